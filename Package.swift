@@ -1,0 +1,64 @@
+// swift-tools-version: 6.2
+import Foundation
+import PackageDescription
+
+/// One set of Swift settings for every target (STYLE.md habit 2).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ServerlessEmulator",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "emulate", targets: ["emulate"]),
+        .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "ServerlessConfig", targets: ["ServerlessConfig"]),
+        .library(name: "EmulatorCLI", targets: ["EmulatorCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .target(name: "YAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
+        .target(
+            name: "ServerlessConfig",
+            dependencies: ["YAML", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "EmulatorCLI",
+            dependencies: [
+                "ServerlessConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "emulate", dependencies: ["EmulatorCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ServerlessConfigTests",
+            dependencies: ["ServerlessConfig", "YAML"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "EmulatorCLITests", dependencies: ["EmulatorCLI"], swiftSettings: swiftSettings),
+    ]
+)
+
+// Benchmarks build only when asked for (`make bench`), so CI and users never compile them.
+if ProcessInfo.processInfo.environment["ENABLE_EMU_BENCHMARKS"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "ConfigLoadBenchmark",
+            dependencies: ["ServerlessConfig", "YAML", "CYAML"],
+            path: "Benchmarks/ConfigLoadBenchmark",
+            swiftSettings: swiftSettings
+        )
+    )
+}
