@@ -1,1 +1,3 @@
-print("stub")
+import EmulatorCLI
+
+await EmulatorCommandLine.main()

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import ServerlessConfig
+
+/// The options every command that reads serverless.yml shares.
+struct ConfigOptions: ParsableArguments {
+    @Argument(help: "The service configuration file.")
+    var config: String = "serverless.yml"
+
+    @Option(help: "The stage (overrides provider.stage; answers ${opt:stage}).")
+    var stage: String?
+
+    @Option(help: "The region (overrides provider.region; answers ${opt:region}).")
+    var region: String?
+
+    /// Loads the configuration, printing warnings to standard error; on errors prints every
+    /// diagnostic and a count, then exits 1.
+    func load() throws -> ConfigLoader.Loaded {
+        let options = LoadOptions(stage: stage, region: region, environment: ProcessInfo.processInfo.environment)
+        do {
+            let loaded = try ConfigLoader.load(path: config, options: options)
+            for warning in loaded.warnings { printError(warning.rendered) }
+            return loaded
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.rendered) }
+            let errors = error.errors.count
+            let warnings = error.diagnostics.count - errors
+            printError("\(config): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import ServerlessConfig
+
+extension Emulate {
+    /// `emulate routes`: prints the route table.
+    struct Routes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the service's HTTP routes: method, path, function and authorizer.",
+            discussion: "REST API (http) routes are served under /STAGE/path; HTTP API (httpApi) routes at their own path."
+        )
+
+        @OptionGroup var options: ConfigOptions
+
+        func run() async throws {
+            let service = try options.load().service
+            print(Self.table(for: service))
+        }
+
+        static func table(for service: ServerlessService) -> String {
+            let rows = [["METHOD", "PATH", "FUNCTION", "AUTHORIZER"]] + service.routes.map { route in
+                [route.method, route.urlPath(stage: service.stage), route.functionKey, route.authorizer ?? "-"]
+            }
+            let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
+            return rows.map { row in
+                (0..<3).map { row[$0].padding(toLength: widths[$0]) }.joined(separator: "  ") + "  " + row[3]
+            }.joined(separator: "\n")
+        }
+    }
+}
+
+extension String {
+    /// The string padded with spaces on the right to `length` characters.
+    func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}

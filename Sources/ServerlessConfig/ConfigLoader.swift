@@ -1,0 +1,84 @@
+public import YAML
+
+/// Loads serverless.yml: YAML → variables resolved → typed ``ServerlessService``, with diagnostics.
+///
+/// ```swift
+/// let loaded = try ConfigLoader.load(path: "serverless.yml", options: LoadOptions(stage: "dev"))
+/// for route in loaded.service.routes { print(route.method, route.urlPath(stage: loaded.service.stage)) }
+/// ```
+public enum ConfigLoader {
+    /// A configuration that loaded, with the warnings found on the way.
+    public struct Loaded: Sendable {
+        /// The service.
+        public var service: ServerlessService
+        /// Warnings (unknown keys, odd values); never errors.
+        public var warnings: [Diagnostic]
+    }
+
+    /// Loads a configuration file.
+    /// - Parameters:
+    ///   - path: The file's path; diagnostics name it as given, and `${file()}` paths are relative to its folder.
+    ///   - options: CLI options, environment and account for variables.
+    /// - Returns: The service and its warnings.
+    /// - Throws: ``ConfigLoadError`` with every diagnostic when the file cannot be used.
+    public static func load(path: String, options: LoadOptions = LoadOptions()) throws(ConfigLoadError) -> Loaded {
+        let files = SourceFiles(configPath: path)
+        guard let bytes = files.read(path) else {
+            throw ConfigLoadError(diagnostics: [Diagnostic(.error, "cannot read the configuration file", at: Mark(line: 1, column: 1, source: path))])
+        }
+        return try load(bytes: bytes, path: path, files: files, options: options)
+    }
+
+    /// Loads a configuration given as text (for tests and the in-process emulator).
+    /// - Parameters:
+    ///   - yaml: The configuration.
+    ///   - path: The name diagnostics use; `${file()}` paths are relative to its folder.
+    ///   - options: CLI options, environment and account for variables.
+    /// - Returns: The service and its warnings.
+    /// - Throws: ``ConfigLoadError`` with every diagnostic when the text cannot be used.
+    public static func load(yaml: String, path: String = "serverless.yml", options: LoadOptions = LoadOptions()) throws(ConfigLoadError) -> Loaded {
+        let files = SourceFiles(configPath: path)
+        let bytes = Array(yaml.utf8)
+        files.register(bytes, as: path)
+        return try load(bytes: bytes, path: path, files: files, options: options)
+    }
+
+    private static func load(bytes: [UInt8], path: String, files: SourceFiles, options: LoadOptions) throws(ConfigLoadError) -> Loaded {
+        var diagnostics = DiagnosticCollector()
+        func fail() -> ConfigLoadError {
+            ConfigLoadError(diagnostics: diagnostics.diagnostics.map { diagnostic in
+                var copy = diagnostic
+                copy.sourceLine = files.line(diagnostic.mark.line, of: diagnostic.mark.source)
+                return copy
+            })
+        }
+        let parsed: YAMLNode?
+        do {
+            parsed = try YAMLParser().parse(bytes: bytes, source: path)
+        } catch {
+            diagnostics.error(error.message, at: error.mark)
+            throw fail()
+        }
+        guard let raw = parsed, !raw.isNull else {
+            diagnostics.error("the configuration file is empty; it needs at least 'service' and 'provider'", at: Mark(line: 1, column: 1, source: path))
+            throw fail()
+        }
+        let resolver = VariableResolver(root: raw, options: options, files: files)
+        var stage = "dev"
+        var region = "us-east-1"
+        do {
+            stage = try resolver.stage()
+            region = try resolver.region()
+        } catch {
+            diagnostics.error(error.message, at: error.mark)
+        }
+        let root = resolver.resolveTree(raw)
+        resolver.diagnostics.diagnostics.forEach { diagnostics.append($0) }
+        if diagnostics.hasErrors { throw fail() }
+        var decoder = ConfigDecoder(diagnostics: diagnostics, stage: stage, region: region)
+        let service = decoder.decode(root, configPath: path)
+        diagnostics = decoder.diagnostics
+        guard let service, !diagnostics.hasErrors else { throw fail() }
+        return Loaded(service: service, warnings: fail().diagnostics)
+    }
+}

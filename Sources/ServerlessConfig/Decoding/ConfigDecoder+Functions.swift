@@ -1,0 +1,70 @@
+import YAML
+
+extension ConfigDecoder {
+    static let functionKeys = [
+        "architecture", "condition", "dependsOn", "destinations", "disableLogs", "ephemeralStorage", "fileSystemConfig",
+        "iamRoleStatements", "iamRoleStatementsName", "image", "kmsKeyArn", "layers", "logRetentionInDays", "logs",
+        "maximumEventAge", "maximumRetryAttempts", "onError", "package", "provisionedConcurrency", "reservedConcurrency",
+        "role", "runtimeManagement", "snapStart", "tags", "tracing", "url", "versionFunction", "vpc",
+    ]
+
+    mutating func decodeFunctions(_ node: YAMLNode, provider: Provider?, serviceName: String) -> [Function] {
+        guard !node.isNull, let reader = MappingReader(node, context: "functions", diagnostics: &diagnostics) else { return [] }
+        return (reader.node.pairs ?? []).compactMap { decodeFunction($0, provider: provider, serviceName: serviceName) }
+    }
+
+    private mutating func decodeFunction(_ pair: YAMLNode.Pair, provider: Provider?, serviceName: String) -> Function? {
+        guard let key = pair.key.scalarText else { return nil }
+        let context = "function '\(key)'"
+        guard var reader = MappingReader(pair.value, context: context, diagnostics: &diagnostics) else { return nil }
+        reader.accept(Self.functionKeys)
+        let handler = reader.string("handler", diagnostics: &diagnostics)
+        if handler == nil, pair.value["image"] == nil {
+            diagnostics.error("\(context) is missing the required key 'handler'", at: pair.key.mark)
+        }
+        var timeout = reader.int("timeout", diagnostics: &diagnostics) ?? provider?.timeout ?? 6
+        if timeout < 1 || timeout > 900 {
+            diagnostics.error("'timeout' of \(context) must be between 1 and 900 seconds, not \(timeout)", at: pair.value["timeout"]?.mark ?? pair.key.mark)
+            timeout = 6
+        }
+        var memorySize = reader.int("memorySize", diagnostics: &diagnostics) ?? provider?.memorySize ?? 1024
+        if memorySize < 128 || memorySize > 10240 {
+            diagnostics.error("'memorySize' of \(context) must be between 128 and 10240 MB, not \(memorySize)", at: pair.value["memorySize"]?.mark ?? pair.key.mark)
+            memorySize = 1024
+        }
+        let function = Function(
+            key: key, handler: handler ?? "", name: reader.string("name", diagnostics: &diagnostics) ?? "\(serviceName)-\(stage)-\(key)",
+            description: reader.string("description", diagnostics: &diagnostics),
+            runtime: reader.string("runtime", diagnostics: &diagnostics) ?? provider?.runtime,
+            timeout: timeout, memorySize: memorySize,
+            environment: decodeEnvironment(reader.value("environment"), context: "the environment of \(context)"),
+            events: reader.value("events").map { decodeEvents($0, functionKey: key) } ?? [], mark: pair.key.mark)
+        reader.warnAboutUnknownKeys(diagnostics: &diagnostics)
+        return function
+    }
+
+    private mutating func decodeEvents(_ node: YAMLNode, functionKey: String) -> [FunctionEvent] {
+        if node.isNull { return [] }
+        guard let items = node.items else {
+            diagnostics.error("'events' of function '\(functionKey)' must be a list, not \(node.kindDescription)", at: node.mark)
+            return []
+        }
+        return items.compactMap { item in
+            guard let pairs = item.pairs, pairs.count == 1, let type = pairs[0].key.scalarText else {
+                diagnostics.error("each event of function '\(functionKey)' must be a mapping with one key (its type, e.g. 'http')", at: item.mark)
+                return nil
+            }
+            switch type {
+            case "http": return decodeHTTPEvent(pairs[0].value, functionKey: functionKey).map(FunctionEvent.http)
+            case "httpApi": return decodeHTTPAPIEvent(pairs[0].value, functionKey: functionKey).map(FunctionEvent.httpApi)
+            default: return .other(type: type, node: pairs[0].value)
+            }
+        }
+    }
+
+    /// Reports a function key that names no function, with a suggestion.
+    mutating func checkFunctionExists(_ key: String, at mark: Mark) {
+        guard !declaredFunctionKeys.contains(key) else { return }
+        diagnostics.error("'\(key)' is not a function of this service" + Suggestion.hint(for: key, in: declaredFunctionKeys), at: mark)
+    }
+}

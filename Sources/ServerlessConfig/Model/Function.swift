@@ -1,0 +1,53 @@
+public import YAML
+
+/// One entry of `functions`.
+/// See https://www.serverless.com/framework/docs/providers/aws/guide/functions
+public struct Function: Sendable {
+    /// The key under `functions` (`signupUser`).
+    public var key: String
+    /// `handler` (`user/signup.handler`).
+    public var handler: String
+    /// `name`, or the Serverless default `<service>-<stage>-<key>`.
+    public var name: String
+    /// `description`.
+    public var description: String?
+    /// `runtime`, or the provider's.
+    public var runtime: String?
+    /// `timeout` in seconds: the function's, else the provider's, else 6.
+    public var timeout: Int
+    /// `memorySize` in MB: the function's, else the provider's, else 1024.
+    public var memorySize: Int
+    /// `environment`, the function's own (merge with the provider's to get what it sees).
+    public var environment: [EnvironmentVariable]
+    /// `events`.
+    public var events: [FunctionEvent]
+    /// Where the function is declared (its key).
+    public var mark: Mark
+
+    /// The CloudFormation logical ID the Serverless Framework gives the function (`SignupUserLambdaFunction`).
+    public var logicalID: String { Self.normalizedName(key) + "LambdaFunction" }
+
+    /// The Serverless Framework's normalisation for logical IDs: `-` → `Dash`, `_` → `Underscore`,
+    /// first letter upper-cased.
+    public static func normalizedName(_ name: String) -> String {
+        let replaced = name.replacingAll("-", with: "Dash").replacingAll("_", with: "Underscore")
+        return replaced.prefix(1).uppercased() + replaced.dropFirst()
+    }
+}
+
+/// One entry of a function's `events`.
+public enum FunctionEvent: Sendable {
+    /// `http`: a REST API route.
+    case http(HTTPEvent)
+    /// `httpApi`: an HTTP API route.
+    case httpApi(HTTPAPIEvent)
+    /// Any other event (`schedule`, `sqs`, `cognitoUserPool`, …), kept as written.
+    case other(type: String, node: YAMLNode)
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (a Foundation-free helper).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

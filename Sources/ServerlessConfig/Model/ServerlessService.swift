@@ -1,0 +1,51 @@
+public import YAML
+
+/// A Serverless Framework service as loaded from serverless.yml, variables resolved.
+/// See https://www.serverless.com/framework/docs/providers/aws/guide/serverless.yml
+public struct ServerlessService: Sendable {
+    /// `service`.
+    public var name: String
+    /// `frameworkVersion`, if given.
+    public var frameworkVersion: String?
+    /// `provider`.
+    public var provider: Provider
+    /// `functions`, in file order.
+    public var functions: [Function]
+    /// `resources`.
+    public var resources: Resources
+    /// `custom`, as written (variables resolved).
+    public var custom: YAMLNode?
+    /// `plugins`.
+    public var plugins: [String]
+    /// The effective stage (`--stage`, else `provider.stage`, else `dev`).
+    public var stage: String { provider.stage }
+    /// The effective region (`--region`, else `provider.region`, else `us-east-1`).
+    public var region: String { provider.region }
+    /// The path of the file it was loaded from.
+    public var configPath: String
+
+    /// The function under a key of `functions`.
+    public func function(named key: String) -> Function? {
+        functions.first { $0.key == key }
+    }
+
+    /// Every HTTP route of the service: REST API (`http`) events first, then HTTP API (`httpApi`) events.
+    public var routes: [Route] {
+        var routes: [Route] = []
+        for function in functions {
+            for event in function.events {
+                switch event {
+                case .http(let http):
+                    routes.append(Route(api: .rest, method: http.method.rawValue.uppercased(), path: http.path,
+                                        functionKey: function.key, authorizer: http.authorizer?.kind.summary, mark: http.mark))
+                case .httpApi(let http):
+                    routes.append(Route(api: .http, method: http.method, path: http.path,
+                                        functionKey: function.key, authorizer: http.authorizer?.summary(in: provider.httpApi), mark: http.mark))
+                case .other:
+                    break
+                }
+            }
+        }
+        return routes
+    }
+}
