@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(
             name: "ServerlessConfigTests",
             dependencies: ["ServerlessConfig", "YAML"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EmulatorCLITests", dependencies: ["EmulatorCLI"], swiftSettings: swiftSettings),

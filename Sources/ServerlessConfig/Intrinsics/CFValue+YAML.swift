@@ -100,7 +100,7 @@ extension CFValue {
             }
             return .sub(template, variables)
         case "Fn::Join":
-            guard let items, items.count == 2, let separator = plainString(items[0]) else {
+            guard let items, items.count == 2, let separator = separatorString(items[0]) else {
                 return fail("a list [separator, [values]]")
             }
             return .join(separator, value(items[1]))
@@ -108,7 +108,7 @@ extension CFValue {
             guard let items, items.count == 2 else { return fail("a list [index, list]") }
             return .select(value(items[0]), value(items[1]))
         case "Fn::Split":
-            guard let items, items.count == 2, let separator = plainString(items[0]) else {
+            guard let items, items.count == 2, let separator = separatorString(items[0]) else {
                 return fail("a list [separator, string]")
             }
             return .split(separator, value(items[1]))
@@ -130,6 +130,12 @@ extension CFValue {
     private static func checkCondition(_ name: String, at mark: Mark, scope: ReferenceScope, diagnostics: inout DiagnosticCollector) {
         guard !scope.conditions.contains(name) else { return }
         diagnostics.error("unknown condition '\(name)'" + Suggestion.hint(for: name, in: scope.conditions), at: mark)
+    }
+
+    /// A separator may be empty (`!Join ['', [...]]`).
+    private static func separatorString(_ node: YAMLNode) -> String? {
+        guard node.tag == nil, case .scalar(let text, let style) = node.content else { return nil }
+        return style == .plain && text.isEmpty ? nil : text
     }
 
     private static func plainString(_ node: YAMLNode) -> String? {

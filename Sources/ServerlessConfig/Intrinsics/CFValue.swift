@@ -73,23 +73,28 @@ public indirect enum CFValue: Sendable, Hashable {
         }
     }
 
-    /// The logical IDs this value refers to through `Ref`, `Fn::GetAtt` and `Fn::Sub`.
+    /// The logical IDs this value refers to through `Ref`, `Fn::GetAtt` and `Fn::Sub` (pseudo
+    /// parameters such as `AWS::Region` are not logical IDs and are left out).
     public var referencedLogicalIDs: Set<String> {
+        allReferencedNames.filter { !$0.hasPrefix("AWS::") }
+    }
+
+    private var allReferencedNames: Set<String> {
         switch self {
         case .string, .int, .double, .bool, .null: return []
-        case .list(let items): return items.reduce(into: []) { $0.formUnion($1.referencedLogicalIDs) }
-        case .map(let entries): return entries.reduce(into: []) { $0.formUnion($1.value.referencedLogicalIDs) }
+        case .list(let items): return items.reduce(into: []) { $0.formUnion($1.allReferencedNames) }
+        case .map(let entries): return entries.reduce(into: []) { $0.formUnion($1.value.allReferencedNames) }
         case .ref(let name): return [name]
         case .getAtt(let name, _): return [name]
         case .sub(let template, let variables):
             let own = Set(variables.map(\.key))
             return Set(SubTemplate.references(in: template).map(\.logicalID).filter { !own.contains($0) })
-                .union(variables.reduce(into: Set<String>()) { $0.formUnion($1.value.referencedLogicalIDs) })
-        case .join(_, let values): return values.referencedLogicalIDs
-        case .select(let index, let list): return index.referencedLogicalIDs.union(list.referencedLogicalIDs)
-        case .split(_, let source): return source.referencedLogicalIDs
-        case .if(_, let then, let otherwise): return then.referencedLogicalIDs.union(otherwise.referencedLogicalIDs)
-        case .function(_, let argument): return argument.referencedLogicalIDs
+                .union(variables.reduce(into: Set<String>()) { $0.formUnion($1.value.allReferencedNames) })
+        case .join(_, let values): return values.allReferencedNames
+        case .select(let index, let list): return index.allReferencedNames.union(list.allReferencedNames)
+        case .split(_, let source): return source.allReferencedNames
+        case .if(_, let then, let otherwise): return then.allReferencedNames.union(otherwise.allReferencedNames)
+        case .function(_, let argument): return argument.allReferencedNames
         }
     }
 }

@@ -226,10 +226,10 @@ final class VariableResolver {
             if node.scalarText != nil { node = try resolveScalar(node) }
             let next = node[key] ?? Int(key).flatMap { index in node.items.flatMap { $0.indices.contains(index) ? $0[index] : nil } }
             guard let next else {
-                let prefix = path.prefix(depth).joined(separator: ".")
-                let candidates = (node.pairs ?? []).compactMap { $0.key.scalarText }.map { prefix.isEmpty ? $0 : "\(prefix).\($0)" }
-                let wanted = path.prefix(depth + 1).joined(separator: ".")
-                return .missing("no value at '\(path.joined(separator: "."))' in \(label)" + Suggestion.hint(for: wanted, in: candidates))
+                let prefix = path.prefix(depth).map { $0 + "." }.joined()
+                let keys = (node.pairs ?? []).compactMap { $0.key.scalarText }
+                let hint = Suggestion.closest(to: key, in: keys).map { " (did you mean '\(prefix)\($0)'?)" } ?? ""
+                return .missing("no value at '\(path.joined(separator: "."))' in \(label)" + hint)
             }
             node = next
         }
