@@ -47,7 +47,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "EmulatorCLITests", dependencies: ["EmulatorCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "EmulatorCLITests", dependencies: ["emulate"], swiftSettings: swiftSettings),
     ]
 )
 

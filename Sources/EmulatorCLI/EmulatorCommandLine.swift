@@ -8,6 +8,9 @@ public import ArgumentParser
 /// await EmulatorCommandLine.main()
 /// ```
 public enum EmulatorCommandLine {
+    /// The emulator's version.
+    public static let version = "0.1.0"
+
     /// Parses the process arguments, runs the command and exits with its status.
     public static func main() async {
         await Emulate.main()
@@ -30,6 +33,7 @@ struct Emulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "emulate",
         abstract: "Run a Serverless Framework service (serverless.yml) offline: API Gateway, Swift Lambda handlers and Cognito.",
+        version: EmulatorCommandLine.version,
         subcommands: [Validate.self, Routes.self]
     )
 }

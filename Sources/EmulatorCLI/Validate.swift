@@ -6,11 +6,9 @@ extension Emulate {
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check serverless.yml and print a summary of the service.",
-            discussion: """
-                Exits 0 and prints the service, stage, functions, routes and resources when the file is valid.
-                Otherwise prints every problem as FILE:LINE:COL: error: MESSAGE (warnings likewise) with the
-                source line, and exits 1.
-                """
+            discussion: "Exits 0 and prints the service, stage, functions, routes and resources when the file is valid. "
+                + "Otherwise prints every problem as FILE:LINE:COL: error: MESSAGE (warnings likewise), with the source "
+                + "line and a caret, to standard error, and exits 1."
         )
 
         @OptionGroup var options: ConfigOptions

@@ -1,7 +1,7 @@
 import YAML
 
 extension ConfigDecoder {
-    static let functionKeys = [
+    static let functionKeys: Set<String> = [
         "architecture", "condition", "dependsOn", "destinations", "disableLogs", "ephemeralStorage", "fileSystemConfig",
         "iamRoleStatements", "iamRoleStatementsName", "image", "kmsKeyArn", "layers", "logRetentionInDays", "logs",
         "maximumEventAge", "maximumRetryAttempts", "onError", "package", "provisionedConcurrency", "reservedConcurrency",

@@ -1,7 +1,7 @@
 import YAML
 
 extension ConfigDecoder {
-    static let httpEventKeys = [
+    static let httpEventKeys: Set<String> = [
         "async", "caching", "connectionId", "connectionType", "documentation", "operationId", "response", "integrationMethod",
     ]
 
@@ -159,11 +159,23 @@ extension ConfigDecoder {
         return method.rawValue.uppercased()
     }
 
+    /// The path with parameter names blanked (`/a/{id}` → `/a/{}`): API Gateway cannot tell such paths apart.
+    static func pathShape(_ path: String) -> String {
+        var shape = ""
+        var inParameter = false
+        for character in path {
+            if character == "}" { inParameter = false }
+            if !inParameter { shape.append(character) }
+            if character == "{" { inParameter = true }
+        }
+        return shape
+    }
+
     /// Two events that claim the same method and path are an error, as CloudFormation would refuse them.
     mutating func checkRoutesAreUnique(_ service: ServerlessService) {
         var seen: [String: Route] = [:]
         for route in service.routes {
-            let key = "\(route.api) \(route.method) " + route.path.replacing(/\{[^}]*\}/, with: "{}")
+            let key = "\(route.api) \(route.method) " + Self.pathShape(route.path)
             if let first = seen[key] {
                 diagnostics.error(
                     "route \(route.method) \(route.path) conflicts with \(first.method) \(first.path) of function '\(first.functionKey)' at line \(first.mark.line), column \(first.mark.column)",

@@ -1,8 +1,8 @@
 import YAML
 
 extension ConfigDecoder {
-    static let resourceAttributeKeys = ["CreationPolicy", "DeletionPolicy", "Metadata", "UpdatePolicy", "UpdateReplacePolicy"]
-    static let templateKeys = ["AWSTemplateFormatVersion", "Description", "Mappings", "Metadata", "Rules", "Transform", "extensions"]
+    static let resourceAttributeKeys: Set<String> = ["CreationPolicy", "DeletionPolicy", "Metadata", "UpdatePolicy", "UpdateReplacePolicy"]
+    static let templateKeys: Set<String> = ["AWSTemplateFormatVersion", "Description", "Mappings", "Metadata", "Rules", "Transform", "extensions"]
 
     /// `resources`: one template fragment, or a list of them (often `${file(…)}` includes), merged.
     mutating func decodeResources(_ node: YAMLNode) -> Resources {

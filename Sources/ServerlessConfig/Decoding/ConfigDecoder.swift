@@ -10,13 +10,13 @@ struct ConfigDecoder {
     let stage: String
     let region: String
 
-    static let topLevelKeys = [
+    static let topLevelKeys: Set<String> = [
         "app", "build", "configValidationMode", "console", "dashboard", "deprecationNotificationMode",
         "disabledDeprecations", "layers", "license", "org", "outputs", "package", "params", "projectDir", "stages",
         "stepFunctions", "unresolvedVariablesNotificationMode", "useDotenv", "variablesResolutionMode",
     ]
 
-    static let providerKeys = [
+    static let providerKeys: Set<String> = [
         "alb", "apiKeys", "apiName", "architecture", "cfnRole", "cloudFront", "deploymentBucket", "deploymentMethod",
         "deploymentPrefix", "disableRollback", "ecr", "endpointType", "eventBridge", "iamManagedPolicies", "kmsKeyArn",
         "lambdaHashingVersion", "layers", "logRetentionInDays", "logs", "notificationArns", "profile",
@@ -29,7 +29,7 @@ struct ConfigDecoder {
     /// Decodes the whole service, or returns nil when a part it cannot do without is missing.
     mutating func decode(_ root: YAMLNode, configPath: String) -> ServerlessService? {
         guard var top = MappingReader(root, context: "the service file", diagnostics: &diagnostics) else { return nil }
-        top.accept(Self.topLevelKeys + ["custom", "functions", "resources"])
+        top.accept(Self.topLevelKeys.union(["custom", "functions", "resources"]))
         let name = decodeServiceName(&top)
         scope = buildScope(root)
         declaredFunctionKeys = root["functions"]?.pairs?.compactMap { $0.key.scalarText } ?? []

@@ -7,7 +7,8 @@ struct MappingReader {
     let node: YAMLNode
     /// How messages name the mapping ("provider", "function 'signupUser'").
     let context: String
-    private var known: Set<String> = []
+    private var asked: [String] = []
+    private var accepted: [Set<String>] = []
 
     /// A reader, or nil (with an error) when `node` is not a mapping.
     init?(_ node: YAMLNode, context: String, diagnostics: inout DiagnosticCollector) {
@@ -21,13 +22,13 @@ struct MappingReader {
 
     /// The value under `key`, if present.
     mutating func value(_ key: String) -> YAMLNode? {
-        known.insert(key)
+        asked.append(key)
         return node[key]
     }
 
     /// Marks keys as known without reading them (settings the emulator accepts but does not use).
-    mutating func accept(_ keys: [String]) {
-        known.formUnion(keys)
+    mutating func accept(_ keys: Set<String>) {
+        accepted.append(keys)
     }
 
     /// A scalar as text; numbers and booleans are taken as their text, null as absent.
@@ -101,7 +102,8 @@ struct MappingReader {
     /// Warns about every key that was neither read nor accepted, suggesting the nearest known key.
     func warnAboutUnknownKeys(diagnostics: inout DiagnosticCollector) {
         for pair in node.pairs ?? [] {
-            guard let key = pair.key.scalarText, !known.contains(key) else { continue }
+            guard let key = pair.key.scalarText, !asked.contains(key), !accepted.contains(where: { $0.contains(key) }) else { continue }
+            let known = accepted.reduce(into: Set(asked)) { $0.formUnion($1) }
             diagnostics.warning("unknown key '\(key)' in \(context)" + Suggestion.hint(for: key, in: known), at: pair.key.mark)
         }
     }

@@ -30,8 +30,16 @@ public struct Function: Sendable {
     /// The Serverless Framework's normalisation for logical IDs: `-` → `Dash`, `_` → `Underscore`,
     /// first letter upper-cased.
     public static func normalizedName(_ name: String) -> String {
-        let replaced = name.replacingAll("-", with: "Dash").replacingAll("_", with: "Underscore")
-        return replaced.prefix(1).uppercased() + replaced.dropFirst()
+        var result = ""
+        result.reserveCapacity(name.utf8.count + 8)
+        for character in name {
+            switch character {
+            case "-": result += "Dash"
+            case "_": result += "Underscore"
+            default: result.append(result.isEmpty ? Character(character.uppercased()) : character)
+            }
+        }
+        return result
     }
 }
 
@@ -43,11 +51,4 @@ public enum FunctionEvent: Sendable {
     case httpApi(HTTPAPIEvent)
     /// Any other event (`schedule`, `sqs`, `cognitoUserPool`, …), kept as written.
     case other(type: String, node: YAMLNode)
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (a Foundation-free helper).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
 }

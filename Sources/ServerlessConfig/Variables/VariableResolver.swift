@@ -56,7 +56,7 @@ final class VariableResolver {
     func resolveTree(_ node: YAMLNode) -> YAMLNode {
         switch node.content {
         case .scalar(let text, _):
-            guard text.contains("${") else { return node }
+            guard VariableTemplate.containsMarker(text) else { return node }
             do {
                 return try resolveScalar(node)
             } catch {

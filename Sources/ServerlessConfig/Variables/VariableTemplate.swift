@@ -11,7 +11,7 @@ enum VariableTemplate {
 
     /// The segments of `text`, or nil when it holds no Serverless variable.
     static func segments(of text: Substring) -> [Segment]? {
-        guard text.contains("${") else { return nil }
+        guard containsMarker(text) else { return nil }
         var segments: [Segment] = []
         var literalStart = text.startIndex
         var index = text.startIndex
@@ -37,6 +37,16 @@ enum VariableTemplate {
         guard found else { return nil }
         if literalStart < text.endIndex { segments.append(.text(text[literalStart...])) }
         return segments
+    }
+
+    /// Whether the text contains `${` anywhere (a fast byte scan; most values have none).
+    static func containsMarker(_ text: some StringProtocol) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "$") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Whether a `${…}` body is a Serverless variable: a source word followed by `:` (not `::`) or `(`,

@@ -1,0 +1,51 @@
+# ServerlessEmulator — the two commands a new machine needs: `make up` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libyaml-dev libssl-dev libsqlite3-dev pkg-config
+PYTHON ?= python3
+REQUIREMENTS := IntegrationTests/python/requirements.txt
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+EMULATE := .build/debug/emulate
+
+.PHONY: up test deps system-deps python-deps build build-tests swift-test python-test bench clean
+
+## up: install what is missing, build, and run the seed service (serverless.yml).
+up: deps build
+	$(EMULATE) validate serverless.yml
+	$(EMULATE) routes serverless.yml
+
+## test: install what is missing, build, and run every test.
+test: deps build-tests swift-test python-test
+
+deps: system-deps python-deps
+
+system-deps:
+	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+		echo "installing $(APT_PACKAGES)"; \
+		$(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y $(APT_PACKAGES); \
+	fi
+
+python-deps:
+	@if [ -f $(REQUIREMENTS) ]; then $(PYTHON) -m pip install --quiet --disable-pip-version-check -r $(REQUIREMENTS); fi
+
+build:
+	$(SWIFT) build
+
+build-tests:
+	$(SWIFT) build --build-tests
+
+swift-test:
+	$(SWIFT) test --skip-build
+
+python-test:
+	@if ls IntegrationTests/python/test_*.py >/dev/null 2>&1; then \
+		EMULATE_BINARY=$(abspath $(EMULATE)) $(PYTHON) -m pytest -q IntegrationTests/python; \
+	fi
+
+## bench: release build of the benchmarks in their own build folder (not part of CI).
+bench: deps
+	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product ConfigLoadBenchmark
+	.build-bench/release/ConfigLoadBenchmark serverless.yml
+
+clean:
+	rm -rf .build .build-bench
