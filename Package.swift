@@ -24,6 +24,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "EmulatorCrypto", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
         .target(name: "YAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
         .target(
             name: "ServerlessConfig",
@@ -40,6 +42,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "emulate", dependencies: ["EmulatorCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "EmulatorCryptoTests", dependencies: ["EmulatorCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ServerlessConfigTests",

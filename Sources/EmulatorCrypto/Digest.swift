@@ -1,0 +1,48 @@
+internal import COpenSSL
+
+/// SHA-256 and HMAC-SHA256.
+public enum Digest {
+    /// The SHA-256 digest of `bytes`.
+    public static func sha256(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        let input = Array(bytes)
+        var output = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        _ = input.withUnsafeBufferPointer { buffer in
+            EVP_Digest(buffer.baseAddress, buffer.count, &output, &length, EVP_sha256(), nil)
+        }
+        return output
+    }
+
+    /// HMAC-SHA256 of `message` under `key`.
+    public static func hmacSHA256(key: some Collection<UInt8>, message: some Collection<UInt8>) -> [UInt8] {
+        let key = Array(key)
+        let message = Array(message)
+        var output = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        key.withUnsafeBufferPointer { keyBuffer in
+            message.withUnsafeBufferPointer { messageBuffer in
+                _ = HMAC(EVP_sha256(), keyBuffer.baseAddress, Int32(keyBuffer.count), messageBuffer.baseAddress,
+                         messageBuffer.count, &output, &length)
+            }
+        }
+        return output
+    }
+
+    /// Whether two byte strings are equal, in time that depends only on their length.
+    public static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
+}
+
+/// Cryptographically secure random bytes.
+public enum SecureRandom {
+    /// `count` random bytes from libcrypto's generator.
+    public static func bytes(_ count: Int) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: count)
+        precondition(RAND_bytes(&output, Int32(count)) == 1, "RAND_bytes failed: \(OpenSSLErrors.drain())")
+        return output
+    }
+}

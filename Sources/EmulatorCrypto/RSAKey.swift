@@ -1,0 +1,106 @@
+internal import COpenSSL
+
+/// An RSA key pair for RS256 (RSASSA-PKCS1-v1_5 with SHA-256), as Cognito signs its tokens.
+///
+/// Owns an `EVP_PKEY`, freed in `deinit`. libcrypto's EVP calls are safe to use from several threads
+/// on one key, so the class is `Sendable`.
+public final class RSAKey: @unchecked Sendable {
+    private let key: OpaquePointer
+
+    private init(key: OpaquePointer) {
+        self.key = key
+    }
+
+    deinit {
+        EVP_PKEY_free(key)
+    }
+
+    /// Generates a new key pair.
+    /// - Parameter bits: The modulus size (2048, as Cognito uses).
+    /// - Throws: ``CryptoError`` when libcrypto fails.
+    public static func generate(bits: Int = 2048) throws -> RSAKey {
+        guard let context = EVP_PKEY_CTX_new_id(EVP_PKEY_RSA, nil) else { throw CryptoError("EVP_PKEY_CTX_new_id") }
+        defer { EVP_PKEY_CTX_free(context) }
+        guard EVP_PKEY_keygen_init(context) == 1, EVP_PKEY_CTX_set_rsa_keygen_bits(context, Int32(bits)) == 1 else {
+            throw CryptoError("RSA key generation setup")
+        }
+        var key: OpaquePointer?
+        guard EVP_PKEY_keygen(context, &key) == 1, let key else { throw CryptoError("EVP_PKEY_keygen") }
+        return RSAKey(key: key)
+    }
+
+    /// Reads a private key from its DER encoding (as ``privateKeyDER`` writes it).
+    /// - Throws: ``CryptoError`` when the bytes are not a private key.
+    public convenience init(privateKeyDER der: [UInt8]) throws {
+        let key: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
+            var pointer = buffer.baseAddress
+            return d2i_AutoPrivateKey(nil, &pointer, buffer.count)
+        }
+        guard let key else { throw CryptoError("reading a private key") }
+        self.init(key: key)
+    }
+
+    /// The private key, DER-encoded, for storage.
+    public var privateKeyDER: [UInt8] {
+        let length = i2d_PrivateKey(key, nil)
+        guard length > 0 else { return [] }
+        var output = [UInt8](repeating: 0, count: Int(length))
+        output.withUnsafeMutableBufferPointer { buffer in
+            var pointer = buffer.baseAddress
+            _ = i2d_PrivateKey(key, &pointer)
+        }
+        return output
+    }
+
+    /// The public key, DER-encoded (SubjectPublicKeyInfo).
+    public var publicKeyDER: [UInt8] {
+        let length = i2d_PUBKEY(key, nil)
+        guard length > 0 else { return [] }
+        var output = [UInt8](repeating: 0, count: Int(length))
+        output.withUnsafeMutableBufferPointer { buffer in
+            var pointer = buffer.baseAddress
+            _ = i2d_PUBKEY(key, &pointer)
+        }
+        return output
+    }
+
+    /// The modulus `n`, big-endian, without leading zeros beyond its size.
+    public var modulus: [UInt8] { parameter(OSSL_PKEY_PARAM_RSA_N) }
+    /// The public exponent `e`, big-endian (`[1, 0, 1]` for 65537).
+    public var exponent: [UInt8] { parameter(OSSL_PKEY_PARAM_RSA_E) }
+
+    private func parameter(_ name: String) -> [UInt8] {
+        var number: OpaquePointer?
+        guard EVP_PKEY_get_bn_param(key, name, &number) == 1, let number else { return [] }
+        defer { BN_free(number) }
+        var output = [UInt8](repeating: 0, count: (Int(BN_num_bits(number)) + 7) / 8)
+        _ = BN_bn2binpad(number, &output, Int32(output.count))
+        return output
+    }
+
+    /// Signs `message` with RS256.
+    /// - Throws: ``CryptoError`` when libcrypto fails.
+    public func signRS256(_ message: [UInt8]) throws -> [UInt8] {
+        guard let context = EVP_MD_CTX_new() else { throw CryptoError("EVP_MD_CTX_new") }
+        defer { EVP_MD_CTX_free(context) }
+        guard EVP_DigestSignInit(context, nil, EVP_sha256(), nil, key) == 1 else { throw CryptoError("EVP_DigestSignInit") }
+        var length = 0
+        guard EVP_DigestSign(context, nil, &length, message, message.count) == 1 else { throw CryptoError("EVP_DigestSign") }
+        var signature = [UInt8](repeating: 0, count: length)
+        guard EVP_DigestSign(context, &signature, &length, message, message.count) == 1 else { throw CryptoError("EVP_DigestSign") }
+        return Array(signature.prefix(length))
+    }
+
+    /// Whether `signature` is a valid RS256 signature of `message` under this key.
+    public func verifyRS256(signature: [UInt8], message: [UInt8]) -> Bool {
+        guard let context = EVP_MD_CTX_new() else { return false }
+        defer { EVP_MD_CTX_free(context) }
+        guard EVP_DigestVerifyInit(context, nil, EVP_sha256(), nil, key) == 1 else {
+            ERR_clear_error()
+            return false
+        }
+        let valid = EVP_DigestVerify(context, signature, signature.count, message, message.count) == 1
+        if !valid { ERR_clear_error() }
+        return valid
+    }
+}
