@@ -1,0 +1,82 @@
+/// An error as Cognito sends it: its `__type`, message and HTTP status.
+///
+/// A struct over a private code enum so new error types can be added without breaking users.
+/// See https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/CommonErrors.html
+public struct CognitoError: Error, Sendable, Hashable, CustomStringConvertible {
+    private enum Code: String, Sendable {
+        case aliasExists = "AliasExistsException"
+        case codeMismatch = "CodeMismatchException"
+        case expiredCode = "ExpiredCodeException"
+        case groupExists = "GroupExistsException"
+        case internalError = "InternalErrorException"
+        case invalidParameter = "InvalidParameterException"
+        case invalidPassword = "InvalidPasswordException"
+        case limitExceeded = "LimitExceededException"
+        case notAuthorized = "NotAuthorizedException"
+        case passwordResetRequired = "PasswordResetRequiredException"
+        case resourceNotFound = "ResourceNotFoundException"
+        case serialization = "SerializationException"
+        case unknownOperation = "UnknownOperationException"
+        case unsupportedOperation = "UnsupportedOperationException"
+        case unsupportedTokenType = "UnsupportedTokenTypeException"
+        case userNotConfirmed = "UserNotConfirmedException"
+        case userNotFound = "UserNotFoundException"
+        case usernameExists = "UsernameExistsException"
+        case accessDenied = "AccessDeniedException"
+    }
+
+    private let code: Code
+    /// The message, exactly as Cognito words it.
+    public let message: String
+
+    private init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// The `__type` (`NotAuthorizedException`).
+    public var type: String { code.rawValue }
+
+    /// The HTTP status Cognito answers with.
+    public var statusCode: Int {
+        switch code {
+        case .internalError: return 500
+        default: return 400
+        }
+    }
+
+    /// `Type: message`.
+    public var description: String { "\(type): \(message)" }
+
+    static func aliasExists(_ message: String = "An account with the given email already exists.") -> Self { .init(.aliasExists, message) }
+    static func codeMismatch(_ message: String = "Invalid verification code provided, please try again.") -> Self { .init(.codeMismatch, message) }
+    static func expiredCode(_ message: String = "Invalid code provided, please request a code again.") -> Self { .init(.expiredCode, message) }
+    static func internalError(_ message: String) -> Self { .init(.internalError, message) }
+    static func invalidParameter(_ message: String) -> Self { .init(.invalidParameter, message) }
+    static func invalidPassword(_ message: String) -> Self { .init(.invalidPassword, message) }
+    static func notAuthorized(_ message: String) -> Self { .init(.notAuthorized, message) }
+    static func passwordResetRequired() -> Self { .init(.passwordResetRequired, "Password reset required for the user") }
+    static func resourceNotFound(_ message: String) -> Self { .init(.resourceNotFound, message) }
+    static func serialization(_ message: String) -> Self { .init(.serialization, message) }
+    static func unknownOperation(_ message: String) -> Self { .init(.unknownOperation, message) }
+    static func unsupportedOperation(_ message: String) -> Self { .init(.unsupportedOperation, message) }
+    static func unsupportedTokenType(_ message: String) -> Self { .init(.unsupportedTokenType, message) }
+    static func userNotConfirmed() -> Self { .init(.userNotConfirmed, "User is not confirmed.") }
+    static func userNotFound() -> Self { .init(.userNotFound, "User does not exist.") }
+    static func usernameExists(_ message: String) -> Self { .init(.usernameExists, message) }
+    static func limitExceeded(_ message: String) -> Self { .init(.limitExceeded, message) }
+
+    /// An IAM denial, as AWS words it for a Lambda function's role.
+    public static func accessDenied(_ message: String) -> Self { .init(.accessDenied, message) }
+
+    static let incorrectCredentials = notAuthorized("Incorrect username or password.")
+    static let invalidAccessToken = notAuthorized("Invalid Access Token")
+    static let revokedAccessToken = notAuthorized("Access Token has been revoked")
+    static let expiredAccessToken = notAuthorized("Access Token has expired")
+    static let userDisabled = notAuthorized("User is disabled.")
+
+    /// `1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint: Member must not be null`.
+    static func missing(_ member: String) -> Self {
+        invalidParameter("1 validation error detected: Value null at '\(member.prefix(1).lowercased() + member.dropFirst())' failed to satisfy constraint: Member must not be null")
+    }
+}

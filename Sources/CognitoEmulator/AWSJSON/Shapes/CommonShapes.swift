@@ -1,0 +1,66 @@
+// Shapes shared by several operations, named and spelled as in Cognito's API reference.
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_Types.html
+
+/// `AttributeType`: one user attribute.
+public struct AttributeType: Codable, Sendable, Hashable {
+    /// `Name`.
+    public var Name: String
+    /// `Value`.
+    public var Value: String?
+    /// Creates an attribute.
+    public init(Name: String, Value: String?) {
+        self.Name = Name
+        self.Value = Value
+    }
+}
+
+/// `UserType`: a user as AdminCreateUser and ListUsers return it.
+public struct UserType: Codable, Sendable, Hashable {
+    public var Username: String
+    public var Attributes: [AttributeType]
+    public var UserCreateDate: Double
+    public var UserLastModifiedDate: Double
+    public var Enabled: Bool
+    public var UserStatus: String
+}
+
+/// `CodeDeliveryDetailsType`: where a code went.
+public struct CodeDeliveryDetailsType: Codable, Sendable, Hashable {
+    public var Destination: String
+    public var DeliveryMedium: String
+    public var AttributeName: String
+}
+
+/// `AuthenticationResultType`: the tokens.
+public struct AuthenticationResultType: Codable, Sendable, Hashable {
+    public var AccessToken: String
+    public var ExpiresIn: Int
+    public var TokenType: String
+    public var RefreshToken: String?
+    public var IdToken: String
+}
+
+/// The answer of InitiateAuth, AdminInitiateAuth and the RespondToAuthChallenge operations.
+public struct InitiateAuthResponse: Codable, Sendable, Hashable {
+    public var ChallengeName: String?
+    public var Session: String?
+    public var ChallengeParameters: [String: String]
+    public var AuthenticationResult: AuthenticationResultType?
+}
+
+/// `GroupType`.
+public struct GroupType: Codable, Sendable, Hashable {
+    public var GroupName: String
+    public var UserPoolId: String
+    public var Description: String?
+    public var RoleArn: String?
+    public var Precedence: Int?
+    public var LastModifiedDate: Double
+    public var CreationDate: Double
+}
+
+/// An operation that answers an empty object.
+public struct EmptyResponse: Codable, Sendable, Hashable {
+    /// `{}`.
+    public init() {}
+}

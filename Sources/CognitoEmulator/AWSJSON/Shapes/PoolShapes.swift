@@ -1,0 +1,134 @@
+// Requests and responses of the pool, client and group operations.
+
+/// AdminAddUserToGroup and AdminRemoveUserFromGroup.
+public struct AdminGroupMembershipRequest: Codable, Sendable {
+    public var UserPoolId: String
+    public var Username: String
+    public var GroupName: String
+    /// Creates the request.
+    public init(UserPoolId: String, Username: String, GroupName: String) {
+        self.UserPoolId = UserPoolId
+        self.Username = Username
+        self.GroupName = GroupName
+    }
+}
+
+/// The answer of AdminListGroupsForUser.
+public struct GroupListResponse: Codable, Sendable {
+    public var Groups: [GroupType]
+    public var NextToken: String?
+}
+
+/// ListUserPools.
+public struct ListUserPoolsRequest: Codable, Sendable {
+    public var MaxResults: Int
+    public var NextToken: String?
+    /// Creates the request.
+    public init(MaxResults: Int, NextToken: String? = nil) {
+        self.MaxResults = MaxResults
+        self.NextToken = NextToken
+    }
+}
+
+/// `UserPoolDescriptionType`.
+public struct UserPoolDescriptionType: Codable, Sendable {
+    public var Id: String
+    public var Name: String
+    public var LambdaConfig: [String: String]
+    public var LastModifiedDate: Double
+    public var CreationDate: Double
+}
+
+/// The answer of ListUserPools.
+public struct ListUserPoolsResponse: Codable, Sendable {
+    public var UserPools: [UserPoolDescriptionType]
+    public var NextToken: String?
+}
+
+/// DescribeUserPool.
+public struct UserPoolIdRequest: Codable, Sendable {
+    public var UserPoolId: String
+    public var MaxResults: Int?
+    public var NextToken: String?
+    /// Creates the request.
+    public init(UserPoolId: String) { self.UserPoolId = UserPoolId }
+}
+
+/// `UserPoolType` (the fields the emulator models).
+public struct UserPoolType: Codable, Sendable {
+    public struct Policies: Codable, Sendable { public var PasswordPolicy: PasswordPolicy }
+    public struct AdminCreateUserConfig: Codable, Sendable {
+        public var AllowAdminCreateUserOnly: Bool
+        public var UnusedAccountValidityDays: Int
+    }
+    public var Id: String
+    public var Name: String
+    public var Arn: String
+    public var Policies: Policies
+    public var LambdaConfig: [String: String]
+    public var LastModifiedDate: Double
+    public var CreationDate: Double
+    public var SchemaAttributes: [SchemaAttribute]
+    public var AutoVerifiedAttributes: [String]
+    public var UsernameAttributes: [String]?
+    public var AliasAttributes: [String]?
+    public var MfaConfiguration: String
+    public var EstimatedNumberOfUsers: Int
+    public var AdminCreateUserConfig: AdminCreateUserConfig
+}
+
+/// The answer of DescribeUserPool.
+public struct DescribeUserPoolResponse: Codable, Sendable { public var UserPool: UserPoolType }
+
+/// DescribeUserPoolClient.
+public struct DescribeUserPoolClientRequest: Codable, Sendable {
+    public var UserPoolId: String
+    public var ClientId: String
+    /// Creates the request.
+    public init(UserPoolId: String, ClientId: String) {
+        self.UserPoolId = UserPoolId
+        self.ClientId = ClientId
+    }
+}
+
+/// `UserPoolClientType` (the fields the emulator models).
+public struct UserPoolClientType: Codable, Sendable {
+    public struct TokenValidityUnits: Codable, Sendable {
+        public var AccessToken: String
+        public var IdToken: String
+        public var RefreshToken: String
+    }
+    public var UserPoolId: String
+    public var ClientName: String
+    public var ClientId: String
+    public var ClientSecret: String?
+    public var LastModifiedDate: Double
+    public var CreationDate: Double
+    public var RefreshTokenValidity: Int
+    public var AccessTokenValidity: Int
+    public var IdTokenValidity: Int
+    public var TokenValidityUnits: TokenValidityUnits
+    public var ReadAttributes: [String]?
+    public var WriteAttributes: [String]?
+    public var ExplicitAuthFlows: [String]
+    public var PreventUserExistenceErrors: String
+    public var EnableTokenRevocation: Bool
+    public var AllowedOAuthFlowsUserPoolClient: Bool
+    public var AuthSessionValidity: Int
+}
+
+/// The answer of DescribeUserPoolClient.
+public struct DescribeUserPoolClientResponse: Codable, Sendable { public var UserPoolClient: UserPoolClientType }
+
+/// `UserPoolClientDescription`.
+public struct UserPoolClientDescription: Codable, Sendable {
+    public var ClientId: String
+    public var UserPoolId: String
+    public var ClientName: String
+}
+
+/// The answer of ListUserPoolClients.
+public struct ListUserPoolClientsResponse: Codable, Sendable {
+    public var UserPoolClients: [UserPoolClientDescription]
+    public var NextToken: String?
+}

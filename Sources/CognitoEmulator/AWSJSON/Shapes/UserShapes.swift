@@ -1,0 +1,204 @@
+// Requests and responses of the user operations.
+
+/// AdminCreateUser. https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html
+public struct AdminCreateUserRequest: Codable, Sendable {
+    public var UserPoolId: String
+    public var Username: String
+    public var UserAttributes: [AttributeType]?
+    public var TemporaryPassword: String?
+    public var MessageAction: String?
+    public var DesiredDeliveryMediums: [String]?
+    public var ForceAliasCreation: Bool?
+    public var ClientMetadata: [String: String]?
+    /// Creates the request.
+    public init(UserPoolId: String, Username: String, UserAttributes: [AttributeType]? = nil, TemporaryPassword: String? = nil,
+                MessageAction: String? = nil, DesiredDeliveryMediums: [String]? = nil) {
+        self.UserPoolId = UserPoolId
+        self.Username = Username
+        self.UserAttributes = UserAttributes
+        self.TemporaryPassword = TemporaryPassword
+        self.MessageAction = MessageAction
+        self.DesiredDeliveryMediums = DesiredDeliveryMediums
+    }
+}
+
+/// The answer of AdminCreateUser.
+public struct AdminCreateUserResponse: Codable, Sendable { public var User: UserType }
+
+/// AdminSetUserPassword.
+public struct AdminSetUserPasswordRequest: Codable, Sendable {
+    public var UserPoolId: String
+    public var Username: String
+    public var Password: String
+    public var Permanent: Bool?
+    /// Creates the request.
+    public init(UserPoolId: String, Username: String, Password: String, Permanent: Bool? = nil) {
+        self.UserPoolId = UserPoolId
+        self.Username = Username
+        self.Password = Password
+        self.Permanent = Permanent
+    }
+}
+
+/// SignUp.
+public struct SignUpRequest: Codable, Sendable {
+    public var ClientId: String
+    public var SecretHash: String?
+    public var Username: String
+    public var Password: String
+    public var UserAttributes: [AttributeType]?
+    public var ValidationData: [AttributeType]?
+    public var ClientMetadata: [String: String]?
+    /// Creates the request.
+    public init(ClientId: String, Username: String, Password: String, UserAttributes: [AttributeType]? = nil, SecretHash: String? = nil) {
+        self.ClientId = ClientId
+        self.Username = Username
+        self.Password = Password
+        self.UserAttributes = UserAttributes
+        self.SecretHash = SecretHash
+    }
+}
+
+/// The answer of SignUp.
+public struct SignUpResponse: Codable, Sendable {
+    public var UserConfirmed: Bool
+    public var CodeDeliveryDetails: CodeDeliveryDetailsType?
+    public var UserSub: String
+}
+
+/// ConfirmSignUp.
+public struct ConfirmSignUpRequest: Codable, Sendable {
+    public var ClientId: String
+    public var SecretHash: String?
+    public var Username: String
+    public var ConfirmationCode: String
+    public var ForceAliasCreation: Bool?
+    /// Creates the request.
+    public init(ClientId: String, Username: String, ConfirmationCode: String, SecretHash: String? = nil) {
+        self.ClientId = ClientId
+        self.Username = Username
+        self.ConfirmationCode = ConfirmationCode
+        self.SecretHash = SecretHash
+    }
+}
+
+/// ResendConfirmationCode and ForgotPassword.
+public struct ClientUsernameRequest: Codable, Sendable {
+    public var ClientId: String
+    public var SecretHash: String?
+    public var Username: String
+    /// Creates the request.
+    public init(ClientId: String, Username: String, SecretHash: String? = nil) {
+        self.ClientId = ClientId
+        self.Username = Username
+        self.SecretHash = SecretHash
+    }
+}
+
+/// The answer of ResendConfirmationCode and ForgotPassword.
+public struct CodeDeliveryResponse: Codable, Sendable { public var CodeDeliveryDetails: CodeDeliveryDetailsType? }
+
+/// ConfirmForgotPassword.
+public struct ConfirmForgotPasswordRequest: Codable, Sendable {
+    public var ClientId: String
+    public var SecretHash: String?
+    public var Username: String
+    public var ConfirmationCode: String
+    public var Password: String
+    /// Creates the request.
+    public init(ClientId: String, Username: String, ConfirmationCode: String, Password: String, SecretHash: String? = nil) {
+        self.ClientId = ClientId
+        self.Username = Username
+        self.ConfirmationCode = ConfirmationCode
+        self.Password = Password
+        self.SecretHash = SecretHash
+    }
+}
+
+/// Admin operations that name a user: AdminGetUser, AdminDeleteUser, AdminDisableUser, AdminEnableUser,
+/// AdminConfirmSignUp, AdminUserGlobalSignOut, AdminListGroupsForUser (with Limit/NextToken).
+public struct AdminUserRequest: Codable, Sendable {
+    public var UserPoolId: String
+    public var Username: String
+    public var Limit: Int?
+    public var NextToken: String?
+    /// Creates the request.
+    public init(UserPoolId: String, Username: String) {
+        self.UserPoolId = UserPoolId
+        self.Username = Username
+    }
+}
+
+/// The answer of AdminGetUser.
+public struct AdminGetUserResponse: Codable, Sendable {
+    public var Username: String
+    public var UserAttributes: [AttributeType]
+    public var UserCreateDate: Double
+    public var UserLastModifiedDate: Double
+    public var Enabled: Bool
+    public var UserStatus: String
+    public var UserMFASettingList: [String]?
+}
+
+/// Operations that take only an access token: GetUser, DeleteUser, GlobalSignOut.
+public struct AccessTokenRequest: Codable, Sendable {
+    public var AccessToken: String
+    /// Creates the request.
+    public init(AccessToken: String) { self.AccessToken = AccessToken }
+}
+
+/// The answer of GetUser.
+public struct GetUserResponse: Codable, Sendable {
+    public var Username: String
+    public var UserAttributes: [AttributeType]
+    public var UserMFASettingList: [String]?
+}
+
+/// UpdateUserAttributes.
+public struct UpdateUserAttributesRequest: Codable, Sendable {
+    public var AccessToken: String
+    public var UserAttributes: [AttributeType]
+    /// Creates the request.
+    public init(AccessToken: String, UserAttributes: [AttributeType]) {
+        self.AccessToken = AccessToken
+        self.UserAttributes = UserAttributes
+    }
+}
+
+/// The answer of UpdateUserAttributes.
+public struct UpdateUserAttributesResponse: Codable, Sendable { public var CodeDeliveryDetailsList: [CodeDeliveryDetailsType] }
+
+/// AdminUpdateUserAttributes.
+public struct AdminUpdateUserAttributesRequest: Codable, Sendable {
+    public var UserPoolId: String
+    public var Username: String
+    public var UserAttributes: [AttributeType]
+    /// Creates the request.
+    public init(UserPoolId: String, Username: String, UserAttributes: [AttributeType]) {
+        self.UserPoolId = UserPoolId
+        self.Username = Username
+        self.UserAttributes = UserAttributes
+    }
+}
+
+/// ListUsers.
+public struct ListUsersRequest: Codable, Sendable {
+    public var UserPoolId: String
+    public var AttributesToGet: [String]?
+    public var Limit: Int?
+    public var PaginationToken: String?
+    public var Filter: String?
+    /// Creates the request.
+    public init(UserPoolId: String, Filter: String? = nil, Limit: Int? = nil, PaginationToken: String? = nil) {
+        self.UserPoolId = UserPoolId
+        self.Filter = Filter
+        self.Limit = Limit
+        self.PaginationToken = PaginationToken
+    }
+}
+
+/// The answer of ListUsers.
+public struct ListUsersResponse: Codable, Sendable {
+    public var Users: [UserType]
+    public var PaginationToken: String?
+}

@@ -1,0 +1,46 @@
+import Synchronization
+
+/// A message Cognito would have e-mailed or texted: a code or an invitation.
+public struct OutboxMessage: Sendable, Codable, Hashable {
+    /// The pool.
+    public var userPoolId: String
+    /// The user's username.
+    public var username: String
+    /// `SignUp`, `ResendConfirmationCode`, `ForgotPassword`, `AdminCreateUser`, `VerifyUserAttribute`.
+    public var trigger: String
+    /// `EMAIL` or `SMS`.
+    public var deliveryMedium: String
+    /// The address or number it would have gone to.
+    public var destination: String
+    /// The code, when the message carries one.
+    public var code: String?
+    /// The message text.
+    public var message: String
+    /// When it was sent (seconds since 1970).
+    public var sentAt: Double
+}
+
+/// The messages sent so far, newest last. Kept in memory: a temporary password never reaches disk.
+public final class Outbox: Sendable {
+    private let messages = Mutex<[OutboxMessage]>([])
+    private let limit: Int
+
+    /// An empty outbox keeping at most `limit` messages.
+    public init(limit: Int = 10_000) {
+        self.limit = limit
+    }
+
+    func append(_ message: OutboxMessage) {
+        messages.withLock { list in
+            list.append(message)
+            if list.count > limit { list.removeFirst(list.count - limit) }
+        }
+    }
+
+    /// The messages, newest last, optionally for one pool and username.
+    public func list(userPoolId: String? = nil, username: String? = nil) -> [OutboxMessage] {
+        messages.withLock { list in
+            list.filter { (userPoolId == nil || $0.userPoolId == userPoolId) && (username == nil || $0.username == username) }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// Everything the Cognito service is built from: the pools, clients and groups of serverless.yml,
+/// and where the emulated account lives.
+public struct CognitoConfiguration: Sendable {
+    /// The service name (part of the stable IDs).
+    public var service: String
+    /// The stage (part of the stable IDs).
+    public var stage: String
+    /// The region.
+    public var region: String
+    /// The account ID.
+    public var accountID: String
+    /// The pools.
+    public var pools: [UserPoolConfiguration]
+    /// The app clients.
+    public var clients: [UserPoolClientConfiguration]
+    /// The groups.
+    public var groups: [UserPoolGroupConfiguration]
+
+    /// Creates a configuration.
+    public init(service: String, stage: String, region: String, accountID: String,
+                pools: [UserPoolConfiguration] = [], clients: [UserPoolClientConfiguration] = [], groups: [UserPoolGroupConfiguration] = []) {
+        self.service = service
+        self.stage = stage
+        self.region = region
+        self.accountID = accountID
+        self.pools = pools
+        self.clients = clients
+        self.groups = groups
+    }
+
+    /// The pool ID a pool's logical ID gets.
+    public func poolID(forLogicalID logicalID: String) -> String {
+        StableID.poolID(region: region, service: service, stage: stage, logicalID: logicalID)
+    }
+
+    /// The client ID a client's logical ID gets.
+    public func clientID(forLogicalID logicalID: String) -> String {
+        StableID.clientID(service: service, stage: stage, logicalID: logicalID)
+    }
+}

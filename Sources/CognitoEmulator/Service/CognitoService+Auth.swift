@@ -1,0 +1,220 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import EmulatorCrypto
+import GRDB
+
+/// A pending NEW_PASSWORD_REQUIRED challenge (Cognito's sessions last three minutes).
+struct ChallengeSession: Sendable {
+    var poolID: String
+    var clientID: String
+    var username: String
+    var challenge: String
+    var expires: Double
+}
+
+extension CognitoService {
+    /// InitiateAuth: USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN.
+    public func initiateAuth(_ request: InitiateAuthRequest) throws(CognitoError) -> InitiateAuthResponse {
+        let client = try client(request.ClientId)
+        switch request.AuthFlow {
+        case "USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "USER_SRP_AUTH", "CUSTOM_AUTH":
+            return try startAuth(flow: request.AuthFlow, parameters: request.AuthParameters ?? [:], client: client)
+        case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH":
+            throw .invalidParameter("Initiate Auth method not supported.")
+        default:
+            throw .invalidParameter("1 validation error detected: Value '\(request.AuthFlow)' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]")
+        }
+    }
+
+    /// AdminInitiateAuth: ADMIN_NO_SRP_AUTH / ADMIN_USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN.
+    public func adminInitiateAuth(_ request: AdminInitiateAuthRequest) throws(CognitoError) -> InitiateAuthResponse {
+        let pool = try pool(request.UserPoolId)
+        let client = try client(request.ClientId, poolID: pool.id)
+        switch request.AuthFlow {
+        case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH":
+            return try startAuth(flow: request.AuthFlow, parameters: request.AuthParameters ?? [:], client: client)
+        case "USER_PASSWORD_AUTH", "USER_SRP_AUTH":
+            throw .invalidParameter("Initiate Auth method not supported.")
+        default:
+            throw .invalidParameter("1 validation error detected: Value '\(request.AuthFlow)' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]")
+        }
+    }
+
+    private func startAuth(flow: String, parameters: [String: String], client: LiveClient) throws(CognitoError) -> InitiateAuthResponse {
+        guard client.configuration.allows(flow) else { throw .invalidParameter("Auth flow not enabled for this client") }
+        let pool = try pool(client.poolID)
+        switch flow {
+        case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN":
+            guard let token = parameters["REFRESH_TOKEN"] else { throw .invalidParameter("Missing required parameter REFRESH_TOKEN") }
+            return try refresh(token: token, client: client, pool: pool)
+        case "USER_SRP_AUTH", "CUSTOM_AUTH":
+            throw .invalidParameter("\(flow) is not supported by the emulator yet; use USER_PASSWORD_AUTH or ADMIN_USER_PASSWORD_AUTH")
+        default:
+            guard let username = parameters["USERNAME"] else { throw .invalidParameter("Missing required parameter USERNAME") }
+            guard let password = parameters["PASSWORD"] else { throw .invalidParameter("Missing required parameter PASSWORD") }
+            try checkSecretHash(parameters["SECRET_HASH"], username: username, client: client)
+            return try signIn(username: username, password: password, client: client, pool: pool)
+        }
+    }
+
+    /// Checks a password sign-in, counting failures and locking the user out as Cognito does: after
+    /// five failures, one second, doubling with each further failure, up to about 15 minutes.
+    private func signIn(username: String, password: String, client: LiveClient, pool: LivePool) throws(CognitoError) -> InitiateAuthResponse {
+        let now = clock.now
+        let outcome: Result<StoredUser, CognitoError> = try database { db in
+            guard var user = try lookupUser(pool, username, db) else {
+                return .failure(client.configuration.preventUserExistenceErrors ? .incorrectCredentials : .userNotFound())
+            }
+            if !user.enabled { return .failure(.userDisabled) }
+            if let locked = user.lockedUntil, locked > now { return .failure(.notAuthorized("Password attempts exceeded")) }
+            guard passwordMatches(password, user: user, pool: pool) else {
+                user.failedAttempts += 1
+                if user.failedAttempts >= 5 { user.lockedUntil = now + min(Double(1 << min(user.failedAttempts - 5, 10)), 900) }
+                try user.update(db)
+                return .failure(.incorrectCredentials)
+            }
+            if user.failedAttempts != 0 || user.lockedUntil != nil {
+                user.failedAttempts = 0
+                user.lockedUntil = nil
+                try user.update(db)
+            }
+            return .success(user)
+        }
+        let user = try outcome.get()
+        switch user.status {
+        case "UNCONFIRMED": throw .userNotConfirmed()
+        case "RESET_REQUIRED": throw .passwordResetRequired()
+        case "FORCE_CHANGE_PASSWORD":
+            if let expires = user.temporaryPasswordExpires, expires < now {
+                throw .notAuthorized("Temporary password has expired and must be reset by an administrator.")
+            }
+            let session = Base64URL.encode(SecureRandom.bytes(96))
+            challengeSessions = challengeSessions.filter { $0.value.expires > now }
+            challengeSessions[session] = ChallengeSession(poolID: pool.id, clientID: client.id, username: user.username, challenge: "NEW_PASSWORD_REQUIRED", expires: now + 180)
+            let userAttributes = JSONValue.object(Self.decode(user.attributes).map { .init($0.Name, .string($0.Value ?? "")) })
+            let required = pool.configuration.schema.filter { schema in schema.Required && attribute(schema.Name, of: user) == nil }.map { "userAttributes.\($0.Name)" }
+            return InitiateAuthResponse(
+                ChallengeName: "NEW_PASSWORD_REQUIRED", Session: session,
+                ChallengeParameters: ["USER_ID_FOR_SRP": user.username, "requiredAttributes": JSONValue.array(required.map(JSONValue.string)).serialized,
+                                      "userAttributes": userAttributes.serialized],
+                AuthenticationResult: nil)
+        default:
+            return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
+                                        AuthenticationResult: try startSession(user: user, client: client, pool: pool))
+        }
+    }
+
+    /// RespondToAuthChallenge (NEW_PASSWORD_REQUIRED).
+    public func respondToAuthChallenge(_ request: RespondToAuthChallengeRequest) throws(CognitoError) -> InitiateAuthResponse {
+        let client = try client(request.ClientId)
+        return try respond(challenge: request.ChallengeName, session: request.Session, responses: request.ChallengeResponses ?? [:], client: client)
+    }
+
+    /// AdminRespondToAuthChallenge (NEW_PASSWORD_REQUIRED).
+    public func adminRespondToAuthChallenge(_ request: AdminRespondToAuthChallengeRequest) throws(CognitoError) -> InitiateAuthResponse {
+        let pool = try pool(request.UserPoolId)
+        let client = try client(request.ClientId, poolID: pool.id)
+        return try respond(challenge: request.ChallengeName, session: request.Session, responses: request.ChallengeResponses ?? [:], client: client)
+    }
+
+    private func respond(challenge: String, session: String?, responses: [String: String], client: LiveClient) throws(CognitoError) -> InitiateAuthResponse {
+        guard challenge == "NEW_PASSWORD_REQUIRED" else {
+            throw .invalidParameter("\(challenge) is not supported by the emulator yet; it answers NEW_PASSWORD_REQUIRED")
+        }
+        guard let session, let pending = challengeSessions[session], pending.clientID == client.id, pending.challenge == challenge else {
+            throw .notAuthorized("Invalid session for the user.")
+        }
+        guard pending.expires > clock.now else {
+            challengeSessions[session] = nil
+            throw .notAuthorized("Invalid session for the user, session is expired.")
+        }
+        guard let newPassword = responses["NEW_PASSWORD"] else { throw .invalidParameter("Missing required parameter NEW_PASSWORD") }
+        guard let username = responses["USERNAME"] else { throw .invalidParameter("Missing required parameter USERNAME") }
+        let pool = try pool(pending.poolID)
+        try checkSecretHash(responses["SECRET_HASH"], username: username, client: client)
+        try checkPolicy(newPassword, pool: pool)
+        let changes = responses.compactMap { key, value in
+            key.hasPrefix("userAttributes.") ? AttributeType(Name: String(key.dropFirst("userAttributes.".count)), Value: value) : nil
+        }.sorted { $0.Name < $1.Name }
+        try validate(changes, in: pool, requireRequired: false)
+        let user: StoredUser = try database { db in
+            guard var user = try lookupUser(pool, username, db), user.username == pending.username else {
+                throw CognitoError.notAuthorized("Invalid session for the user.")
+            }
+            apply(changes, to: &user)
+            let missing = pool.configuration.schema.filter { $0.Required && attribute($0.Name, of: user) == nil }
+            if let first = missing.first { throw CognitoError.invalidParameter("Attributes did not conform to the schema: \(first.Name): The attribute is required") }
+            setPassword(newPassword, on: &user, pool: pool)
+            user.status = "CONFIRMED"
+            user.temporaryPasswordExpires = nil
+            user.modified = clock.now
+            try user.update(db)
+            return user
+        }
+        challengeSessions[session] = nil
+        return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
+                                    AuthenticationResult: try startSession(user: user, client: client, pool: pool))
+    }
+
+    /// RevokeToken: the refresh token, and the ID and access tokens it produced, stop working.
+    public func revokeToken(_ request: RevokeTokenRequest) throws(CognitoError) -> EmptyResponse {
+        let client = try client(request.ClientId)
+        if let secret = client.secret, request.ClientSecret != secret {
+            throw .notAuthorized("Client secret is not valid for client \(client.id)")
+        }
+        guard client.configuration.enableTokenRevocation else {
+            throw .unsupportedOperation("Token revocation is not enabled for the client")
+        }
+        let hash = Digest.sha256(Array(request.Token.utf8)).hexString
+        try database { db in
+            guard var session = try StoredSession.filter(Column("refreshTokenHash") == hash).fetchOne(db) else {
+                throw CognitoError.unsupportedTokenType("The token type provided is not supported")
+            }
+            guard session.clientId == client.id else { throw CognitoError.notAuthorized("Invalid Refresh Token") }
+            session.revoked = true
+            try session.update(db)
+        }
+        return EmptyResponse()
+    }
+
+    private func refresh(token: String, client: LiveClient, pool: LivePool) throws(CognitoError) -> InitiateAuthResponse {
+        let hash = Digest.sha256(Array(token.utf8)).hexString
+        let now = clock.now
+        let (session, user): (StoredSession, StoredUser) = try database({ db in
+            guard let session = try StoredSession.filter(Column("refreshTokenHash") == hash).fetchOne(db), session.clientId == client.id else {
+                throw CognitoError.notAuthorized("Invalid Refresh Token")
+            }
+            if session.revoked { throw CognitoError.notAuthorized("Refresh Token has been revoked") }
+            if session.refreshExpires < now { throw CognitoError.notAuthorized("Refresh Token has expired") }
+            guard let user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": session.username]) else {
+                throw CognitoError.notAuthorized("Invalid Refresh Token")
+            }
+            if !user.enabled { throw CognitoError.userDisabled }
+            return (session, user)
+        }, write: false)
+        let tokens = try issueTokens(user: user, client: client, pool: pool, originJti: session.originJti, authTime: session.authTime)
+        return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
+                                    AuthenticationResult: AuthenticationResultType(AccessToken: tokens.access, ExpiresIn: client.configuration.accessTokenValiditySeconds,
+                                                                                   TokenType: "Bearer", RefreshToken: nil, IdToken: tokens.id))
+    }
+
+    /// A new sign-in session: a refresh token and the first ID and access tokens.
+    private func startSession(user: StoredUser, client: LiveClient, pool: LivePool) throws(CognitoError) -> AuthenticationResultType {
+        let now = clock.now
+        let originJti = UUID().uuidString.lowercased()
+        let header = Base64URL.encode(Array("{\"cty\":\"JWT\",\"enc\":\"A256GCM\",\"alg\":\"RSA-OAEP\"}".utf8))
+        let refreshToken = [header, Base64URL.encode(SecureRandom.bytes(256)), Base64URL.encode(SecureRandom.bytes(12)),
+                            Base64URL.encode(SecureRandom.bytes(384)), Base64URL.encode(SecureRandom.bytes(16))].joined(separator: ".")
+        let session = StoredSession(
+            originJti: originJti, poolId: pool.id, username: user.username, clientId: client.id,
+            refreshTokenHash: Digest.sha256(Array(refreshToken.utf8)).hexString, authTime: now.rounded(.down), created: now,
+            refreshExpires: now + Double(client.configuration.refreshTokenValiditySeconds), revoked: false)
+        try database { db in try session.insert(db) }
+        let tokens = try issueTokens(user: user, client: client, pool: pool, originJti: originJti, authTime: session.authTime)
+        return AuthenticationResultType(AccessToken: tokens.access, ExpiresIn: client.configuration.accessTokenValiditySeconds,
+                                        TokenType: "Bearer", RefreshToken: refreshToken, IdToken: tokens.id)
+    }
+}

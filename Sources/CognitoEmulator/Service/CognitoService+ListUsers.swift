@@ -1,0 +1,96 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import EmulatorCrypto
+import GRDB
+
+extension CognitoService {
+    /// A parsed ListUsers filter: `attribute = "value"` or `attribute ^= "value"`.
+    struct UserFilter {
+        static let searchable: Set<String> = [
+            "username", "email", "phone_number", "name", "given_name", "family_name", "preferred_username",
+            "cognito:user_status", "status", "sub",
+        ]
+        var attribute: String
+        var prefix: Bool
+        var value: String
+
+        /// Parses Cognito's filter syntax, or throws InvalidParameterException.
+        init?(_ text: String?) throws(CognitoError) {
+            guard let text, !text.trimmingSpaces.isEmpty else { return nil }
+            let operatorRange = text.firstRange(of: "^=") ?? text.firstRange(of: "=")
+            guard let operatorRange else { throw .invalidParameter("Error while parsing filter.") }
+            let name = String(text[..<operatorRange.lowerBound]).trimmingSpaces
+            var quoted = Substring(text[operatorRange.upperBound...]).trimmingSpaces
+            guard quoted.count >= 2, quoted.first == "\"", quoted.last == "\"" else { throw .invalidParameter("Error while parsing filter.") }
+            quoted = String(quoted.dropFirst().dropLast())
+            guard Self.searchable.contains(name) else { throw .invalidParameter("Invalid search attribute: \(name)") }
+            attribute = name
+            prefix = text[operatorRange] == "^="
+            value = quoted
+        }
+
+        func matches(_ user: StoredUser, attributes: [AttributeType]) -> Bool {
+            let actual: String?
+            switch attribute {
+            case "username": actual = user.username
+            case "sub": actual = user.sub
+            case "cognito:user_status": actual = user.status
+            case "status": actual = user.enabled ? "Enabled" : "Disabled"
+            default: actual = attributes.first { $0.Name == attribute }?.Value
+            }
+            guard let actual else { return false }
+            if prefix { return actual.lowercased().hasPrefix(value.lowercased()) }
+            return attribute == "email" ? actual.lowercased() == value.lowercased() : actual == value
+        }
+    }
+
+    /// ListUsers, with Filter, AttributesToGet, Limit (at most 60) and PaginationToken.
+    public func listUsers(_ request: ListUsersRequest) throws(CognitoError) -> ListUsersResponse {
+        let pool = try pool(request.UserPoolId)
+        let limit = request.Limit ?? 60
+        guard (0...60).contains(limit) else {
+            throw .invalidParameter("1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60")
+        }
+        let filter = try UserFilter(request.Filter)
+        var after = ""
+        if let token = request.PaginationToken {
+            guard let bytes = Base64URL.decode(token), let cursor = String(bytes: bytes, encoding: .utf8) else {
+                throw .invalidParameter("Invalid pagination token.")
+            }
+            after = cursor
+        }
+        let (users, more): ([StoredUser], Bool) = try database({ db in
+            var found: [StoredUser] = []
+            var cursor = after
+            while found.count <= limit {
+                let batch = try StoredUser.filter(Column("poolId") == pool.id && Column("username") > cursor)
+                    .order(Column("username")).limit(max(limit * 4, 200)).fetchAll(db)
+                if batch.isEmpty { break }
+                for user in batch where filter?.matches(user, attributes: attributes(of: user)) ?? true {
+                    found.append(user)
+                    if found.count > limit { break }
+                }
+                cursor = batch.last!.username
+            }
+            return (Array(found.prefix(limit)), found.count > limit)
+        }, write: false)
+        let wanted = request.AttributesToGet.map(Set.init)
+        return ListUsersResponse(
+            Users: users.map { user in
+                var type = userType(user)
+                if let wanted { type.Attributes = type.Attributes.filter { wanted.contains($0.Name) } }
+                return type
+            },
+            PaginationToken: more && limit > 0 ? Base64URL.encode(Array(users.last!.username.utf8)) : nil)
+    }
+}
+
+extension StringProtocol {
+    /// The text without surrounding spaces.
+    var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}

@@ -1,0 +1,77 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import EmulatorCrypto
+import GRDB
+
+extension CognitoService {
+    /// Signs an ID token and an access token with Cognito's claims, in Cognito's order.
+    func issueTokens(user: StoredUser, client: LiveClient, pool: LivePool, originJti: String, authTime: Double) throws(CognitoError) -> (id: String, access: String) {
+        let now = clock.now.rounded(.down)
+        let groups: [String] = try database({ db in
+            try StoredMembership.filter(Column("poolId") == pool.id && Column("username") == user.username).fetchAll(db).map(\.groupName)
+        }, write: false)
+        let groupsClaim: [JSONValue.Member] = groups.isEmpty ? [] : [.init("cognito:groups", .array(groups.sorted().map(JSONValue.string)))]
+        let issuer = issuer(poolID: pool.id)
+        let readable = client.configuration.readAttributes
+        var attributeClaims: [JSONValue.Member] = []
+        for attribute in Self.decode(user.attributes) where readable.isEmpty || readable.contains(attribute.Name) {
+            guard let value = attribute.Value else { continue }
+            switch attribute.Name {
+            case "email_verified", "phone_number_verified": attributeClaims.append(.init(attribute.Name, .bool(value == "true")))
+            case "updated_at": attributeClaims.append(.init(attribute.Name, Int(value).map(JSONValue.int) ?? .string(value)))
+            default: attributeClaims.append(.init(attribute.Name, .string(value)))
+            }
+        }
+        let verified = attributeClaims.filter { $0.key.hasSuffix("_verified") }
+        let others = attributeClaims.filter { !$0.key.hasSuffix("_verified") }
+        let eventID = UUID().uuidString.lowercased()
+        let idClaims = JSONValue.object(
+            [.init("sub", .string(user.sub))] + groupsClaim + verified + [
+                .init("iss", .string(issuer)), .init("cognito:username", .string(user.username)), .init("origin_jti", .string(originJti)),
+                .init("aud", .string(client.id)), .init("event_id", .string(eventID)), .init("token_use", .string("id")),
+                .init("auth_time", .int(Int(authTime))), .init("exp", .int(Int(now) + client.configuration.idTokenValiditySeconds)),
+                .init("iat", .int(Int(now))), .init("jti", .string(UUID().uuidString.lowercased())),
+            ] + others)
+        let accessClaims = JSONValue.object(
+            [.init("sub", .string(user.sub))] + groupsClaim + [
+                .init("iss", .string(issuer)), .init("client_id", .string(client.id)), .init("origin_jti", .string(originJti)),
+                .init("event_id", .string(eventID)), .init("token_use", .string("access")),
+                .init("scope", .string("aws.cognito.signin.user.admin")), .init("auth_time", .int(Int(authTime))),
+                .init("exp", .int(Int(now) + client.configuration.accessTokenValiditySeconds)), .init("iat", .int(Int(now))),
+                .init("jti", .string(UUID().uuidString.lowercased())), .init("username", .string(user.username)),
+            ])
+        do {
+            return (try JWT.sign(claims: idClaims, key: pool.idKey.key, keyID: pool.idKey.keyID),
+                    try JWT.sign(claims: accessClaims, key: pool.accessKey.key, keyID: pool.accessKey.keyID))
+        } catch {
+            throw .internalError("signing a token failed: \(error)")
+        }
+    }
+
+    /// Checks an access token as Cognito's token-taking operations do: signature, issuer, use,
+    /// expiry and revocation; answers the pool and the (current) user.
+    func authenticate(accessToken: String) throws(CognitoError) -> (LivePool, StoredUser) {
+        guard let jwt = JWT(accessToken), let keyID = jwt.keyID,
+            let pool = pools.values.first(where: { $0.accessKey.keyID == keyID }), jwt.isSigned(by: pool.accessKey.key),
+            jwt.claims["token_use"]?.stringValue == "access", jwt.claims["iss"]?.stringValue == issuer(poolID: pool.id),
+            let username = jwt.claims["username"]?.stringValue, let expires = jwt.claims["exp"]?.numberValue
+        else { throw .invalidAccessToken }
+        guard expires > clock.now else { throw .expiredAccessToken }
+        let originJti = jwt.claims["origin_jti"]?.stringValue ?? ""
+        return try database({ db in
+            if let session = try StoredSession.fetchOne(db, key: originJti), session.revoked { throw CognitoError.revokedAccessToken }
+            guard let user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": username]) else { throw CognitoError.userNotFound() }
+            if try StoredSession.fetchOne(db, key: originJti) == nil { throw CognitoError.revokedAccessToken }
+            return (pool, user)
+        }, write: false)
+    }
+
+    /// The client an access token was issued to.
+    func accessTokenClient(_ accessToken: String) throws(CognitoError) -> LiveClient {
+        guard let id = JWT(accessToken)?.claims["client_id"]?.stringValue, let client = clients[id] else { throw .invalidAccessToken }
+        return client
+    }
+}

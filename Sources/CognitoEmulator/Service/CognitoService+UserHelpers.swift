@@ -1,0 +1,244 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import EmulatorCrypto
+import GRDB
+import Logging
+
+extension CognitoService {
+    /// Attributes as stored: a JSON array of `[name, value]` pairs.
+    static func encode(_ attributes: [AttributeType]) -> String {
+        JSONValue.array(attributes.map { .array([.string($0.Name), .string($0.Value ?? "")]) }).serialized
+    }
+
+    static func decode(_ attributes: String) -> [AttributeType] {
+        guard case .array(let pairs)? = JSONValue.parse(Array(attributes.utf8)) else { return [] }
+        return pairs.compactMap { pair in
+            guard case .array(let items) = pair, items.count == 2, let name = items[0].stringValue else { return nil }
+            return AttributeType(Name: name, Value: items[1].stringValue)
+        }
+    }
+
+    /// The user's attributes as Cognito lists them: `sub` first, then in the order they were set.
+    func attributes(of user: StoredUser) -> [AttributeType] {
+        [AttributeType(Name: "sub", Value: user.sub)] + Self.decode(user.attributes)
+    }
+
+    func attribute(_ name: String, of user: StoredUser) -> String? {
+        Self.decode(user.attributes).first { $0.Name == name }?.Value
+    }
+
+    func userType(_ user: StoredUser) -> UserType {
+        UserType(Username: user.username, Attributes: attributes(of: user), UserCreateDate: user.created,
+                 UserLastModifiedDate: user.modified, Enabled: user.enabled, UserStatus: user.status)
+    }
+
+    /// Sets attributes on a user (replacing same-named ones) and refreshes the alias columns.
+    func apply(_ changes: [AttributeType], to user: inout StoredUser) {
+        var current = Self.decode(user.attributes)
+        for change in changes {
+            if let index = current.firstIndex(where: { $0.Name == change.Name }) {
+                current[index].Value = change.Value
+            } else {
+                current.append(change)
+            }
+        }
+        current.removeAll { $0.Value == nil || $0.Value == "" }
+        user.attributes = Self.encode(current)
+        let value: (String) -> String? = { name in current.first { $0.Name == name }?.Value }
+        user.email = value("email")?.lowercased()
+        user.phoneNumber = value("phone_number")
+        user.preferredUsername = value("preferred_username")?.lowercased()
+    }
+
+    /// Finds a user by username, or by an e-mail or phone number the pool lets users sign in with.
+    func lookupUser(_ pool: LivePool, _ name: String, _ db: Database) throws -> StoredUser? {
+        if let user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": name]) { return user }
+        let configuration = pool.configuration
+        let signInAttributes = Set(configuration.usernameAttributes + configuration.aliasAttributes)
+        let lowered = name.lowercased()
+        if signInAttributes.contains("email"), name.contains("@") {
+            let candidates = try StoredUser.filter(Column("poolId") == pool.id && Column("email") == lowered).fetchAll(db)
+            let byUsernameAttribute = configuration.usernameAttributes.contains("email")
+            if let user = candidates.first(where: { byUsernameAttribute || attribute("email_verified", of: $0) == "true" }) { return user }
+        }
+        if signInAttributes.contains("phone_number"), name.hasPrefix("+") {
+            let candidates = try StoredUser.filter(Column("poolId") == pool.id && Column("phoneNumber") == name).fetchAll(db)
+            let byUsernameAttribute = configuration.usernameAttributes.contains("phone_number")
+            if let user = candidates.first(where: { byUsernameAttribute || attribute("phone_number_verified", of: $0) == "true" }) { return user }
+        }
+        if signInAttributes.contains("preferred_username") {
+            return try StoredUser.filter(Column("poolId") == pool.id && Column("preferredUsername") == lowered).fetchOne(db)
+        }
+        return nil
+    }
+
+    /// The user, or UserNotFoundException.
+    func requireUser(_ pool: LivePool, _ name: String, _ db: Database) throws -> StoredUser {
+        guard let user = try lookupUser(pool, name, db) else { throw CognitoError.userNotFound() }
+        return user
+    }
+
+    /// Checks attributes against the pool's schema as Cognito does.
+    /// - Parameter requireRequired: Whether every required attribute must be present (creation).
+    func validate(_ attributes: [AttributeType], in pool: LivePool, requireRequired: Bool, existing: [AttributeType] = []) throws(CognitoError) {
+        var problems: [String] = []
+        for attribute in attributes {
+            let name = attribute.Name
+            if name == "sub" {
+                problems.append("\(name): Attribute cannot be updated. (changing an immutable attribute)")
+                continue
+            }
+            guard let schema = pool.configuration.attribute(name) else {
+                problems.append("\(name): Attribute does not exist in the schema.")
+                continue
+            }
+            let value = attribute.Value ?? ""
+            if let maximum = schema.StringAttributeConstraints?.MaxLength.flatMap(Int.init), value.count > maximum {
+                problems.append("\(name): String must be no longer than \(maximum) characters")
+            }
+            if let minimum = schema.StringAttributeConstraints?.MinLength.flatMap(Int.init), !value.isEmpty, value.count < minimum {
+                problems.append("\(name): String must be no shorter than \(minimum) characters")
+            }
+            if schema.AttributeDataType == "Number", !value.isEmpty {
+                guard let number = Double(value) else {
+                    problems.append("\(name): Number must be a number")
+                    continue
+                }
+                if let minimum = schema.NumberAttributeConstraints?.MinValue.flatMap(Double.init), number < minimum {
+                    problems.append("\(name): Number must be no less than \(schema.NumberAttributeConstraints!.MinValue!)")
+                }
+                if let maximum = schema.NumberAttributeConstraints?.MaxValue.flatMap(Double.init), number > maximum {
+                    problems.append("\(name): Number must be no greater than \(schema.NumberAttributeConstraints!.MaxValue!)")
+                }
+            }
+            if schema.AttributeDataType == "Boolean", !["true", "false"].contains(value) {
+                problems.append("\(name): Attribute value must be true or false")
+            }
+        }
+        if requireRequired {
+            let present = Set((existing + attributes).filter { !($0.Value ?? "").isEmpty }.map(\.Name))
+            for schema in pool.configuration.schema where schema.Required && !present.contains(schema.Name) {
+                problems.append("\(schema.Name): The attribute is required")
+            }
+        }
+        if !problems.isEmpty {
+            throw .invalidParameter("Attributes did not conform to the schema: " + problems.joined(separator: "\n"))
+        }
+        if let email = attributes.first(where: { $0.Name == "email" })?.Value, !email.isEmpty, !Self.isEmail(email) {
+            throw .invalidParameter("Invalid email address format.")
+        }
+        if let phone = attributes.first(where: { $0.Name == "phone_number" })?.Value, !phone.isEmpty, !Self.isPhoneNumber(phone) {
+            throw .invalidParameter("Invalid phone number format.")
+        }
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+            && !text.contains(" ")
+    }
+
+    static func isPhoneNumber(_ text: String) -> Bool {
+        text.hasPrefix("+") && text.count >= 3 && text.count <= 16 && text.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// The username a new user gets and the attributes implied by it, under the pool's sign-in rules.
+    func newUsername(_ requested: String, attributes: [AttributeType], pool: LivePool) throws(CognitoError) -> (username: String, implied: [AttributeType]) {
+        let configuration = pool.configuration
+        guard !requested.isEmpty else { throw .invalidParameter("1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length greater than or equal to 1") }
+        if !configuration.usernameAttributes.isEmpty {
+            let allowsEmail = configuration.usernameAttributes.contains("email")
+            let allowsPhone = configuration.usernameAttributes.contains("phone_number")
+            if allowsEmail, Self.isEmail(requested) {
+                return (UUID().uuidString.lowercased(), attributes.contains { $0.Name == "email" } ? [] : [AttributeType(Name: "email", Value: requested)])
+            }
+            if allowsPhone, Self.isPhoneNumber(requested) {
+                return (UUID().uuidString.lowercased(), attributes.contains { $0.Name == "phone_number" } ? [] : [AttributeType(Name: "phone_number", Value: requested)])
+            }
+            throw .invalidParameter(allowsEmail && allowsPhone ? "Username should be either an email or a phone number." : allowsEmail ? "Username should be an email." : "Username should be a phone number.")
+        }
+        if configuration.aliasAttributes.contains("email"), Self.isEmail(requested) {
+            throw .invalidParameter("Username cannot be of email format, since user pool is configured for email alias.")
+        }
+        if configuration.aliasAttributes.contains("phone_number"), Self.isPhoneNumber(requested) {
+            throw .invalidParameter("Username cannot be of phone number format, since user pool is configured for phone_number alias.")
+        }
+        return (requested, [])
+    }
+
+    /// Checks the password against the pool's policy.
+    func checkPolicy(_ password: String, pool: LivePool) throws(CognitoError) {
+        if let violation = pool.configuration.passwordPolicy.violation(of: password) { throw .invalidPassword(violation) }
+    }
+
+    /// Stores a verifier for a new password.
+    func setPassword(_ password: String, on user: inout StoredUser, pool: LivePool) {
+        let verifier = PasswordVerifier(poolID: pool.id, username: user.username, password: password)
+        user.passwordSalt = verifier.salt
+        user.passwordVerifier = Data(verifier.verifier)
+        user.failedAttempts = 0
+        user.lockedUntil = nil
+    }
+
+    func passwordMatches(_ password: String, user: StoredUser, pool: LivePool) -> Bool {
+        guard let salt = user.passwordSalt, let verifier = user.passwordVerifier else { return false }
+        return PasswordVerifier(salt: salt, verifier: [UInt8](verifier)).matches(poolID: pool.id, username: user.username, password: password)
+    }
+
+    /// Creates (or replaces) a one-time code and puts the message in the outbox.
+    func sendCode(purpose: String, trigger: String, to user: StoredUser, pool: LivePool, validity: Double, _ db: Database) throws -> CodeDeliveryDetailsType? {
+        guard let delivery = deliveryDetails(for: user, preferring: purpose.hasPrefix("verify:") ? String(purpose.dropFirst(7)) : nil) else { return nil }
+        let number = String(SecureRandom.bytes(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) } % 1_000_000)
+        let code = String(repeating: "0", count: 6 - number.count) + number
+        try StoredCode(poolId: pool.id, username: user.username, purpose: purpose, code: code, expires: clock.now + validity).save(db)
+        let text = "Your \(purpose == "forgot-password" ? "password reset" : "verification") code is \(code)"
+        outbox.append(OutboxMessage(
+            userPoolId: pool.id, username: user.username, trigger: trigger, deliveryMedium: delivery.DeliveryMedium,
+            destination: delivery.AttributeName == "email" ? attribute("email", of: user) ?? "" : attribute("phone_number", of: user) ?? "",
+            code: code, message: text, sentAt: clock.now))
+        logger.info("\(trigger) code for \(user.username) in \(pool.id): \(code)", metadata: ["cognito.pool.id": "\(pool.id)"])
+        return delivery
+    }
+
+    /// Where a code for the user goes: e-mail when it has one (or when `attribute` says so), else SMS.
+    func deliveryDetails(for user: StoredUser, preferring attribute: String? = nil) -> CodeDeliveryDetailsType? {
+        let email = self.attribute("email", of: user)
+        let phone = self.attribute("phone_number", of: user)
+        if attribute != "phone_number", let email {
+            return CodeDeliveryDetailsType(Destination: Self.mask(email: email), DeliveryMedium: "EMAIL", AttributeName: "email")
+        }
+        if let phone {
+            return CodeDeliveryDetailsType(Destination: "+*******" + phone.suffix(4), DeliveryMedium: "SMS", AttributeName: "phone_number")
+        }
+        return nil
+    }
+
+    static func mask(email: String) -> String {
+        let parts = email.split(separator: "@", maxSplits: 1)
+        guard parts.count == 2 else { return "***" }
+        return "\(parts[0].prefix(1))***@\(parts[1].prefix(1))***"
+    }
+
+    /// Checks a one-time code and deletes it when it matches.
+    func consumeCode(_ code: String, purpose: String, user: StoredUser, pool: LivePool, _ db: Database) throws {
+        guard let stored = try StoredCode.fetchOne(db, key: ["poolId": pool.id, "username": user.username, "purpose": purpose]) else {
+            throw CognitoError.codeMismatch()
+        }
+        guard Digest.constantTimeEquals(Array(stored.code.utf8), Array(code.utf8)) else { throw CognitoError.codeMismatch() }
+        guard stored.expires > clock.now else { throw CognitoError.expiredCode() }
+        try stored.delete(db)
+    }
+
+    /// Checks `SECRET_HASH` for clients that have a secret.
+    func checkSecretHash(_ hash: String?, username: String, client: LiveClient) throws(CognitoError) {
+        guard let secret = client.secret else { return }
+        guard let hash else { throw .notAuthorized("Client \(client.id) is configured with secret but SECRET_HASH was not received") }
+        let expected = Data(Digest.hmacSHA256(key: Array(secret.utf8), message: Array((username + client.id).utf8))).base64EncodedString()
+        guard Digest.constantTimeEquals(Array(expected.utf8), Array(hash.utf8)) else {
+            throw .notAuthorized("Unable to verify secret hash for client \(client.id)")
+        }
+    }
+}

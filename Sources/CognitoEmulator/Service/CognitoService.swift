@@ -1,0 +1,180 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import EmulatorCrypto
+import GRDB
+public import Logging
+
+/// The Cognito user-pool service: pools, clients, users, credentials, codes and tokens.
+///
+/// An actor, so operations on the same pool never interleave (two sign-ups of one username cannot
+/// both succeed); each operation's writes are one SQLite transaction committed before it answers.
+/// Every AWS operation is a method taking and returning AWS's shapes, so Swift code and the AWS
+/// JSON endpoint drive exactly the same logic.
+public actor CognitoService {
+    /// The clock that token and code expiry use.
+    public nonisolated let clock: EmulatorClock
+    /// The messages Cognito would have sent.
+    public nonisolated let outbox: Outbox
+    let store: CognitoStore
+    let logger: Logger
+    let region: String
+    let accountID: String
+    /// `http://host:port`, the prefix of every pool's issuer.
+    public private(set) var issuerBase: String
+    private(set) var pools: [String: LivePool] = [:]
+    private(set) var poolOrder: [String] = []
+    private(set) var clients: [String: LiveClient] = [:]
+    var challengeSessions: [String: ChallengeSession] = [:]
+
+    /// Provisions the configured pools, clients and groups on top of `store`, generating signing keys
+    /// and client secrets the first time and reusing the stored ones afterwards.
+    /// - Parameters:
+    ///   - configuration: The pools, clients and groups, and the account they live in.
+    ///   - store: The state (a file, or in memory).
+    ///   - clock: The clock for expiry.
+    ///   - outbox: Where codes and invitations go.
+    ///   - issuerBase: `http://host:port` of the Cognito endpoint; change it with ``setIssuerBase(_:)`` once bound.
+    ///   - logger: Where codes and notable events are logged.
+    /// - Throws: When the state cannot be read or written, or a key cannot be generated.
+    public init(
+        configuration: CognitoConfiguration, store: CognitoStore, clock: EmulatorClock = EmulatorClock(), outbox: Outbox = Outbox(),
+        issuerBase: String = "http://127.0.0.1:9229", logger: Logger = Logger(label: "emulate.cognito", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) async throws {
+        self.store = store
+        self.clock = clock
+        self.outbox = outbox
+        self.issuerBase = issuerBase
+        self.logger = logger
+        self.region = configuration.region
+        self.accountID = configuration.accountID
+        let now = clock.now
+        let poolIDs = configuration.pools.map { configuration.poolID(forLogicalID: $0.logicalID) }
+        let keys = try await Self.loadOrGenerateKeys(poolIDs: poolIDs, store: store, now: now)
+        for (pool, id) in zip(configuration.pools, poolIDs) {
+            let created = try Self.resourceRecord(id: id, store: store, now: now, secret: false).created
+            pools[id] = LivePool(
+                id: id, arn: "arn:aws:cognito-idp:\(region):\(accountID):userpool/\(id)", configuration: pool, created: created,
+                idKey: keys[id + "/id"]!, accessKey: keys[id + "/access"]!)
+            poolOrder.append(id)
+        }
+        for client in configuration.clients {
+            let id = configuration.clientID(forLogicalID: client.logicalID)
+            let poolID = configuration.poolID(forLogicalID: client.poolLogicalID)
+            let record = try Self.resourceRecord(id: id, store: store, now: now, secret: client.generateSecret)
+            clients[id] = LiveClient(id: id, poolID: poolID, configuration: client, secret: client.generateSecret ? record.secret : nil, created: record.created)
+        }
+        try store.write { db in
+            for group in configuration.groups {
+                let poolID = configuration.poolID(forLogicalID: group.poolLogicalID)
+                var stored = try StoredGroup.fetchOne(db, key: ["poolId": poolID, "name": group.name])
+                    ?? StoredGroup(poolId: poolID, name: group.name, created: now, modified: now)
+                stored.description = group.description
+                stored.precedence = group.precedence
+                stored.roleArn = group.roleARN
+                try stored.save(db)
+            }
+        }
+    }
+
+    /// Sets `http://host:port` once the Cognito listener knows its port.
+    public func setIssuerBase(_ base: String) {
+        issuerBase = base
+    }
+
+    /// The provisioned pools, in configuration order.
+    public var livePools: [LivePool] { poolOrder.compactMap { pools[$0] } }
+
+    /// The provisioned clients of a pool.
+    public func liveClients(poolID: String) -> [LiveClient] {
+        clients.values.filter { $0.poolID == poolID }.sorted { $0.configuration.logicalID < $1.configuration.logicalID }
+    }
+
+    /// The issuer of a pool's tokens: `http://host:port/<poolId>`.
+    public func issuer(poolID: String) -> String { "\(issuerBase)/\(poolID)" }
+
+    /// The pool's JWKS (both keys), or nil for an unknown pool.
+    public func jwks(poolID: String) -> JSONValue? {
+        guard let pool = pools[poolID] else { return nil }
+        return .object([.init("keys", .array([pool.idKey.jwk, pool.accessKey.jwk]))])
+    }
+
+    /// The pool's OpenID configuration document, or nil for an unknown pool.
+    public func openIDConfiguration(poolID: String) -> JSONValue? {
+        guard pools[poolID] != nil else { return nil }
+        let issuer = issuer(poolID: poolID)
+        return .object([
+            .init("authorization_endpoint", .string("\(issuer)/oauth2/authorize")),
+            .init("id_token_signing_alg_values_supported", .array([.string("RS256")])),
+            .init("issuer", .string(issuer)),
+            .init("jwks_uri", .string("\(issuer)/.well-known/jwks.json")),
+            .init("response_types_supported", .array([.string("code"), .string("token")])),
+            .init("scopes_supported", .array(["openid", "email", "phone", "profile"].map(JSONValue.string))),
+            .init("subject_types_supported", .array([.string("public")])),
+            .init("token_endpoint", .string("\(issuer)/oauth2/token")),
+            .init("token_endpoint_auth_methods_supported", .array([.string("client_secret_basic"), .string("client_secret_post")])),
+            .init("userinfo_endpoint", .string("\(issuer)/oauth2/userInfo")),
+        ])
+    }
+
+    // MARK: - Start-up
+
+    private static func loadOrGenerateKeys(poolIDs: [String], store: CognitoStore, now: Double) async throws -> [String: SigningKey] {
+        let stored = try store.read { db in try StoredKey.fetchAll(db) }
+        var keys: [String: SigningKey] = [:]
+        for key in stored where poolIDs.contains(key.poolId) {
+            keys[key.poolId + "/" + key.use] = SigningKey(key: try RSAKey(privateKeyDER: [UInt8](key.der)))
+        }
+        let missing = poolIDs.flatMap { id in ["id", "access"].map { id + "/" + $0 } }.filter { keys[$0] == nil }
+        let generated = try await withThrowingTaskGroup(of: (String, RSAKey).self) { group in
+            for name in missing { group.addTask { (name, try RSAKey.generate()) } }
+            return try await group.reduce(into: [String: RSAKey]()) { $0[$1.0] = $1.1 }
+        }
+        try store.write { db in
+            for (name, key) in generated {
+                let parts = name.split(separator: "/")
+                try StoredKey(poolId: String(parts[0]), use: String(parts[1]), der: Data(key.privateKeyDER), created: now).insert(db)
+                keys[name] = SigningKey(key: key)
+            }
+        }
+        return keys
+    }
+
+    private static func resourceRecord(id: String, store: CognitoStore, now: Double, secret: Bool) throws -> StoredResource {
+        try store.write { db in
+            var record = try StoredResource.fetchOne(db, key: id) ?? StoredResource(id: id, created: now, secret: nil)
+            if secret, record.secret == nil { record.secret = StableID.clientSecret() }
+            try record.save(db)
+            return record
+        }
+    }
+
+    // MARK: - Lookups shared by operations
+
+    func pool(_ id: String?) throws(CognitoError) -> LivePool {
+        guard let id else { throw .missing("UserPoolId") }
+        guard let pool = pools[id] else { throw .resourceNotFound("User pool \(id) does not exist.") }
+        return pool
+    }
+
+    func client(_ id: String, poolID: String? = nil) throws(CognitoError) -> LiveClient {
+        guard let client = clients[id], poolID == nil || client.poolID == poolID else {
+            throw .resourceNotFound("User pool client \(id) does not exist.")
+        }
+        return client
+    }
+
+    /// Runs a store operation, turning a database failure into InternalErrorException.
+    func database<T>(_ body: (Database) throws -> T, write: Bool = true) throws(CognitoError) -> T {
+        do {
+            return write ? try store.write(body) : try store.read(body)
+        } catch let error as CognitoError {
+            throw error
+        } catch {
+            logger.error("state write failed", metadata: ["error": "\(error)"])
+            throw .internalError("The emulator could not read or write its state: \(error)")
+        }
+    }
+}

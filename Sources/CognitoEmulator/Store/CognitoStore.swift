@@ -1,0 +1,138 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import GRDB
+
+/// The user pools' state in SQLite: a file under the state directory, or an in-memory database.
+///
+/// Every write is one transaction, committed (WAL, `synchronous = FULL`) before the operation
+/// answers, so nothing acknowledged is lost to a crash. Schema changes are versioned migrations.
+public final class CognitoStore: Sendable {
+    /// What opening the state failed on.
+    public struct OpenError: Error, Sendable, CustomStringConvertible {
+        /// Why, with the path.
+        public let description: String
+    }
+
+    let database: DatabaseQueue
+    /// The file, or nil when in memory.
+    public let path: String?
+
+    /// Opens (creating and migrating as needed) the state.
+    /// - Parameter path: The SQLite file, or nil for an in-memory database that writes nothing to disk.
+    /// - Throws: ``OpenError`` when the file cannot be opened, is not a database, or was written by a newer emulator.
+    public init(path: String?) throws(OpenError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            if let path {
+                database = try DatabaseQueue(path: path, configuration: configuration)
+                try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            } else {
+                database = try DatabaseQueue(configuration: configuration)
+            }
+            let migrator = Self.migrator
+            let known = Set(migrator.migrations)
+            let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
+            if let unknown = applied.first(where: { !known.contains($0) }) {
+                throw OpenError(description: "\(path ?? "state"): written by a newer emulator (migration '\(unknown)'); it is left untouched")
+            }
+            try migrator.migrate(database)
+        } catch let error as OpenError {
+            throw error
+        } catch {
+            throw OpenError(description: "\(path ?? "in-memory state"): cannot be opened as the emulator's state (\(error)); it is left untouched")
+        }
+    }
+
+    /// Runs `body` in one write transaction.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.write(body)
+    }
+
+    /// Runs `body` with a consistent read.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.read(body)
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "users") { t in
+                t.column("poolId", .text).notNull()
+                t.column("username", .text).notNull()
+                t.column("sub", .text).notNull().unique()
+                t.column("status", .text).notNull()
+                t.column("enabled", .boolean).notNull()
+                t.column("attributes", .text).notNull()
+                t.column("email", .text)
+                t.column("phoneNumber", .text)
+                t.column("preferredUsername", .text)
+                t.column("passwordSalt", .text)
+                t.column("passwordVerifier", .blob)
+                t.column("temporaryPasswordExpires", .double)
+                t.column("failedAttempts", .integer).notNull()
+                t.column("lockedUntil", .double)
+                t.column("created", .double).notNull()
+                t.column("modified", .double).notNull()
+                t.primaryKey(["poolId", "username"])
+            }
+            try db.create(index: "users_email", on: "users", columns: ["poolId", "email"])
+            try db.create(index: "users_phone", on: "users", columns: ["poolId", "phoneNumber"])
+            try db.create(table: "sessions") { t in
+                t.column("originJti", .text).primaryKey()
+                t.column("poolId", .text).notNull()
+                t.column("username", .text).notNull()
+                t.column("clientId", .text).notNull()
+                t.column("refreshTokenHash", .text).notNull().unique()
+                t.column("authTime", .double).notNull()
+                t.column("created", .double).notNull()
+                t.column("refreshExpires", .double).notNull()
+                t.column("revoked", .boolean).notNull()
+            }
+            try db.create(index: "sessions_user", on: "sessions", columns: ["poolId", "username"])
+            try db.create(table: "codes") { t in
+                t.column("poolId", .text).notNull()
+                t.column("username", .text).notNull()
+                t.column("purpose", .text).notNull()
+                t.column("code", .text).notNull()
+                t.column("expires", .double).notNull()
+                t.primaryKey(["poolId", "username", "purpose"])
+            }
+            try db.create(table: "groups") { t in
+                t.column("poolId", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("description", .text)
+                t.column("precedence", .integer)
+                t.column("roleArn", .text)
+                t.column("created", .double).notNull()
+                t.column("modified", .double).notNull()
+                t.primaryKey(["poolId", "name"])
+            }
+            try db.create(table: "memberships") { t in
+                t.column("poolId", .text).notNull()
+                t.column("groupName", .text).notNull()
+                t.column("username", .text).notNull()
+                t.primaryKey(["poolId", "groupName", "username"])
+            }
+            try db.create(table: "keys") { t in
+                t.column("poolId", .text).notNull()
+                t.column("use", .text).notNull()
+                t.column("der", .blob).notNull()
+                t.column("created", .double).notNull()
+                t.primaryKey(["poolId", "use"])
+            }
+            try db.create(table: "resources") { t in
+                t.column("id", .text).primaryKey()
+                t.column("created", .double).notNull()
+                t.column("secret", .text)
+            }
+        }
+        return migrator
+    }
+}

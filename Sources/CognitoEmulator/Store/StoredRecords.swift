@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+/// A user row. Passwords are never stored: only the SRP verifier and its salt, as Cognito keeps them.
+struct StoredUser: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "users"
+    var poolId: String
+    var username: String
+    var sub: String
+    /// `UNCONFIRMED`, `CONFIRMED`, `FORCE_CHANGE_PASSWORD`, `RESET_REQUIRED`.
+    var status: String
+    var enabled: Bool
+    /// The attributes (without `sub`) as a JSON array of `[name, value]` pairs, in order.
+    var attributes: String
+    /// Lower-cased `email` and `phone_number`, for sign-in by alias and uniqueness checks.
+    var email: String?
+    var phoneNumber: String?
+    var preferredUsername: String?
+    var passwordSalt: String?
+    var passwordVerifier: Data?
+    var temporaryPasswordExpires: Double?
+    var failedAttempts: Int
+    var lockedUntil: Double?
+    var created: Double
+    var modified: Double
+}
+
+/// A sign-in session: what a refresh token stands for and what `origin_jti` ties together.
+struct StoredSession: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "sessions"
+    var originJti: String
+    var poolId: String
+    var username: String
+    var clientId: String
+    /// SHA-256 of the refresh token, hex; the token itself is never stored.
+    var refreshTokenHash: String
+    var authTime: Double
+    var created: Double
+    var refreshExpires: Double
+    var revoked: Bool
+}
+
+/// A one-time code (sign-up confirmation, forgot password, attribute verification).
+struct StoredCode: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "codes"
+    var poolId: String
+    var username: String
+    /// `signup`, `forgot-password` or `verify:<attribute>`.
+    var purpose: String
+    var code: String
+    var expires: Double
+}
+
+/// A group of a pool.
+struct StoredGroup: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "groups"
+    var poolId: String
+    var name: String
+    var description: String?
+    var precedence: Int?
+    var roleArn: String?
+    var created: Double
+    var modified: Double
+}
+
+/// A user's membership of a group.
+struct StoredMembership: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "memberships"
+    var poolId: String
+    var groupName: String
+    var username: String
+}
+
+/// A signing key of a pool (`id` or `access`), DER-encoded.
+struct StoredKey: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "keys"
+    var poolId: String
+    var use: String
+    var der: Data
+    var created: Double
+}
+
+/// Per-resource facts that must survive restarts: creation dates and client secrets.
+struct StoredResource: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "resources"
+    var id: String
+    var created: Double
+    var secret: String?
+}

@@ -1,0 +1,43 @@
+public import EmulatorCrypto
+
+/// A compact JWS (`header.payload.signature`) split and decoded, not yet verified.
+public struct JWT: Sendable {
+    /// The header object.
+    public let header: JSONValue
+    /// The claims object.
+    public let claims: JSONValue
+    /// `header.payload` as sent: what the signature covers.
+    let signingInput: [UInt8]
+    /// The signature bytes.
+    let signature: [UInt8]
+
+    /// Decodes a token, or returns nil when it is not three base64url segments holding JSON objects
+    /// (whitespace, padding tricks and repeated keys are refused).
+    public init?(_ token: some StringProtocol) {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let headerBytes = Base64URL.decode(parts[0]), let payloadBytes = Base64URL.decode(parts[1]),
+            let signature = Base64URL.decode(parts[2]), !parts[0].contains("="), !parts[1].contains("="), !parts[2].contains("="),
+            case .object = JSONValue.parse(headerBytes), case .object = JSONValue.parse(payloadBytes),
+            let header = JSONValue.parse(headerBytes), let claims = JSONValue.parse(payloadBytes)
+        else { return nil }
+        self.header = header
+        self.claims = claims
+        self.signingInput = Array(parts[0].utf8) + [UInt8(ascii: ".")] + Array(parts[1].utf8)
+        self.signature = signature
+    }
+
+    /// `kid` of the header.
+    public var keyID: String? { header["kid"]?.stringValue }
+
+    /// Whether the header says RS256 and the signature verifies under `key`.
+    public func isSigned(by key: RSAKey) -> Bool {
+        header["alg"]?.stringValue == "RS256" && key.verifyRS256(signature: signature, message: signingInput)
+    }
+
+    /// Signs claims with RS256 under `key`, naming it `kid`.
+    public static func sign(claims: JSONValue, key: RSAKey, keyID: String) throws -> String {
+        let header = JSONValue.object([.init("kid", .string(keyID)), .init("alg", .string("RS256"))])
+        let input = Base64URL.encode(Array(header.serialized.utf8)) + "." + Base64URL.encode(Array(claims.serialized.utf8))
+        return input + "." + Base64URL.encode(try key.signRS256(Array(input.utf8)))
+    }
+}
