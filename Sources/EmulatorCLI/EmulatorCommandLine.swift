@@ -34,6 +34,6 @@ struct Emulate: AsyncParsableCommand {
         commandName: "emulate",
         abstract: "Run a Serverless Framework service (serverless.yml) offline: API Gateway, Swift Lambda handlers and Cognito.",
         version: EmulatorCommandLine.version,
-        subcommands: [Validate.self, Routes.self]
+        subcommands: [Up.self, Validate.self, Routes.self]
     )
 }

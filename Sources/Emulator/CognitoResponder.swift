@@ -1,0 +1,67 @@
+import CognitoEmulator
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// The Cognito listener: the AWS JSON endpoint at `POST /`, each pool's JWKS and OpenID configuration,
+/// and the `/_emulate` admin routes (outbox, clock, health).
+struct CognitoResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let service: CognitoService
+    let dispatcher: CognitoJSONDispatcher
+    let logger: Logger
+    static let maximumBody = 1 << 20
+    private static let targetHeader = HTTPField.Name("X-Amz-Target")!
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let path = request.uri.path
+        switch (request.method, path) {
+        case (.post, "/"):
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: Self.maximumBody)
+            } catch {
+                return HTTPResponses.json(#"{"__type":"SerializationException","message":"Request body larger than 1 MB"}"#, status: 413)
+            }
+            let target = request.headers[Self.targetHeader]
+            let answer = await dispatcher.handle(target: target, body: Array(buffer: body))
+            let operation = target.map { String($0.split(separator: ".").last ?? "") } ?? "-"
+            logger.debug("cognito \(operation) \(answer.status)", metadata: ["cognito.operation": "\(operation)"])
+            return HTTPResponses.bytes(answer.body, status: answer.status, contentType: CognitoJSONDispatcher.contentType)
+        case (.get, "/_emulate/health"):
+            return HTTPResponses.json(#"{"status":"ok"}"#)
+        case (.get, "/_emulate/messages"):
+            let query = request.uri.queryParameters
+            let messages = service.outbox.list(
+                userPoolId: query.get("userPoolId"), username: query.get("username"))
+            let data = try JSONEncoder().encode(["messages": messages])
+            return HTTPResponses.bytes(Array(data), status: 200, contentType: "application/json")
+        case (.post, "/_emulate/clock"):
+            let body = try await request.body.collect(upTo: 4096)
+            guard case .object(let members)? = JSONValue.parse(Array(buffer: body)),
+                let seconds = members.first(where: { $0.key == "advanceSeconds" })?.value.numberValue, seconds.isFinite
+            else {
+                return HTTPResponses.message("expected {\"advanceSeconds\": <number>}", status: 400)
+            }
+            service.clock.advance(seconds: seconds)
+            return HTTPResponses.json("{\"offsetSeconds\":\(service.clock.offsetSeconds),\"now\":\(service.clock.now)}")
+        default:
+            break
+        }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        if request.method == .get, parts.count == 3, parts[1] == ".well-known" {
+            let poolID = String(parts[0])
+            let document: JSONValue?
+            switch parts[2] {
+            case "jwks.json": document = await service.jwks(poolID: poolID)
+            case "openid-configuration": document = await service.openIDConfiguration(poolID: poolID)
+            default: document = nil
+            }
+            if let document { return HTTPResponses.json(document.serialized) }
+            return HTTPResponses.message("User pool \(poolID) does not exist.", status: 404)
+        }
+        return HTTPResponses.message("Not found: \(request.method) \(path). The Cognito endpoint is POST / with X-Amz-Target.", status: 404)
+    }
+}

@@ -1,0 +1,142 @@
+public import CognitoEmulator
+import Foundation
+import Hummingbird
+public import Logging
+import NIOCore
+public import ServerlessConfig
+import ServiceLifecycle
+import UnixSignals
+
+/// The composition root: builds everything one serverless.yml needs and runs its listeners.
+///
+/// ```swift
+/// let emulator = try await Emulator.prepare(configPath: "serverless.yml", options: options, logger: logger)
+/// try await emulator.run { ready in print("ready", ready.cognito) }
+/// ```
+public struct Emulator: Sendable {
+    /// The loaded service.
+    public let service: ServerlessService
+    /// Warnings found while loading.
+    public let warnings: [Diagnostic]
+    /// The Cognito service behind the endpoint (and behind handlers' in-process client).
+    public let cognito: CognitoService
+    /// Evaluates intrinsics against the provisioned resources.
+    public let resolver: IntrinsicResolver
+    /// How it runs.
+    public let options: EmulatorOptions
+    let logger: Logger
+
+    /// Loads the configuration, opens the state and provisions the Cognito resources.
+    /// - Throws: ``EmulatorError`` with the diagnostics or the reason.
+    public static func prepare(configPath: String, options: EmulatorOptions, logger: Logger) async throws(EmulatorError) -> Emulator {
+        let loaded: ConfigLoader.Loaded
+        do {
+            loaded = try ConfigLoader.load(path: configPath, options: LoadOptions(stage: options.stage, region: options.region, environment: options.environment))
+        } catch {
+            throw EmulatorError(diagnostics: error.diagnostics)
+        }
+        let service = loaded.service
+        var resolver = IntrinsicResolver(region: service.region, accountID: LoadOptions.defaultAccountID, stackName: "\(service.name)-\(service.stage)")
+        for function in service.functions {
+            resolver.refs[function.logicalID] = function.name
+            resolver.attributes[function.logicalID] = ["Arn": "arn:aws:lambda:\(service.region):\(resolver.accountID):function:\(function.name)"]
+        }
+        let issuerBase = "http://\(options.host):\(options.cognitoPort)"
+        let provisioned = CognitoProvisioner().provision(service, resolver: &resolver, issuerBase: issuerBase)
+        if provisioned.diagnostics.contains(where: { $0.severity == .error }) {
+            throw EmulatorError(diagnostics: provisioned.diagnostics)
+        }
+        let store = try openStore(configPath: configPath, service: service, options: options)
+        let cognito: CognitoService
+        do {
+            var cognitoLogger = logger
+            cognitoLogger[metadataKey: "emulate.component"] = "cognito"
+            cognito = try await CognitoService(configuration: provisioned.configuration, store: store, issuerBase: issuerBase, logger: cognitoLogger)
+        } catch {
+            throw EmulatorError("cannot start Cognito: \(error)")
+        }
+        return Emulator(service: service, warnings: loaded.warnings + provisioned.diagnostics, cognito: cognito, resolver: resolver, options: options, logger: logger)
+    }
+
+    private static func openStore(configPath: String, service: ServerlessService, options: EmulatorOptions) throws(EmulatorError) -> CognitoStore {
+        if options.inMemory {
+            do { return try CognitoStore(path: nil) } catch { throw EmulatorError(error.description) }
+        }
+        let directory = options.stateDirectory ?? (URL(fileURLWithPath: configPath).deletingLastPathComponent().path + "/.emulate")
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw EmulatorError("cannot create the state directory \(directory): \(error.localizedDescription)")
+        }
+        do {
+            return try CognitoStore(path: "\(directory)/\(service.name)-\(service.stage).sqlite")
+        } catch {
+            throw EmulatorError(error.description)
+        }
+    }
+
+    /// Runs the listeners until SIGINT or SIGTERM, then drains in-flight requests and returns.
+    /// - Parameter onReady: Called once every listener accepts connections, after the ready file is written.
+    public func run(onReady: @escaping @Sendable (ReadyInfo) async -> Void) async throws {
+        let readiness = Readiness(expected: 1)
+        let cognitoApplication = Application(
+            responder: CognitoResponder(service: cognito, dispatcher: CognitoJSONDispatcher(service: cognito), logger: logger),
+            configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? options.cognitoPort
+                let base = "http://\(options.host):\(port)"
+                await cognito.setIssuerBase(base)
+                if let info = await readiness.listenerStarted(cognito: base, emulator: self) {
+                    do {
+                        try writeReadyFile(info)
+                    } catch {
+                        logger.error("cannot write the ready file: \(error)")
+                    }
+                    await onReady(info)
+                }
+            },
+            logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [cognitoApplication], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+
+    /// What the ready file says.
+    func readyInfo(cognitoBase: String, apiBase: String?) async -> ReadyInfo {
+        var pools: [String: ReadyInfo.UserPool] = [:]
+        for pool in await cognito.livePools {
+            let issuer = "\(cognitoBase)/\(pool.id)"
+            let clients = await cognito.liveClients(poolID: pool.id)
+            pools[pool.configuration.logicalID] = ReadyInfo.UserPool(
+                id: pool.id, arn: pool.arn, issuer: issuer, jwksUri: "\(issuer)/.well-known/jwks.json",
+                clients: Dictionary(uniqueKeysWithValues: clients.map { ($0.configuration.logicalID, $0.id) }))
+        }
+        return ReadyInfo(
+            api: apiBase.map { "\($0)/\(service.stage)" }, cognito: cognitoBase, stage: service.stage, region: service.region, userPools: pools,
+            routes: service.routes.map { ReadyInfo.Route(method: $0.method, path: $0.path, function: $0.functionKey, authorizer: $0.authorizer) })
+    }
+
+    private func writeReadyFile(_ info: ReadyInfo) throws {
+        guard let path = options.readyFile else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(info).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+/// Counts listeners as they start and produces the ready information when the last one has.
+actor Readiness {
+    private let expected: Int
+    private var started = 0
+    private var cognitoBase: String?
+
+    init(expected: Int) {
+        self.expected = expected
+    }
+
+    func listenerStarted(cognito: String? = nil, emulator: Emulator) async -> ReadyInfo? {
+        started += 1
+        if let cognito { cognitoBase = cognito }
+        guard started == expected, let cognitoBase else { return nil }
+        return await emulator.readyInfo(cognitoBase: cognitoBase, apiBase: nil)
+    }
+}

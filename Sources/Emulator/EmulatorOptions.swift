@@ -1,0 +1,24 @@
+/// How `emulate up` runs: where it listens, which stage, where state lives.
+public struct EmulatorOptions: Sendable {
+    /// The address both listeners bind (loopback unless asked otherwise).
+    public var host: String = "127.0.0.1"
+    /// The API Gateway port; 0 picks a free one.
+    public var apiPort: Int = 3000
+    /// The Cognito port; 0 picks a free one.
+    public var cognitoPort: Int = 9229
+    /// `--stage`.
+    public var stage: String?
+    /// `--region`.
+    public var region: String?
+    /// Where the SQLite state lives; nil means `.emulate/` beside the configuration.
+    public var stateDirectory: String?
+    /// Keep everything in memory; write no file.
+    public var inMemory: Bool = false
+    /// Where to write the ready file once both listeners accept connections.
+    public var readyFile: String?
+    /// The environment `${env:}` reads.
+    public var environment: [String: String] = [:]
+
+    /// Default options.
+    public init() {}
+}

@@ -1,0 +1,29 @@
+import Hummingbird
+import NIOCore
+
+/// Small builders for the JSON answers the emulator's listeners send.
+enum HTTPResponses {
+    /// A response with a body and content type.
+    static func bytes(_ body: [UInt8], status: Int, contentType: String, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = contentType
+        return Response(status: .init(code: status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// A JSON response from text.
+    static func json(_ text: String, status: Int = 200, headers: HTTPFields = [:]) -> Response {
+        bytes(Array(text.utf8), status: status, contentType: "application/json", headers: headers)
+    }
+
+    /// `{"message": "..."}` with a status.
+    static func message(_ text: String, status: Int) -> Response {
+        json("{\"message\":\"\(text.replacingAll("\"", with: "\\\""))\"}", status: status)
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced by `replacement`.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,41 @@
+/// What `emulate up` reports once both listeners accept connections: the ready file's contents.
+public struct ReadyInfo: Codable, Sendable {
+    /// One user pool and its clients.
+    public struct UserPool: Codable, Sendable {
+        /// The pool ID.
+        public var id: String
+        /// The pool ARN.
+        public var arn: String
+        /// The tokens' `iss`.
+        public var issuer: String
+        /// The JWKS URL.
+        public var jwksUri: String
+        /// Client IDs by logical ID.
+        public var clients: [String: String]
+    }
+
+    /// One route of the API.
+    public struct Route: Codable, Sendable {
+        /// `POST`, `ANY`, …
+        public var method: String
+        /// `/user/signup` (without the stage).
+        public var path: String
+        /// The function's key.
+        public var function: String
+        /// The authorizer kind, or nil.
+        public var authorizer: String?
+    }
+
+    /// `http://host:port/<stage>`, or nil when the API listener is not running.
+    public var api: String?
+    /// `http://host:port` of the Cognito endpoint.
+    public var cognito: String
+    /// The stage.
+    public var stage: String
+    /// The region.
+    public var region: String
+    /// Pools by logical ID.
+    public var userPools: [String: UserPool]
+    /// The routes.
+    public var routes: [Route]
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Emulator
+import Foundation
+import Logging
+import ServerlessConfig
+
+extension Emulate {
+    /// `emulate up`: serves the service until interrupted.
+    struct Up: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the service offline: the Cognito endpoint (AWS JSON 1.1, JWKS) and the API.",
+            discussion: "Prints the routes, pools and clients, then one line starting with 'ready' once every listener "
+                + "accepts connections (and writes --ready-file). SIGINT or SIGTERM drains in-flight requests and exits 0."
+        )
+
+        @OptionGroup var config: ConfigOptions
+
+        @Option(help: "The address to listen on (loopback unless you ask otherwise).")
+        var host = "127.0.0.1"
+
+        @Option(help: "The API Gateway port; 0 picks a free port.")
+        var port = 3000
+
+        @Option(name: .customLong("cognito-port"), help: "The Cognito endpoint port (AWS JSON, JWKS, /_emulate); 0 picks a free port.")
+        var cognitoPort = 9229
+
+        @Option(name: .customLong("state-dir"), help: "Where the SQLite state lives (default: .emulate/ beside CONFIG).")
+        var stateDirectory: String?
+
+        @Flag(name: .customLong("in-memory"), help: "Keep all state in memory; write no file.")
+        var inMemory = false
+
+        @Option(name: .customLong("ready-file"), help: "Write the URLs, pools, clients and routes as JSON here once ready.")
+        var readyFile: String?
+
+        func validate() throws {
+            guard (0...65535).contains(port), (0...65535).contains(cognitoPort) else {
+                throw ValidationError("ports must be between 0 and 65535")
+            }
+            if inMemory, stateDirectory != nil { throw ValidationError("--in-memory and --state-dir cannot be used together") }
+        }
+
+        func run() async throws {
+            let logger = CommandLogging.bootstrap()
+            var options = EmulatorOptions()
+            options.host = host
+            options.apiPort = port
+            options.cognitoPort = cognitoPort
+            options.stage = config.stage
+            options.region = config.region
+            options.stateDirectory = stateDirectory
+            options.inMemory = inMemory
+            options.readyFile = readyFile
+            options.environment = ProcessInfo.processInfo.environment
+            let emulator: Emulator
+            do {
+                emulator = try await Emulator.prepare(configPath: config.config, options: options, logger: logger)
+            } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
+            for warning in emulator.warnings { printError(warning.rendered) }
+            do {
+                try await emulator.run { ready in
+                    printOutput(Self.banner(ready))
+                    printOutput("ready cognito=\(ready.cognito)" + (ready.api.map { " api=\($0)" } ?? ""))
+                }
+            } catch {
+                printError("emulate up: \(error)")
+                throw ExitCode(1)
+            }
+        }
+
+        static func banner(_ ready: ReadyInfo) -> String {
+            var lines: [String] = []
+            if !ready.routes.isEmpty {
+                lines.append("Routes:")
+                let base = ready.api ?? "(API listener not running)"
+                for route in ready.routes {
+                    lines.append("  \(route.method.padding(toLength: 7)) \(base)\(route.path)  \(route.function)  \(route.authorizer ?? "-")")
+                }
+            }
+            for (logicalID, pool) in ready.userPools.sorted(by: { $0.key < $1.key }) {
+                lines.append("User pool \(logicalID): \(pool.id)  issuer \(pool.issuer)")
+                for (clientLogicalID, clientID) in pool.clients.sorted(by: { $0.key < $1.key }) {
+                    lines.append("  client \(clientLogicalID): \(clientID)")
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+}
