@@ -65,6 +65,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "emulate", dependencies: ["EmulatorCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "CognitoEmulatorTests", dependencies: ["CognitoEmulator", "ServerlessConfig", "EmulatorCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "EmulatorCryptoTests", dependencies: ["EmulatorCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),
         .testTarget(

@@ -24,6 +24,15 @@ public struct ReadyInfo: Codable, Sendable {
         public var function: String
         /// The authorizer kind, or nil.
         public var authorizer: String?
+
+        /// Encodes `authorizer` as `null` when absent, as the ready-file contract shows it.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(method, forKey: .method)
+            try container.encode(path, forKey: .path)
+            try container.encode(function, forKey: .function)
+            try container.encode(authorizer, forKey: .authorizer)
+        }
     }
 
     /// `http://host:port/<stage>`, or nil when the API listener is not running.

@@ -19,14 +19,15 @@ extension CognitoService {
         if let action = request.MessageAction, action != "SUPPRESS" {
             throw .invalidParameter("1 validation error detected: Value '\(action)' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]")
         }
-        let (username, implied) = try newUsername(request.Username, attributes: attributes, pool: pool)
+        let sub = UUID().uuidString.lowercased()
+        let (username, implied) = try newUsername(request.Username, attributes: attributes, pool: pool, sub: sub)
         try validate(attributes + implied, in: pool, requireRequired: true)
         let password = request.TemporaryPassword ?? pool.configuration.passwordPolicy.generatePassword()
         if request.TemporaryPassword != nil { try checkPolicy(password, pool: pool) }
         let mediums = request.DesiredDeliveryMediums ?? ["SMS"]
         let now = clock.now
         var user = StoredUser(
-            poolId: pool.id, username: username, sub: UUID().uuidString.lowercased(), status: "FORCE_CHANGE_PASSWORD", enabled: true,
+            poolId: pool.id, username: username, sub: sub, status: "FORCE_CHANGE_PASSWORD", enabled: true,
             attributes: "[]", failedAttempts: 0, created: now, modified: now)
         apply(implied + attributes, to: &user)
         setPassword(password, on: &user, pool: pool)

@@ -16,13 +16,14 @@ extension CognitoService {
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
         if pool.configuration.allowAdminCreateUserOnly { throw .notAuthorized("SignUp is not permitted for this user pool") }
         let attributes = request.UserAttributes ?? []
-        let (username, implied) = try newUsername(request.Username, attributes: attributes, pool: pool)
+        let sub = UUID().uuidString.lowercased()
+        let (username, implied) = try newUsername(request.Username, attributes: attributes, pool: pool, sub: sub)
         try checkPolicy(request.Password, pool: pool)
         try validate(attributes + implied, in: pool, requireRequired: true)
         try checkWritable(attributes, client: client, pool: pool)
         let now = clock.now
         var user = StoredUser(
-            poolId: pool.id, username: username, sub: UUID().uuidString.lowercased(), status: "UNCONFIRMED", enabled: true,
+            poolId: pool.id, username: username, sub: sub, status: "UNCONFIRMED", enabled: true,
             attributes: "[]", failedAttempts: 0, created: now, modified: now)
         apply(implied + attributes, to: &user)
         setPassword(request.Password, on: &user, pool: pool)

@@ -25,6 +25,10 @@ extension CognitoService {
             default: attributeClaims.append(.init(attribute.Name, .string(value)))
             }
         }
+        for (contact, flag) in [("email", "email_verified"), ("phone_number", "phone_number_verified")]
+        where attributeClaims.contains(where: { $0.key == contact }) && !attributeClaims.contains(where: { $0.key == flag }) {
+            attributeClaims.append(.init(flag, .bool(false)))
+        }
         let verified = attributeClaims.filter { $0.key.hasSuffix("_verified") }
         let others = attributeClaims.filter { !$0.key.hasSuffix("_verified") }
         let eventID = UUID().uuidString.lowercased()

@@ -145,18 +145,19 @@ extension CognitoService {
         text.hasPrefix("+") && text.count >= 3 && text.count <= 16 && text.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// The username a new user gets and the attributes implied by it, under the pool's sign-in rules.
-    func newUsername(_ requested: String, attributes: [AttributeType], pool: LivePool) throws(CognitoError) -> (username: String, implied: [AttributeType]) {
+    /// The username a new user gets and the attributes implied by it, under the pool's sign-in rules
+    /// (where users sign in with an e-mail or phone number, the username is the `sub`).
+    func newUsername(_ requested: String, attributes: [AttributeType], pool: LivePool, sub: String) throws(CognitoError) -> (username: String, implied: [AttributeType]) {
         let configuration = pool.configuration
         guard !requested.isEmpty else { throw .invalidParameter("1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length greater than or equal to 1") }
         if !configuration.usernameAttributes.isEmpty {
             let allowsEmail = configuration.usernameAttributes.contains("email")
             let allowsPhone = configuration.usernameAttributes.contains("phone_number")
             if allowsEmail, Self.isEmail(requested) {
-                return (UUID().uuidString.lowercased(), attributes.contains { $0.Name == "email" } ? [] : [AttributeType(Name: "email", Value: requested)])
+                return (sub, attributes.contains { $0.Name == "email" } ? [] : [AttributeType(Name: "email", Value: requested)])
             }
             if allowsPhone, Self.isPhoneNumber(requested) {
-                return (UUID().uuidString.lowercased(), attributes.contains { $0.Name == "phone_number" } ? [] : [AttributeType(Name: "phone_number", Value: requested)])
+                return (sub, attributes.contains { $0.Name == "phone_number" } ? [] : [AttributeType(Name: "phone_number", Value: requested)])
             }
             throw .invalidParameter(allowsEmail && allowsPhone ? "Username should be either an email or a phone number." : allowsEmail ? "Username should be an email." : "Username should be a phone number.")
         }

@@ -1,0 +1,33 @@
+import os
+import uuid
+
+import pytest
+
+from emulator import Emulator, FIXTURES, ROOT
+
+
+@pytest.fixture(scope="session")
+def seed():
+    emulator = Emulator(os.path.join(ROOT, "serverless.yml")).start()
+    yield emulator
+    emulator.stop()
+
+
+@pytest.fixture(scope="session")
+def app():
+    emulator = Emulator(os.path.join(FIXTURES, "cognito.yml")).start()
+    yield emulator
+    emulator.stop()
+
+
+@pytest.fixture
+def email():
+    return f"user-{uuid.uuid4().hex[:10]}@example.com"
+
+
+@pytest.fixture
+def isolated_app():
+    """An emulator of its own, for tests that move the clock."""
+    emulator = Emulator(os.path.join(FIXTURES, "cognito.yml")).start()
+    yield emulator
+    emulator.stop()
