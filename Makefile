@@ -44,8 +44,12 @@ python-test:
 
 ## bench: release build of the benchmarks in their own build folder (not part of CI).
 bench: deps
+	@command -v wrk >/dev/null || ($(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y wrk)
+	@$(PYTHON) -c "import moto.server, flask" 2>/dev/null || $(PYTHON) -m pip install --quiet "moto[server]==5.2.1"
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product ConfigLoadBenchmark
+	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product emulate
 	.build-bench/release/ConfigLoadBenchmark serverless.yml
+	$(PYTHON) benchmarks/cognito/run.py .build-bench/release/emulate
 
 clean:
 	rm -rf .build .build-bench
