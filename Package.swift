@@ -45,9 +45,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "LambdaEmulator",
+            dependencies: ["CognitoEmulator", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "APIGatewayEmulator",
+            dependencies: ["LambdaEmulator", "CognitoEmulator", "ServerlessConfig", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Emulator",
             dependencies: [
-                "CognitoEmulator", "ServerlessConfig",
+                "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", "ServerlessConfig",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -58,13 +68,19 @@ let package = Package(
         .target(
             name: "EmulatorCLI",
             dependencies: [
-                "Emulator", "ServerlessConfig",
+                "Emulator", "ServerlessConfig", "APIGatewayEmulator", "LambdaEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(name: "emulate", dependencies: ["EmulatorCLI"], swiftSettings: swiftSettings),
+        .target(
+            name: "SeedApp",
+            dependencies: ["APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", .product(name: "Logging", package: "swift-log")],
+            path: "examples/SeedApp",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "emulate", dependencies: ["EmulatorCLI", "SeedApp"], swiftSettings: swiftSettings),
         .testTarget(name: "CognitoEmulatorTests", dependencies: ["CognitoEmulator", "ServerlessConfig", "EmulatorCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "EmulatorCryptoTests", dependencies: ["EmulatorCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),

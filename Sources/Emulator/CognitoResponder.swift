@@ -55,8 +55,8 @@ struct CognitoResponder: HTTPResponder {
             let poolID = String(parts[0])
             let document: JSONValue?
             switch parts[2] {
-            case "jwks.json": document = await service.jwks(poolID: poolID)
-            case "openid-configuration": document = await service.openIDConfiguration(poolID: poolID)
+            case "jwks.json": document = service.jwks(poolID: poolID)
+            case "openid-configuration": document = service.openIDConfiguration(poolID: poolID)
             default: document = nil
             }
             if let document { return HTTPResponses.json(document.serialized) }

@@ -1,6 +1,8 @@
+public import APIGatewayEmulator
 public import CognitoEmulator
 import Foundation
 import Hummingbird
+public import LambdaEmulator
 public import Logging
 import NIOCore
 public import ServerlessConfig
@@ -22,13 +24,27 @@ public struct Emulator: Sendable {
     public let cognito: CognitoService
     /// Evaluates intrinsics against the provisioned resources.
     public let resolver: IntrinsicResolver
+    /// The functions, ready to invoke, by key.
+    public let functions: [String: LambdaFunction]
+    /// Runs the functions.
+    public let invoker: LambdaInvoker
+    /// The REST API.
+    public let gateway: APIGateway
     /// How it runs.
     public let options: EmulatorOptions
     let logger: Logger
 
-    /// Loads the configuration, opens the state and provisions the Cognito resources.
-    /// - Throws: ``EmulatorError`` with the diagnostics or the reason.
-    public static func prepare(configPath: String, options: EmulatorOptions, logger: Logger) async throws(EmulatorError) -> Emulator {
+    /// Loads the configuration, opens the state, provisions the Cognito resources and binds each
+    /// function to its Swift handler.
+    /// - Parameters:
+    ///   - configPath: serverless.yml.
+    ///   - options: How to run.
+    ///   - handlers: The Swift handlers by handler string.
+    ///   - logger: The emulator's logger.
+    /// - Throws: ``EmulatorError`` with the diagnostics or the reason (a function without a handler among them,
+    ///   unless ``EmulatorOptions/allowMissingHandlers``).
+    public static func prepare(configPath: String, options: EmulatorOptions, handlers: HandlerRegistry = HandlerRegistry(),
+                               logger: Logger) async throws(EmulatorError) -> Emulator {
         let loaded: ConfigLoader.Loaded
         do {
             loaded = try ConfigLoader.load(path: configPath, options: LoadOptions(stage: options.stage, region: options.region, environment: options.environment))
@@ -55,7 +71,19 @@ public struct Emulator: Sendable {
         } catch {
             throw EmulatorError("cannot start Cognito: \(error)")
         }
-        return Emulator(service: service, warnings: loaded.warnings + provisioned.diagnostics, cognito: cognito, resolver: resolver, options: options, logger: logger)
+        let (functions, functionWarnings) = FunctionFactory(service: service, resolver: resolver, cognito: cognito, handlers: handlers).makeFunctions()
+        let missing = service.functions.filter { functions[$0.key]?.handler == nil }
+        if !missing.isEmpty, !options.allowMissingHandlers {
+            let registered = handlers.names.isEmpty ? "none" : handlers.names.joined(separator: ", ")
+            throw EmulatorError(diagnostics: missing.map { function in
+                Diagnostic(.error, "no Swift handler is registered for '\(function.handler)' (function \(function.key)); registered: \(registered). "
+                    + "Register it in your emulate executable, or pass --allow-missing-handlers to answer 502 instead", at: function.mark)
+            })
+        }
+        let invoker = LambdaInvoker(logger: logger)
+        let gateway = APIGateway(service: service, functions: functions, cognito: cognito, resolver: resolver, invoker: invoker, logger: logger)
+        return Emulator(service: service, warnings: loaded.warnings + provisioned.diagnostics + functionWarnings, cognito: cognito, resolver: resolver,
+                        functions: functions, invoker: invoker, gateway: gateway, options: options, logger: logger)
     }
 
     private static func openStore(configPath: String, service: ServerlessService, options: EmulatorOptions) throws(EmulatorError) -> CognitoStore {
@@ -78,34 +106,45 @@ public struct Emulator: Sendable {
     /// Runs the listeners until SIGINT or SIGTERM, then drains in-flight requests and returns.
     /// - Parameter onReady: Called once every listener accepts connections, after the ready file is written.
     public func run(onReady: @escaping @Sendable (ReadyInfo) async -> Void) async throws {
-        let readiness = Readiness(expected: 1)
+        let readiness = Readiness(expected: 2)
         let cognitoApplication = Application(
             responder: CognitoResponder(service: cognito, dispatcher: CognitoJSONDispatcher(service: cognito), logger: logger),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.cognitoPort
                 let base = "http://\(options.host):\(port)"
-                await cognito.setIssuerBase(base)
-                if let info = await readiness.listenerStarted(cognito: base, emulator: self) {
-                    do {
-                        try writeReadyFile(info)
-                    } catch {
-                        logger.error("cannot write the ready file: \(error)")
-                    }
-                    await onReady(info)
-                }
+                cognito.setIssuerBase(base)
+                await announce(await readiness.listenerStarted(cognito: base, emulator: self), onReady)
             },
             logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [cognitoApplication], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let apiApplication = Application(
+            responder: APIResponder(gateway: gateway, logger: logger),
+            configuration: .init(address: .hostname(options.host, port: options.apiPort), serverName: "emulate-api"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? options.apiPort
+                await announce(await readiness.listenerStarted(api: "http://\(options.host):\(port)", emulator: self), onReady)
+            },
+            logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [apiApplication, cognitoApplication], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+    }
+
+    private func announce(_ info: ReadyInfo?, _ onReady: @Sendable (ReadyInfo) async -> Void) async {
+        guard let info else { return }
+        do {
+            try writeReadyFile(info)
+        } catch {
+            logger.error("cannot write the ready file: \(error)")
+        }
+        await onReady(info)
     }
 
     /// What the ready file says.
     func readyInfo(cognitoBase: String, apiBase: String?) async -> ReadyInfo {
         var pools: [String: ReadyInfo.UserPool] = [:]
-        for pool in await cognito.livePools {
+        for pool in cognito.livePools {
             let issuer = "\(cognitoBase)/\(pool.id)"
-            let clients = await cognito.liveClients(poolID: pool.id)
+            let clients = cognito.liveClients(poolID: pool.id)
             pools[pool.configuration.logicalID] = ReadyInfo.UserPool(
                 id: pool.id, arn: pool.arn, issuer: issuer, jwksUri: "\(issuer)/.well-known/jwks.json",
                 clients: Dictionary(uniqueKeysWithValues: clients.map { ($0.configuration.logicalID, $0.id) }))
@@ -128,15 +167,17 @@ actor Readiness {
     private let expected: Int
     private var started = 0
     private var cognitoBase: String?
+    private var apiBase: String?
 
     init(expected: Int) {
         self.expected = expected
     }
 
-    func listenerStarted(cognito: String? = nil, emulator: Emulator) async -> ReadyInfo? {
+    func listenerStarted(cognito: String? = nil, api: String? = nil, emulator: Emulator) async -> ReadyInfo? {
         started += 1
         if let cognito { cognitoBase = cognito }
+        if let api { apiBase = api }
         guard started == expected, let cognitoBase else { return nil }
-        return await emulator.readyInfo(cognitoBase: cognitoBase, apiBase: nil)
+        return await emulator.readyInfo(cognitoBase: cognitoBase, apiBase: apiBase)
     }
 }

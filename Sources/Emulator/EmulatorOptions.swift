@@ -16,6 +16,8 @@ public struct EmulatorOptions: Sendable {
     public var inMemory: Bool = false
     /// Where to write the ready file once both listeners accept connections.
     public var readyFile: String?
+    /// Answer 502 at request time for functions with no registered Swift handler instead of refusing to start.
+    public var allowMissingHandlers: Bool = false
     /// The environment `${env:}` reads.
     public var environment: [String: String] = [:]
 

@@ -1,24 +1,44 @@
 public import ArgumentParser
+import APIGatewayEmulator
+public import LambdaEmulator
+import Synchronization
 
-/// The `emulate` command line as a library, so a project's own executable can reuse it.
+/// The `emulate` command line as a library, so a project's own executable can reuse it with its
+/// own handlers.
 ///
 /// ```swift
 /// // Sources/my-emulate/main.swift
 /// import EmulatorCLI
-/// await EmulatorCommandLine.main()
+/// var handlers = HandlerRegistry()
+/// handlers.register("src/hello.handler") { (event: APIGatewayProxyRequest, context) in
+///     APIGatewayProxyResponse(statusCode: 200, body: "hello")
+/// }
+/// await EmulatorCommandLine.main(handlers: handlers)
 /// ```
 public enum EmulatorCommandLine {
     /// The emulator's version.
     public static let version = "0.1.0"
 
-    /// Parses the process arguments, runs the command and exits with its status.
-    public static func main() async {
+    private static let registered = Mutex(HandlerRegistry())
+
+    /// The handlers the commands use: the ones given to ``main(handlers:)`` plus `emulate/echo.handler`.
+    static var handlers: HandlerRegistry {
+        var all = HandlerRegistry()
+        EchoHandler.register(in: &all)
+        all.merge(registered.withLock { $0 })
+        return all
+    }
+
+    /// Parses the process arguments, runs the command with `handlers` and exits with its status.
+    public static func main(handlers: HandlerRegistry = HandlerRegistry()) async {
+        registered.withLock { $0 = handlers }
         await Emulate.main()
     }
 
     /// Parses `arguments` (without the program name) and runs the command, for tests.
     /// - Throws: The command's error; use `Emulate.exitCode(for:)` to turn it into a status.
-    public static func run(_ arguments: [String]) async throws {
+    public static func run(_ arguments: [String], handlers: HandlerRegistry = HandlerRegistry()) async throws {
+        registered.withLock { $0 = handlers }
         var command = try Emulate.parseAsRoot(arguments)
         if var command = command as? any AsyncParsableCommand {
             try await command.run()
@@ -34,6 +54,6 @@ struct Emulate: AsyncParsableCommand {
         commandName: "emulate",
         abstract: "Run a Serverless Framework service (serverless.yml) offline: API Gateway, Swift Lambda handlers and Cognito.",
         version: EmulatorCommandLine.version,
-        subcommands: [Up.self, Validate.self, Routes.self]
+        subcommands: [Up.self, Validate.self, Routes.self, Invoke.self]
     )
 }

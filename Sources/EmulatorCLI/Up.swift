@@ -33,6 +33,9 @@ extension Emulate {
         @Option(name: .customLong("ready-file"), help: "Write the URLs, pools, clients and routes as JSON here once ready.")
         var readyFile: String?
 
+        @Flag(name: .customLong("allow-missing-handlers"), help: "Start even when a function has no Swift handler; its routes answer 502.")
+        var allowMissingHandlers = false
+
         func validate() throws {
             guard (0...65535).contains(port), (0...65535).contains(cognitoPort) else {
                 throw ValidationError("ports must be between 0 and 65535")
@@ -51,10 +54,11 @@ extension Emulate {
             options.stateDirectory = stateDirectory
             options.inMemory = inMemory
             options.readyFile = readyFile
+            options.allowMissingHandlers = allowMissingHandlers
             options.environment = ProcessInfo.processInfo.environment
             let emulator: Emulator
             do {
-                emulator = try await Emulator.prepare(configPath: config.config, options: options, logger: logger)
+                emulator = try await Emulator.prepare(configPath: config.config, options: options, handlers: EmulatorCommandLine.handlers, logger: logger)
             } catch {
                 printError(error.description)
                 throw ExitCode(1)
@@ -63,7 +67,7 @@ extension Emulate {
             do {
                 try await emulator.run { ready in
                     printOutput(Self.banner(ready))
-                    printOutput("ready cognito=\(ready.cognito)" + (ready.api.map { " api=\($0)" } ?? ""))
+                    printOutput("ready api=\(ready.api ?? "-") cognito=\(ready.cognito)")
                 }
             } catch {
                 printError("emulate up: \(error)")

@@ -1,3 +1,7 @@
 import EmulatorCLI
+import LambdaEmulator
+import SeedApp
 
-await EmulatorCommandLine.main()
+var handlers = HandlerRegistry()
+SeedApp.register(in: &handlers)
+await EmulatorCommandLine.main(handlers: handlers)

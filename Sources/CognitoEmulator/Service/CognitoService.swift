@@ -6,6 +6,7 @@ import Foundation
 import EmulatorCrypto
 import GRDB
 public import Logging
+import Synchronization
 
 /// The Cognito user-pool service: pools, clients, users, credentials, codes and tokens.
 ///
@@ -22,11 +23,10 @@ public actor CognitoService {
     let logger: Logger
     let region: String
     let accountID: String
-    /// `http://host:port`, the prefix of every pool's issuer.
-    public private(set) var issuerBase: String
-    private(set) var pools: [String: LivePool] = [:]
-    private(set) var poolOrder: [String] = []
-    private(set) var clients: [String: LiveClient] = [:]
+    private nonisolated let issuerBaseStorage: Mutex<String>
+    nonisolated let pools: [String: LivePool]
+    nonisolated let poolOrder: [String]
+    nonisolated let clients: [String: LiveClient]
     var challengeSessions: [String: ChallengeSession] = [:]
 
     /// Provisions the configured pools, clients and groups on top of `store`, generating signing keys
@@ -46,19 +46,20 @@ public actor CognitoService {
         self.store = store
         self.clock = clock
         self.outbox = outbox
-        self.issuerBase = issuerBase
+        self.issuerBaseStorage = Mutex(issuerBase)
         self.logger = logger
         self.region = configuration.region
         self.accountID = configuration.accountID
         let now = clock.now
         let poolIDs = configuration.pools.map { configuration.poolID(forLogicalID: $0.logicalID) }
         let keys = try await Self.loadOrGenerateKeys(poolIDs: poolIDs, store: store, now: now)
+        var pools: [String: LivePool] = [:]
+        var clients: [String: LiveClient] = [:]
         for (pool, id) in zip(configuration.pools, poolIDs) {
             let created = try Self.resourceRecord(id: id, store: store, now: now, secret: false).created
             pools[id] = LivePool(
                 id: id, arn: "arn:aws:cognito-idp:\(region):\(accountID):userpool/\(id)", configuration: pool, created: created,
                 idKey: keys[id + "/id"]!, accessKey: keys[id + "/access"]!)
-            poolOrder.append(id)
         }
         for client in configuration.clients {
             let id = configuration.clientID(forLogicalID: client.logicalID)
@@ -66,6 +67,9 @@ public actor CognitoService {
             let record = try Self.resourceRecord(id: id, store: store, now: now, secret: client.generateSecret)
             clients[id] = LiveClient(id: id, poolID: poolID, configuration: client, secret: client.generateSecret ? record.secret : nil, created: record.created)
         }
+        self.pools = pools
+        self.poolOrder = poolIDs
+        self.clients = clients
         try store.write { db in
             for group in configuration.groups {
                 let poolID = configuration.poolID(forLogicalID: group.poolLogicalID)
@@ -79,30 +83,38 @@ public actor CognitoService {
         }
     }
 
+    /// `http://host:port`, the prefix of every pool's issuer.
+    public nonisolated var issuerBase: String { issuerBaseStorage.withLock { $0 } }
+
     /// Sets `http://host:port` once the Cognito listener knows its port.
-    public func setIssuerBase(_ base: String) {
-        issuerBase = base
+    public nonisolated func setIssuerBase(_ base: String) {
+        issuerBaseStorage.withLock { $0 = base }
     }
 
     /// The provisioned pools, in configuration order.
-    public var livePools: [LivePool] { poolOrder.compactMap { pools[$0] } }
+    public nonisolated var livePools: [LivePool] { poolOrder.compactMap { pools[$0] } }
+
+    /// The pool with an ARN (as an authorizer names it), if provisioned.
+    public nonisolated func pool(arn: String) -> LivePool? {
+        pools.values.first { $0.arn == arn }
+    }
 
     /// The provisioned clients of a pool.
-    public func liveClients(poolID: String) -> [LiveClient] {
+    public nonisolated func liveClients(poolID: String) -> [LiveClient] {
         clients.values.filter { $0.poolID == poolID }.sorted { $0.configuration.logicalID < $1.configuration.logicalID }
     }
 
     /// The issuer of a pool's tokens: `http://host:port/<poolId>`.
-    public func issuer(poolID: String) -> String { "\(issuerBase)/\(poolID)" }
+    public nonisolated func issuer(poolID: String) -> String { "\(issuerBase)/\(poolID)" }
 
     /// The pool's JWKS (both keys), or nil for an unknown pool.
-    public func jwks(poolID: String) -> JSONValue? {
+    public nonisolated func jwks(poolID: String) -> JSONValue? {
         guard let pool = pools[poolID] else { return nil }
         return .object([.init("keys", .array([pool.idKey.jwk, pool.accessKey.jwk]))])
     }
 
     /// The pool's OpenID configuration document, or nil for an unknown pool.
-    public func openIDConfiguration(poolID: String) -> JSONValue? {
+    public nonisolated func openIDConfiguration(poolID: String) -> JSONValue? {
         guard pools[poolID] != nil else { return nil }
         let issuer = issuer(poolID: poolID)
         return .object([

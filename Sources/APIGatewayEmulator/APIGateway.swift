@@ -1,0 +1,172 @@
+public import CognitoEmulator
+import Foundation
+public import LambdaEmulator
+public import Logging
+public import ServerlessConfig
+
+/// The REST API of one service: routes requests to functions through their authorizers, builds
+/// the proxy events, invokes the Swift handlers and maps their results (or failures) to HTTP as
+/// API Gateway does. Knows nothing of the HTTP server that carries the requests.
+public final class APIGateway: Sendable {
+    enum EndpointAuthorizer: Sendable {
+        case none
+        case cognito(CognitoAuthorizer)
+        case lambda(LambdaAuthorizer)
+        case iam
+        case unsupported(String)
+    }
+
+    /// The stage every URL starts with.
+    public let stage: String
+    let routes: RouteTable
+    let functions: [String: LambdaFunction]
+    let authorizers: [String: EndpointAuthorizer]
+    let invoker: LambdaInvoker
+    let apiID: String
+    let region: String
+    let accountID: String
+    let binaryMediaTypes: [String]
+    let logger: Logger
+
+    /// Builds the gateway.
+    /// - Parameters:
+    ///   - service: The loaded service.
+    ///   - functions: Every function by key, ready to invoke.
+    ///   - cognito: The user pools behind Cognito authorizers.
+    ///   - resolver: Evaluates authorizer ARNs.
+    ///   - invoker: Runs the functions.
+    ///   - logger: Where gateway problems are logged.
+    public init(service: ServerlessService, functions: [String: LambdaFunction], cognito: CognitoService, resolver: IntrinsicResolver,
+                invoker: LambdaInvoker, logger: Logger) {
+        stage = service.stage
+        routes = RouteTable(service: service)
+        self.functions = functions
+        self.invoker = invoker
+        self.logger = logger
+        region = service.region
+        accountID = resolver.accountID
+        binaryMediaTypes = service.provider.apiGateway.binaryMediaTypes
+        apiID = Self.stableID("api|\(service.name)|\(service.stage)", length: 10)
+        var authorizers: [String: EndpointAuthorizer] = [:]
+        for function in service.functions {
+            for case .http(let event) in function.events {
+                let key = "\(event.method.rawValue.uppercased()) \(event.path)"
+                authorizers[key] = Self.makeAuthorizer(event.authorizer, functions: functions, cognito: cognito, resolver: resolver, invoker: invoker)
+            }
+        }
+        self.authorizers = authorizers
+    }
+
+    private static func makeAuthorizer(_ authorizer: HTTPAuthorizer?, functions: [String: LambdaFunction], cognito: CognitoService,
+                                       resolver: IntrinsicResolver, invoker: LambdaInvoker) -> EndpointAuthorizer {
+        guard let authorizer else { return .none }
+        let header = authorizer.identitySource.hasPrefix("method.request.header.")
+            ? String(authorizer.identitySource.dropFirst("method.request.header.".count)) : "Authorization"
+        switch authorizer.kind {
+        case .cognitoUserPools(let arn):
+            let resolved = (try? resolver.resolve(arn))?.stringValue
+            return .cognito(CognitoAuthorizer(poolID: resolved.flatMap { cognito.pool(arn: $0)?.id }, scopes: authorizer.scopes, headerName: header, cognito: cognito))
+        case .lambda(let key, let arn, let type):
+            let function = key.flatMap { functions[$0] } ?? arn.flatMap { try? resolver.resolve($0) }.flatMap { value in
+                functions.values.first { $0.arn == value.stringValue }
+            }
+            return .lambda(LambdaAuthorizer(function: function, authorizer: authorizer, type: type, invoker: invoker, clock: cognito.clock))
+        case .awsIAM:
+            return .iam
+        case .existing:
+            return .unsupported("authorizerId refers to an authorizer outside serverless.yml, which the emulator cannot run")
+        }
+    }
+
+    /// Answers one request.
+    public func handle(_ request: GatewayRequest) async -> GatewayResponse {
+        let requestID = UUID().uuidString.lowercased()
+        guard let path = stripStage(request.path) else { return error(.missingAuthenticationToken, requestID: requestID) }
+        let match: RouteTable.Match
+        switch routes.lookup(method: request.method, path: path) {
+        case .notFound:
+            return error(.missingAuthenticationToken, requestID: requestID)
+        case .preflight(let cors, let methods):
+            var response = GatewayResponse(status: 200, headers: CORSPreflight.headers(for: cors, methods: methods, requestOrigin: request.header("Origin")),
+                                           body: [], functionKey: nil, requestID: requestID)
+            response.headers += [("Content-Type", "application/json")] + standardHeaders(requestID)
+            return response
+        case .endpoint(let found):
+            match = found
+        }
+        let endpoint = match.endpoint
+        if endpoint.event.isPrivate, (request.header("x-api-key") ?? "").isEmpty { return error(.forbidden, requestID: requestID) }
+        let query = Self.parseQuery(request.query)
+        let context = requestContext(request, path: path, resource: endpoint.resource, requestID: requestID)
+        var authorizerResult: APIGatewayProxyRequest.Authorizer?
+        switch authorizers["\(endpoint.method) \(endpoint.resource)"] ?? EndpointAuthorizer.none {
+        case .none:
+            break
+        case .cognito(let authorizer):
+            switch authorizer.authorize(request) {
+            case .success(let result): authorizerResult = result
+            case .failure(let failure): return error(failure, requestID: requestID)
+            }
+        case .lambda(let authorizer):
+            let methodARN = "arn:aws:execute-api:\(region):\(accountID):\(apiID)/\(stage)/\(request.method)\(path)"
+            let result = await authorizer.authorize(request, query: query, methodARN: methodARN) {
+                let (headers, multiHeaders) = Self.headerMaps(request.headers)
+                return APIGatewayRequestAuthorizerEvent(
+                    type: "REQUEST", methodArn: methodARN, resource: endpoint.resource, path: path, httpMethod: request.method,
+                    headers: headers, multiValueHeaders: multiHeaders, queryStringParameters: query.isEmpty ? nil : query.mapValues { $0.last! },
+                    multiValueQueryStringParameters: query.isEmpty ? nil : query,
+                    pathParameters: match.pathParameters.isEmpty ? nil : match.pathParameters, stageVariables: nil, requestContext: context)
+            }
+            switch result {
+            case .success(let value): authorizerResult = value
+            case .failure(let failure): return error(failure, requestID: requestID)
+            }
+        case .iam:
+            guard request.header("Authorization")?.hasPrefix("AWS4-HMAC-SHA256 ") == true else { return error(.missingAuthenticationToken, requestID: requestID) }
+        case .unsupported(let reason):
+            logger.error("\(request.method) \(request.path): \(reason)")
+            return error(.authorizerFailure, requestID: requestID)
+        }
+        guard let function = functions[endpoint.functionKey] else { return error(.internalServerError, requestID: requestID) }
+        var event = proxyEvent(request, path: path, match: match, query: query, context: context)
+        event.requestContext.authorizer = authorizerResult
+        let timeout = Double(endpoint.event.timeoutInMillis ?? 29_000) / 1000
+        switch await invoker.invoke(function, event: event, requestID: requestID, callerTimeout: timeout) {
+        case .failure(let failure):
+            if case .callerTimeout = failure.kind { return error(.integrationTimeout, requestID: requestID, function: function.key) }
+            if case .missingHandler(let name) = failure.kind { logger.error("\(requestID) no Swift handler is registered for '\(name)' (function \(function.key))") }
+            return error(.internalServerError, requestID: requestID, function: function.key)
+        case .success(let output):
+            return respond(with: output, requestID: requestID, function: function.key)
+        }
+    }
+
+    private func stripStage(_ rawPath: String) -> String? {
+        let prefix = "/" + stage
+        guard rawPath == prefix || rawPath.hasPrefix(prefix + "/") else { return nil }
+        let rest = String(rawPath.dropFirst(prefix.count))
+        return rest.isEmpty ? "/" : rest
+    }
+
+    /// The response API Gateway sends for one of its own errors.
+    public func error(_ error: GatewayError, requestID: String, function: String? = nil) -> GatewayResponse {
+        GatewayResponse(status: error.status, headers: [("Content-Type", "application/json"), ("x-amzn-ErrorType", error.errorType)] + standardHeaders(requestID),
+                        body: Array(error.body.utf8), functionKey: function, requestID: requestID)
+    }
+
+    func standardHeaders(_ requestID: String) -> [(name: String, value: String)] {
+        [("x-amzn-RequestId", requestID), ("x-amz-apigw-id", Self.stableID(requestID, length: 16))]
+    }
+
+    static func stableID(_ seed: String, length: Int) -> String {
+        var hash: UInt64 = 1_469_598_103_934_665_603
+        for byte in seed.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        var result = ""
+        for _ in 0..<length {
+            result.append(alphabet[Int(hash % UInt64(alphabet.count))])
+            hash = hash / UInt64(alphabet.count) ^ (hash &* 6_364_136_223_846_793_005)
+        }
+        return result
+    }
+}

@@ -1,0 +1,97 @@
+import CognitoEmulator
+import Foundation
+import LambdaEmulator
+import ServerlessConfig
+
+/// A Lambda TOKEN or REQUEST authorizer: invokes the authorizer function and enforces the IAM
+/// policy it answers over the request's method ARN, caching the answer for `resultTtlInSeconds`.
+struct LambdaAuthorizer: Sendable {
+    /// Where an identity value comes from (`method.request.header.X`, `method.request.querystring.Y`).
+    enum Source: Sendable {
+        case header(String)
+        case query(String)
+        case unsupported(String)
+
+        init(_ text: String) {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("method.request.header.") {
+                self = .header(String(trimmed.dropFirst("method.request.header.".count)))
+            } else if trimmed.hasPrefix("method.request.querystring.") {
+                self = .query(String(trimmed.dropFirst("method.request.querystring.".count)))
+            } else {
+                self = .unsupported(trimmed)
+            }
+        }
+    }
+
+    let function: LambdaFunction?
+    let type: HTTPAuthorizer.LambdaType
+    let sources: [Source]
+    let validation: String?
+    let ttl: Double
+    let invoker: LambdaInvoker
+    let clock: EmulatorClock
+    let cache = AuthorizerCache<APIGatewayAuthorizerResponse>()
+
+    init(function: LambdaFunction?, authorizer: HTTPAuthorizer, type: HTTPAuthorizer.LambdaType, invoker: LambdaInvoker, clock: EmulatorClock) {
+        self.function = function
+        self.type = type
+        self.sources = authorizer.identitySource.split(separator: ",").map { Source(String($0)) }
+        self.validation = authorizer.identityValidationExpression
+        self.ttl = Double(authorizer.resultTTLInSeconds)
+        self.invoker = invoker
+        self.clock = clock
+    }
+
+    func authorize(_ request: GatewayRequest, query: [String: [String]], methodARN: String,
+                   event: @Sendable () -> APIGatewayRequestAuthorizerEvent) async -> Result<APIGatewayProxyRequest.Authorizer, GatewayError> {
+        var values: [String] = []
+        for source in sources {
+            switch source {
+            case .header(let name): if let value = request.header(name), !value.isEmpty { values.append(value) }
+            case .query(let name): if let value = query[name]?.last, !value.isEmpty { values.append(value) }
+            case .unsupported: continue
+            }
+        }
+        guard !values.isEmpty, values.count == sources.count, let function else { return .failure(.unauthorized) }
+        if type == .token, let validation {
+            guard let regex = try? Regex(validation), (try? regex.wholeMatch(in: values[0])) != nil else { return .failure(.unauthorized) }
+        }
+        let key = values.joined(separator: "\u{1F}")
+        let started = Date()
+        let answer: APIGatewayAuthorizerResponse
+        if ttl > 0, let cached = cache.value(for: key, now: clock.now) {
+            answer = cached
+        } else {
+            let input: any Sendable = type == .token
+                ? APIGatewayTokenAuthorizerEvent(type: "TOKEN", authorizationToken: values[0], methodArn: methodARN)
+                : event()
+            switch await invoker.invoke(function, event: input) {
+            case .failure(let failure):
+                if case .handlerError(_, let message) = failure.kind, message == "Unauthorized" { return .failure(.unauthorized) }
+                return .failure(.authorizerFailure)
+            case .success(let output):
+                guard let decoded = Self.decode(output) else { return .failure(.authorizerFailure) }
+                answer = decoded
+            }
+            if ttl > 0 { cache.store(answer, for: key, until: clock.now + ttl) }
+        }
+        let policy = IAMPolicy(statements: answer.policyDocument.Statement.map {
+            IAMPolicy.Statement(allow: $0.Effect == "Allow", actions: $0.Action.values, resources: $0.Resource.values)
+        })
+        switch policy.evaluate(action: "execute-api:Invoke", resource: methodARN) {
+        case .explicitlyDenied: return .failure(.accessDeniedExplicit)
+        case .implicitlyDenied: return .failure(.accessDenied)
+        case .allowed:
+            let context = (answer.context ?? [:]).mapValues(\.text)
+            let latency = Int(Date().timeIntervalSince(started) * 1000)
+            return .success(.init(principalId: answer.principalId ?? "", integrationLatency: latency, context: context))
+        }
+    }
+
+    static func decode(_ output: any Sendable) -> APIGatewayAuthorizerResponse? {
+        if let response = output as? APIGatewayAuthorizerResponse { return response }
+        guard let encodable = output as? any Encodable, let data = try? JSONEncoder().encode(encodable) else { return nil }
+        return try? JSONDecoder().decode(APIGatewayAuthorizerResponse.self, from: data)
+    }
+}

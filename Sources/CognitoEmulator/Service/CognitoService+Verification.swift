@@ -1,0 +1,42 @@
+import EmulatorCrypto
+import GRDB
+
+/// The outcome of checking a token for an API Gateway Cognito authorizer.
+public enum AuthorizerTokenCheck: Sendable {
+    /// The token is genuine and current; its claims, use (`id` or `access`) and scopes.
+    case valid(claims: JSONValue, tokenUse: String, scopes: [String])
+    /// The token was genuine but has expired.
+    case expired
+    /// Anything else: malformed, another pool's, forged, revoked, or for a user who no longer may sign in.
+    case invalid
+}
+
+extension CognitoService {
+    /// Checks a token as API Gateway's COGNITO_USER_POOLS authorizer does: the signature against the
+    /// pool's keys, the issuer, the expiry on the emulator's clock, and an audience or client that
+    /// belongs to the pool. Unlike API Gateway, a token whose session was revoked (GlobalSignOut,
+    /// RevokeToken, a disabled or deleted user) is refused too. Runs without entering the actor.
+    public nonisolated func checkAuthorizerToken(_ token: String, poolID: String) -> AuthorizerTokenCheck {
+        guard let pool = pools[poolID], let jwt = JWT(token), let keyID = jwt.keyID else { return .invalid }
+        let key = keyID == pool.idKey.keyID ? pool.idKey : keyID == pool.accessKey.keyID ? pool.accessKey : nil
+        guard let key, jwt.isSigned(by: key.key), jwt.claims["iss"]?.stringValue == issuer(poolID: pool.id),
+            let tokenUse = jwt.claims["token_use"]?.stringValue, let expires = jwt.claims["exp"]?.numberValue
+        else { return .invalid }
+        let clientID = tokenUse == "id" ? jwt.claims["aud"]?.stringValue : jwt.claims["client_id"]?.stringValue
+        guard (tokenUse == "id" && key.keyID == pool.idKey.keyID) || (tokenUse == "access" && key.keyID == pool.accessKey.keyID),
+            let clientID, clients[clientID]?.poolID == pool.id
+        else { return .invalid }
+        guard expires > clock.now else { return .expired }
+        guard let originJti = jwt.claims["origin_jti"]?.stringValue, isSessionActive(originJti: originJti) else { return .invalid }
+        let scopes = jwt.claims["scope"]?.stringValue?.split(separator: " ").map(String.init) ?? []
+        return .valid(claims: jwt.claims, tokenUse: tokenUse, scopes: scopes)
+    }
+
+    /// Whether a sign-in session exists, is not revoked, and its user is still enabled.
+    public nonisolated func isSessionActive(originJti: String) -> Bool {
+        (try? store.read { db -> Bool in
+            guard let session = try StoredSession.fetchOne(db, key: originJti), !session.revoked else { return false }
+            return try StoredUser.fetchOne(db, key: ["poolId": session.poolId, "username": session.username])?.enabled == true
+        }) ?? false
+    }
+}

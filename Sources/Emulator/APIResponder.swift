@@ -1,0 +1,57 @@
+import APIGatewayEmulator
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The API listener: hands each HTTP request to the gateway and logs one line per request
+/// (method, path, function, status, duration, request ID).
+struct APIResponder: HTTPResponder {
+    typealias Context = APIRequestContext
+
+    let gateway: APIGateway
+    let logger: Logger
+    static let maximumBody = 10 * 1024 * 1024
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let started = ContinuousClock.now
+        let gatewayResponse: GatewayResponse
+        var body: [UInt8] = []
+        var tooLarge = false
+        do {
+            body = Array(buffer: try await request.body.collect(upTo: Self.maximumBody))
+        } catch {
+            tooLarge = true
+        }
+        let headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+        let uri = request.uri
+        if tooLarge {
+            gatewayResponse = gateway.error(.requestTooLarge, requestID: UUID().uuidString.lowercased())
+        } else {
+            let sourceIP = context.remoteAddress?.ipAddress ?? "127.0.0.1"
+            gatewayResponse = await gateway.handle(GatewayRequest(
+                method: request.method.rawValue, path: uri.path, query: uri.query, headers: headers, body: body, sourceIP: sourceIP))
+        }
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        logger.info("\(request.method) \(uri.path) \(gatewayResponse.functionKey ?? "-") \(gatewayResponse.status) \(String(format: "%.1f", milliseconds)) ms",
+                    metadata: ["emulate.request.id": "\(gatewayResponse.requestID)"])
+        var fields = HTTPFields()
+        for header in gatewayResponse.headers {
+            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+        }
+        return Response(status: .init(code: gatewayResponse.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: gatewayResponse.body)))
+    }
+}
+
+/// The request context of the API listener: Hummingbird's, plus the client's address for `sourceIp`.
+struct APIRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let remoteAddress: SocketAddress?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Emulator
+import Foundation
+import LambdaEmulator
+
+extension Emulate {
+    /// `emulate invoke`: one invocation, no listeners.
+    struct Invoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Invoke one function with a JSON event and print its JSON result.",
+            discussion: "Uses the same state as `emulate up` (or --in-memory), so handlers see the same users. Exits 1 when the handler fails."
+        )
+
+        @Argument(help: "The function's key under `functions` (for example signupUser).")
+        var function: String
+
+        @OptionGroup var config: ConfigOptions
+
+        @Option(help: "The event, as JSON.")
+        var data: String?
+
+        @Option(name: .customLong("data-file"), help: "A file holding the event as JSON.")
+        var dataFile: String?
+
+        @Option(name: .customLong("state-dir"), help: "Where the SQLite state lives (default: .emulate/ beside CONFIG).")
+        var stateDirectory: String?
+
+        @Flag(name: .customLong("in-memory"), help: "Keep all state in memory.")
+        var inMemory = false
+
+        func validate() throws {
+            if data != nil, dataFile != nil { throw ValidationError("give --data or --data-file, not both") }
+        }
+
+        func run() async throws {
+            let logger = CommandLogging.bootstrap()
+            let event: [UInt8]
+            if let dataFile {
+                guard let contents = FileManager.default.contents(atPath: dataFile) else { throw ValidationError("cannot read \(dataFile)") }
+                event = [UInt8](contents)
+            } else {
+                event = Array((data ?? "{}").utf8)
+            }
+            var options = EmulatorOptions()
+            options.stage = config.stage
+            options.region = config.region
+            options.stateDirectory = stateDirectory
+            options.inMemory = inMemory
+            options.allowMissingHandlers = true
+            options.environment = ProcessInfo.processInfo.environment
+            let emulator: Emulator
+            do {
+                emulator = try await Emulator.prepare(configPath: config.config, options: options, handlers: EmulatorCommandLine.handlers, logger: logger)
+            } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
+            guard let target = emulator.functions[function] else {
+                printError("no function '\(function)' in \(config.config); functions: \(emulator.functions.keys.sorted().joined(separator: ", "))")
+                throw ExitCode(1)
+            }
+            switch await emulator.invoker.invoke(target, json: event) {
+            case .success(let result):
+                printOutput(String(decoding: result, as: UTF8.self))
+            case .failure(let failure):
+                printError(failure.description)
+                throw ExitCode(1)
+            }
+        }
+    }
+}
