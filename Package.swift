@@ -81,7 +81,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "emulate", dependencies: ["EmulatorCLI", "SeedApp"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "emulate-fixtures",
+            dependencies: ["EmulatorCLI", "SeedApp", "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator"],
+            path: "examples/Fixtures",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "CognitoEmulatorTests", dependencies: ["CognitoEmulator", "ServerlessConfig", "EmulatorCrypto"], swiftSettings: swiftSettings),
+        .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "CognitoEmulator", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "APIGatewayEmulatorTests",
+            dependencies: ["APIGatewayEmulator", "Emulator", "SeedApp", "LambdaEmulator", "CognitoEmulator", "ServerlessConfig", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "EmulatorCryptoTests", dependencies: ["EmulatorCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),
         .testTarget(

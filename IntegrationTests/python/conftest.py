@@ -3,7 +3,7 @@ import uuid
 
 import pytest
 
-from emulator import Emulator, FIXTURES, ROOT
+from emulator import Emulator, FIXTURES, FIXTURES_BINARY, ROOT
 
 
 @pytest.fixture(scope="session")
@@ -29,5 +29,20 @@ def email():
 def isolated_app():
     """An emulator of its own, for tests that move the clock."""
     emulator = Emulator(os.path.join(FIXTURES, "cognito.yml")).start()
+    yield emulator
+    emulator.stop()
+
+
+@pytest.fixture(scope="session")
+def gateway():
+    emulator = Emulator(os.path.join(FIXTURES, "gateway.yml"), binary=FIXTURES_BINARY).start()
+    yield emulator
+    emulator.stop()
+
+
+@pytest.fixture
+def isolated_gateway():
+    """A gateway of its own, for tests that move the clock."""
+    emulator = Emulator(os.path.join(FIXTURES, "gateway.yml"), binary=FIXTURES_BINARY).start()
     yield emulator
     emulator.stop()

@@ -13,6 +13,7 @@ import boto3
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BINARY = os.environ.get("EMULATE_BINARY", os.path.join(ROOT, ".build", "debug", "emulate"))
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")
+FIXTURES_BINARY = os.path.join(os.path.dirname(BINARY), "emulate-fixtures")
 
 
 def free_port():
@@ -25,12 +26,13 @@ def free_port():
 class Emulator:
     """One `emulate up` process on free loopback ports, with its ready file read."""
 
-    def __init__(self, config, state_dir=None, extra_args=(), cognito_port=0):
+    def __init__(self, config, state_dir=None, extra_args=(), cognito_port=0, binary=BINARY):
         self.config = config
         self.workdir = tempfile.mkdtemp(prefix="emulate-test-")
         self.state_dir = state_dir
         self.extra_args = list(extra_args)
         self.cognito_port = cognito_port
+        self.binary = binary
         self.process = None
         self.ready = None
 
@@ -38,7 +40,7 @@ class Emulator:
         ready_file = os.path.join(self.workdir, "ready.json")
         if os.path.exists(ready_file):
             os.remove(ready_file)
-        args = [BINARY, "up", self.config, "--port", "0", "--cognito-port", str(self.cognito_port), "--ready-file", ready_file]
+        args = [self.binary, "up", self.config, "--port", "0", "--cognito-port", str(self.cognito_port), "--ready-file", ready_file]
         args += ["--state-dir", self.state_dir] if self.state_dir else ["--in-memory"]
         self.log = open(os.path.join(self.workdir, "emulate.log"), "a")
         self.process = subprocess.Popen(args + self.extra_args, stdout=self.log, stderr=subprocess.STDOUT, cwd=self.workdir)
@@ -70,6 +72,24 @@ class Emulator:
         self.log.flush()
         with open(os.path.join(self.workdir, "emulate.log")) as handle:
             return handle.read()
+
+    @property
+    def api_url(self):
+        return self.ready["api"]
+
+    def request(self, method, path, body=None, headers=None):
+        """A request to the API: (status, headers, body bytes)."""
+        data = body.encode() if isinstance(body, str) else body
+        request = urllib.request.Request(self.api_url + path, data=data, headers=headers or {}, method=method)
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read()
+
+    def json(self, method, path, body=None, headers=None):
+        status, _, raw = self.request(method, path, body, headers)
+        return status, json.loads(raw) if raw else None
 
     @property
     def cognito_url(self):

@@ -1,0 +1,81 @@
+"""The seed service through its real HTTP API, as the README's curl session runs it."""
+import base64
+import json
+
+
+def test_signup_login_private(seed, email):
+    status, body = seed.json("POST", "/user/signup", json.dumps({"email": email, "password": "secret123"}))
+    assert (status, body) == (200, {"message": "User registration successful"})
+    status, body = seed.json("POST", "/user/signup", json.dumps({"email": email, "password": "secret123"}))
+    assert (status, body) == (409, {"message": "User account already exists"})
+    status, body = seed.json("POST", "/user/login", json.dumps({"email": email, "password": "secret123"}))
+    assert status == 200 and body["message"] == "Success"
+    token = body["token"]
+    claims = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+    assert claims["email"] == email and claims["token_use"] == "id"
+    status, body = seed.json("POST", "/user/private", headers={"Authorization": token})
+    assert (status, body) == (200, {"message": f"Email {email} has been authorized"})
+    status, body = seed.json("POST", "/user/private", headers={"Authorization": "Bearer " + token})
+    assert status == 200
+
+
+def test_private_refuses_missing_and_tampered_tokens(seed, email):
+    seed.json("POST", "/user/signup", json.dumps({"email": email, "password": "secret123"}))
+    token = seed.json("POST", "/user/login", json.dumps({"email": email, "password": "secret123"}))[1]["token"]
+    status, headers, raw = seed.request("POST", "/user/private")
+    assert (status, json.loads(raw)) == (401, {"message": "Unauthorized"})
+    assert headers["x-amzn-ErrorType"] == "UnauthorizedException"
+    header, payload, signature = token.split(".")
+    forged_claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
+    forged_claims["email"] = "mallory@example.com"
+    forged = header + "." + base64.urlsafe_b64encode(json.dumps(forged_claims).encode()).decode().rstrip("=") + "." + signature
+    assert seed.json("POST", "/user/private", headers={"Authorization": forged}) == (401, {"message": "Unauthorized"})
+    assert seed.json("POST", "/user/private", headers={"Authorization": token[:-2] + ("AA" if token[-2:] != "AA" else "BB")}) == \
+        (401, {"message": "Unauthorized"})
+
+
+def test_unknown_path_method_and_stage_are_missing_authentication_token(seed):
+    for method, path in [("POST", "/nope"), ("GET", "/user/login"), ("DELETE", "/user/signup")]:
+        status, headers, raw = seed.request(method, path)
+        assert (status, json.loads(raw)) == (403, {"message": "Missing Authentication Token"})
+        assert headers["x-amzn-ErrorType"] == "MissingAuthenticationTokenException"
+    base = seed.api_url.rsplit("/", 1)[0]
+    import urllib.request
+    try:
+        urllib.request.urlopen(urllib.request.Request(base + "/prod/user/login", data=b"{}", method="POST"))
+        raise AssertionError("another stage answered")
+    except urllib.error.HTTPError as error:
+        assert error.code == 403
+
+
+def test_bad_input_gets_a_clear_400_or_401(seed, email):
+    assert seed.json("POST", "/user/signup", "not json") == (400, {"message": "The request body must be a JSON object with email and password"})
+    assert seed.json("POST", "/user/signup", json.dumps({"email": "nope", "password": "secret123"})) == \
+        (400, {"message": "email is missing or is not an e-mail address"})
+    assert seed.json("POST", "/user/signup", json.dumps({"email": email, "password": "short"})) == \
+        (400, {"message": "Password did not conform with policy: Password not long enough"})
+    assert seed.json("POST", "/user/login", json.dumps({"email": email, "password": "whatever1"}))[0] == 401
+    seed.json("POST", "/user/signup", json.dumps({"email": email, "password": "secret123"}))
+    assert seed.json("POST", "/user/login", json.dumps({"email": email, "password": "wrong-one"})) == \
+        (401, {"message": "Incorrect username or password."})
+
+
+def test_cors_preflight(seed):
+    status, headers, raw = seed.request("OPTIONS", "/user/signup", headers={"Origin": "http://localhost:5173"})
+    assert status == 200 and raw == b""
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    assert headers["Access-Control-Allow-Methods"] == "OPTIONS,POST"
+    assert headers["Access-Control-Allow-Headers"] == "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Amz-User-Agent,X-Amzn-Trace-Id"
+
+
+def test_ready_file_matches_the_contract(seed):
+    ready = seed.ready
+    assert ready["api"].endswith("/dev") and ready["stage"] == "dev" and ready["region"] == "us-east-1"
+    assert ready["routes"] == [
+        {"method": "POST", "path": "/user/login", "function": "loginUser", "authorizer": None},
+        {"method": "POST", "path": "/user/signup", "function": "signupUser", "authorizer": None},
+        {"method": "POST", "path": "/user/private", "function": "privateAPI", "authorizer": "COGNITO_USER_POOLS"},
+    ]
+    pool = ready["userPools"]["UserPool"]
+    assert pool["jwksUri"] == pool["issuer"] + "/.well-known/jwks.json"
+    assert len(pool["clients"]["UserClient"]) == 26

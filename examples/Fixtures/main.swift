@@ -1,0 +1,8 @@
+import EmulatorCLI
+import LambdaEmulator
+import SeedApp
+
+var handlers = HandlerRegistry()
+SeedApp.register(in: &handlers)
+FixtureHandlers.register(in: &handlers)
+await EmulatorCommandLine.main(handlers: handlers)
