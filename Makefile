@@ -9,10 +9,9 @@ EMULATE := .build/debug/emulate
 
 .PHONY: up test deps system-deps python-deps build build-tests swift-test python-test bench clean
 
-## up: install what is missing, build, and run the seed service (serverless.yml).
+## up: install what is missing, build, and serve the seed service (serverless.yml) until Ctrl-C.
 up: deps build
-	$(EMULATE) validate serverless.yml
-	$(EMULATE) routes serverless.yml
+	$(EMULATE) up serverless.yml $(ARGS)
 
 ## test: install what is missing, build, and run every test.
 test: deps build-tests swift-test python-test
@@ -48,8 +47,10 @@ bench: deps
 	@$(PYTHON) -c "import moto.server, flask" 2>/dev/null || $(PYTHON) -m pip install --quiet "moto[server]==5.2.1"
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product ConfigLoadBenchmark
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product emulate
+	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product BareHummingbird
 	.build-bench/release/ConfigLoadBenchmark serverless.yml
 	$(PYTHON) benchmarks/cognito/run.py .build-bench/release/emulate
+	$(PYTHON) benchmarks/gateway/run.py .build-bench/release/emulate .build-bench/release/BareHummingbird
 
 clean:
 	rm -rf .build .build-bench

@@ -116,4 +116,11 @@ if ProcessInfo.processInfo.environment["ENABLE_EMU_BENCHMARKS"] != nil {
             swiftSettings: swiftSettings
         )
     )
+    package.targets.append(
+        .executableTarget(
+            name: "BareHummingbird",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/BareHummingbird"
+        )
+    )
 }

@@ -83,8 +83,8 @@ def wrk(url, target, body):
                                capture_output=True, text=True, env=environment)
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", completed.stdout).group(1))
     failures = int(re.search(r"non200=(\d+)", completed.stdout).group(1))
-    p50 = re.search(r"50%\s+(\S+)", completed.stdout).group(1)
-    p99 = re.search(r"99%\s+(\S+)", completed.stdout).group(1)
+    p50 = re.search(r"^\s+50%\s+(\S+)", completed.stdout, re.M).group(1)
+    p99 = re.search(r"^\s+99%\s+(\S+)", completed.stdout, re.M).group(1)
     if failures:
         raise RuntimeError(f"{target} at {url}: {failures} non-200 answers\n{completed.stderr}")
     return rate, p50, p99

@@ -11,6 +11,7 @@ struct CognitoAuthorizer: Sendable {
         var scopes: [String]
         var expires: Double
         var originJti: String
+        var epoch: Int
     }
 
     let poolID: String?
@@ -24,18 +25,24 @@ struct CognitoAuthorizer: Sendable {
         if token.hasPrefix("Bearer ") { token = String(token.dropFirst(7)) }
         let now = cognito.clock.now
         let verified: Verified
-        if let cached = cache.value(for: token, now: now) {
+        if var cached = cache.value(for: token, now: now) {
             guard cached.expires > now else { return .failure(.expiredToken) }
-            guard cognito.isSessionActive(originJti: cached.originJti) else { return .failure(.unauthorized) }
+            let epoch = cognito.revocationEpoch
+            if cached.epoch != epoch {
+                guard cognito.isSessionActive(originJti: cached.originJti) else { return .failure(.unauthorized) }
+                cached.epoch = epoch
+                cache.store(cached, for: token, until: cached.expires)
+            }
             verified = cached
         } else {
+            let epoch = cognito.revocationEpoch
             switch cognito.checkAuthorizerToken(token, poolID: poolID) {
             case .invalid: return .failure(.unauthorized)
             case .expired: return .failure(.expiredToken)
             case .valid(let claims, let tokenUse, let scopes):
                 verified = Verified(
                     claims: ClaimRendering.render(claims), tokenUse: tokenUse, scopes: scopes,
-                    expires: claims["exp"]?.numberValue ?? 0, originJti: claims["origin_jti"]?.stringValue ?? "")
+                    expires: claims["exp"]?.numberValue ?? 0, originJti: claims["origin_jti"]?.stringValue ?? "", epoch: epoch)
                 cache.store(verified, for: token, until: verified.expires)
             }
         }

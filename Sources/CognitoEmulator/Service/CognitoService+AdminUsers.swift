@@ -159,6 +159,7 @@ extension CognitoService {
     }
 
     func deleteUser(_ user: StoredUser, _ db: Database) throws {
+        noteRevocation()
         try user.delete(db)
         try StoredSession.filter(Column("poolId") == user.poolId && Column("username") == user.username).deleteAll(db)
         try StoredCode.filter(Column("poolId") == user.poolId && Column("username") == user.username).deleteAll(db)
@@ -166,6 +167,7 @@ extension CognitoService {
     }
 
     func revokeSessions(of user: StoredUser, _ db: Database) throws {
+        noteRevocation()
         try StoredSession.filter(Column("poolId") == user.poolId && Column("username") == user.username)
             .updateAll(db, Column("revoked").set(to: true))
     }

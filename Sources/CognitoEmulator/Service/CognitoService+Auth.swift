@@ -176,6 +176,7 @@ extension CognitoService {
             guard session.clientId == client.id else { throw CognitoError.notAuthorized("Invalid Refresh Token") }
             session.revoked = true
             try session.update(db)
+            noteRevocation()
         }
         return EmptyResponse()
     }

@@ -24,10 +24,12 @@ public actor CognitoService {
     let region: String
     let accountID: String
     private nonisolated let issuerBaseStorage: Mutex<String>
+    private nonisolated let revocations = Atomic<Int>(0)
     nonisolated let pools: [String: LivePool]
     nonisolated let poolOrder: [String]
     nonisolated let clients: [String: LiveClient]
     var challengeSessions: [String: ChallengeSession] = [:]
+    private var revocationPending = false
 
     /// Provisions the configured pools, clients and groups on top of `store`, generating signing keys
     /// and client secrets the first time and reusing the stored ones afterwards.
@@ -81,6 +83,16 @@ public actor CognitoService {
                 try stored.save(db)
             }
         }
+    }
+
+    /// Counts revocations (sign-outs, revoked tokens, disabled or deleted users): a cached token check
+    /// made at the same count is still current, so the authorizer's hot path needs no database read.
+    public nonisolated var revocationEpoch: Int { revocations.load(ordering: .acquiring) }
+
+    /// Records that the running write revokes a session; the epoch moves once it has committed, so a
+    /// check that read the database before the commit is never cached as current.
+    func noteRevocation() {
+        revocationPending = true
     }
 
     /// `http://host:port`, the prefix of every pool's issuer.
@@ -180,6 +192,12 @@ public actor CognitoService {
 
     /// Runs a store operation, turning a database failure into InternalErrorException.
     func database<T>(_ body: (Database) throws -> T, write: Bool = true) throws(CognitoError) -> T {
+        defer {
+            if revocationPending {
+                revocationPending = false
+                revocations.add(1, ordering: .releasing)
+            }
+        }
         do {
             return write ? try store.write(body) : try store.read(body)
         } catch let error as CognitoError {
