@@ -158,3 +158,17 @@ def test_bodies_over_ten_megabytes_are_refused(gateway):
     status, _, raw = gateway.request("POST", "/items", b"x" * (10 * 1024 * 1024 + 1))
     assert (status, json.loads(raw)) == (413, {"message": "Request Too Long"})
     assert gateway.json("GET", "/echo/static")[0] == 200
+
+
+def test_sigterm_drains_in_flight_requests(isolated_gateway):
+    import signal
+    import threading
+    gateway = isolated_gateway
+    results = []
+    waiting = threading.Thread(target=lambda: results.append(gateway.json("GET", "/fail/sleep")))
+    waiting.start()
+    time.sleep(0.3)
+    gateway.process.send_signal(signal.SIGTERM)
+    waiting.join(timeout=30)
+    assert results == [(502, {"message": "Internal server error"})]
+    assert gateway.process.wait(timeout=30) == 0
