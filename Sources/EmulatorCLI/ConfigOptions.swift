@@ -1,4 +1,5 @@
 import ArgumentParser
+import Emulator
 import Foundation
 import ServerlessConfig
 
@@ -12,6 +13,24 @@ struct ConfigOptions: ParsableArguments {
 
     @Option(help: "The region (overrides provider.region; answers ${opt:region}).")
     var region: String?
+
+    /// Prepares the emulator for this configuration with the CLI's handlers, printing diagnostics and
+    /// exiting 1 when it cannot start.
+    func prepare(_ adjust: (inout EmulatorOptions) -> Void) async throws -> Emulator {
+        var options = EmulatorOptions()
+        options.stage = stage
+        options.region = region
+        options.environment = ProcessInfo.processInfo.environment
+        adjust(&options)
+        do {
+            let emulator = try await Emulator.prepare(configPath: config, options: options, handlers: EmulatorCommandLine.handlers, logger: CommandLogging.bootstrap())
+            for warning in emulator.warnings { printError(warning.rendered) }
+            return emulator
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+    }
 
     /// Loads the configuration, printing warnings to standard error; on errors prints every
     /// diagnostic and a count, then exits 1.

@@ -33,7 +33,6 @@ extension Emulate {
         }
 
         func run() async throws {
-            let logger = CommandLogging.bootstrap()
             let event: [UInt8]
             if let dataFile {
                 guard let contents = FileManager.default.contents(atPath: dataFile) else { throw ValidationError("cannot read \(dataFile)") }
@@ -41,19 +40,10 @@ extension Emulate {
             } else {
                 event = Array((data ?? "{}").utf8)
             }
-            var options = EmulatorOptions()
-            options.stage = config.stage
-            options.region = config.region
-            options.stateDirectory = stateDirectory
-            options.inMemory = inMemory
-            options.allowMissingHandlers = true
-            options.environment = ProcessInfo.processInfo.environment
-            let emulator: Emulator
-            do {
-                emulator = try await Emulator.prepare(configPath: config.config, options: options, handlers: EmulatorCommandLine.handlers, logger: logger)
-            } catch {
-                printError(error.description)
-                throw ExitCode(1)
+            let emulator = try await config.prepare { options in
+                options.stateDirectory = stateDirectory
+                options.inMemory = inMemory
+                options.allowMissingHandlers = true
             }
             guard let target = emulator.functions[function] else {
                 printError("no function '\(function)' in \(config.config); functions: \(emulator.functions.keys.sorted().joined(separator: ", "))")

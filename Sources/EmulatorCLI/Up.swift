@@ -44,26 +44,15 @@ extension Emulate {
         }
 
         func run() async throws {
-            let logger = CommandLogging.bootstrap()
-            var options = EmulatorOptions()
-            options.host = host
-            options.apiPort = port
-            options.cognitoPort = cognitoPort
-            options.stage = config.stage
-            options.region = config.region
-            options.stateDirectory = stateDirectory
-            options.inMemory = inMemory
-            options.readyFile = readyFile
-            options.allowMissingHandlers = allowMissingHandlers
-            options.environment = ProcessInfo.processInfo.environment
-            let emulator: Emulator
-            do {
-                emulator = try await Emulator.prepare(configPath: config.config, options: options, handlers: EmulatorCommandLine.handlers, logger: logger)
-            } catch {
-                printError(error.description)
-                throw ExitCode(1)
+            let emulator = try await config.prepare { options in
+                options.host = host
+                options.apiPort = port
+                options.cognitoPort = cognitoPort
+                options.stateDirectory = stateDirectory
+                options.inMemory = inMemory
+                options.readyFile = readyFile
+                options.allowMissingHandlers = allowMissingHandlers
             }
-            for warning in emulator.warnings { printError(warning.rendered) }
             do {
                 try await emulator.run { ready in
                     printOutput(Self.banner(ready))

@@ -75,10 +75,7 @@ extension CognitoService {
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
         let delivery: CodeDeliveryDetailsType? = try database { db in
-            guard let user = try lookupUser(pool, request.Username, db) else {
-                if client.configuration.preventUserExistenceErrors { return CodeDeliveryDetailsType(Destination: "u***@e***", DeliveryMedium: "EMAIL", AttributeName: "email") }
-                throw CognitoError.userNotFound()
-            }
+            guard let user = try lookupUser(pool, request.Username, db) else { return try maskedDelivery(client) }
             guard user.status == "UNCONFIRMED" else { throw CognitoError.invalidParameter("User is already confirmed.") }
             return try sendCode(purpose: "signup", trigger: "ResendConfirmationCode", to: user, pool: pool, validity: Self.signUpCodeValidity, db)
         }
@@ -91,10 +88,7 @@ extension CognitoService {
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
         let delivery: CodeDeliveryDetailsType? = try database { db in
-            guard let user = try lookupUser(pool, request.Username, db) else {
-                if client.configuration.preventUserExistenceErrors { return CodeDeliveryDetailsType(Destination: "u***@e***", DeliveryMedium: "EMAIL", AttributeName: "email") }
-                throw CognitoError.userNotFound()
-            }
+            guard let user = try lookupUser(pool, request.Username, db) else { return try maskedDelivery(client) }
             guard user.enabled else { throw CognitoError.userDisabled }
             let emailVerified = attribute("email_verified", of: user) == "true" && user.email != nil
             let phoneVerified = attribute("phone_number_verified", of: user) == "true" && user.phoneNumber != nil
@@ -191,6 +185,12 @@ extension CognitoService {
             try user.update(db)
         }
         return EmptyResponse()
+    }
+
+    /// For an unknown user: a plausible delivery when the client hides user existence, else UserNotFoundException.
+    private func maskedDelivery(_ client: LiveClient) throws(CognitoError) -> CodeDeliveryDetailsType {
+        guard client.configuration.preventUserExistenceErrors else { throw .userNotFound() }
+        return CodeDeliveryDetailsType(Destination: "u***@e***", DeliveryMedium: "EMAIL", AttributeName: "email")
     }
 
     /// Refuses attributes the client may not write (`WriteAttributes`).
