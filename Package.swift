@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "ServerlessConfig", targets: ["ServerlessConfig"]),
         .library(name: "EmulatorCLI", targets: ["EmulatorCLI"]),
+        .library(name: "EmulatorTesting", targets: ["EmulatorTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,6 +67,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "EmulatorTesting",
+            dependencies: [
+                "Emulator", "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", "ServerlessConfig",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "EmulatorCLI",
             dependencies: [
                 "Emulator", "ServerlessConfig", "APIGatewayEmulator", "LambdaEmulator",
@@ -92,6 +101,12 @@ let package = Package(
         .testTarget(
             name: "APIGatewayEmulatorTests",
             dependencies: ["APIGatewayEmulator", "Emulator", "SeedApp", "LambdaEmulator", "CognitoEmulator", "ServerlessConfig", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SeedAppTests",
+            dependencies: ["SeedApp", "EmulatorTesting"],
+            path: "examples/SeedAppTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EmulatorCryptoTests", dependencies: ["EmulatorCrypto"], swiftSettings: swiftSettings),

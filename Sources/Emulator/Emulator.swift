@@ -45,9 +45,32 @@ public struct Emulator: Sendable {
     ///   unless ``EmulatorOptions/allowMissingHandlers``).
     public static func prepare(configPath: String, options: EmulatorOptions, handlers: HandlerRegistry = HandlerRegistry(),
                                logger: Logger) async throws(EmulatorError) -> Emulator {
+        try await prepare(source: .file(configPath), options: options, handlers: handlers, logger: logger)
+    }
+
+    /// Where a configuration comes from.
+    public enum ConfigSource: Sendable {
+        /// A file.
+        case file(String)
+        /// YAML text, named `path` in diagnostics (`${file()}` paths are relative to its folder).
+        case text(String, path: String)
+    }
+
+    /// Like ``prepare(configPath:options:handlers:logger:)``, from a file or from YAML text.
+    public static func prepare(source: ConfigSource, options: EmulatorOptions, handlers: HandlerRegistry = HandlerRegistry(),
+                               logger: Logger) async throws(EmulatorError) -> Emulator {
         let loaded: ConfigLoader.Loaded
+        let loadOptions = LoadOptions(stage: options.stage, region: options.region, environment: options.environment)
+        let configPath: String
         do {
-            loaded = try ConfigLoader.load(path: configPath, options: LoadOptions(stage: options.stage, region: options.region, environment: options.environment))
+            switch source {
+            case .file(let path):
+                configPath = path
+                loaded = try ConfigLoader.load(path: path, options: loadOptions)
+            case .text(let yaml, let path):
+                configPath = path
+                loaded = try ConfigLoader.load(yaml: yaml, path: path, options: loadOptions)
+            }
         } catch {
             throw EmulatorError(diagnostics: error.diagnostics)
         }

@@ -202,6 +202,15 @@ extension CognitoService {
                                                                                    TokenType: "Bearer", RefreshToken: nil, IdToken: tokens.id))
     }
 
+    /// Signs a user in without a password (for tests): a new session with real, verifiable tokens,
+    /// as if the user had just authenticated through `clientID`.
+    public func mintTokens(userPoolID: String, username: String, clientID: String) throws(CognitoError) -> AuthenticationResultType {
+        let pool = try pool(userPoolID)
+        let client = try client(clientID, poolID: pool.id)
+        let user = try database({ db in try requireUser(pool, username, db) }, write: false)
+        return try startSession(user: user, client: client, pool: pool)
+    }
+
     /// A new sign-in session: a refresh token and the first ID and access tokens.
     private func startSession(user: StoredUser, client: LiveClient, pool: LivePool) throws(CognitoError) -> AuthenticationResultType {
         let now = clock.now
