@@ -1,20 +1,20 @@
 # ServerlessEmulator — the two commands a new machine needs: `make up` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libyaml-dev libssl-dev libsqlite3-dev pkg-config
+APT_PACKAGES := libyaml-dev libssl-dev libsqlite3-dev pkg-config libcurl4
 PYTHON ?= python3
 REQUIREMENTS := IntegrationTests/python/requirements.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EMULATE := .build/debug/emulate
 
-.PHONY: up test deps system-deps python-deps build build-tests swift-test python-test bench clean
+.PHONY: up test deps system-deps python-deps build build-tests swift-test smoke python-test bench clean
 
 ## up: install what is missing, build, and serve the seed service (serverless.yml) until Ctrl-C.
 up: deps build
 	$(EMULATE) up serverless.yml $(ARGS)
 
 ## test: install what is missing, build, and run every test.
-test: deps build-tests swift-test python-test
+test: deps build-tests swift-test smoke python-test
 
 deps: system-deps python-deps
 
@@ -35,6 +35,11 @@ build-tests:
 
 swift-test:
 	$(SWIFT) test --skip-build
+
+## smoke: the seed service's smoke runs, as a project's CI would run them.
+smoke:
+	$(EMULATE) smoke serverless.yml
+	$(EMULATE) smoke serverless.yml --scenario examples/smoke/seed.yml
 
 python-test:
 	@if ls IntegrationTests/python/test_*.py >/dev/null 2>&1; then \

@@ -77,7 +77,7 @@ let package = Package(
         .target(
             name: "EmulatorCLI",
             dependencies: [
-                "Emulator", "ServerlessConfig", "APIGatewayEmulator", "LambdaEmulator",
+                "Emulator", "ServerlessConfig", "APIGatewayEmulator", "LambdaEmulator", "YAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -126,9 +126,12 @@ public struct Emulator: Sendable {
         }
     }
 
-    /// Runs the listeners until SIGINT or SIGTERM, then drains in-flight requests and returns.
-    /// - Parameter onReady: Called once every listener accepts connections, after the ready file is written.
-    public func run(onReady: @escaping @Sendable (ReadyInfo) async -> Void) async throws {
+    /// Runs the listeners until SIGINT or SIGTERM (or until `stop` returns), then drains in-flight
+    /// requests and returns.
+    /// - Parameters:
+    ///   - stop: Returns when the emulator should shut down gracefully (it is cancelled after a signal).
+    ///   - onReady: Called once every listener accepts connections, after the ready file is written.
+    public func run(until stop: (@Sendable () async -> Void)? = nil, onReady: @escaping @Sendable (ReadyInfo) async -> Void) async throws {
         let readiness = Readiness(expected: 2)
         let cognitoApplication = Application(
             responder: CognitoResponder(service: cognito, dispatcher: CognitoJSONDispatcher(service: cognito), logger: logger),
@@ -149,7 +152,26 @@ public struct Emulator: Sendable {
             },
             logger: logger)
         let group = ServiceGroup(configuration: .init(services: [apiApplication, cognitoApplication], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        guard let stop else {
+            try await group.run()
+            return
+        }
+        enum Finished: Sendable { case served, stopRequested }
+        try await withThrowingTaskGroup(of: Finished.self) { tasks in
+            tasks.addTask {
+                try await group.run()
+                return .served
+            }
+            tasks.addTask {
+                await stop()
+                if !Task.isCancelled { await group.triggerGracefulShutdown() }
+                return .stopRequested
+            }
+            if try await tasks.next() == .served {
+                tasks.cancelAll()
+            }
+            try await tasks.waitForAll()
+        }
     }
 
     private func announce(_ info: ReadyInfo?, _ onReady: @Sendable (ReadyInfo) async -> Void) async {

@@ -1,0 +1,56 @@
+"""`emulate smoke`, as a CI job runs it."""
+import os
+import subprocess
+import tempfile
+
+from emulator import BINARY, FIXTURES, FIXTURES_BINARY, ROOT
+
+SEED = os.path.join(ROOT, "serverless.yml")
+
+
+def smoke(*args, binary=BINARY):
+    completed = subprocess.run([binary, "smoke", *args], capture_output=True, text=True, timeout=120)
+    return completed.returncode, completed.stdout, completed.stderr
+
+
+def test_every_route_of_the_seed_passes():
+    status, out, _ = smoke(SEED)
+    assert status == 0, out
+    assert out.splitlines()[-1] == "smoke: 3 passed, 0 failed"
+    assert "✓ POST /user/private  401" in out and "refused without credentials" in out
+
+
+def test_the_seed_scenario_passes():
+    status, out, _ = smoke(SEED, "--scenario", os.path.join(ROOT, "examples", "smoke", "seed.yml"))
+    assert status == 0, out
+    assert out.splitlines()[-1] == "smoke: 5 passed, 0 failed"
+    assert "✓ the private route with the token (POST /user/private)  200" in out
+
+
+def test_a_broken_handler_fails_the_run_and_shows_the_answer():
+    status, out, _ = smoke(os.path.join(FIXTURES, "gateway.yml"), binary=FIXTURES_BINARY)
+    assert status == 1
+    assert "✗ GET /fail/throw  502" in out
+    assert '  body: {"message": "Internal server error"}' in out
+    assert out.splitlines()[-1].endswith("passed, 1 failed")
+
+
+def test_a_failing_scenario_step_stops_the_run():
+    scenario = tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False)
+    scenario.write("steps:\n  - request: POST /user/login\n    json: {email: nobody@example.com, password: secret123}\n"
+                   "    expect: {status: 200}\n  - request: POST /user/private\n")
+    scenario.close()
+    status, out, _ = smoke(SEED, "--scenario", scenario.name)
+    assert status == 1
+    assert "✗ POST /user/login (POST /user/login)  401" in out and "status 401, expected 200" in out
+    assert "User does not exist." in out
+    assert out.splitlines()[-1] == "smoke: 0 passed, 1 failed"
+
+
+def test_a_bad_scenario_file_is_an_error_with_its_position():
+    scenario = tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False)
+    scenario.write("steps:\n  - request: nonsense\n")
+    scenario.close()
+    status, _, err = smoke(SEED, "--scenario", scenario.name)
+    assert status == 1
+    assert f"{scenario.name}:2:5: error: step 1: 'request' must be 'METHOD /path'" in err

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Emulator
+import Foundation
+import ServerlessConfig
+
+extension Emulate {
+    /// `emulate smoke`: boots the service in memory on free ports and checks it.
+    struct Smoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Boot the service in memory on free ports and check every route, or run a scenario; for CI.",
+            discussion: "Without --scenario every REST route is called once: a protected route without credentials must be "
+                + "refused (401), a public route must reach its handler. A scenario (YAML: steps with request, headers, json, "
+                + "expect.status, expect.json fields and capture variables such as ${token}) runs in order. One line per step, "
+                + "a summary, and exit status 1 at the first failure with the answer's body shown."
+        )
+
+        @OptionGroup var config: ConfigOptions
+
+        @Option(help: "A scenario file (YAML).")
+        var scenario: String?
+
+        func run() async throws {
+            let scenario = try self.scenario.map { path in
+                do { return try Scenario.load(path: path) } catch {
+                    printError("\(error)")
+                    throw ExitCode(1)
+                }
+            }
+            if ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil { setenv("LOG_LEVEL", "warning", 1) }
+            let emulator = try await config.prepare { options in
+                options.apiPort = 0
+                options.cognitoPort = 0
+                options.inMemory = true
+            }
+            let (readyStream, readyContinuation) = AsyncStream.makeStream(of: ReadyInfo.self)
+            let (stopStream, stopContinuation) = AsyncStream.makeStream(of: Void.self)
+            let server = Task {
+                try await emulator.run(until: { for await _ in stopStream { return } }) { ready in readyContinuation.yield(ready) }
+            }
+            var iterator = readyStream.makeAsyncIterator()
+            guard let ready = await iterator.next(), let api = ready.api else {
+                printError("emulate smoke: the listeners did not start")
+                throw ExitCode(1)
+            }
+            var runner = SmokeRunner(api: api)
+            let succeeded: Bool
+            if let scenario {
+                printOutput("scenario: \(scenario.name)")
+                succeeded = await runner.run(scenario)
+            } else {
+                let skipped = emulator.service.routes.filter { $0.api == .http }.count
+                if skipped > 0 { printOutput("- \(skipped) httpApi route(s) skipped: the emulator serves REST (http) routes") }
+                succeeded = await runner.checkRoutes(ready.routes.filter { route in
+                    emulator.service.routes.contains { $0.api == .rest && $0.path == route.path && $0.method == route.method }
+                })
+            }
+            printOutput("smoke: \(runner.passed) passed, \(runner.failed) failed")
+            stopContinuation.finish()
+            _ = await server.result
+            if !succeeded { throw ExitCode(1) }
+        }
+    }
+}
