@@ -53,7 +53,9 @@ bench: deps
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product ConfigLoadBenchmark
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product emulate
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product BareHummingbird
+	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product InProcessBenchmark
 	.build-bench/release/ConfigLoadBenchmark serverless.yml
+	.build-bench/release/InProcessBenchmark .
 	$(PYTHON) benchmarks/cognito/run.py .build-bench/release/emulate
 	$(PYTHON) benchmarks/gateway/run.py .build-bench/release/emulate .build-bench/release/BareHummingbird
 

@@ -133,6 +133,14 @@ if ProcessInfo.processInfo.environment["ENABLE_EMU_BENCHMARKS"] != nil {
     )
     package.targets.append(
         .executableTarget(
+            name: "InProcessBenchmark",
+            dependencies: ["EmulatorTesting", "Emulator", "SeedApp", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/InProcessBenchmark",
+            swiftSettings: swiftSettings
+        )
+    )
+    package.targets.append(
+        .executableTarget(
             name: "BareHummingbird",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/BareHummingbird"
