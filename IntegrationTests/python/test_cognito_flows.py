@@ -257,3 +257,21 @@ def test_client_secret_hash(app, email):
     assert error_of(lambda: cognito.sign_up(ClientId=client_id, Username=email, Password="Passw0rd!", SecretHash="AAAA"))[:2] == \
         ("NotAuthorizedException", f"Unable to verify secret hash for client {client_id}")
     cognito.sign_up(ClientId=client_id, Username=email, Password="Passw0rd!", SecretHash=digest, UserAttributes=[{"Name": "email", "Value": email}])
+
+
+def test_admin_challenge_response_global_sign_out_and_delete(app, email):
+    cognito = app.client()
+    pool = app.pool("AppPool")
+    cognito.admin_create_user(UserPoolId=pool["id"], Username=email, TemporaryPassword="Temp0rary!", MessageAction="SUPPRESS",
+                              UserAttributes=[{"Name": "email", "Value": email}])
+    challenge = cognito.admin_initiate_auth(UserPoolId=pool["id"], ClientId=pool["clients"]["WebClient"], AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+                                            AuthParameters={"USERNAME": email, "PASSWORD": "Temp0rary!"})
+    tokens = cognito.admin_respond_to_auth_challenge(
+        UserPoolId=pool["id"], ClientId=pool["clients"]["WebClient"], ChallengeName="NEW_PASSWORD_REQUIRED", Session=challenge["Session"],
+        ChallengeResponses={"USERNAME": email, "NEW_PASSWORD": "Final-Passw0rd"})["AuthenticationResult"]
+    assert cognito.get_user(AccessToken=tokens["AccessToken"])["UserAttributes"]
+    cognito.admin_user_global_sign_out(UserPoolId=pool["id"], Username=email)
+    assert error_of(lambda: cognito.get_user(AccessToken=tokens["AccessToken"]))[:2] == ("NotAuthorizedException", "Access Token has been revoked")
+    cognito.admin_delete_user(UserPoolId=pool["id"], Username=email)
+    assert error_of(lambda: cognito.admin_delete_user(UserPoolId=pool["id"], Username=email)) == ("UserNotFoundException", "User does not exist.", 400)
+    assert error_of(lambda: login(app, email, "Final-Passw0rd"))[:2] == ("UserNotFoundException", "User does not exist.")
