@@ -1,4 +1,4 @@
-public import ServerlessConfig
+import ServerlessConfig
 
 /// The answer to an OPTIONS preflight on a route with `cors`, as the MOCK integration the
 /// Serverless Framework creates answers it.

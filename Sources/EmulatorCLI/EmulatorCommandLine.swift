@@ -1,4 +1,4 @@
-public import ArgumentParser
+import ArgumentParser
 import APIGatewayEmulator
 public import LambdaEmulator
 import Synchronization

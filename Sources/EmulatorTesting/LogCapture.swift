@@ -42,9 +42,9 @@ public final class LogCapture: Sendable {
             set { metadata[key] = newValue }
         }
 
-        func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-            let all = self.metadata.merging(extra ?? [:]) { _, new in new }
-            capture.append(Line(level: level, message: message.description, requestID: all["emulate.request.id"].map { "\($0)" }))
+        func log(event: LogEvent) {
+            let all = metadata.merging(event.metadata ?? [:]) { _, new in new }
+            capture.append(Line(level: event.level, message: event.message.description, requestID: all["emulate.request.id"].map { "\($0)" }))
         }
     }
 }

@@ -1,4 +1,4 @@
-public import APIGatewayEmulator
+import APIGatewayEmulator
 public import CognitoEmulator
 public import Emulator
 import Foundation

@@ -1,4 +1,4 @@
-public import CognitoEmulator
+import CognitoEmulator
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
 #else

@@ -1,4 +1,4 @@
-public import YAML
+import YAML
 
 /// Loads serverless.yml: YAML → variables resolved → typed ``ServerlessService``, with diagnostics.
 ///

@@ -17,7 +17,7 @@ struct ProvisioningTests {
         #expect(client.allows("ADMIN_NO_SRP_AUTH") && client.allows("ADMIN_USER_PASSWORD_AUTH"))
         #expect(client.allows("REFRESH_TOKEN_AUTH") && client.allows("USER_SRP_AUTH"))
         #expect(!client.allows("USER_PASSWORD_AUTH"))
-        #expect(await service.livePools.count == 1)
+        #expect(service.livePools.count == 1)
     }
 
     @Test("IDs are stable for the same service, stage and logical ID, and differ otherwise")

@@ -1,5 +1,5 @@
 public import ServerlessConfig
-public import YAML
+import YAML
 
 /// Turns the `AWS::Cognito::*` resources of a service into a ``CognitoConfiguration``, filling in
 /// AWS's defaults, and registers their `Ref`/`Fn::GetAtt` values with the intrinsic resolver.
