@@ -9,6 +9,7 @@ import time
 import urllib.request
 
 import boto3
+import requests
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BINARY = os.environ.get("EMULATE_BINARY", os.path.join(ROOT, ".build", "debug", "emulate"))
@@ -78,14 +79,10 @@ class Emulator:
         return self.ready["api"]
 
     def request(self, method, path, body=None, headers=None):
-        """A request to the API: (status, headers, body bytes)."""
+        """A request to the API with `requests`: (status, headers, body bytes)."""
         data = body.encode() if isinstance(body, str) else body
-        request = urllib.request.Request(self.api_url + path, data=data, headers=headers or {}, method=method)
-        try:
-            with urllib.request.urlopen(request, timeout=60) as response:
-                return response.status, dict(response.headers), response.read()
-        except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read()
+        response = requests.request(method, self.api_url + path, data=data, headers=headers or {}, timeout=60)
+        return response.status_code, response.headers, response.content
 
     def json(self, method, path, body=None, headers=None):
         status, _, raw = self.request(method, path, body, headers)
