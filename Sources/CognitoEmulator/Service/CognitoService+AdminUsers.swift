@@ -8,7 +8,7 @@ import Logging
 
 extension CognitoService {
     /// AdminCreateUser. https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html
-    public func adminCreateUser(_ request: AdminCreateUserRequest) throws(CognitoError) -> AdminCreateUserResponse {
+    public func adminCreateUser(_ request: AdminCreateUserRequest) async throws(CognitoError) -> AdminCreateUserResponse {
         let pool = try pool(request.UserPoolId)
         let attributes = request.UserAttributes ?? []
         if request.MessageAction == "RESEND" {
@@ -30,7 +30,7 @@ extension CognitoService {
             poolId: pool.id, username: username, sub: sub, status: "FORCE_CHANGE_PASSWORD", enabled: true,
             attributes: "[]", failedAttempts: 0, created: now, modified: now)
         apply(implied + attributes, to: &user)
-        setPassword(password, on: &user, pool: pool)
+        setVerifier(await Self.makeVerifier(password, username: username, pool: pool), on: &user)
         user.temporaryPasswordExpires = now + Double(pool.configuration.passwordPolicy.TemporaryPasswordValidityDays) * 86_400
         let created = user
         try database { db in
@@ -59,12 +59,14 @@ extension CognitoService {
     }
 
     /// AdminSetUserPassword.
-    public func adminSetUserPassword(_ request: AdminSetUserPasswordRequest) throws(CognitoError) -> EmptyResponse {
+    public func adminSetUserPassword(_ request: AdminSetUserPasswordRequest) async throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         try checkPolicy(request.Password, pool: pool)
+        let username = try database({ db in try requireUser(pool, request.Username, db).username }, write: false)
+        let verifier = await Self.makeVerifier(request.Password, username: username, pool: pool)
         try database { db in
-            var user = try requireUser(pool, request.Username, db)
-            setPassword(request.Password, on: &user, pool: pool)
+            var user = try requireUser(pool, username, db)
+            setVerifier(verifier, on: &user)
             if request.Permanent == true {
                 user.status = "CONFIRMED"
                 user.temporaryPasswordExpires = nil

@@ -17,11 +17,11 @@ struct ChallengeSession: Sendable {
 
 extension CognitoService {
     /// InitiateAuth: USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN.
-    public func initiateAuth(_ request: InitiateAuthRequest) throws(CognitoError) -> InitiateAuthResponse {
+    public func initiateAuth(_ request: InitiateAuthRequest) async throws(CognitoError) -> InitiateAuthResponse {
         let client = try client(request.ClientId)
         switch request.AuthFlow {
         case "USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "USER_SRP_AUTH", "CUSTOM_AUTH":
-            return try startAuth(flow: request.AuthFlow, parameters: request.AuthParameters ?? [:], client: client)
+            return try await startAuth(flow: request.AuthFlow, parameters: request.AuthParameters ?? [:], client: client)
         case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH":
             throw .invalidParameter("Initiate Auth method not supported.")
         default:
@@ -30,12 +30,12 @@ extension CognitoService {
     }
 
     /// AdminInitiateAuth: ADMIN_NO_SRP_AUTH / ADMIN_USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN.
-    public func adminInitiateAuth(_ request: AdminInitiateAuthRequest) throws(CognitoError) -> InitiateAuthResponse {
+    public func adminInitiateAuth(_ request: AdminInitiateAuthRequest) async throws(CognitoError) -> InitiateAuthResponse {
         let pool = try pool(request.UserPoolId)
         let client = try client(request.ClientId, poolID: pool.id)
         switch request.AuthFlow {
         case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH":
-            return try startAuth(flow: request.AuthFlow, parameters: request.AuthParameters ?? [:], client: client)
+            return try await startAuth(flow: request.AuthFlow, parameters: request.AuthParameters ?? [:], client: client)
         case "USER_PASSWORD_AUTH", "USER_SRP_AUTH":
             throw .invalidParameter("Initiate Auth method not supported.")
         default:
@@ -43,34 +43,38 @@ extension CognitoService {
         }
     }
 
-    private func startAuth(flow: String, parameters: [String: String], client: LiveClient) throws(CognitoError) -> InitiateAuthResponse {
+    private func startAuth(flow: String, parameters: [String: String], client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
         guard client.configuration.allows(flow) else { throw .invalidParameter("Auth flow not enabled for this client") }
         let pool = try pool(client.poolID)
         switch flow {
         case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN":
             guard let token = parameters["REFRESH_TOKEN"] else { throw .invalidParameter("Missing required parameter REFRESH_TOKEN") }
-            return try refresh(token: token, client: client, pool: pool)
+            return try await refresh(token: token, client: client, pool: pool)
         case "USER_SRP_AUTH", "CUSTOM_AUTH":
             throw .invalidParameter("\(flow) is not supported by the emulator yet; use USER_PASSWORD_AUTH or ADMIN_USER_PASSWORD_AUTH")
         default:
             guard let username = parameters["USERNAME"] else { throw .invalidParameter("Missing required parameter USERNAME") }
             guard let password = parameters["PASSWORD"] else { throw .invalidParameter("Missing required parameter PASSWORD") }
             try checkSecretHash(parameters["SECRET_HASH"], username: username, client: client)
-            return try signIn(username: username, password: password, client: client, pool: pool)
+            return try await signIn(username: username, password: password, client: client, pool: pool)
         }
     }
 
     /// Checks a password sign-in, counting failures and locking the user out as Cognito does: after
     /// five failures, one second, doubling with each further failure, up to about 15 minutes.
-    private func signIn(username: String, password: String, client: LiveClient, pool: LivePool) throws(CognitoError) -> InitiateAuthResponse {
+    private func signIn(username: String, password: String, client: LiveClient, pool: LivePool) async throws(CognitoError) -> InitiateAuthResponse {
+        let found = try database({ db in try lookupUser(pool, username, db) }, write: false)
+        guard let candidate = found else { throw client.configuration.preventUserExistenceErrors ? .incorrectCredentials : .userNotFound() }
+        if !candidate.enabled { throw .userDisabled }
+        if let locked = candidate.lockedUntil, locked > clock.now { throw .notAuthorized("Password attempts exceeded") }
+        // The verifier is recomputed off the actor; the outcome is recorded against the user as it is now.
+        let matches = await Self.passwordMatches(password, user: candidate, pool: pool)
         let now = clock.now
         let outcome: Result<StoredUser, CognitoError> = try database { db in
-            guard var user = try lookupUser(pool, username, db) else {
+            guard var user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": candidate.username]) else {
                 return .failure(client.configuration.preventUserExistenceErrors ? .incorrectCredentials : .userNotFound())
             }
-            if !user.enabled { return .failure(.userDisabled) }
-            if let locked = user.lockedUntil, locked > now { return .failure(.notAuthorized("Password attempts exceeded")) }
-            guard passwordMatches(password, user: user, pool: pool) else {
+            guard matches, user.passwordVerifier == candidate.passwordVerifier else {
                 user.failedAttempts += 1
                 if user.failedAttempts >= 5 { user.lockedUntil = now + min(Double(1 << min(user.failedAttempts - 5, 10)), 900) }
                 try user.update(db)
@@ -103,24 +107,24 @@ extension CognitoService {
                 AuthenticationResult: nil)
         default:
             return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
-                                        AuthenticationResult: try startSession(user: user, client: client, pool: pool))
+                                        AuthenticationResult: try await startSession(user: user, client: client, pool: pool))
         }
     }
 
     /// RespondToAuthChallenge (NEW_PASSWORD_REQUIRED).
-    public func respondToAuthChallenge(_ request: RespondToAuthChallengeRequest) throws(CognitoError) -> InitiateAuthResponse {
+    public func respondToAuthChallenge(_ request: RespondToAuthChallengeRequest) async throws(CognitoError) -> InitiateAuthResponse {
         let client = try client(request.ClientId)
-        return try respond(challenge: request.ChallengeName, session: request.Session, responses: request.ChallengeResponses ?? [:], client: client)
+        return try await respond(challenge: request.ChallengeName, session: request.Session, responses: request.ChallengeResponses ?? [:], client: client)
     }
 
     /// AdminRespondToAuthChallenge (NEW_PASSWORD_REQUIRED).
-    public func adminRespondToAuthChallenge(_ request: AdminRespondToAuthChallengeRequest) throws(CognitoError) -> InitiateAuthResponse {
+    public func adminRespondToAuthChallenge(_ request: AdminRespondToAuthChallengeRequest) async throws(CognitoError) -> InitiateAuthResponse {
         let pool = try pool(request.UserPoolId)
         let client = try client(request.ClientId, poolID: pool.id)
-        return try respond(challenge: request.ChallengeName, session: request.Session, responses: request.ChallengeResponses ?? [:], client: client)
+        return try await respond(challenge: request.ChallengeName, session: request.Session, responses: request.ChallengeResponses ?? [:], client: client)
     }
 
-    private func respond(challenge: String, session: String?, responses: [String: String], client: LiveClient) throws(CognitoError) -> InitiateAuthResponse {
+    private func respond(challenge: String, session: String?, responses: [String: String], client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
         guard challenge == "NEW_PASSWORD_REQUIRED" else {
             throw .invalidParameter("\(challenge) is not supported by the emulator yet; it answers NEW_PASSWORD_REQUIRED")
         }
@@ -140,6 +144,8 @@ extension CognitoService {
             key.hasPrefix("userAttributes.") ? AttributeType(Name: String(key.dropFirst("userAttributes.".count)), Value: value) : nil
         }.sorted { $0.Name < $1.Name }
         try validate(changes, in: pool, requireRequired: false)
+        let verifier = await Self.makeVerifier(newPassword, username: pending.username, pool: pool)
+        guard challengeSessions[session] != nil else { throw .notAuthorized("Invalid session for the user.") }
         let user: StoredUser = try database { db in
             guard var user = try lookupUser(pool, username, db), user.username == pending.username else {
                 throw CognitoError.notAuthorized("Invalid session for the user.")
@@ -147,7 +153,7 @@ extension CognitoService {
             apply(changes, to: &user)
             let missing = pool.configuration.schema.filter { $0.Required && attribute($0.Name, of: user) == nil }
             if let first = missing.first { throw CognitoError.invalidParameter("Attributes did not conform to the schema: \(first.Name): The attribute is required") }
-            setPassword(newPassword, on: &user, pool: pool)
+            setVerifier(verifier, on: &user)
             user.status = "CONFIRMED"
             user.temporaryPasswordExpires = nil
             user.modified = clock.now
@@ -156,7 +162,7 @@ extension CognitoService {
         }
         challengeSessions[session] = nil
         return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
-                                    AuthenticationResult: try startSession(user: user, client: client, pool: pool))
+                                    AuthenticationResult: try await startSession(user: user, client: client, pool: pool))
     }
 
     /// RevokeToken: the refresh token, and the ID and access tokens it produced, stop working.
@@ -181,7 +187,7 @@ extension CognitoService {
         return EmptyResponse()
     }
 
-    private func refresh(token: String, client: LiveClient, pool: LivePool) throws(CognitoError) -> InitiateAuthResponse {
+    private func refresh(token: String, client: LiveClient, pool: LivePool) async throws(CognitoError) -> InitiateAuthResponse {
         let hash = Digest.sha256(Array(token.utf8)).hexString
         let now = clock.now
         let (session, user): (StoredSession, StoredUser) = try database({ db in
@@ -196,7 +202,7 @@ extension CognitoService {
             if !user.enabled { throw CognitoError.userDisabled }
             return (session, user)
         }, write: false)
-        let tokens = try issueTokens(user: user, client: client, pool: pool, originJti: session.originJti, authTime: session.authTime)
+        let tokens = try await issueTokens(user: user, client: client, pool: pool, originJti: session.originJti, authTime: session.authTime)
         return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
                                     AuthenticationResult: AuthenticationResultType(AccessToken: tokens.access, ExpiresIn: client.configuration.accessTokenValiditySeconds,
                                                                                    TokenType: "Bearer", RefreshToken: nil, IdToken: tokens.id))
@@ -204,15 +210,15 @@ extension CognitoService {
 
     /// Signs a user in without a password (for tests): a new session with real, verifiable tokens,
     /// as if the user had just authenticated through `clientID`.
-    public func mintTokens(userPoolID: String, username: String, clientID: String) throws(CognitoError) -> AuthenticationResultType {
+    public func mintTokens(userPoolID: String, username: String, clientID: String) async throws(CognitoError) -> AuthenticationResultType {
         let pool = try pool(userPoolID)
         let client = try client(clientID, poolID: pool.id)
         let user = try database({ db in try requireUser(pool, username, db) }, write: false)
-        return try startSession(user: user, client: client, pool: pool)
+        return try await startSession(user: user, client: client, pool: pool)
     }
 
     /// A new sign-in session: a refresh token and the first ID and access tokens.
-    private func startSession(user: StoredUser, client: LiveClient, pool: LivePool) throws(CognitoError) -> AuthenticationResultType {
+    private func startSession(user: StoredUser, client: LiveClient, pool: LivePool) async throws(CognitoError) -> AuthenticationResultType {
         let now = clock.now
         let originJti = UUID().uuidString.lowercased()
         let header = Base64URL.encode(Array("{\"cty\":\"JWT\",\"enc\":\"A256GCM\",\"alg\":\"RSA-OAEP\"}".utf8))
@@ -223,7 +229,7 @@ extension CognitoService {
             refreshTokenHash: Digest.sha256(Array(refreshToken.utf8)).hexString, authTime: now.rounded(.down), created: now,
             refreshExpires: now + Double(client.configuration.refreshTokenValiditySeconds), revoked: false)
         try database { db in try session.insert(db) }
-        let tokens = try issueTokens(user: user, client: client, pool: pool, originJti: originJti, authTime: session.authTime)
+        let tokens = try await issueTokens(user: user, client: client, pool: pool, originJti: originJti, authTime: session.authTime)
         return AuthenticationResultType(AccessToken: tokens.access, ExpiresIn: client.configuration.accessTokenValiditySeconds,
                                         TokenType: "Bearer", RefreshToken: refreshToken, IdToken: tokens.id)
     }

@@ -10,7 +10,7 @@ extension CognitoService {
     static let forgotPasswordCodeValidity: Double = 3600
 
     /// SignUp. https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html
-    public func signUp(_ request: SignUpRequest) throws(CognitoError) -> SignUpResponse {
+    public func signUp(_ request: SignUpRequest) async throws(CognitoError) -> SignUpResponse {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
@@ -26,7 +26,7 @@ extension CognitoService {
             poolId: pool.id, username: username, sub: sub, status: "UNCONFIRMED", enabled: true,
             attributes: "[]", failedAttempts: 0, created: now, modified: now)
         apply(implied + attributes, to: &user)
-        setPassword(request.Password, on: &user, pool: pool)
+        setVerifier(await Self.makeVerifier(request.Password, username: username, pool: pool), on: &user)
         let created = user
         let delivery: CodeDeliveryDetailsType? = try database { db in
             if try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": username]) != nil {
@@ -102,17 +102,20 @@ extension CognitoService {
     }
 
     /// ConfirmForgotPassword.
-    public func confirmForgotPassword(_ request: ConfirmForgotPasswordRequest) throws(CognitoError) -> EmptyResponse {
+    public func confirmForgotPassword(_ request: ConfirmForgotPasswordRequest) async throws(CognitoError) -> EmptyResponse {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
         try checkPolicy(request.Password, pool: pool)
+        let found = try database({ db in try lookupUser(pool, request.Username, db)?.username }, write: false)
+        guard let username = found else {
+            throw client.configuration.preventUserExistenceErrors ? CognitoError.codeMismatch() : CognitoError.userNotFound()
+        }
+        let verifier = await Self.makeVerifier(request.Password, username: username, pool: pool)
         try database { db in
-            guard var user = try lookupUser(pool, request.Username, db) else {
-                throw client.configuration.preventUserExistenceErrors ? CognitoError.codeMismatch() : CognitoError.userNotFound()
-            }
+            var user = try requireUser(pool, username, db)
             try consumeCode(request.ConfirmationCode, purpose: "forgot-password", user: user, pool: pool, db)
-            setPassword(request.Password, on: &user, pool: pool)
+            setVerifier(verifier, on: &user)
             if user.status == "RESET_REQUIRED" || user.status == "FORCE_CHANGE_PASSWORD" { user.status = "CONFIRMED" }
             user.temporaryPasswordExpires = nil
             user.modified = clock.now
@@ -172,15 +175,16 @@ extension CognitoService {
     }
 
     /// ChangePassword.
-    public func changePassword(_ request: ChangePasswordRequest) throws(CognitoError) -> EmptyResponse {
+    public func changePassword(_ request: ChangePasswordRequest) async throws(CognitoError) -> EmptyResponse {
         let (pool, current) = try authenticate(accessToken: request.AccessToken)
-        guard let previous = request.PreviousPassword, passwordMatches(previous, user: current, pool: pool) else {
+        guard let previous = request.PreviousPassword, await Self.passwordMatches(previous, user: current, pool: pool) else {
             throw .incorrectCredentials
         }
         try checkPolicy(request.ProposedPassword, pool: pool)
+        let verifier = await Self.makeVerifier(request.ProposedPassword, username: current.username, pool: pool)
         try database { db in
-            var user = current
-            setPassword(request.ProposedPassword, on: &user, pool: pool)
+            var user = try requireUser(pool, current.username, db)
+            setVerifier(verifier, on: &user)
             user.modified = clock.now
             try user.update(db)
         }

@@ -7,12 +7,18 @@ import EmulatorCrypto
 import GRDB
 
 extension CognitoService {
-    /// Signs an ID token and an access token with Cognito's claims, in Cognito's order.
-    func issueTokens(user: StoredUser, client: LiveClient, pool: LivePool, originJti: String, authTime: Double) throws(CognitoError) -> (id: String, access: String) {
+    /// Signs an ID token and an access token with Cognito's claims, in Cognito's order — off the actor,
+    /// so the RSA work of concurrent sign-ins runs on every core.
+    nonisolated func issueTokens(user: StoredUser, client: LiveClient, pool: LivePool, originJti: String, authTime: Double) async throws(CognitoError) -> (id: String, access: String) {
         let now = clock.now.rounded(.down)
-        let groups: [String] = try database({ db in
-            try StoredMembership.filter(Column("poolId") == pool.id && Column("username") == user.username).fetchAll(db).map(\.groupName)
-        }, write: false)
+        let groups: [String]
+        do {
+            groups = try store.read { db in
+                try StoredMembership.filter(Column("poolId") == pool.id && Column("username") == user.username).fetchAll(db).map(\.groupName)
+            }
+        } catch {
+            throw .internalError("The emulator could not read its state: \(error)")
+        }
         let groupsClaim: [JSONValue.Member] = groups.isEmpty ? [] : [.init("cognito:groups", .array(groups.sorted().map(JSONValue.string)))]
         let issuer = issuer(poolID: pool.id)
         let readable = client.configuration.readAttributes

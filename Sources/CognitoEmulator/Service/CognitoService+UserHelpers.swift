@@ -175,16 +175,21 @@ extension CognitoService {
         if let violation = pool.configuration.passwordPolicy.violation(of: password) { throw .invalidPassword(violation) }
     }
 
-    /// Stores a verifier for a new password.
-    func setPassword(_ password: String, on user: inout StoredUser, pool: LivePool) {
-        let verifier = PasswordVerifier(poolID: pool.id, username: user.username, password: password)
+    /// Computes a verifier for a new password off the actor (a 3072-bit modular exponentiation).
+    nonisolated static func makeVerifier(_ password: String, username: String, pool: LivePool) async -> PasswordVerifier {
+        PasswordVerifier(poolID: pool.id, username: username, password: password)
+    }
+
+    /// Stores a verifier on a user and clears the failure count.
+    func setVerifier(_ verifier: PasswordVerifier, on user: inout StoredUser) {
         user.passwordSalt = verifier.salt
         user.passwordVerifier = Data(verifier.verifier)
         user.failedAttempts = 0
         user.lockedUntil = nil
     }
 
-    func passwordMatches(_ password: String, user: StoredUser, pool: LivePool) -> Bool {
+    /// Whether `password` matches the user's verifier, computed off the actor.
+    nonisolated static func passwordMatches(_ password: String, user: StoredUser, pool: LivePool) async -> Bool {
         guard let salt = user.passwordSalt, let verifier = user.passwordVerifier else { return false }
         return PasswordVerifier(salt: salt, verifier: [UInt8](verifier)).matches(poolID: pool.id, username: user.username, password: password)
     }
