@@ -172,3 +172,23 @@ def test_sigterm_drains_in_flight_requests(isolated_gateway):
     waiting.join(timeout=30)
     assert results == [(502, {"message": "Internal server error"})]
     assert gateway.process.wait(timeout=30) == 0
+
+
+def test_a_token_issued_in_the_future_is_refused(isolated_gateway, email):
+    gateway = isolated_gateway
+    cognito = gateway.client()
+    pool = gateway.pool("Pool")
+    cognito.admin_create_user(UserPoolId=pool["id"], Username=email, MessageAction="SUPPRESS", UserAttributes=[{"Name": "email", "Value": email}])
+    cognito.admin_set_user_password(UserPoolId=pool["id"], Username=email, Password="Passw0rd-1", Permanent=True)
+    gateway.advance_clock(600)
+    tokens = cognito.admin_initiate_auth(UserPoolId=pool["id"], ClientId=pool["clients"]["Client"], AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+                                         AuthParameters={"USERNAME": email, "PASSWORD": "Passw0rd-1"})["AuthenticationResult"]
+    gateway.advance_clock(-600)
+    assert gateway.json("GET", "/protected", headers={"Authorization": tokens["IdToken"]}) == (401, {"message": "Unauthorized"})
+    try:
+        cognito.get_user(AccessToken=tokens["AccessToken"])
+        raise AssertionError("a token from the future was taken")
+    except cognito.exceptions.NotAuthorizedException as error:
+        assert error.response["Error"]["Message"] == "Invalid Access Token"
+    gateway.advance_clock(600)
+    assert gateway.json("GET", "/protected", headers={"Authorization": tokens["IdToken"]})[0] == 200

@@ -69,6 +69,7 @@ extension CognitoService {
             jwt.claims["token_use"]?.stringValue == "access", jwt.claims["iss"]?.stringValue == issuer(poolID: pool.id),
             let username = jwt.claims["username"]?.stringValue, let expires = jwt.claims["exp"]?.numberValue
         else { throw .invalidAccessToken }
+        guard jwt.isIssued(before: clock.now) else { throw .invalidAccessToken }
         guard expires > clock.now else { throw .expiredAccessToken }
         let originJti = jwt.claims["origin_jti"]?.stringValue ?? ""
         return try database({ db in

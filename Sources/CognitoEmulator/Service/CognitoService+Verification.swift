@@ -26,6 +26,7 @@ extension CognitoService {
         guard (tokenUse == "id" && key.keyID == pool.idKey.keyID) || (tokenUse == "access" && key.keyID == pool.accessKey.keyID),
             let clientID, clients[clientID]?.poolID == pool.id
         else { return .invalid }
+        guard jwt.isIssued(before: clock.now) else { return .invalid }
         guard expires > clock.now else { return .expired }
         guard let originJti = jwt.claims["origin_jti"]?.stringValue, isSessionActive(originJti: originJti) else { return .invalid }
         let scopes = jwt.claims["scope"]?.stringValue?.split(separator: " ").map(String.init) ?? []

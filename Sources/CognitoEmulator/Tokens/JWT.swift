@@ -26,6 +26,18 @@ public struct JWT: Sendable {
         self.signature = signature
     }
 
+    /// The clock skew allowed for `iat` and `nbf`: five minutes, as JWT libraries commonly allow.
+    public static let allowedSkew: Double = 300
+
+    /// Whether `iat` and `nbf` (when present) are not in the future beyond the allowed skew.
+    public func isIssued(before now: Double) -> Bool {
+        for claim in ["iat", "nbf"] {
+            guard let value = claims[claim] else { continue }
+            guard let time = value.numberValue, time <= now + Self.allowedSkew else { return false }
+        }
+        return true
+    }
+
     /// `kid` of the header.
     public var keyID: String? { header["kid"]?.stringValue }
 

@@ -1,0 +1,90 @@
+"""Nothing acknowledged is lost: kill -9 under a signup load, restart, every acknowledged user signs in;
+a state file that is not the emulator's is refused at start-up and left untouched."""
+import concurrent.futures
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import tempfile
+import threading
+import time
+
+from botocore.exceptions import ClientError, EndpointConnectionError
+
+from emulator import BINARY, Emulator, FIXTURES, free_port
+
+
+def test_kill_minus_nine_loses_no_acknowledged_signup():
+    state = tempfile.mkdtemp(prefix="emulate-crash-")
+    config = os.path.join(FIXTURES, "agreement.yml")
+    port = free_port()
+    emulator = Emulator(config, state_dir=state, cognito_port=port).start()
+    pool = emulator.pool("AgreementPool")
+    acknowledged = []
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def sign_up(worker):
+        client = emulator.client()
+        index = 0
+        while not stop.is_set():
+            username = f"crash-{worker}-{index}"
+            index += 1
+            try:
+                client.sign_up(ClientId=pool["clients"]["AgreementClient"], Username=username, Password="Crash-Passw0rd1")
+            except (ClientError, EndpointConnectionError, Exception):
+                return
+            with lock:
+                acknowledged.append(username)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as workers:
+        futures = [workers.submit(sign_up, worker) for worker in range(4)]
+        time.sleep(random.uniform(0.5, 1.5))
+        emulator.process.send_signal(signal.SIGKILL)
+        emulator.process.wait(timeout=30)
+        stop.set()
+        for future in futures:
+            future.result(timeout=60)
+    assert len(acknowledged) > 10
+    database = next(os.path.join(state, name) for name in os.listdir(state) if name.endswith(".sqlite"))
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    restarted = Emulator(config, state_dir=state, cognito_port=port).start()
+    try:
+        client = restarted.client()
+        for username in acknowledged:
+            client.admin_confirm_sign_up(UserPoolId=pool["id"], Username=username)
+            tokens = client.initiate_auth(ClientId=pool["clients"]["AgreementClient"], AuthFlow="USER_PASSWORD_AUTH",
+                                          AuthParameters={"USERNAME": username, "PASSWORD": "Crash-Passw0rd1"})
+            assert tokens["AuthenticationResult"]["IdToken"]
+    finally:
+        restarted.stop()
+
+
+def test_a_state_file_that_is_not_a_database_is_refused_and_kept():
+    state = tempfile.mkdtemp(prefix="emulate-corrupt-")
+    path = os.path.join(state, "agreement-dev.sqlite")
+    garbage = b"this is not an SQLite database, and it must survive\n" * 100
+    with open(path, "wb") as handle:
+        handle.write(garbage)
+    completed = subprocess.run([BINARY, "up", os.path.join(FIXTURES, "agreement.yml"), "--port", "0", "--cognito-port", "0",
+                                "--state-dir", state], capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 1
+    assert f"{path}: cannot be opened as the emulator's state" in completed.stderr
+    assert "it is left untouched" in completed.stderr
+    with open(path, "rb") as handle:
+        assert handle.read() == garbage
+
+
+def test_a_state_from_a_newer_emulator_is_refused():
+    state = tempfile.mkdtemp(prefix="emulate-newer-")
+    config = os.path.join(FIXTURES, "agreement.yml")
+    Emulator(config, state_dir=state).start().stop()
+    path = os.path.join(state, "agreement-dev.sqlite")
+    with sqlite3.connect(path) as connection:
+        connection.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+    completed = subprocess.run([BINARY, "up", config, "--port", "0", "--cognito-port", "0", "--state-dir", state],
+                               capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 1
+    assert "written by a newer emulator (migration 'v99-from-the-future'); it is left untouched" in completed.stderr
