@@ -1,6 +1,9 @@
 """The seed service through its real HTTP API, as the README's curl session runs it."""
 import base64
+import os
 import json
+
+import requests
 
 
 def test_signup_login_private(seed, email):
@@ -79,3 +82,35 @@ def test_ready_file_matches_the_contract(seed):
     pool = ready["userPools"]["UserPool"]
     assert pool["jwksUri"] == pool["issuer"] + "/.well-known/jwks.json"
     assert len(pool["clients"]["UserClient"]) == 26
+
+
+def test_no_password_or_token_reaches_the_log(seed, email):
+    password = "Never-Logged-9"
+    seed.json("POST", "/user/signup", json.dumps({"email": email, "password": password}))
+    token = seed.json("POST", "/user/login", json.dumps({"email": email, "password": password}))[1]["token"]
+    seed.json("POST", "/user/private", headers={"Authorization": token})
+    seed.json("POST", "/user/login", json.dumps({"email": email, "password": "Wrong-" + password}))
+    log = seed.output()
+    assert email.split("@")[0] in log or "/user/login" in log
+    assert password not in log
+    assert token not in log and token.split(".")[2] not in log
+
+
+def test_admin_routes_are_not_reachable_from_the_api_port(seed):
+    base = seed.api_url.rsplit("/", 1)[0]
+    for path in ["/_emulate/messages", "/dev/_emulate/messages", "/_emulate/clock"]:
+        response = requests.request("GET" if "messages" in path else "POST", base + path, data=b'{"advanceSeconds": 1}')
+        assert response.status_code == 403 and response.json() == {"message": "Missing Authentication Token"}
+
+
+def test_binding_beyond_loopback_warns():
+    import subprocess
+    from emulator import BINARY, ROOT
+    process = subprocess.Popen([BINARY, "up", os.path.join(ROOT, "serverless.yml"), "--host", "0.0.0.0", "--port", "0", "--cognito-port", "0",
+                                "--in-memory"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stderr.readline()
+        assert line.startswith("warning: listening on 0.0.0.0:")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -73,9 +73,9 @@ extension CognitoService {
         guard expires > clock.now else { throw .expiredAccessToken }
         let originJti = jwt.claims["origin_jti"]?.stringValue ?? ""
         return try database({ db in
-            if let session = try StoredSession.fetchOne(db, key: originJti), session.revoked { throw CognitoError.revokedAccessToken }
-            guard let user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": username]) else { throw CognitoError.userNotFound() }
-            if try StoredSession.fetchOne(db, key: originJti) == nil { throw CognitoError.revokedAccessToken }
+            // A deleted user's sessions are gone with it, so its tokens read as revoked, as Cognito answers.
+            guard let session = try StoredSession.fetchOne(db, key: originJti), !session.revoked else { throw CognitoError.revokedAccessToken }
+            guard let user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": username]) else { throw CognitoError.revokedAccessToken }
             return (pool, user)
         }, write: false)
     }
