@@ -7,14 +7,14 @@ REQUIREMENTS := IntegrationTests/python/requirements.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EMULATE := .build/debug/emulate
 
-.PHONY: up test deps system-deps python-deps build build-tests swift-test smoke python-test bench clean
+.PHONY: fuzz fuzz-build fuzz-smoke tsan-test up test deps system-deps python-deps build build-tests swift-test smoke python-test bench clean
 
 ## up: install what is missing, build, and serve the seed service (serverless.yml) until Ctrl-C.
 up: deps build
 	$(EMULATE) up serverless.yml $(ARGS)
 
 ## test: install what is missing, build, and run every test.
-test: deps build-tests swift-test smoke python-test
+test: deps build-tests swift-test tsan-test fuzz-smoke smoke python-test
 
 deps: system-deps python-deps
 
@@ -36,6 +36,16 @@ build-tests:
 swift-test:
 	$(SWIFT) test --skip-build
 
+## tsan-test: the Swift tests again under ThreadSanitizer, in their own build folder.
+tsan-test:
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
+
+## fuzz-smoke: a bounded libFuzzer run of each target, as CI runs it (`make fuzz` runs long).
+fuzz-smoke: fuzz-build
+	.build-fuzz/debug/ConfigFuzz -max_len=8192 -timeout=10 -runs=20000 .build-fuzz/corpus/config
+	.build-fuzz/debug/TokenFuzz -max_len=4096 -timeout=10 -runs=50000 .build-fuzz/corpus/token
+
 ## smoke: the seed service's smoke runs, as a project's CI would run them.
 smoke:
 	$(EMULATE) smoke serverless.yml
@@ -45,6 +55,20 @@ python-test:
 	@if ls IntegrationTests/python/test_*.py >/dev/null 2>&1; then \
 		EMULATE_BINARY=$(abspath $(EMULATE)) $(PYTHON) -m pytest -q IntegrationTests/python; \
 	fi
+
+## fuzz: long libFuzzer runs of the config loader and the token parsers (not part of CI); FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 300
+FUZZ_RUNS ?=
+fuzz-build:
+	ENABLE_EMU_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product ConfigFuzz
+	ENABLE_EMU_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product TokenFuzz
+	mkdir -p .build-fuzz/corpus/config .build-fuzz/corpus/token
+	cp Fuzz/corpus/config/* .build-fuzz/corpus/config/
+	cp Fuzz/corpus/token/* .build-fuzz/corpus/token/
+
+fuzz: deps fuzz-build
+	.build-fuzz/debug/ConfigFuzz -max_len=8192 -timeout=10 $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_SECONDS)) .build-fuzz/corpus/config
+	.build-fuzz/debug/TokenFuzz -max_len=4096 -timeout=10 $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_SECONDS)) .build-fuzz/corpus/token
 
 ## bench: release build of the benchmarks in their own build folder (not part of CI).
 bench: deps
@@ -60,4 +84,4 @@ bench: deps
 	$(PYTHON) benchmarks/gateway/run.py .build-bench/release/emulate .build-bench/release/BareHummingbird
 
 clean:
-	rm -rf .build .build-bench
+	rm -rf .build .build-bench .build-fuzz .build-tsan

