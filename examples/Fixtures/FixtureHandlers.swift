@@ -39,6 +39,12 @@ enum FixtureHandlers {
             APIGatewayProxyResponse(statusCode: 200, headers: ["Content-Type": "application/octet-stream"],
                                     body: Data([0, 1, 2, 255]).base64EncodedString(), isBase64Encoded: true)
         }
+        registry.register("fixtures/allocate.handler") { (_: APIGatewayProxyRequest, _: LambdaContext) in
+            // About 256 MB allocated, touched and released, as a careless handler might.
+            var buffer = [UInt8](repeating: 1, count: 256 * 1024 * 1024)
+            buffer[buffer.count - 1] = 2
+            return APIGatewayProxyResponse(statusCode: 200, body: "\(buffer.count + Int(buffer[buffer.count - 1]))")
+        }
         registry.register("fixtures/env.handler") { (_: APIGatewayProxyRequest, context: LambdaContext) in
             let data = try JSONSerialization.data(withJSONObject: context.environment, options: [.sortedKeys])
             return APIGatewayProxyResponse(statusCode: 200, body: String(decoding: data, as: UTF8.self))
