@@ -88,3 +88,21 @@ def test_a_state_from_a_newer_emulator_is_refused():
                                capture_output=True, text=True, timeout=60)
     assert completed.returncode == 1
     assert "written by a newer emulator (migration 'v99-from-the-future'); it is left untouched" in completed.stderr
+
+
+def test_a_state_from_an_older_schema_is_migrated():
+    # The only schema older than v1 is the empty database (version 0): it must be migrated, not refused.
+    state = tempfile.mkdtemp(prefix="emulate-older-")
+    path = os.path.join(state, "agreement-dev.sqlite")
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE unrelated (x)")
+    emulator = Emulator(os.path.join(FIXTURES, "agreement.yml"), state_dir=state).start()
+    try:
+        pool = emulator.pool("AgreementPool")
+        emulator.client().admin_create_user(UserPoolId=pool["id"], Username="migrated", MessageAction="SUPPRESS")
+    finally:
+        emulator.stop()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT identifier FROM grdb_migrations").fetchall() == [("v1",)]
+        assert connection.execute("SELECT count(*) FROM users").fetchone() == (1,)
+        assert connection.execute("SELECT count(*) FROM unrelated").fetchone() == (0,)
