@@ -65,6 +65,8 @@ struct SeedConfigTests {
         #expect(signup.timeout == 6)
         #expect(signup.memorySize == 1024)
         #expect(signup.logicalID == "SignupUserLambdaFunction")
+        #expect(Function.normalizedName("my-fn_v2") == "MyDashfnUnderscorev2")
+        #expect(Function.normalizedName("ßig") == "SSig")
     }
 
     @Test("the pool and client keep their properties, typed")

@@ -36,7 +36,7 @@ public struct Function: Sendable {
             switch character {
             case "-": result += "Dash"
             case "_": result += "Underscore"
-            default: result.append(result.isEmpty ? Character(character.uppercased()) : character)
+            default: result += result.isEmpty ? character.uppercased() : String(character)
             }
         }
         return result
