@@ -57,3 +57,35 @@ def test_forgot_password_flow(app, email):
     session.confirm_forgot_password(app.messages(pool["id"], sub)[-1]["code"], "Reset-Passw0rd1")
     session.admin_authenticate("Reset-Passw0rd1")
     session.verify_tokens()
+
+
+def test_srp_authenticate_as_amplify_style_clients_do(app, email):
+    from pycognito.exceptions import ForceChangePasswordException
+    pool = app.pool("AppPool")
+    cognito = app.client()
+    cognito.admin_create_user(UserPoolId=pool["id"], Username=email, MessageAction="SUPPRESS", UserAttributes=[{"Name": "email", "Value": email}])
+    cognito.admin_set_user_password(UserPoolId=pool["id"], Username=email, Password="Srp-Passw0rd1", Permanent=True)
+    session = cognito_for(app, email, client="SrpOnlyClient")
+    session.authenticate("Srp-Passw0rd1")
+    session.verify_tokens()
+    assert session.get_user().email == email
+    wrong = cognito_for(app, email, client="SrpOnlyClient")
+    try:
+        wrong.authenticate("Wrong-Passw0rd1")
+        raise AssertionError("a wrong password passed SRP")
+    except cognito.exceptions.NotAuthorizedException as error:
+        assert error.response["Error"]["Message"] == "Incorrect username or password."
+    temporary = f"temp-{email}"
+    cognito.admin_create_user(UserPoolId=pool["id"], Username=temporary, TemporaryPassword="Temp-Passw0rd1", MessageAction="SUPPRESS",
+                              UserAttributes=[{"Name": "email", "Value": temporary}])
+    try:
+        cognito_for(app, temporary, client="SrpOnlyClient").authenticate("Temp-Passw0rd1")
+        raise AssertionError("a temporary password signed in")
+    except ForceChangePasswordException:
+        pass
+    refused = cognito_for(app, email, client="WebClient")
+    try:
+        refused.authenticate("Srp-Passw0rd1")
+        raise AssertionError("SRP on a client without ALLOW_USER_SRP_AUTH")
+    except cognito.exceptions.InvalidParameterException as error:
+        assert error.response["Error"]["Message"] == "Auth flow not enabled for this client"

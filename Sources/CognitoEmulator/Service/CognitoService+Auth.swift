@@ -50,8 +50,13 @@ extension CognitoService {
         case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN":
             guard let token = parameters["REFRESH_TOKEN"] else { throw .invalidParameter("Missing required parameter REFRESH_TOKEN") }
             return try await refresh(token: token, client: client, pool: pool)
-        case "USER_SRP_AUTH", "CUSTOM_AUTH":
-            throw .invalidParameter("\(flow) is not supported by the emulator yet; use USER_PASSWORD_AUTH or ADMIN_USER_PASSWORD_AUTH")
+        case "USER_SRP_AUTH":
+            guard let username = parameters["USERNAME"] else { throw .invalidParameter("Missing required parameter USERNAME") }
+            guard let srpA = parameters["SRP_A"] else { throw .invalidParameter("Missing required parameter SRP_A") }
+            try checkSecretHash(parameters["SECRET_HASH"], username: username, client: client)
+            return try await startSRP(username: username, srpA: srpA, client: client, pool: pool)
+        case "CUSTOM_AUTH":
+            throw .invalidParameter("CUSTOM_AUTH is not supported by the emulator yet; use USER_SRP_AUTH, USER_PASSWORD_AUTH or ADMIN_USER_PASSWORD_AUTH")
         default:
             guard let username = parameters["USERNAME"] else { throw .invalidParameter("Missing required parameter USERNAME") }
             guard let password = parameters["PASSWORD"] else { throw .invalidParameter("Missing required parameter PASSWORD") }
@@ -69,6 +74,13 @@ extension CognitoService {
         if let locked = candidate.lockedUntil, locked > clock.now { throw .notAuthorized("Password attempts exceeded") }
         // The verifier is recomputed off the actor; the outcome is recorded against the user as it is now.
         let matches = await Self.passwordMatches(password, user: candidate, pool: pool)
+        let user = try recordPasswordAttempt(candidate, matched: matches, client: client, pool: pool)
+        return try await completeSignIn(user, client: client, pool: pool)
+    }
+
+    /// Records a password check against the user as stored now: failures count towards the lockout,
+    /// success clears it. A verifier changed since the check counts as a failure.
+    private func recordPasswordAttempt(_ candidate: StoredUser, matched matches: Bool, client: LiveClient, pool: LivePool) throws(CognitoError) -> StoredUser {
         let now = clock.now
         let outcome: Result<StoredUser, CognitoError> = try database { db in
             guard var user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": candidate.username]) else {
@@ -87,7 +99,50 @@ extension CognitoService {
             }
             return .success(user)
         }
-        let user = try outcome.get()
+        return try outcome.get()
+    }
+
+    /// USER_SRP_AUTH: answers the PASSWORD_VERIFIER challenge with the salt, `B` and a secret block.
+    private func startSRP(username: String, srpA: String, client: LiveClient, pool: LivePool) async throws(CognitoError) -> InitiateAuthResponse {
+        guard let a = BigNumber(hex: srpA), !a.modulo(SRPServer.modulus).isZero else { throw .invalidParameter("SRP_A is not a valid SRP value") }
+        let found = try database({ db in try lookupUser(pool, username, db) }, write: false)
+        guard let user = found else { throw client.configuration.preventUserExistenceErrors ? .incorrectCredentials : .userNotFound() }
+        if !user.enabled { throw .userDisabled }
+        if let locked = user.lockedUntil, locked > clock.now { throw .notAuthorized("Password attempts exceeded") }
+        guard let salt = user.passwordSalt, let verifier = user.passwordVerifier else { throw .incorrectCredentials }
+        let (b, bigB) = await SRPServer.serverValues(verifier: [UInt8](verifier))
+        let secretBlock = Data(SecureRandom.bytes(64)).base64EncodedString()
+        let now = clock.now
+        srpSessions = srpSessions.filter { $0.value.expires > now }
+        srpSessions[secretBlock] = SRPServer.Session(poolID: pool.id, clientID: client.id, username: user.username, a: a, b: b, bigB: bigB, expires: now + 180)
+        return InitiateAuthResponse(
+            ChallengeName: "PASSWORD_VERIFIER", Session: nil,
+            ChallengeParameters: ["SALT": salt, "SECRET_BLOCK": secretBlock, "SRP_B": bigB.hex, "USERNAME": user.username, "USER_ID_FOR_SRP": user.username],
+            AuthenticationResult: nil)
+    }
+
+    /// PASSWORD_VERIFIER: checks the client's password claim against the pending SRP session.
+    private func verifySRP(_ responses: [String: String], client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
+        guard let block = responses["PASSWORD_CLAIM_SECRET_BLOCK"], let claim = responses["PASSWORD_CLAIM_SIGNATURE"],
+            let timestamp = responses["TIMESTAMP"], let username = responses["USERNAME"]
+        else { throw .invalidParameter("Missing required parameter PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE, TIMESTAMP or USERNAME") }
+        guard let session = srpSessions.removeValue(forKey: block), session.clientID == client.id, session.expires > clock.now,
+            let secretBlock = Data(base64Encoded: block)
+        else { throw .incorrectCredentials }
+        let pool = try pool(session.poolID)
+        try checkSecretHash(responses["SECRET_HASH"], username: username, client: client)
+        let found = try database({ db in try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": session.username]) }, write: false)
+        guard let candidate = found, let verifier = candidate.passwordVerifier else { throw .incorrectCredentials }
+        let expected = await SRPServer.expectedSignature(session: session, verifier: [UInt8](verifier), poolShortName: pool.shortName,
+                                                         secretBlock: [UInt8](secretBlock), timestamp: timestamp)
+        let matches = expected.map { Digest.constantTimeEquals(Array($0.utf8), Array(claim.utf8)) } ?? false
+        let user = try recordPasswordAttempt(candidate, matched: matches, client: client, pool: pool)
+        return try await completeSignIn(user, client: client, pool: pool)
+    }
+
+    /// After the password checked out: the user's status decides between tokens and a challenge.
+    private func completeSignIn(_ user: StoredUser, client: LiveClient, pool: LivePool) async throws(CognitoError) -> InitiateAuthResponse {
+        let now = clock.now
         switch user.status {
         case "UNCONFIRMED": throw .userNotConfirmed()
         case "RESET_REQUIRED": throw .passwordResetRequired()
@@ -125,8 +180,9 @@ extension CognitoService {
     }
 
     private func respond(challenge: String, session: String?, responses: [String: String], client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
+        if challenge == "PASSWORD_VERIFIER" { return try await verifySRP(responses, client: client) }
         guard challenge == "NEW_PASSWORD_REQUIRED" else {
-            throw .invalidParameter("\(challenge) is not supported by the emulator yet; it answers NEW_PASSWORD_REQUIRED")
+            throw .invalidParameter("\(challenge) is not supported by the emulator yet; it answers PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED")
         }
         guard let session, let pending = challengeSessions[session], pending.clientID == client.id, pending.challenge == challenge else {
             throw .notAuthorized("Invalid session for the user.")

@@ -29,6 +29,7 @@ public actor CognitoService {
     nonisolated let poolOrder: [String]
     nonisolated let clients: [String: LiveClient]
     var challengeSessions: [String: ChallengeSession] = [:]
+    var srpSessions: [String: SRPServer.Session] = [:]
     private var revocationPending = false
 
     /// Provisions the configured pools, clients and groups on top of `store`, generating signing keys

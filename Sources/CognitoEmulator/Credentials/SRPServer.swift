@@ -1,0 +1,55 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import EmulatorCrypto
+
+/// The server side of Cognito's SRP-6a (USER_SRP_AUTH → PASSWORD_VERIFIER), as Amplify, pycognito and the
+/// Cognito SDKs compute the client side: `k = H(0x00 | N | 0x02)`, `B = k·v + g^b`, `u = H(pad(A) | pad(B))`,
+/// `S = (A·v^u)^b`, `K = HKDF(pad(S), salt: pad(u), info: "Caldera Derived Key")[0..<16]`, and the claim
+/// `HMAC(K, poolName | userIdForSRP | secretBlock | timestamp)`.
+enum SRPServer {
+    static let modulus = PasswordVerifier.modulus
+    static let generator = PasswordVerifier.generator
+    static let multiplier = BigNumber(bytes: Digest.sha256([0] + PasswordVerifier.modulus.bytes + [2]))
+
+    /// A pending PASSWORD_VERIFIER challenge.
+    struct Session: Sendable {
+        var poolID: String
+        var clientID: String
+        var username: String
+        var a: BigNumber
+        var b: BigNumber
+        var bigB: BigNumber
+        var expires: Double
+    }
+
+    /// `B = (k·v + g^b) mod N` for a fresh random `b`.
+    static func serverValues(verifier: [UInt8]) async -> (b: BigNumber, bigB: BigNumber) {
+        let v = BigNumber(bytes: verifier)
+        while true {
+            let b = BigNumber(bytes: SecureRandom.bytes(32))
+            let bigB = multiplier.multiplied(by: v, modulo: modulus).adding(generator.power(b, modulo: modulus), modulo: modulus)
+            if !bigB.isZero { return (b, bigB) }
+        }
+    }
+
+    /// The signature the client must have sent, or nil when `A` and `B` give `u = 0`.
+    static func expectedSignature(session: Session, verifier: [UInt8], poolShortName: String, secretBlock: [UInt8], timestamp: String) async -> String? {
+        let u = BigNumber(bytes: Digest.sha256(padded(session.a.bytes) + padded(session.bigB.bytes)))
+        guard !u.isZero else { return nil }
+        let v = BigNumber(bytes: verifier)
+        let s = session.a.multiplied(by: v.power(u, modulo: modulus), modulo: modulus).power(session.b, modulo: modulus)
+        let prk = Digest.hmacSHA256(key: padded(u.bytes), message: padded(s.bytes))
+        let key = Array(Digest.hmacSHA256(key: prk, message: Array("Caldera Derived Key".utf8) + [1]).prefix(16))
+        let message = Array(poolShortName.utf8) + Array(session.username.utf8) + secretBlock + Array(timestamp.utf8)
+        return Data(Digest.hmacSHA256(key: key, message: message)).base64EncodedString()
+    }
+
+    /// A number's bytes as the clients' `pad_hex` makes them: a leading zero byte when the high bit is set.
+    static func padded(_ bytes: [UInt8]) -> [UInt8] {
+        guard let first = bytes.first, first & 0x80 != 0 else { return bytes }
+        return [0] + bytes
+    }
+}
