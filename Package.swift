@@ -17,6 +17,10 @@ let package = Package(
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "ServerlessConfig", targets: ["ServerlessConfig"]),
         .library(name: "EmulatorCLI", targets: ["EmulatorCLI"]),
+        .library(name: "LambdaEmulator", targets: ["LambdaEmulator"]),
+        .library(name: "APIGatewayEmulator", targets: ["APIGatewayEmulator"]),
+        .library(name: "CognitoEmulator", targets: ["CognitoEmulator"]),
+        .library(name: "Emulator", targets: ["Emulator"]),
         .library(name: "EmulatorTesting", targets: ["EmulatorTesting"]),
     ],
     dependencies: [
