@@ -79,15 +79,10 @@ extension APIGateway {
         return result
     }
 
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
     /// `22/Nov/2026:04:40:00 +0000`.
     static func requestTime(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970)
-        let days = seconds / 86_400
-        let (year, month, day) = ClaimRendering.civil(fromDays: days)
-        let secondOfDay = seconds % 86_400
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(two(day))/\(months[month - 1])/\(year):\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60)) +0000"
+        let time = UTCTime(secondsSince1970: Int(date.timeIntervalSince1970))
+        let two = UTCTime.two
+        return "\(two(time.day))/\(time.monthName)/\(time.year):\(two(time.hour)):\(two(time.minute)):\(two(time.second)) +0000"
     }
 }

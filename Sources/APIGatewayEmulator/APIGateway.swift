@@ -60,8 +60,8 @@ public final class APIGateway: Sendable {
     private static func makeAuthorizer(_ authorizer: HTTPAuthorizer?, functions: [String: LambdaFunction], cognito: CognitoService,
                                        resolver: IntrinsicResolver, invoker: LambdaInvoker) -> EndpointAuthorizer {
         guard let authorizer else { return .none }
-        let header = authorizer.identitySource.hasPrefix("method.request.header.")
-            ? String(authorizer.identitySource.dropFirst("method.request.header.".count)) : "Authorization"
+        var header = "Authorization"
+        if case .header(let name) = IdentitySource(authorizer.identitySource) { header = name }
         switch authorizer.kind {
         case .cognitoUserPools(let arn):
             let resolved = (try? resolver.resolve(arn))?.stringValue

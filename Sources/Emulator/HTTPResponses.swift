@@ -1,3 +1,4 @@
+import CognitoEmulator
 import Hummingbird
 import NIOCore
 
@@ -17,13 +18,6 @@ enum HTTPResponses {
 
     /// `{"message": "..."}` with a status.
     static func message(_ text: String, status: Int) -> Response {
-        json("{\"message\":\"\(text.replacingAll("\"", with: "\\\""))\"}", status: status)
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced by `replacement`.
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        json(JSONValue.object([.init("message", .string(text))]).serialized, status: status)
     }
 }

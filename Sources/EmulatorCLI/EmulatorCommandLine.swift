@@ -34,18 +34,6 @@ public enum EmulatorCommandLine {
         registered.withLock { $0 = handlers }
         await Emulate.main()
     }
-
-    /// Parses `arguments` (without the program name) and runs the command, for tests.
-    /// - Throws: The command's error; use `Emulate.exitCode(for:)` to turn it into a status.
-    public static func run(_ arguments: [String], handlers: HandlerRegistry = HandlerRegistry()) async throws {
-        registered.withLock { $0 = handlers }
-        var command = try Emulate.parseAsRoot(arguments)
-        if var command = command as? any AsyncParsableCommand {
-            try await command.run()
-        } else {
-            try command.run()
-        }
-    }
 }
 
 /// `emulate`: runs a Serverless Framework service offline.

@@ -6,27 +6,9 @@ import ServerlessConfig
 /// A Lambda TOKEN or REQUEST authorizer: invokes the authorizer function and enforces the IAM
 /// policy it answers over the request's method ARN, caching the answer for `resultTtlInSeconds`.
 struct LambdaAuthorizer: Sendable {
-    /// Where an identity value comes from (`method.request.header.X`, `method.request.querystring.Y`).
-    enum Source: Sendable {
-        case header(String)
-        case query(String)
-        case unsupported(String)
-
-        init(_ text: String) {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("method.request.header.") {
-                self = .header(String(trimmed.dropFirst("method.request.header.".count)))
-            } else if trimmed.hasPrefix("method.request.querystring.") {
-                self = .query(String(trimmed.dropFirst("method.request.querystring.".count)))
-            } else {
-                self = .unsupported(trimmed)
-            }
-        }
-    }
-
     let function: LambdaFunction?
     let type: HTTPAuthorizer.LambdaType
-    let sources: [Source]
+    let sources: [IdentitySource]
     let validation: String?
     let ttl: Double
     let invoker: LambdaInvoker
@@ -36,7 +18,7 @@ struct LambdaAuthorizer: Sendable {
     init(function: LambdaFunction?, authorizer: HTTPAuthorizer, type: HTTPAuthorizer.LambdaType, invoker: LambdaInvoker, clock: EmulatorClock) {
         self.function = function
         self.type = type
-        self.sources = authorizer.identitySource.split(separator: ",").map { Source(String($0)) }
+        self.sources = authorizer.identitySource.split(separator: ",").map { IdentitySource(String($0)) }
         self.validation = authorizer.identityValidationExpression
         self.ttl = Double(authorizer.resultTTLInSeconds)
         self.invoker = invoker

@@ -65,12 +65,6 @@ public struct CognitoProvisioner {
         return Result(configuration: configuration, diagnostics: diagnostics.diagnostics)
     }
 
-    /// The client secret attribute can only be known once the service has started; this returns the
-    /// logical IDs whose `Fn::GetAtt … ClientSecret` must be filled in then.
-    public static func clientLogicalIDs(in service: ServerlessService) -> [String] {
-        service.resources.resources(ofType: "AWS::Cognito::UserPoolClient").map(\.logicalID)
-    }
-
     private func resolve(_ resource: Resource, _ resolver: IntrinsicResolver, _ diagnostics: inout DiagnosticCollector) -> CFValue? {
         do {
             return try resolver.resolve(resource.properties)
