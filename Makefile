@@ -1,5 +1,6 @@
 # ServerlessEmulator — the two commands a new machine needs: `make up` and `make test`.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 SWIFT ?= swift
 APT_PACKAGES := libyaml-dev libssl-dev libsqlite3-dev pkg-config libcurl4
 PYTHON ?= python3
@@ -70,7 +71,10 @@ fuzz: deps fuzz-build
 	.build-fuzz/debug/ConfigFuzz -max_len=8192 -timeout=10 $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_SECONDS)) .build-fuzz/corpus/config
 	.build-fuzz/debug/TokenFuzz -max_len=4096 -timeout=10 $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_SECONDS)) .build-fuzz/corpus/token
 
-## bench: release build of the benchmarks in their own build folder (not part of CI).
+## bench: every benchmark on a release build in its own build folder (not part of CI); the tables go to
+## benchmarks/latest.md. BENCH_SECONDS is each wrk run's length.
+BENCH_SECONDS ?= 5
+BENCH_OUT := benchmarks/latest.md
 bench: deps
 	@command -v wrk >/dev/null || ($(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y wrk)
 	@$(PYTHON) -c "import moto.server, flask" 2>/dev/null || $(PYTHON) -m pip install --quiet "moto[server]==5.2.1"
@@ -78,10 +82,19 @@ bench: deps
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product emulate
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product BareHummingbird
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product InProcessBenchmark
-	.build-bench/release/ConfigLoadBenchmark serverless.yml
-	.build-bench/release/InProcessBenchmark .
-	$(PYTHON) benchmarks/cognito/run.py .build-bench/release/emulate
-	$(PYTHON) benchmarks/gateway/run.py .build-bench/release/emulate .build-bench/release/BareHummingbird
+	@{ echo "# Latest benchmark run"; echo; \
+	  echo "$$(date -u '+%Y-%m-%d %H:%M UTC'), $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), Linux $$(uname -r), $$($(SWIFT) --version 2>/dev/null | head -1)"; echo; } > $(BENCH_OUT)
+	.build-bench/release/ConfigLoadBenchmark serverless.yml | tee -a $(BENCH_OUT)
+	@echo >> $(BENCH_OUT)
+	.build-bench/release/InProcessBenchmark . | tee -a $(BENCH_OUT)
+	@echo >> $(BENCH_OUT)
+	$(PYTHON) benchmarks/startup/run.py .build-bench/release/emulate | tee -a $(BENCH_OUT)
+	@echo >> $(BENCH_OUT)
+	$(PYTHON) benchmarks/cognito/run.py .build-bench/release/emulate $(BENCH_SECONDS) | tee -a $(BENCH_OUT)
+	@echo >> $(BENCH_OUT)
+	$(PYTHON) benchmarks/gateway/run.py .build-bench/release/emulate .build-bench/release/BareHummingbird $(BENCH_SECONDS) | tee -a $(BENCH_OUT)
+	@echo >> $(BENCH_OUT)
+	$(PYTHON) benchmarks/scale/run.py .build-bench/release/emulate | tee -a $(BENCH_OUT)
 
 clean:
-	rm -rf .build .build-bench .build-fuzz .build-tsan
+	rm -rf .build .build-bench .build-fuzz .build-tsan .build-static

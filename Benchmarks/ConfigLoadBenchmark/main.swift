@@ -95,8 +95,6 @@ let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "7") ?? 7
 let seedPath = CommandLine.arguments.dropFirst().first ?? "serverless.yml"
 let yaml = generatedConfig(functions: 5_000)
 let bytes = Array(yaml.utf8)
-print("config load benchmark: \(runs) runs each, medians; generated file \(bytes.count / 1024) KiB, 5,000 functions")
-
 let events = scanEvents(bytes)
 let anchor = median(runs: runs) { _ = scanEvents(bytes) }
 let load = try median(runs: runs) {
@@ -106,7 +104,10 @@ let load = try median(runs: runs) {
 let seed = try median(runs: runs) { _ = try ConfigLoader.load(path: seedPath) }
 let seedScan = try median(runs: runs) { _ = scanEvents([UInt8](try Data(contentsOf: URL(fileURLWithPath: seedPath)))) }
 
-print("anchor  libyaml event scan, 5,000 functions (\(events) events): \(milliseconds(anchor))")
-print("load    ConfigLoader.load, 5,000 functions:                 \(milliseconds(load))  = \(String(format: "%.1f", load / anchor))x the anchor")
-print("anchor  libyaml event scan, seed serverless.yml:            \(milliseconds(seedScan))")
-print("load    ConfigLoader.load, seed serverless.yml:             \(milliseconds(seed))  = \(String(format: "%.1f", seed / seedScan))x the anchor")
+print("### Configuration loading: medians of \(runs) runs; generated file \(bytes.count / 1024) KiB, 5,000 functions\n")
+print("| what | median | ratio to its anchor |")
+print("|---|---|---|")
+print("| libyaml event scan, 5,000 functions (\(events) events) (anchor) | \(milliseconds(anchor)) | 1 |")
+print("| `ConfigLoader.load`, 5,000 functions | \(milliseconds(load)) | **\(String(format: "%.1f", load / anchor))×** |")
+print("| libyaml event scan, seed serverless.yml (anchor) | \(milliseconds(seedScan)) | 1 |")
+print("| `ConfigLoader.load`, seed serverless.yml | \(milliseconds(seed)) | **\(String(format: "%.1f", seed / seedScan))×** |")

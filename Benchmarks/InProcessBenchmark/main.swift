@@ -54,7 +54,9 @@ for _ in 0..<3 {
 return results
 }.value
 let median = results.sorted { $0.2 / $0.1 < $1.2 / $1.1 }[1]
-print("In-process requests (EmulatorTesting), \(count) sequential requests per measure, median of 3 rounds")
-print(String(format: "  anchor: the trivial closure called directly      %10.0f calls/s  %7.2f µs each", median.1, 1e6 / median.1))
-print(String(format: "  trivial handler through the pipeline             %10.0f req/s    %7.2f µs each  = %.3f of the anchor", median.2, 1e6 / median.2, median.2 / median.1))
-print(String(format: "  seed private route with a token                  %10.0f req/s    %7.2f µs each  = %.3f of the anchor", median.3, 1e6 / median.3, median.3 / median.1))
+print("### In process (EmulatorTesting): \(count) sequential requests per measure, median of 3 rounds\n")
+print("| what | rate | per request | ratio to the anchor |")
+print("|---|---|---|---|")
+print(String(format: "| the trivial closure called directly (anchor) | %.0f calls/s | %.2f µs | 1 |", median.1, 1e6 / median.1))
+print(String(format: "| trivial handler through the pipeline | %.0f req/s | %.2f µs | %.4f |", median.2, 1e6 / median.2, median.2 / median.1))
+print(String(format: "| seed private route with a token | %.0f req/s | %.2f µs | %.4f |", median.3, 1e6 / median.3, median.3 / median.1))

@@ -103,6 +103,39 @@ def test_a_state_from_an_older_schema_is_migrated():
     finally:
         emulator.stop()
     with sqlite3.connect(path) as connection:
-        assert connection.execute("SELECT identifier FROM grdb_migrations").fetchall() == [("v1",)]
+        assert connection.execute("SELECT identifier FROM grdb_migrations").fetchall() == [("v1",), ("v2-counts-and-filter-indexes",)]
         assert connection.execute("SELECT count(*) FROM users").fetchone() == (1,)
         assert connection.execute("SELECT count(*) FROM unrelated").fetchone() == (0,)
+
+
+def test_a_v1_state_gains_user_counts_and_keeps_its_users():
+    # v2 adds the per-pool user counts behind DescribeUserPool's EstimatedNumberOfUsers: a v1 state's
+    # users must be counted when it is migrated, and counted on as users come and go.
+    state = tempfile.mkdtemp(prefix="emulate-v1-")
+    config = os.path.join(FIXTURES, "agreement.yml")
+    emulator = Emulator(config, state_dir=state).start()
+    try:
+        pool = emulator.pool("AgreementPool")
+        for name in ("one", "two", "three"):
+            emulator.client().admin_create_user(UserPoolId=pool["id"], Username=name, MessageAction="SUPPRESS")
+    finally:
+        emulator.stop()
+    path = os.path.join(state, "agreement-dev.sqlite")
+    with sqlite3.connect(path) as connection:  # back to exactly what v1 wrote
+        connection.executescript("""
+            DROP TRIGGER users_counted_in; DROP TRIGGER users_counted_out; DROP TABLE userCounts;
+            DROP INDEX users_email; DROP INDEX users_phone;
+            CREATE INDEX users_email ON users (poolId, email); CREATE INDEX users_phone ON users (poolId, phoneNumber);
+            DELETE FROM grdb_migrations WHERE identifier != 'v1';
+        """)
+    emulator = Emulator(config, state_dir=state).start()
+    try:
+        client = emulator.client()
+        assert client.describe_user_pool(UserPoolId=pool["id"])["UserPool"]["EstimatedNumberOfUsers"] == 3
+        client.admin_delete_user(UserPoolId=pool["id"], Username="two")
+        client.admin_create_user(UserPoolId=pool["id"], Username="four", MessageAction="SUPPRESS")
+        client.admin_create_user(UserPoolId=pool["id"], Username="five", MessageAction="SUPPRESS")
+        assert client.describe_user_pool(UserPoolId=pool["id"])["UserPool"]["EstimatedNumberOfUsers"] == 4
+        assert sorted(u["Username"] for u in client.list_users(UserPoolId=pool["id"])["Users"]) == ["five", "four", "one", "three"]
+    finally:
+        emulator.stop()

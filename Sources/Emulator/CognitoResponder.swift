@@ -55,7 +55,7 @@ struct CognitoResponder: HTTPResponder {
             let poolID = String(parts[0])
             let document: JSONValue?
             switch parts[2] {
-            case "jwks.json": document = service.jwks(poolID: poolID)
+            case "jwks.json": document = try await service.jwks(poolID: poolID)
             case "openid-configuration": document = service.openIDConfiguration(poolID: poolID)
             default: document = nil
             }

@@ -15,11 +15,13 @@ public final class BigNumber: @unchecked Sendable {
 
     /// The number whose big-endian bytes are given.
     public convenience init(bytes: [UInt8]) {
+        OpenSSLRuntime.prepare()
         self.init(owning: bytes.withUnsafeBufferPointer { BN_bin2bn($0.baseAddress, Int32($0.count), nil) }!)
     }
 
     /// The number written in hex (either case, no prefix), or nil when the text is not hex.
     public convenience init?(hex: String) {
+        OpenSSLRuntime.prepare()
         guard !hex.isEmpty, hex.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102) }) else { return nil }
         var result: OpaquePointer?
         guard BN_hex2bn(&result, hex) > 0, let result else { return nil }

@@ -4,6 +4,7 @@ internal import COpenSSL
 public enum Digest {
     /// The SHA-256 digest of `bytes`.
     public static func sha256(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        OpenSSLRuntime.prepare()
         let input = Array(bytes)
         var output = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
@@ -15,6 +16,7 @@ public enum Digest {
 
     /// HMAC-SHA256 of `message` under `key`.
     public static func hmacSHA256(key: some Collection<UInt8>, message: some Collection<UInt8>) -> [UInt8] {
+        OpenSSLRuntime.prepare()
         let key = Array(key)
         let message = Array(message)
         var output = [UInt8](repeating: 0, count: 32)
@@ -41,6 +43,7 @@ public enum Digest {
 public enum SecureRandom {
     /// `count` random bytes from libcrypto's generator.
     public static func bytes(_ count: Int) -> [UInt8] {
+        OpenSSLRuntime.prepare()
         var output = [UInt8](repeating: 0, count: count)
         precondition(RAND_bytes(&output, Int32(count)) == 1, "RAND_bytes failed: \(OpenSSLErrors.drain())")
         return output

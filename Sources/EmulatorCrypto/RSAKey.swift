@@ -19,6 +19,7 @@ public final class RSAKey: @unchecked Sendable {
     /// - Parameter bits: The modulus size (2048, as Cognito uses).
     /// - Throws: ``CryptoError`` when libcrypto fails.
     public static func generate(bits: Int = 2048) throws -> RSAKey {
+        OpenSSLRuntime.prepare()
         guard let context = EVP_PKEY_CTX_new_id(EVP_PKEY_RSA, nil) else { throw CryptoError("EVP_PKEY_CTX_new_id") }
         defer { EVP_PKEY_CTX_free(context) }
         guard EVP_PKEY_keygen_init(context) == 1, EVP_PKEY_CTX_set_rsa_keygen_bits(context, Int32(bits)) == 1 else {
@@ -32,6 +33,7 @@ public final class RSAKey: @unchecked Sendable {
     /// Reads a private key from its DER encoding (as ``privateKeyDER`` writes it).
     /// - Throws: ``CryptoError`` when the bytes are not a private key.
     public convenience init(privateKeyDER der: [UInt8]) throws {
+        OpenSSLRuntime.prepare()
         let key: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
             var pointer = buffer.baseAddress
             return d2i_AutoPrivateKey(nil, &pointer, buffer.count)

@@ -127,7 +127,7 @@ public struct CognitoClient: Sendable {
 
     /// GetUser.
     public func getUser(_ request: AccessTokenRequest) async throws(CognitoError) -> GetUserResponse {
-        try await service.getUser(request)
+        try service.getUser(request)
     }
 
     /// GlobalSignOut.

@@ -27,7 +27,7 @@ struct InProcessCognitoTests {
         #expect(members.map(\.key) == [
             "sub", "email_verified", "iss", "cognito:username", "origin_jti", "aud", "event_id", "token_use", "auth_time", "exp", "iat", "jti", "email",
         ])
-        let user = try await service.getUser(AccessTokenRequest(AccessToken: tokens.AccessToken))
+        let user = try service.getUser(AccessTokenRequest(AccessToken: tokens.AccessToken))
         #expect(user.Username == "a@example.com")
     }
 

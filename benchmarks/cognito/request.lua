@@ -1,17 +1,19 @@
--- One Cognito AWS JSON request, repeated; SignUp bodies get a unique username per request.
--- Set by run.py through environment variables: BENCH_TARGET, BENCH_BODY (with {n} for a counter).
+-- One Cognito AWS JSON request, repeated; every answer must be 200. Set by the benchmark scripts through
+-- environment variables:
+--   BENCH_TARGET    the operation (X-Amz-Target suffix)
+--   BENCH_BODY      the JSON body; {n} becomes a unique counter (SignUp, AdminCreateUser)
+--   BENCH_PAGINATE  1: follow PaginationToken from the answers (ListUsers walks the listing, then starts over)
 local target = os.getenv("BENCH_TARGET")
 local template = os.getenv("BENCH_BODY")
-local counter = 0
-local thread_id = 0
-local failures = 0
 
-function setup(thread)
-  thread_id = thread_id + 1
-  thread:set("id", thread_id)
-end
+local paginate = os.getenv("BENCH_PAGINATE") == "1"
+local counter = 0
+
+local failures = 0
+local nextToken = nil
 
 function init(args)
+  math.randomseed(os.time() * 1000 + math.floor(os.clock() * 1000000))
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/x-amz-json-1.1"
   wrk.headers["X-Amz-Target"] = "AWSCognitoIdentityProviderService." .. target
@@ -20,15 +22,22 @@ end
 
 function request()
   counter = counter + 1
-  local body = template:gsub("{n}", tostring(id) .. "-" .. tostring(counter) .. "-" .. tostring(math.random(1, 1000000000)))
+  local body = template:gsub("{n}", tostring(counter) .. "-" .. tostring(math.random(1, 1000000000)))
+  if paginate and nextToken then
+    body = body:sub(1, -2) .. ',"PaginationToken":"' .. nextToken .. '"}'
+  end
   return wrk.format(nil, "/", nil, body)
 end
 
 function response(status, headers, body)
+
   if status ~= 200 then
     failures = failures + 1
     if failures == 1 then io.stderr:write("first failure: " .. status .. " " .. body .. "\n") end
+  elseif paginate then
+    nextToken = body:match('"PaginationToken"%s*:%s*"([^"]*)"')
   end
+
 end
 
 function done(summary, latency, requests)

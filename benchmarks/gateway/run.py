@@ -1,5 +1,6 @@
 """Gateway hot path: the seed's private route with a valid ID token (router + Cognito authorizer +
-event + seed handler + response) against a bare Hummingbird route with a fixed body, same wrk, one run.
+event + seed handler + response) and the same handler on a public route, against a bare Hummingbird
+route with a fixed body, same wrk, one run. Prints a Markdown table.
 
 Usage: python3 run.py EMULATE_BINARY BARE_BINARY [SECONDS]
 """
@@ -51,7 +52,7 @@ def main():
     emulate, bare = sys.argv[1], sys.argv[2]
     workdir = tempfile.mkdtemp(prefix="bench-gateway-")
     ready_file = os.path.join(workdir, "ready.json")
-    emulator = subprocess.Popen([emulate, "up", os.path.join(ROOT, "serverless.yml"), "--port", "0", "--cognito-port", "0", "--in-memory",
+    emulator = subprocess.Popen([emulate, "up", os.path.join(ROOT, "benchmarks", "gateway", "bench.yml"), "--port", "0", "--cognito-port", "0", "--in-memory",
                                  "--ready-file", ready_file], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 env=dict(os.environ, LOG_LEVEL="warning"))
     bare_port = free_port()
@@ -69,17 +70,22 @@ def main():
                 break
             except OSError:
                 time.sleep(0.05)
-        print(f"Gateway hot path, wrk -t1 -d{SECONDS}s on loopback, POST with a 2-byte body; {ROUNDS} alternating rounds, median ratio")
+        print(f"### Gateway hot path: wrk -t1 -d{SECONDS}s on loopback, POST with a 2-byte body; {ROUNDS} alternating rounds, median ratio\n")
+        print("| connections | route | requests/s | p50 | p99 | ratio to the anchor (rounds) |")
+        print("|---|---|---|---|---|---|")
         for connections in (32, 1):
             rounds = []
             for _ in range(ROUNDS):
                 base = wrk(bare_url, connections, {})
                 private = wrk(api + "/user/private", connections, {"Authorization": token})
-                rounds.append((private[0] / base[0], base, private))
-            ratio, base, private = sorted(rounds, key=lambda r: r[0])[len(rounds) // 2]
-            print(f"  {connections:>2} connections  bare Hummingbird (anchor)    {base[0]:9.0f} req/s  p50 {base[1]:>8}  p99 {base[2]:>8}")
-            print(f"  {connections:>2} connections  private route + valid token  {private[0]:9.0f} req/s  p50 {private[1]:>8}  p99 {private[2]:>8}"
-                  f"  = {ratio:.2f} of the anchor (rounds: {', '.join(f'{r[0]:.2f}' for r in rounds)})")
+                public = wrk(api + "/user/public", connections, {})
+                rounds.append((private[0] / base[0], base, private, public))
+            ratio, base, private, public = sorted(rounds, key=lambda r: r[0])[len(rounds) // 2]
+            print(f"| {connections} | bare Hummingbird (anchor) | {base[0]:,.0f} | {base[1]} | {base[2]} | 1 |")
+            print(f"| {connections} | private route + valid ID token | {private[0]:,.0f} | {private[1]} | {private[2]} | **{ratio:.2f}** "
+                  f"({', '.join(f'{r[0]:.2f}' for r in rounds)}) |")
+            print(f"| {connections} | public route, same handler | {public[0]:,.0f} | {public[1]} | {public[2]} | {public[0] / base[0]:.2f} "
+                  f"({', '.join(f'{r[3][0] / r[1][0]:.2f}' for r in rounds)}) |")
     finally:
         for process in (emulator, anchor):
             process.send_signal(signal.SIGTERM)

@@ -114,7 +114,7 @@ public struct CognitoJSONDispatcher: Sendable {
         "DescribeUserPool": operation { (s, r: UserPoolIdRequest) throws(CognitoError) in try await s.describeUserPool(r) },
         "DescribeUserPoolClient": operation { (s, r: DescribeUserPoolClientRequest) throws(CognitoError) in try await s.describeUserPoolClient(r) },
         "ForgotPassword": operation { (s, r: ClientUsernameRequest) throws(CognitoError) in try await s.forgotPassword(r) },
-        "GetUser": operation { (s, r: AccessTokenRequest) throws(CognitoError) in try await s.getUser(r) },
+        "GetUser": operation { (s, r: AccessTokenRequest) throws(CognitoError) in try s.getUser(r) },
         "GlobalSignOut": operation { (s, r: AccessTokenRequest) throws(CognitoError) in try await s.globalSignOut(r) },
         "InitiateAuth": operation { (s, r: InitiateAuthRequest) throws(CognitoError) in try await s.initiateAuth(r) },
         "ListUserPoolClients": operation { (s, r: UserPoolIdRequest) throws(CognitoError) in try await s.listUserPoolClients(r) },

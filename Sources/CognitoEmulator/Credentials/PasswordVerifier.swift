@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import EmulatorCrypto
+import Synchronization
 
 /// What Cognito stores instead of a password: an SRP-6a verifier `v = g^x mod N` with a random salt,
 /// where `x = H(salt | H(poolName | username | ":" | password))` over Cognito's 3072-bit group.
@@ -24,7 +25,9 @@ struct PasswordVerifier: Sendable {
         var saltBytes = SecureRandom.bytes(16)
         saltBytes[0] = saltBytes[0] & 0x7F | 0x10
         salt = saltBytes.hexString
-        verifier = Self.compute(poolID: poolID, username: username, password: password, salt: salt)
+        let x = Self.privateKey(poolID: poolID, username: username, password: password, salt: salt)
+        verifier = Self.generator.power(x, modulo: Self.modulus).bytes
+        Self.confirmed.remember(x: x, verifier: verifier)
     }
 
     init(salt: String, verifier: [UInt8]) {
@@ -33,8 +36,39 @@ struct PasswordVerifier: Sendable {
     }
 
     /// Whether `password` is the one this verifier was made from (compared in constant time).
+    ///
+    /// `v = g^x mod N` costs a 3072-bit exponentiation; once an `x` has been shown to produce this
+    /// verifier, the same `x` is accepted by comparing digests (``ConfirmedKeys``).
     func matches(poolID: String, username: String, password: String) -> Bool {
-        Digest.constantTimeEquals(Self.compute(poolID: poolID, username: username, password: password, salt: salt), verifier)
+        let x = Self.privateKey(poolID: poolID, username: username, password: password, salt: salt)
+        if Self.confirmed.contains(x: x, verifier: verifier) { return true }
+        guard Digest.constantTimeEquals(Self.generator.power(x, modulo: Self.modulus).bytes, verifier) else { return false }
+        Self.confirmed.remember(x: x, verifier: verifier)
+        return true
+    }
+
+    static let confirmed = ConfirmedKeys()
+
+    /// A bounded memo of `x` values already shown to produce a verifier: the digest of `x` by the
+    /// digest of the verifier. A verifier is salted per password, so an entry can only ever confirm
+    /// the one password it was made from; a changed password has a new verifier and misses.
+    final class ConfirmedKeys: Sendable {
+        private static let capacity = 100_000
+        private let entries = Mutex<[[UInt8]: [UInt8]]>([:])
+
+        func contains(x: BigNumber, verifier: [UInt8]) -> Bool {
+            let key = Digest.sha256(verifier)
+            guard let known = entries.withLock({ $0[key] }) else { return false }
+            return Digest.constantTimeEquals(known, Digest.sha256(x.bytes))
+        }
+
+        func remember(x: BigNumber, verifier: [UInt8]) {
+            let key = Digest.sha256(verifier), value = Digest.sha256(x.bytes)
+            entries.withLock { entries in
+                if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+                entries[key] = value
+            }
+        }
     }
 
     /// `x = H(pad(salt) | H(poolName username ":" password))`, as Cognito's SRP clients compute it.
@@ -42,10 +76,6 @@ struct PasswordVerifier: Sendable {
         let poolName = poolID.split(separator: "_", maxSplits: 1).last.map(String.init) ?? poolID
         let inner = Digest.sha256(Array("\(poolName)\(username):\(password)".utf8))
         return BigNumber(bytes: Digest.sha256(paddedHexBytes(salt) + inner))
-    }
-
-    private static func compute(poolID: String, username: String, password: String, salt: String) -> [UInt8] {
-        generator.power(privateKey(poolID: poolID, username: username, password: password, salt: salt), modulo: modulus).bytes
     }
 
     /// The bytes of a hex string padded as Cognito's clients pad it: a leading `0` for odd length,

@@ -284,7 +284,11 @@ extension CognitoService {
             originJti: originJti, poolId: pool.id, username: user.username, clientId: client.id,
             refreshTokenHash: Digest.sha256(Array(refreshToken.utf8)).hexString, authTime: now.rounded(.down), created: now,
             refreshExpires: now + Double(client.configuration.refreshTokenValiditySeconds), revoked: false)
-        try database { db in try session.insert(db) }
+        do {
+            try await sessionRows.insert(session)
+        } catch {
+            throw stateFailure(error)
+        }
         let tokens = try await issueTokens(user: user, client: client, pool: pool, originJti: originJti, authTime: session.authTime)
         return AuthenticationResultType(AccessToken: tokens.access, ExpiresIn: client.configuration.accessTokenValiditySeconds,
                                         TokenType: "Bearer", RefreshToken: refreshToken, IdToken: tokens.id)

@@ -32,6 +32,23 @@ extension CognitoService {
             value = quoted
         }
 
+        /// A condition on indexed columns that every matching user meets, so SQLite narrows the
+        /// listing before ``matches(_:attributes:)`` decides; nil when only a scan can tell.
+        var narrowing: SQLExpression? {
+            let escaped = value.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_")
+            switch (attribute, prefix) {
+            case ("username", false): return Column("username") == value
+            // LIKE folds only ASCII letters, as matches(_:attributes:) folds every letter: ASCII prefixes only.
+            case ("username", true) where value.allSatisfy(\.isASCII): return Column("username").like(escaped + "%", escape: "\\")
+            case ("email", false): return Column("email") == value.lowercased()
+            case ("email", true) where value.allSatisfy(\.isASCII): return Column("email").like(escaped + "%", escape: "\\")
+            case ("phone_number", false): return Column("phoneNumber") == value
+            case ("sub", false): return Column("sub") == value
+            case ("cognito:user_status", false): return Column("status") == value
+            default: return nil
+            }
+        }
+
         func matches(_ user: StoredUser, attributes: [AttributeType]) -> Bool {
             let actual: String?
             switch attribute {
@@ -66,8 +83,9 @@ extension CognitoService {
             var found: [StoredUser] = []
             var cursor = after
             while found.count <= limit {
-                let batch = try StoredUser.filter(Column("poolId") == pool.id && Column("username") > cursor)
-                    .order(Column("username")).limit(max(limit * 4, 200)).fetchAll(db)
+                var query = StoredUser.filter(Column("poolId") == pool.id && Column("username") > cursor)
+                if let narrowing = filter?.narrowing { query = query.filter(narrowing) }
+                let batch = try query.order(Column("username")).limit(max(limit * 4, 200)).fetchAll(db)
                 if batch.isEmpty { break }
                 for user in batch where filter?.matches(user, attributes: attributes(of: user)) ?? true {
                     found.append(user)

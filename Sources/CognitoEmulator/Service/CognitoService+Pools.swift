@@ -19,7 +19,7 @@ extension CognitoService {
     public func describeUserPool(_ request: UserPoolIdRequest) throws(CognitoError) -> DescribeUserPoolResponse {
         let pool = try pool(request.UserPoolId)
         let configuration = pool.configuration
-        let users = try database({ db in try StoredUser.filter(Column("poolId") == pool.id).fetchCount(db) }, write: false)
+        let users = try database({ db in try CognitoStore.userCount(poolID: pool.id, db) }, write: false)
         return DescribeUserPoolResponse(UserPool: UserPoolType(
             Id: pool.id, Name: configuration.name, Arn: pool.arn, Policies: .init(PasswordPolicy: configuration.passwordPolicy),
             LambdaConfig: configuration.lambdaConfig, LastModifiedDate: pool.created, CreationDate: pool.created,

@@ -125,7 +125,7 @@ extension CognitoService {
     }
 
     /// GetUser.
-    public func getUser(_ request: AccessTokenRequest) throws(CognitoError) -> GetUserResponse {
+    public nonisolated func getUser(_ request: AccessTokenRequest) throws(CognitoError) -> GetUserResponse {
         let (_, user) = try authenticate(accessToken: request.AccessToken)
         return GetUserResponse(Username: user.username, UserAttributes: attributes(of: user), UserMFASettingList: nil)
     }

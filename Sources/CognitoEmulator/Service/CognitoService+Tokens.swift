@@ -5,6 +5,7 @@ import Foundation
 #endif
 import EmulatorCrypto
 import GRDB
+import Synchronization
 
 extension CognitoService {
     /// Signs an ID token and an access token with Cognito's claims, in Cognito's order — off the actor,
@@ -54,35 +55,76 @@ extension CognitoService {
                 .init("jti", .string(UUID().uuidString.lowercased())), .init("username", .string(user.username)),
             ])
         do {
-            return (try JWT.sign(claims: idClaims, key: pool.idKey.key, keyID: pool.idKey.keyID),
-                    try JWT.sign(claims: accessClaims, key: pool.accessKey.key, keyID: pool.accessKey.keyID))
+            let idKey = try await pool.idKey.material(), accessKey = try await pool.accessKey.material()
+            return (try JWT.sign(claims: idClaims, key: idKey.key, keyID: idKey.keyID),
+                    try JWT.sign(claims: accessClaims, key: accessKey.key, keyID: accessKey.keyID))
         } catch {
             throw .internalError("signing a token failed: \(error)")
         }
     }
 
     /// Checks an access token as Cognito's token-taking operations do: signature, issuer, use,
-    /// expiry and revocation; answers the pool and the (current) user.
-    func authenticate(accessToken: String) throws(CognitoError) -> (LivePool, StoredUser) {
-        guard let jwt = JWT(accessToken), let keyID = jwt.keyID,
-            let pool = pools.values.first(where: { $0.accessKey.keyID == keyID }), jwt.isSigned(by: pool.accessKey.key),
-            jwt.claims["token_use"]?.stringValue == "access", jwt.claims["iss"]?.stringValue == issuer(poolID: pool.id),
-            let username = jwt.claims["username"]?.stringValue, let expires = jwt.claims["exp"]?.numberValue
-        else { throw .invalidAccessToken }
-        guard jwt.isIssued(before: clock.now) else { throw .invalidAccessToken }
-        guard expires > clock.now else { throw .expiredAccessToken }
-        let originJti = jwt.claims["origin_jti"]?.stringValue ?? ""
-        return try database({ db in
-            // A deleted user's sessions are gone with it, so its tokens read as revoked, as Cognito answers.
-            guard let session = try StoredSession.fetchOne(db, key: originJti), !session.revoked else { throw CognitoError.revokedAccessToken }
-            guard let user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": username]) else { throw CognitoError.revokedAccessToken }
-            return (pool, user)
-        }, write: false)
+    /// expiry and revocation; answers the pool and the (current) user. Runs without entering the actor:
+    /// a token's signature is checked once (``VerifiedAccessTokens``), its expiry and session every time.
+    nonisolated func authenticate(accessToken: String) throws(CognitoError) -> (LivePool, StoredUser) {
+        let token: VerifiedAccessTokens.Token
+        if let known = verifiedAccessTokens.lookup(accessToken) {
+            token = known
+        } else {
+            guard let jwt = JWT(accessToken), let keyID = jwt.keyID,
+                let pool = pools.values.first(where: { $0.accessKey.current?.keyID == keyID }), let key = pool.accessKey.current, jwt.isSigned(by: key.key),
+                jwt.claims["token_use"]?.stringValue == "access", jwt.claims["iss"]?.stringValue == issuer(poolID: pool.id),
+                let username = jwt.claims["username"]?.stringValue, let expires = jwt.claims["exp"]?.numberValue
+            else { throw .invalidAccessToken }
+            token = .init(poolID: pool.id, username: username, originJti: jwt.claims["origin_jti"]?.stringValue ?? "", usableFrom: jwt.usableFrom, expires: expires)
+            verifiedAccessTokens.remember(token, for: accessToken)
+        }
+        guard token.usableFrom <= clock.now else { throw .invalidAccessToken }
+        guard token.expires > clock.now else { throw .expiredAccessToken }
+        guard let pool = pools[token.poolID] else { throw .invalidAccessToken }
+        do {
+            return try store.read { db in
+                // A deleted user's sessions are gone with it, so its tokens read as revoked, as Cognito answers.
+                let sessions = try db.cachedStatement(sql: "SELECT * FROM sessions WHERE originJti = ?")
+                guard let session = try StoredSession.fetchOne(sessions, arguments: [token.originJti]), !session.revoked else { throw CognitoError.revokedAccessToken }
+                let users = try db.cachedStatement(sql: "SELECT * FROM users WHERE poolId = ? AND username = ?")
+                guard let user = try StoredUser.fetchOne(users, arguments: [pool.id, token.username]) else { throw CognitoError.revokedAccessToken }
+                return (pool, user)
+            }
+        } catch let error as CognitoError {
+            throw error
+        } catch {
+            throw stateFailure(error)
+        }
     }
 
     /// The client an access token was issued to.
-    func accessTokenClient(_ accessToken: String) throws(CognitoError) -> LiveClient {
+    nonisolated func accessTokenClient(_ accessToken: String) throws(CognitoError) -> LiveClient {
         guard let id = JWT(accessToken)?.claims["client_id"]?.stringValue, let client = clients[id] else { throw .invalidAccessToken }
         return client
+    }
+}
+
+/// Access tokens whose signature, issuer and use have been checked, by their text (at most 10,000;
+/// the memo starts over when full). Their time window and revocation are checked on every use.
+final class VerifiedAccessTokens: Sendable {
+    struct Token: Sendable {
+        var poolID: String
+        var username: String
+        var originJti: String
+        var usableFrom: Double
+        var expires: Double
+    }
+
+    private static let capacity = 10_000
+    private let tokens = Mutex<[String: Token]>([:])
+
+    func lookup(_ text: String) -> Token? { tokens.withLock { $0[text] } }
+
+    func remember(_ token: Token, for text: String) {
+        tokens.withLock { tokens in
+            if tokens.count >= Self.capacity { tokens.removeAll(keepingCapacity: true) }
+            tokens[text] = token
+        }
     }
 }

@@ -22,7 +22,7 @@ extension CognitoService {
     }
 
     /// The user's attributes as Cognito lists them: `sub` first, then in the order they were set.
-    func attributes(of user: StoredUser) -> [AttributeType] {
+    nonisolated func attributes(of user: StoredUser) -> [AttributeType] {
         [AttributeType(Name: "sub", Value: user.sub)] + Self.decode(user.attributes)
     }
 

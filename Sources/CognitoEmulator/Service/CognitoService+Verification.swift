@@ -18,12 +18,14 @@ extension CognitoService {
     /// RevokeToken, a disabled or deleted user) is refused too. Runs without entering the actor.
     public nonisolated func checkAuthorizerToken(_ token: String, poolID: String) -> AuthorizerTokenCheck {
         guard let pool = pools[poolID], let jwt = JWT(token), let keyID = jwt.keyID else { return .invalid }
-        let key = keyID == pool.idKey.keyID ? pool.idKey : keyID == pool.accessKey.keyID ? pool.accessKey : nil
+        // A key still being generated has signed nothing yet.
+        let idKey = pool.idKey.current, accessKey = pool.accessKey.current
+        let key = keyID == idKey?.keyID ? idKey : keyID == accessKey?.keyID ? accessKey : nil
         guard let key, jwt.isSigned(by: key.key), jwt.claims["iss"]?.stringValue == issuer(poolID: pool.id),
             let tokenUse = jwt.claims["token_use"]?.stringValue, let expires = jwt.claims["exp"]?.numberValue
         else { return .invalid }
         let clientID = tokenUse == "id" ? jwt.claims["aud"]?.stringValue : jwt.claims["client_id"]?.stringValue
-        guard (tokenUse == "id" && key.keyID == pool.idKey.keyID) || (tokenUse == "access" && key.keyID == pool.accessKey.keyID),
+        guard (tokenUse == "id" && key.keyID == idKey?.keyID) || (tokenUse == "access" && key.keyID == accessKey?.keyID),
             let clientID, clients[clientID]?.poolID == pool.id
         else { return .invalid }
         guard jwt.isIssued(before: clock.now) else { return .invalid }

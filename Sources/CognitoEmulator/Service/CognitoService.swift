@@ -20,6 +20,8 @@ public actor CognitoService {
     /// The messages Cognito would have sent.
     public nonisolated let outbox: Outbox
     let store: CognitoStore
+    let sessionRows: GroupCommit
+    nonisolated let verifiedAccessTokens = VerifiedAccessTokens()
     let logger: Logger
     let region: String
     let accountID: String
@@ -47,6 +49,7 @@ public actor CognitoService {
         issuerBase: String = "http://127.0.0.1:9229", logger: Logger = Logger(label: "emulate.cognito", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws {
         self.store = store
+        self.sessionRows = GroupCommit(store: store)
         self.clock = clock
         self.outbox = outbox
         self.issuerBaseStorage = Mutex(issuerBase)
@@ -55,7 +58,7 @@ public actor CognitoService {
         self.accountID = configuration.accountID
         let now = clock.now
         let poolIDs = configuration.pools.map { configuration.poolID(forLogicalID: $0.logicalID) }
-        let keys = try await Self.loadOrGenerateKeys(poolIDs: poolIDs, store: store, now: now)
+        let keys = try Self.loadOrGenerateKeys(poolIDs: poolIDs, store: store, now: now)
         var pools: [String: LivePool] = [:]
         var clients: [String: LiveClient] = [:]
         for (pool, id) in zip(configuration.pools, poolIDs) {
@@ -121,9 +124,10 @@ public actor CognitoService {
     public nonisolated func issuer(poolID: String) -> String { "\(issuerBase)/\(poolID)" }
 
     /// The pool's JWKS (both keys), or nil for an unknown pool.
-    public nonisolated func jwks(poolID: String) -> JSONValue? {
+    /// - Throws: When a key being generated could not be generated or stored.
+    public nonisolated func jwks(poolID: String) async throws -> JSONValue? {
         guard let pool = pools[poolID] else { return nil }
-        return .object([.init("keys", .array([pool.idKey.jwk, pool.accessKey.jwk]))])
+        return .object([.init("keys", .array([try await pool.idKey.material().jwk, try await pool.accessKey.material().jwk]))])
     }
 
     /// The pool's OpenID configuration document, or nil for an unknown pool.
@@ -146,22 +150,18 @@ public actor CognitoService {
 
     // MARK: - Start-up
 
-    private static func loadOrGenerateKeys(poolIDs: [String], store: CognitoStore, now: Double) async throws -> [String: SigningKey] {
+    /// The stored keys, and a background generation (stored when done) for each key not stored yet.
+    private static func loadOrGenerateKeys(poolIDs: [String], store: CognitoStore, now: Double) throws -> [String: SigningKey] {
         let stored = try store.read { db in try StoredKey.fetchAll(db) }
         var keys: [String: SigningKey] = [:]
         for key in stored where poolIDs.contains(key.poolId) {
             keys[key.poolId + "/" + key.use] = SigningKey(key: try RSAKey(privateKeyDER: [UInt8](key.der)))
         }
-        let missing = poolIDs.flatMap { id in ["id", "access"].map { id + "/" + $0 } }.filter { keys[$0] == nil }
-        let generated = try await withThrowingTaskGroup(of: (String, RSAKey).self) { group in
-            for name in missing { group.addTask { (name, try RSAKey.generate()) } }
-            return try await group.reduce(into: [String: RSAKey]()) { $0[$1.0] = $1.1 }
-        }
-        try store.write { db in
-            for (name, key) in generated {
-                let parts = name.split(separator: "/")
-                try StoredKey(poolId: String(parts[0]), use: String(parts[1]), der: Data(key.privateKeyDER), created: now).insert(db)
-                keys[name] = SigningKey(key: key)
+        for poolID in poolIDs {
+            for use in ["id", "access"] where keys[poolID + "/" + use] == nil {
+                keys[poolID + "/" + use] = SigningKey { key in
+                    try store.write { db in try StoredKey(poolId: poolID, use: use, der: Data(key.privateKeyDER), created: now).insert(db) }
+                }
             }
         }
         return keys
@@ -204,8 +204,13 @@ public actor CognitoService {
         } catch let error as CognitoError {
             throw error
         } catch {
-            logger.error("state write failed", metadata: ["error": "\(error)"])
-            throw .internalError("The emulator could not read or write its state: \(error)")
+            throw stateFailure(error)
         }
+    }
+
+    /// Logs a failure to read or write the state and answers it as InternalErrorException.
+    nonisolated func stateFailure(_ error: any Error) -> CognitoError {
+        logger.error("state write failed", metadata: ["error": "\(error)"])
+        return .internalError("The emulator could not read or write its state: \(error)")
     }
 }

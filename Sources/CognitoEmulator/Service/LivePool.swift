@@ -1,4 +1,5 @@
 public import EmulatorCrypto
+import Synchronization
 
 /// A provisioned user pool: its configuration, identity and signing keys.
 public struct LivePool: Sendable {
@@ -34,22 +35,66 @@ public struct LiveClient: Sendable {
 }
 
 /// An RSA key that signs tokens, with its `kid` and JWK.
-public struct SigningKey: Sendable {
-    /// The key.
-    public var key: RSAKey
-    /// `kid`: base64 of the SHA-256 of the public key, as stable as the key.
-    public var keyID: String
+///
+/// A key read from the state is ready at once; a new key is generated in the background (tens of
+/// milliseconds of RSA work kept off the start-up path) and stored before anything is signed with it.
+/// Until then no token can carry its `kid`, so checks that find it not ready refuse the token.
+public final class SigningKey: Sendable {
+    /// The key pair and its `kid`.
+    public struct Material: Sendable {
+        /// The key.
+        public let key: RSAKey
+        /// `kid`: base64 of the SHA-256 of the public key, as stable as the key.
+        public let keyID: String
 
-    init(key: RSAKey) {
-        self.key = key
-        keyID = Base64URL.encode(Digest.sha256(key.publicKeyDER))
+        init(key: RSAKey) {
+            self.key = key
+            keyID = Base64URL.encode(Digest.sha256(key.publicKeyDER))
+        }
+
+        /// The JWK, as Cognito's JWKS lists it.
+        public var jwk: JSONValue {
+            .object([
+                .init("alg", .string("RS256")), .init("e", .string(Base64URL.encode(key.exponent))), .init("kid", .string(keyID)),
+                .init("kty", .string("RSA")), .init("n", .string(Base64URL.encode(key.modulus))), .init("use", .string("sig")),
+            ])
+        }
     }
 
-    /// The JWK, as Cognito's JWKS lists it.
-    public var jwk: JSONValue {
-        .object([
-            .init("alg", .string("RS256")), .init("e", .string(Base64URL.encode(key.exponent))), .init("kid", .string(keyID)),
-            .init("kty", .string("RSA")), .init("n", .string(Base64URL.encode(key.modulus))), .init("use", .string("sig")),
-        ])
+    private final class Slot: Sendable {
+        let material: Mutex<Material?>
+        init(_ material: Material?) { self.material = Mutex(material) }
+    }
+
+    private let slot: Slot
+    private let generation: Task<Material, any Error>?
+
+    /// A key that is ready now (read from the state).
+    init(key: RSAKey) {
+        slot = Slot(Material(key: key))
+        generation = nil
+    }
+
+    /// A key generated in the background; `store` persists it before it is used.
+    init(generatingThen store: @escaping @Sendable (RSAKey) throws -> Void) {
+        let slot = Slot(nil)
+        self.slot = slot
+        generation = Task.detached(priority: .userInitiated) {
+            let key = try RSAKey.generate()
+            try store(key)
+            let material = Material(key: key)
+            slot.material.withLock { $0 = material }
+            return material
+        }
+    }
+
+    /// The key if it is ready, without waiting: what token checks use.
+    public var current: Material? { slot.material.withLock { $0 } }
+
+    /// The key, waiting for its generation if needed: what signing and the JWKS use.
+    /// - Throws: When generating or storing the key failed.
+    public func material() async throws -> Material {
+        if let current { return current }
+        return try await generation!.value
     }
 }

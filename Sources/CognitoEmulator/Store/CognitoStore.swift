@@ -133,6 +133,32 @@ public final class CognitoStore: Sendable {
                 t.column("secret", .text)
             }
         }
+        // DescribeUserPool's EstimatedNumberOfUsers: counted as rows come and go, not by scanning the users.
+        // ListUsers filtered on email or phone: indexes that also give the listing's username order.
+        migrator.registerMigration("v2-counts-and-filter-indexes") { db in
+            try db.drop(index: "users_email")
+            try db.drop(index: "users_phone")
+            try db.create(index: "users_email", on: "users", columns: ["poolId", "email", "username"])
+            try db.create(index: "users_phone", on: "users", columns: ["poolId", "phoneNumber", "username"])
+            try db.create(table: "userCounts") { t in
+                t.column("poolId", .text).primaryKey()
+                t.column("count", .integer).notNull()
+            }
+            try db.execute(sql: """
+                INSERT INTO userCounts (poolId, count) SELECT poolId, COUNT(*) FROM users GROUP BY poolId;
+                CREATE TRIGGER users_counted_in AFTER INSERT ON users BEGIN
+                    INSERT INTO userCounts (poolId, count) VALUES (NEW.poolId, 1) ON CONFLICT (poolId) DO UPDATE SET count = count + 1;
+                END;
+                CREATE TRIGGER users_counted_out AFTER DELETE ON users BEGIN
+                    UPDATE userCounts SET count = count - 1 WHERE poolId = OLD.poolId;
+                END;
+                """)
+        }
         return migrator
+    }
+
+    /// The number of users in a pool, kept by triggers as users are created and deleted.
+    static func userCount(poolID: String, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count FROM userCounts WHERE poolId = ?", arguments: [poolID]) ?? 0
     }
 }

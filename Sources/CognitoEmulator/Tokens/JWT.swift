@@ -31,11 +31,16 @@ public struct JWT: Sendable {
 
     /// Whether `iat` and `nbf` (when present) are not in the future beyond the allowed skew.
     public func isIssued(before now: Double) -> Bool {
-        for claim in ["iat", "nbf"] {
-            guard let value = claims[claim] else { continue }
-            guard let time = value.numberValue, time <= now + Self.allowedSkew else { return false }
-        }
-        return true
+        usableFrom <= now
+    }
+
+    /// The earliest time the token may be used: its later `iat` or `nbf` less ``allowedSkew``
+    /// (minus infinity without either; plus infinity when one is not a number).
+    public var usableFrom: Double {
+        ["iat", "nbf"].compactMap { name -> Double? in
+            guard let claim = claims[name] else { return nil }
+            return claim.numberValue ?? .infinity
+        }.max().map { $0 - Self.allowedSkew } ?? -.infinity
     }
 
     /// `kid` of the header.

@@ -1,0 +1,153 @@
+"""Helpers the benchmark scripts share: ports, starting emulate and moto_server, wrk, RSS."""
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(BENCH_DIR)
+COGNITO_LUA = os.path.join(BENCH_DIR, "cognito", "request.lua")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.02)
+    raise RuntimeError(f"{url} did not answer")
+
+
+def cognito_call(url, operation, body):
+    """One AWS JSON 1.1 call; answers (status, parsed body)."""
+    request = urllib.request.Request(url + "/", data=json.dumps(body).encode(), method="POST", headers={
+        "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AWSCognitoIdentityProviderService." + operation,
+        "Authorization": "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+class Emulator:
+    """`emulate up CONFIG` on free ports; `info` is its ready file."""
+
+    def __init__(self, binary, config, state_dir=None, ports=None):
+        self.workdir = tempfile.mkdtemp(prefix="bench-emulate-")
+        self.ready_file = os.path.join(self.workdir, "ready.json")
+        api_port, cognito_port = ports or (0, 0)
+        args = [binary, "up", config, "--port", str(api_port), "--cognito-port", str(cognito_port), "--ready-file", self.ready_file]
+        args += ["--state-dir", state_dir] if state_dir else ["--in-memory"]
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, LOG_LEVEL="warning"))
+        self.info = None
+
+    def wait_ready(self, timeout=60):
+        deadline = time.time() + timeout
+        while not os.path.exists(self.ready_file):
+            if time.time() > deadline or self.process.poll() is not None:
+                raise RuntimeError("emulate did not start")
+            time.sleep(0.01)
+        time.sleep(0.01)
+        self.info = json.load(open(self.ready_file))
+        return self
+
+    def pool(self, logical_id):
+        return self.info["userPools"][logical_id]
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=60)
+
+
+class Moto:
+    """`moto_server` on a free port."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(["moto_server", "-H", "127.0.0.1", "-p", str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def wait_ready(self):
+        wait_for(self.url + "/moto-api/")
+        return self
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=60)
+
+
+def rss_mib(pid, field="VmRSS"):
+    """Resident memory of a process (VmRSS now, VmHWM the peak), in MiB."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no {field} for {pid}")
+
+
+def wrk(url, target, body, seconds=5, connections=8):
+    """Runs request.lua: one Cognito operation repeated (every answer must be 200). Answers (requests/s, p50, p99, requests)."""
+    environment = dict(os.environ, BENCH_TARGET=target, BENCH_BODY=body)
+    completed = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", COGNITO_LUA, url + "/"],
+                               capture_output=True, text=True, env=environment)
+    failures = int(re.search(r"non200=(\d+)", completed.stdout).group(1))
+    if failures:
+        raise RuntimeError(f"{target} at {url}: {failures} non-200 answers\n{completed.stderr}")
+    return parse_wrk(completed.stdout)
+
+
+def create_users(url, pool_id, count, prefix="user", workers=8):
+    """AdminCreateUser `count` times from `workers` threads on kept-alive connections; answers users created per second."""
+    import http.client
+    from concurrent.futures import ThreadPoolExecutor
+    host, port = url.split("//")[1].split(":")
+    headers = {"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AWSCognitoIdentityProviderService.AdminCreateUser",
+               "Authorization": "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00"}
+
+    def work(worker):
+        connection = http.client.HTTPConnection(host, int(port), timeout=60)
+        for n in range(worker, count, workers):
+            body = json.dumps({"UserPoolId": pool_id, "Username": f"{prefix}-{n}", "MessageAction": "SUPPRESS", "TemporaryPassword": "Bench-Passw0rd",
+                               "UserAttributes": [{"Name": "email", "Value": f"{prefix}-{n}@example.com"}]})
+            connection.request("POST", "/", body, headers)
+            answer = connection.getresponse()
+            text = answer.read()
+            if answer.status != 200:
+                raise RuntimeError(f"AdminCreateUser {prefix}-{n}: {answer.status} {text[:200]}")
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(work, range(workers)))
+    return count / (time.perf_counter() - started)
+
+
+def parse_wrk(out):
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    count = int(re.search(r"(\d+) requests in", out).group(1))
+    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)
+    return rate, p50, p99, count
+
+
+def median(values):
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
