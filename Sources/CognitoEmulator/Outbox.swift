@@ -16,8 +16,24 @@ public struct OutboxMessage: Sendable, Codable, Hashable {
     public var code: String?
     /// The message text.
     public var message: String
+    /// The e-mail subject a CustomMessage trigger set, if any.
+    public var subject: String?
     /// When it was sent (seconds since 1970).
     public var sentAt: Double
+
+    /// A message.
+    public init(userPoolId: String, username: String, trigger: String, deliveryMedium: String, destination: String, code: String?, message: String,
+                subject: String? = nil, sentAt: Double) {
+        self.userPoolId = userPoolId
+        self.username = username
+        self.trigger = trigger
+        self.deliveryMedium = deliveryMedium
+        self.destination = destination
+        self.code = code
+        self.message = message
+        self.subject = subject
+        self.sentAt = sentAt
+    }
 }
 
 /// The messages sent so far, newest last. Kept in memory: a temporary password never reaches disk.

@@ -104,6 +104,7 @@ public struct Emulator: Sendable {
             })
         }
         let invoker = LambdaInvoker(logger: logger)
+        TriggerWiring.connect(cognito, functions: functions, invoker: invoker)
         let gateway = APIGateway(service: service, functions: functions, cognito: cognito, resolver: resolver, invoker: invoker, logger: logger)
         return Emulator(service: service, warnings: loaded.warnings + provisioned.diagnostics + functionWarnings, cognito: cognito, resolver: resolver,
                         functions: functions, invoker: invoker, gateway: gateway, options: options, logger: logger)

@@ -23,6 +23,9 @@ public struct CognitoError: Error, Sendable, Hashable, CustomStringConvertible {
         case userNotFound = "UserNotFoundException"
         case usernameExists = "UsernameExistsException"
         case accessDenied = "AccessDeniedException"
+        case userLambdaValidation = "UserLambdaValidationException"
+        case unexpectedLambda = "UnexpectedLambdaException"
+        case invalidLambdaResponse = "InvalidLambdaResponseException"
     }
 
     private let code: Code
@@ -65,6 +68,9 @@ public struct CognitoError: Error, Sendable, Hashable, CustomStringConvertible {
     static func userNotFound() -> Self { .init(.userNotFound, "User does not exist.") }
     static func usernameExists(_ message: String) -> Self { .init(.usernameExists, message) }
     static func limitExceeded(_ message: String) -> Self { .init(.limitExceeded, message) }
+    static func userLambdaValidation(_ message: String) -> Self { .init(.userLambdaValidation, message) }
+    static func unexpectedLambda(_ message: String) -> Self { .init(.unexpectedLambda, message) }
+    static func invalidLambdaResponse(_ message: String) -> Self { .init(.invalidLambdaResponse, message) }
 
     /// An IAM denial, as AWS words it for a Lambda function's role.
     public static func accessDenied(_ message: String) -> Self { .init(.accessDenied, message) }

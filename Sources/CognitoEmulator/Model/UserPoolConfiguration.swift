@@ -19,8 +19,10 @@ public struct UserPoolConfiguration: Sendable, Hashable {
     public var allowAdminCreateUserOnly: Bool
     /// `MfaConfiguration`: `OFF`, `ON` or `OPTIONAL`.
     public var mfaConfiguration: String
-    /// `LambdaConfig`, trigger name → function ARN (or logical reference), kept for the triggers issue.
+    /// `LambdaConfig`: trigger name (`PreSignUp`, `PreTokenGeneration`, …) → function ARN.
     public var lambdaConfig: [String: String]
+    /// `LambdaConfig.PreTokenGenerationConfig.LambdaVersion`: `V1_0` (ID token claims) or `V2_0` (both tokens).
+    public var preTokenGenerationVersion = "V1_0"
 
     /// The schema attribute with a name.
     func attribute(_ name: String) -> SchemaAttribute? {

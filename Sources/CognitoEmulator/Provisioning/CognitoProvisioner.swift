@@ -37,6 +37,7 @@ public struct CognitoProvisioner {
             guard let properties = resolve(resource, resolver, &diagnostics) else { continue }
             configuration.pools.append(PoolProperties(properties, resource: resource, diagnostics: &diagnostics).configuration)
         }
+        CognitoUserPoolEvents.apply(service, to: &configuration, resolver: &resolver, issuerBase: issuerBase, diagnostics: &diagnostics)
         let poolIDs = Dictionary(uniqueKeysWithValues: configuration.pools.map { (configuration.poolID(forLogicalID: $0.logicalID), $0.logicalID) })
         for resource in resources.resources(ofType: "AWS::Cognito::UserPoolClient") {
             guard let properties = resolve(resource, resolver, &diagnostics),

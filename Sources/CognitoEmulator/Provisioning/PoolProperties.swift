@@ -3,7 +3,7 @@ import ServerlessConfig
 /// The properties of an `AWS::Cognito::UserPool`, with AWS's defaults.
 /// See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpool.html
 struct PoolProperties {
-    let configuration: UserPoolConfiguration
+    var configuration: UserPoolConfiguration
 
     init(_ properties: CFValue, resource: Resource, diagnostics: inout DiagnosticCollector) {
         let reader = PropertyReader(properties, resource: resource)
@@ -55,8 +55,19 @@ struct PoolProperties {
             diagnostics.error("user pool '\(resource.logicalID)' cannot have both UsernameAttributes and AliasAttributes", at: resource.mark)
         }
         var lambdaConfig: [String: String] = [:]
+        var preTokenGenerationVersion = "V1_0"
         if case .map(let entries)? = reader["LambdaConfig"] {
-            for entry in entries { lambdaConfig[entry.key] = entry.value.stringValue }
+            for entry in entries {
+                if entry.key == "PreTokenGenerationConfig" {
+                    let config = PropertyReader(entry.value, resource: resource)
+                    lambdaConfig["PreTokenGeneration"] = config.string("LambdaArn")
+                    preTokenGenerationVersion = config.string("LambdaVersion") ?? "V1_0"
+                } else if let arn = entry.value.stringValue {
+                    lambdaConfig[entry.key] = arn
+                } else {
+                    diagnostics.error("LambdaConfig.\(entry.key) of user pool '\(resource.logicalID)' must be a function ARN, for example !GetAtt MyFunctionLambdaFunction.Arn", at: resource.mark)
+                }
+            }
         }
         configuration = UserPoolConfiguration(
             logicalID: resource.logicalID, name: reader.string("UserPoolName") ?? resource.logicalID, schema: schema,
@@ -64,6 +75,7 @@ struct PoolProperties {
             autoVerifiedAttributes: reader.strings("AutoVerifiedAttributes"), passwordPolicy: policy,
             allowAdminCreateUserOnly: PropertyReader(reader["AdminCreateUserConfig"] ?? .map([]), resource: resource).bool("AllowAdminCreateUserOnly") ?? false,
             mfaConfiguration: reader.string("MfaConfiguration") ?? "OFF", lambdaConfig: lambdaConfig)
+        configuration.preTokenGenerationVersion = preTokenGenerationVersion
     }
 
     private static func stringConstraints(_ value: CFValue, _ resource: Resource) -> SchemaAttribute.StringConstraints {

@@ -25,11 +25,15 @@ extension CognitoService {
         let password = request.TemporaryPassword ?? pool.configuration.passwordPolicy.generatePassword()
         if request.TemporaryPassword != nil { try checkPolicy(password, pool: pool) }
         let mediums = request.DesiredDeliveryMediums ?? ["SMS"]
+        var triggerRequest = CognitoTriggerEvent.Request(userAttributes: Self.attributeMap(implied + attributes))
+        triggerRequest.validationData = request.ValidationData.map(Self.attributeMap)
+        triggerRequest.clientMetadata = request.ClientMetadata
+        let preSignUp = try await runTrigger("PreSignUp", source: "PreSignUp_AdminCreateUser", pool: pool, username: username, clientID: nil, request: triggerRequest)
         let now = clock.now
         var user = StoredUser(
             poolId: pool.id, username: username, sub: sub, status: "FORCE_CHANGE_PASSWORD", enabled: true,
             attributes: "[]", failedAttempts: 0, created: now, modified: now)
-        apply(implied + attributes, to: &user)
+        apply(implied + attributes + Self.autoVerified(preSignUp), to: &user)
         setVerifier(await Self.makeVerifier(password, username: username, pool: pool), on: &user)
         user.temporaryPasswordExpires = now + Double(pool.configuration.passwordPolicy.TemporaryPasswordValidityDays) * 86_400
         let created = user
@@ -45,17 +49,33 @@ extension CognitoService {
             try created.insert(db)
         }
         if request.MessageAction == nil {
-            let email = attribute("email", of: user)
-            let phone = attribute("phone_number", of: user)
-            for medium in mediums {
-                guard let destination = medium == "EMAIL" ? email : phone else { continue }
-                outbox.append(OutboxMessage(
-                    userPoolId: pool.id, username: username, trigger: "AdminCreateUser", deliveryMedium: medium, destination: destination,
-                    code: nil, message: "Your username is \(request.Username) and temporary password is \(password).", sentAt: now))
-                logger.info("AdminCreateUser invitation for \(username) in \(pool.id) sent to the outbox (GET /_emulate/messages)")
-            }
+            try await sendInvitation(to: created, named: request.Username, password: password, mediums: mediums, pool: pool, clientMetadata: request.ClientMetadata)
         }
         return AdminCreateUserResponse(User: userType(user))
+    }
+
+    /// AdminCreateUser's invitation, through the CustomMessage trigger (`{username}` and `{####}`, the
+    /// temporary password, must both appear in its message, or Cognito's default is sent).
+    private func sendInvitation(to user: StoredUser, named name: String, password: String, mediums: [String], pool: LivePool,
+                                clientMetadata: [String: String]?) async throws(CognitoError) {
+        var text = "Your username is \(name) and temporary password is \(password)."
+        var subject: String?
+        var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
+        request.codeParameter = "{####}"
+        request.usernameParameter = "{username}"
+        request.clientMetadata = clientMetadata
+        let custom = try await runTrigger("CustomMessage", source: "CustomMessage_AdminCreateUser", pool: pool, username: user.username, clientID: nil, request: request)
+        for medium in mediums {
+            guard let destination = attribute(medium == "EMAIL" ? "email" : "phone_number", of: user) else { continue }
+            if let message = medium == "EMAIL" ? custom?.emailMessage : custom?.smsMessage, message.contains("{####}"), message.contains("{username}") {
+                text = message.replacing("{####}", with: password).replacing("{username}", with: name)
+                subject = medium == "EMAIL" ? custom?.emailSubject : nil
+            }
+            outbox.append(OutboxMessage(
+                userPoolId: pool.id, username: user.username, trigger: "AdminCreateUser", deliveryMedium: medium, destination: destination,
+                code: nil, message: text, subject: subject, sentAt: clock.now))
+            logger.info("AdminCreateUser invitation for \(user.username) in \(pool.id) sent to the outbox (GET /_emulate/messages)")
+        }
     }
 
     /// AdminSetUserPassword.
@@ -89,10 +109,10 @@ extension CognitoService {
             UserLastModifiedDate: user.modified, Enabled: user.enabled, UserStatus: user.status, UserMFASettingList: nil)
     }
 
-    /// AdminConfirmSignUp.
-    public func adminConfirmSignUp(_ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
+    /// AdminConfirmSignUp; then the PostConfirmation trigger.
+    public func adminConfirmSignUp(_ request: AdminUserRequest) async throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
-        try database { db in
+        let confirmed: StoredUser = try database { db in
             var user = try requireUser(pool, request.Username, db)
             guard user.status == "UNCONFIRMED" else {
                 throw CognitoError.notAuthorized("User cannot be confirmed. Current status is \(user.status)")
@@ -100,7 +120,9 @@ extension CognitoService {
             user.status = "CONFIRMED"
             user.modified = clock.now
             try user.update(db)
+            return user
         }
+        try await postConfirmation(confirmed, source: "PostConfirmation_ConfirmSignUp", pool: pool, clientID: nil, clientMetadata: request.ClientMetadata)
         return EmptyResponse()
     }
 

@@ -6,13 +6,15 @@ import Foundation
 import EmulatorCrypto
 import GRDB
 
-/// A pending NEW_PASSWORD_REQUIRED challenge (Cognito's sessions last three minutes).
+/// A pending NEW_PASSWORD_REQUIRED or CUSTOM_CHALLENGE challenge (Cognito's sessions last three minutes).
 struct ChallengeSession: Sendable {
     var poolID: String
     var clientID: String
     var username: String
     var challenge: String
     var expires: Double
+    /// CUSTOM_AUTH: the challenges answered so far and what CreateAuthChallenge kept private.
+    var custom: CustomAuthState?
 }
 
 extension CognitoService {
@@ -21,7 +23,7 @@ extension CognitoService {
         let client = try client(request.ClientId)
         switch request.AuthFlow {
         case "USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "USER_SRP_AUTH", "CUSTOM_AUTH":
-            return try await startAuth(flow: request.AuthFlow, parameters: request.AuthParameters ?? [:], client: client)
+            return try await startAuth(flow: request.AuthFlow, parameters: request.AuthParameters ?? [:], client: client, clientMetadata: request.ClientMetadata)
         case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH":
             throw .invalidParameter("Initiate Auth method not supported.")
         default:
@@ -35,7 +37,7 @@ extension CognitoService {
         let client = try client(request.ClientId, poolID: pool.id)
         switch request.AuthFlow {
         case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH":
-            return try await startAuth(flow: request.AuthFlow, parameters: request.AuthParameters ?? [:], client: client)
+            return try await startAuth(flow: request.AuthFlow, parameters: request.AuthParameters ?? [:], client: client, clientMetadata: request.ClientMetadata)
         case "USER_PASSWORD_AUTH", "USER_SRP_AUTH":
             throw .invalidParameter("Initiate Auth method not supported.")
         default:
@@ -43,39 +45,52 @@ extension CognitoService {
         }
     }
 
-    private func startAuth(flow: String, parameters: [String: String], client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
+    private func startAuth(flow: String, parameters: [String: String], client: LiveClient, clientMetadata: [String: String]?) async throws(CognitoError) -> InitiateAuthResponse {
         guard client.configuration.allows(flow) else { throw .invalidParameter("Auth flow not enabled for this client") }
         let pool = try pool(client.poolID)
         switch flow {
         case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN":
             guard let token = parameters["REFRESH_TOKEN"] else { throw .invalidParameter("Missing required parameter REFRESH_TOKEN") }
-            return try await refresh(token: token, client: client, pool: pool)
+            return try await refresh(token: token, client: client, pool: pool, clientMetadata: clientMetadata)
         case "USER_SRP_AUTH":
             guard let username = parameters["USERNAME"] else { throw .invalidParameter("Missing required parameter USERNAME") }
             guard let srpA = parameters["SRP_A"] else { throw .invalidParameter("Missing required parameter SRP_A") }
             try checkSecretHash(parameters["SECRET_HASH"], username: username, client: client)
-            return try await startSRP(username: username, srpA: srpA, client: client, pool: pool)
+            return try await startSRP(username: username, srpA: srpA, client: client, pool: pool, clientMetadata: clientMetadata)
         case "CUSTOM_AUTH":
-            throw .invalidParameter("CUSTOM_AUTH is not supported by the emulator yet; use USER_SRP_AUTH, USER_PASSWORD_AUTH or ADMIN_USER_PASSWORD_AUTH")
+            guard let username = parameters["USERNAME"] else { throw .invalidParameter("Missing required parameter USERNAME") }
+            try checkSecretHash(parameters["SECRET_HASH"], username: username, client: client)
+            return try await startCustomAuth(username: username, client: client, pool: pool, clientMetadata: clientMetadata)
         default:
             guard let username = parameters["USERNAME"] else { throw .invalidParameter("Missing required parameter USERNAME") }
             guard let password = parameters["PASSWORD"] else { throw .invalidParameter("Missing required parameter PASSWORD") }
             try checkSecretHash(parameters["SECRET_HASH"], username: username, client: client)
-            return try await signIn(username: username, password: password, client: client, pool: pool)
+            return try await signIn(username: username, password: password, client: client, pool: pool, clientMetadata: clientMetadata)
         }
     }
 
     /// Checks a password sign-in, counting failures and locking the user out as Cognito does: after
     /// five failures, one second, doubling with each further failure, up to about 15 minutes.
-    private func signIn(username: String, password: String, client: LiveClient, pool: LivePool) async throws(CognitoError) -> InitiateAuthResponse {
+    private func signIn(username: String, password: String, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> InitiateAuthResponse {
+        let candidate = try await signInCandidate(username, client: client, pool: pool, clientMetadata: clientMetadata)
+        // The verifier is recomputed off the actor; the outcome is recorded against the user as it is now.
+        let matches = await Self.passwordMatches(password, user: candidate, pool: pool)
+        let user = try recordPasswordAttempt(candidate, matched: matches, client: client, pool: pool)
+        return try await completeSignIn(user, client: client, pool: pool, clientMetadata: clientMetadata)
+    }
+
+    /// The user signing in, once it exists, may sign in, and the PreAuthentication trigger let it through
+    /// (ClientMetadata reaches the trigger as `validationData`, as Cognito passes it).
+    func signInCandidate(_ username: String, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> StoredUser {
         let found = try database({ db in try lookupUser(pool, username, db) }, write: false)
         guard let candidate = found else { throw client.configuration.preventUserExistenceErrors ? .incorrectCredentials : .userNotFound() }
         if !candidate.enabled { throw .userDisabled }
         if let locked = candidate.lockedUntil, locked > clock.now { throw .notAuthorized("Password attempts exceeded") }
-        // The verifier is recomputed off the actor; the outcome is recorded against the user as it is now.
-        let matches = await Self.passwordMatches(password, user: candidate, pool: pool)
-        let user = try recordPasswordAttempt(candidate, matched: matches, client: client, pool: pool)
-        return try await completeSignIn(user, client: client, pool: pool)
+        var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: candidate))
+        request.validationData = clientMetadata ?? [:]
+        request.userNotFound = false
+        _ = try await runTrigger("PreAuthentication", source: "PreAuthentication_Authentication", pool: pool, username: candidate.username, clientID: client.id, request: request)
+        return candidate
     }
 
     /// Records a password check against the user as stored now: failures count towards the lockout,
@@ -103,12 +118,9 @@ extension CognitoService {
     }
 
     /// USER_SRP_AUTH: answers the PASSWORD_VERIFIER challenge with the salt, `B` and a secret block.
-    private func startSRP(username: String, srpA: String, client: LiveClient, pool: LivePool) async throws(CognitoError) -> InitiateAuthResponse {
+    private func startSRP(username: String, srpA: String, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> InitiateAuthResponse {
         guard let a = BigNumber(hex: srpA), !a.modulo(SRPServer.modulus).isZero else { throw .invalidParameter("SRP_A is not a valid SRP value") }
-        let found = try database({ db in try lookupUser(pool, username, db) }, write: false)
-        guard let user = found else { throw client.configuration.preventUserExistenceErrors ? .incorrectCredentials : .userNotFound() }
-        if !user.enabled { throw .userDisabled }
-        if let locked = user.lockedUntil, locked > clock.now { throw .notAuthorized("Password attempts exceeded") }
+        let user = try await signInCandidate(username, client: client, pool: pool, clientMetadata: clientMetadata)
         guard let salt = user.passwordSalt, let verifier = user.passwordVerifier else { throw .incorrectCredentials }
         let (b, bigB) = await SRPServer.serverValues(verifier: [UInt8](verifier))
         let secretBlock = Data(SecureRandom.bytes(64)).base64EncodedString()
@@ -137,11 +149,11 @@ extension CognitoService {
                                                          secretBlock: [UInt8](secretBlock), timestamp: timestamp)
         let matches = expected.map { Digest.constantTimeEquals(Array($0.utf8), Array(claim.utf8)) } ?? false
         let user = try recordPasswordAttempt(candidate, matched: matches, client: client, pool: pool)
-        return try await completeSignIn(user, client: client, pool: pool)
+        return try await completeSignIn(user, client: client, pool: pool, clientMetadata: nil)
     }
 
     /// After the password checked out: the user's status decides between tokens and a challenge.
-    private func completeSignIn(_ user: StoredUser, client: LiveClient, pool: LivePool) async throws(CognitoError) -> InitiateAuthResponse {
+    func completeSignIn(_ user: StoredUser, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> InitiateAuthResponse {
         let now = clock.now
         switch user.status {
         case "UNCONFIRMED": throw .userNotConfirmed()
@@ -161,8 +173,12 @@ extension CognitoService {
                                       "userAttributes": userAttributes.serialized],
                 AuthenticationResult: nil)
         default:
+            var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
+            request.newDeviceUsed = false
+            request.clientMetadata = clientMetadata
+            _ = try await runTrigger("PostAuthentication", source: "PostAuthentication_Authentication", pool: pool, username: user.username, clientID: client.id, request: request)
             return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
-                                        AuthenticationResult: try await startSession(user: user, client: client, pool: pool))
+                                        AuthenticationResult: try await startSession(user: user, client: client, pool: pool, source: "TokenGeneration_Authentication", clientMetadata: clientMetadata))
         }
     }
 
@@ -181,8 +197,9 @@ extension CognitoService {
 
     private func respond(challenge: String, session: String?, responses: [String: String], client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
         if challenge == "PASSWORD_VERIFIER" { return try await verifySRP(responses, client: client) }
+        if challenge == "CUSTOM_CHALLENGE" { return try await answerCustomChallenge(session: session, responses: responses, client: client) }
         guard challenge == "NEW_PASSWORD_REQUIRED" else {
-            throw .invalidParameter("\(challenge) is not supported by the emulator yet; it answers PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED")
+            throw .invalidParameter("\(challenge) is not supported by the emulator yet; it answers PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED and CUSTOM_CHALLENGE")
         }
         guard let session, let pending = challengeSessions[session], pending.clientID == client.id, pending.challenge == challenge else {
             throw .notAuthorized("Invalid session for the user.")
@@ -218,7 +235,7 @@ extension CognitoService {
         }
         challengeSessions[session] = nil
         return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
-                                    AuthenticationResult: try await startSession(user: user, client: client, pool: pool))
+                                    AuthenticationResult: try await startSession(user: user, client: client, pool: pool, source: "TokenGeneration_NewPasswordChallenge"))
     }
 
     /// RevokeToken: the refresh token, and the ID and access tokens it produced, stop working.
@@ -243,7 +260,7 @@ extension CognitoService {
         return EmptyResponse()
     }
 
-    private func refresh(token: String, client: LiveClient, pool: LivePool) async throws(CognitoError) -> InitiateAuthResponse {
+    private func refresh(token: String, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> InitiateAuthResponse {
         let hash = Digest.sha256(Array(token.utf8)).hexString
         let now = clock.now
         let (session, user): (StoredSession, StoredUser) = try database({ db in
@@ -258,7 +275,8 @@ extension CognitoService {
             if !user.enabled { throw CognitoError.userDisabled }
             return (session, user)
         }, write: false)
-        let tokens = try await issueTokens(user: user, client: client, pool: pool, originJti: session.originJti, authTime: session.authTime)
+        let tokens = try await issueTokens(user: user, client: client, pool: pool, originJti: session.originJti, authTime: session.authTime,
+                                           source: "TokenGeneration_RefreshTokens", clientMetadata: clientMetadata)
         return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
                                     AuthenticationResult: AuthenticationResultType(AccessToken: tokens.access, ExpiresIn: client.configuration.accessTokenValiditySeconds,
                                                                                    TokenType: "Bearer", RefreshToken: nil, IdToken: tokens.id))
@@ -270,11 +288,11 @@ extension CognitoService {
         let pool = try pool(userPoolID)
         let client = try client(clientID, poolID: pool.id)
         let user = try database({ db in try requireUser(pool, username, db) }, write: false)
-        return try await startSession(user: user, client: client, pool: pool)
+        return try await startSession(user: user, client: client, pool: pool, source: "TokenGeneration_Authentication")
     }
 
     /// A new sign-in session: a refresh token and the first ID and access tokens.
-    private func startSession(user: StoredUser, client: LiveClient, pool: LivePool) async throws(CognitoError) -> AuthenticationResultType {
+    func startSession(user: StoredUser, client: LiveClient, pool: LivePool, source: String, clientMetadata: [String: String]? = nil) async throws(CognitoError) -> AuthenticationResultType {
         let now = clock.now
         let originJti = UUID().uuidString.lowercased()
         let header = Base64URL.encode(Array("{\"cty\":\"JWT\",\"enc\":\"A256GCM\",\"alg\":\"RSA-OAEP\"}".utf8))
@@ -289,7 +307,7 @@ extension CognitoService {
         } catch {
             throw stateFailure(error)
         }
-        let tokens = try await issueTokens(user: user, client: client, pool: pool, originJti: originJti, authTime: session.authTime)
+        let tokens = try await issueTokens(user: user, client: client, pool: pool, originJti: originJti, authTime: session.authTime, source: source, clientMetadata: clientMetadata)
         return AuthenticationResultType(AccessToken: tokens.access, ExpiresIn: client.configuration.accessTokenValiditySeconds,
                                         TokenType: "Bearer", RefreshToken: refreshToken, IdToken: tokens.id)
     }

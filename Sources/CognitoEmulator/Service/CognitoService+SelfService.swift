@@ -10,6 +10,8 @@ extension CognitoService {
     static let forgotPasswordCodeValidity: Double = 3600
 
     /// SignUp. https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html
+    /// Runs the PreSignUp trigger (which may confirm the user and verify the e-mail or phone) and the
+    /// CustomMessage trigger for the confirmation code.
     public func signUp(_ request: SignUpRequest) async throws(CognitoError) -> SignUpResponse {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
@@ -21,14 +23,19 @@ extension CognitoService {
         try checkPolicy(request.Password, pool: pool)
         try validate(attributes + implied, in: pool, requireRequired: true)
         try checkWritable(attributes, client: client, pool: pool)
+        var triggerRequest = CognitoTriggerEvent.Request(userAttributes: Self.attributeMap(implied + attributes))
+        triggerRequest.validationData = request.ValidationData.map(Self.attributeMap)
+        triggerRequest.clientMetadata = request.ClientMetadata
+        let preSignUp = try await runTrigger("PreSignUp", source: "PreSignUp_SignUp", pool: pool, username: username, clientID: client.id, request: triggerRequest)
+        let confirmed = preSignUp?.autoConfirmUser == true
         let now = clock.now
         var user = StoredUser(
-            poolId: pool.id, username: username, sub: sub, status: "UNCONFIRMED", enabled: true,
+            poolId: pool.id, username: username, sub: sub, status: confirmed ? "CONFIRMED" : "UNCONFIRMED", enabled: true,
             attributes: "[]", failedAttempts: 0, created: now, modified: now)
-        apply(implied + attributes, to: &user)
+        apply(implied + attributes + Self.autoVerified(preSignUp), to: &user)
         setVerifier(await Self.makeVerifier(request.Password, username: username, pool: pool), on: &user)
         let created = user
-        let delivery: CodeDeliveryDetailsType? = try database { db in
+        let code: PendingCode? = try database { db in
             if try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": username]) != nil {
                 throw CognitoError.usernameExists("User already exists")
             }
@@ -40,19 +47,30 @@ extension CognitoService {
             try created.insert(db)
             let verifies = pool.configuration.autoVerifiedAttributes
             let target = verifies.contains("email") && created.email != nil ? "email" : verifies.contains("phone_number") && created.phoneNumber != nil ? "phone_number" : nil
-            guard let target else { return nil }
-            return try sendCode(purpose: "signup", trigger: "SignUp", to: created, pool: pool, validity: Self.signUpCodeValidity, db)
-                .map { _ in deliveryDetails(for: created, preferring: target)! }
+            guard let target, !confirmed else { return nil }
+            return try sendCode(purpose: "signup", trigger: "SignUp", to: created, pool: pool, validity: Self.signUpCodeValidity, preferring: target, db)
         }
-        return SignUpResponse(UserConfirmed: false, CodeDeliveryDetails: delivery, UserSub: user.sub)
+        if let code { try await deliver(code, source: "CustomMessage_SignUp", user: created, pool: pool, clientID: client.id, clientMetadata: request.ClientMetadata) }
+        return SignUpResponse(UserConfirmed: confirmed, CodeDeliveryDetails: code?.delivery, UserSub: user.sub)
     }
 
-    /// ConfirmSignUp.
-    public func confirmSignUp(_ request: ConfirmSignUpRequest) throws(CognitoError) -> EmptyResponse {
+    /// The attributes a PreSignUp answer marks verified.
+    static func autoVerified(_ response: CognitoTriggerEvent.Response?) -> [AttributeType] {
+        (response?.autoVerifyEmail == true ? [AttributeType(Name: "email_verified", Value: "true")] : [])
+            + (response?.autoVerifyPhone == true ? [AttributeType(Name: "phone_number_verified", Value: "true")] : [])
+    }
+
+    /// Attributes as a trigger event's name → value map.
+    static func attributeMap(_ attributes: [AttributeType]) -> [String: String] {
+        Dictionary(attributes.map { ($0.Name, $0.Value ?? "") }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// ConfirmSignUp; then the PostConfirmation trigger.
+    public func confirmSignUp(_ request: ConfirmSignUpRequest) async throws(CognitoError) -> EmptyResponse {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
-        try database { db in
+        let confirmed: StoredUser = try database { db in
             guard var user = try lookupUser(pool, request.Username, db) else {
                 throw client.configuration.preventUserExistenceErrors ? CognitoError.codeMismatch() : CognitoError.userNotFound()
             }
@@ -65,40 +83,72 @@ extension CognitoService {
             apply([AttributeType(Name: verified, Value: "true")], to: &user)
             user.modified = clock.now
             try user.update(db)
+            return user
         }
+        try await postConfirmation(confirmed, source: "PostConfirmation_ConfirmSignUp", pool: pool, clientID: client.id, clientMetadata: request.ClientMetadata)
         return EmptyResponse()
     }
 
+    /// The PostConfirmation trigger, after a user was confirmed or reset their password.
+    func postConfirmation(_ user: StoredUser, source: String, pool: LivePool, clientID: String?, clientMetadata: [String: String]?) async throws(CognitoError) {
+        var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
+        request.clientMetadata = clientMetadata
+        _ = try await runTrigger("PostConfirmation", source: source, pool: pool, username: user.username, clientID: clientID, request: request)
+    }
+
     /// ResendConfirmationCode.
-    public func resendConfirmationCode(_ request: ClientUsernameRequest) throws(CognitoError) -> CodeDeliveryResponse {
+    public func resendConfirmationCode(_ request: ClientUsernameRequest) async throws(CognitoError) -> CodeDeliveryResponse {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
-        let delivery: CodeDeliveryDetailsType? = try database { db in
-            guard let user = try lookupUser(pool, request.Username, db) else { return try maskedDelivery(client) }
+        let sent: CodeOutcome = try database { db in
+            guard let user = try lookupUser(pool, request.Username, db) else { return .unknownUser }
             guard user.status == "UNCONFIRMED" else { throw CognitoError.invalidParameter("User is already confirmed.") }
-            return try sendCode(purpose: "signup", trigger: "ResendConfirmationCode", to: user, pool: pool, validity: Self.signUpCodeValidity, db)
+            return CodeOutcome(try sendCode(purpose: "signup", trigger: "ResendConfirmationCode", to: user, pool: pool, validity: Self.signUpCodeValidity, db), user)
         }
-        return CodeDeliveryResponse(CodeDeliveryDetails: delivery)
+        return CodeDeliveryResponse(CodeDeliveryDetails: try await deliver(sent, source: "CustomMessage_ResendCode", pool: pool, client: client, clientMetadata: request.ClientMetadata))
+    }
+
+    /// What a code-sending operation did.
+    private enum CodeOutcome {
+        case unknownUser
+        case nowhereToSend
+        case created(PendingCode, StoredUser)
+
+        init(_ code: PendingCode?, _ user: StoredUser) {
+            self = code.map { .created($0, user) } ?? .nowhereToSend
+        }
+    }
+
+    /// Delivers the code an operation created, and answers where it went.
+    private func deliver(_ outcome: CodeOutcome, source: String, pool: LivePool, client: LiveClient,
+                         clientMetadata: [String: String]?) async throws(CognitoError) -> CodeDeliveryDetailsType? {
+        switch outcome {
+        case .unknownUser: return try maskedDelivery(client)
+        case .nowhereToSend: return nil
+        case .created(let code, let user):
+            try await deliver(code, source: source, user: user, pool: pool, clientID: client.id, clientMetadata: clientMetadata)
+            return code.delivery
+        }
     }
 
     /// ForgotPassword.
-    public func forgotPassword(_ request: ClientUsernameRequest) throws(CognitoError) -> CodeDeliveryResponse {
+    public func forgotPassword(_ request: ClientUsernameRequest) async throws(CognitoError) -> CodeDeliveryResponse {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
-        let delivery: CodeDeliveryDetailsType? = try database { db in
-            guard let user = try lookupUser(pool, request.Username, db) else { return try maskedDelivery(client) }
+        let sent: CodeOutcome = try database { db in
+            guard let user = try lookupUser(pool, request.Username, db) else { return .unknownUser }
             guard user.enabled else { throw CognitoError.userDisabled }
             let emailVerified = attribute("email_verified", of: user) == "true" && user.email != nil
             let phoneVerified = attribute("phone_number_verified", of: user) == "true" && user.phoneNumber != nil
             guard emailVerified || phoneVerified else {
                 throw CognitoError.invalidParameter("Cannot reset password for the user as there is no registered/verified email or phone_number")
             }
-            return try sendCode(purpose: "forgot-password", trigger: "ForgotPassword", to: user, pool: pool,
-                                validity: Self.forgotPasswordCodeValidity, db)
+            return CodeOutcome(try sendCode(purpose: "forgot-password", trigger: "ForgotPassword", to: user, pool: pool,
+                                validity: Self.forgotPasswordCodeValidity, db), user)
         }
-        return CodeDeliveryResponse(CodeDeliveryDetails: delivery)
+        return CodeDeliveryResponse(CodeDeliveryDetails: try await deliver(sent, source: "CustomMessage_ForgotPassword", pool: pool, client: client, clientMetadata: request.ClientMetadata))
     }
 
     /// ConfirmForgotPassword.
@@ -112,7 +162,7 @@ extension CognitoService {
             throw client.configuration.preventUserExistenceErrors ? CognitoError.codeMismatch() : CognitoError.userNotFound()
         }
         let verifier = await Self.makeVerifier(request.Password, username: username, pool: pool)
-        try database { db in
+        let reset: StoredUser = try database { db in
             var user = try requireUser(pool, username, db)
             try consumeCode(request.ConfirmationCode, purpose: "forgot-password", user: user, pool: pool, db)
             setVerifier(verifier, on: &user)
@@ -120,7 +170,9 @@ extension CognitoService {
             user.temporaryPasswordExpires = nil
             user.modified = clock.now
             try user.update(db)
+            return user
         }
+        try await postConfirmation(reset, source: "PostConfirmation_ConfirmForgotPassword", pool: pool, clientID: client.id, clientMetadata: request.ClientMetadata)
         return EmptyResponse()
     }
 
@@ -131,33 +183,36 @@ extension CognitoService {
     }
 
     /// UpdateUserAttributes.
-    public func updateUserAttributes(_ request: UpdateUserAttributesRequest) throws(CognitoError) -> UpdateUserAttributesResponse {
+    public func updateUserAttributes(_ request: UpdateUserAttributesRequest) async throws(CognitoError) -> UpdateUserAttributesResponse {
         let (pool, current) = try authenticate(accessToken: request.AccessToken)
         let client = try accessTokenClient(request.AccessToken)
         try validate(request.UserAttributes, in: pool, requireRequired: false)
         try checkMutable(request.UserAttributes, pool: pool)
         try checkWritable(request.UserAttributes, client: client, pool: pool)
-        let deliveries: [CodeDeliveryDetailsType] = try database { db in
+        let (codes, updated): ([PendingCode], StoredUser) = try database { db in
             var user = current
             var changes = request.UserAttributes
-            var deliveries: [CodeDeliveryDetailsType] = []
+            var codes: [PendingCode] = []
             for name in ["email", "phone_number"] {
                 guard let value = changes.first(where: { $0.Name == name })?.Value, value != attribute(name, of: user) else { continue }
                 changes.append(AttributeType(Name: name + "_verified", Value: "false"))
                 var preview = user
                 apply(changes, to: &preview)
                 if pool.configuration.autoVerifiedAttributes.contains(name),
-                    let delivery = try sendCode(purpose: "verify:\(name)", trigger: "UpdateUserAttributes", to: preview, pool: pool, validity: Self.signUpCodeValidity, db)
+                    let code = try sendCode(purpose: "verify:\(name)", trigger: "UpdateUserAttributes", to: preview, pool: pool, validity: Self.signUpCodeValidity, db)
                 {
-                    deliveries.append(delivery)
+                    codes.append(code)
                 }
             }
             apply(changes, to: &user)
             user.modified = clock.now
             try user.update(db)
-            return deliveries
+            return (codes, user)
         }
-        return UpdateUserAttributesResponse(CodeDeliveryDetailsList: deliveries)
+        for code in codes {
+            try await deliver(code, source: "CustomMessage_UpdateUserAttribute", user: updated, pool: pool, clientID: client.id, clientMetadata: request.ClientMetadata)
+        }
+        return UpdateUserAttributesResponse(CodeDeliveryDetailsList: codes.map(\.delivery))
     }
 
     /// DeleteUser.

@@ -8,19 +8,27 @@ import GRDB
 import Synchronization
 
 extension CognitoService {
-    /// Signs an ID token and an access token with Cognito's claims, in Cognito's order — off the actor,
-    /// so the RSA work of concurrent sign-ins runs on every core.
-    nonisolated func issueTokens(user: StoredUser, client: LiveClient, pool: LivePool, originJti: String, authTime: Double) async throws(CognitoError) -> (id: String, access: String) {
+    /// Signs an ID token and an access token with Cognito's claims, in Cognito's order, after the
+    /// PreTokenGeneration trigger (`source` is its trigger source) — off the actor, so the RSA work of
+    /// concurrent sign-ins runs on every core.
+    nonisolated func issueTokens(user: StoredUser, client: LiveClient, pool: LivePool, originJti: String, authTime: Double, source: String,
+                                 clientMetadata: [String: String]? = nil) async throws(CognitoError) -> (id: String, access: String) {
         let now = clock.now.rounded(.down)
-        let groups: [String]
+        var groups: [String]
         do {
             groups = try store.read { db in
                 try StoredMembership.filter(Column("poolId") == pool.id && Column("username") == user.username).fetchAll(db).map(\.groupName)
-            }
+            }.sorted()
         } catch {
-            throw .internalError("The emulator could not read its state: \(error)")
+            throw stateFailure(error)
         }
-        let groupsClaim: [JSONValue.Member] = groups.isEmpty ? [] : [.init("cognito:groups", .array(groups.sorted().map(JSONValue.string)))]
+        var scopes = ["aws.cognito.signin.user.admin"]
+        let overrides = try await preTokenGeneration(user: user, groups: groups, scopes: scopes, client: client, pool: pool, source: source, clientMetadata: clientMetadata)
+        if let groupOverride = overrides?.groups { groups = groupOverride }
+        if let access = overrides?.access {
+            scopes = (scopes + (access.scopesToAdd ?? [])).filter { !(access.scopesToSuppress ?? []).contains($0) }
+        }
+        let groupsClaim: [JSONValue.Member] = groups.isEmpty ? [] : [.init("cognito:groups", .array(groups.map(JSONValue.string)))]
         let issuer = issuer(poolID: pool.id)
         let readable = client.configuration.readAttributes
         var attributeClaims: [JSONValue.Member] = []
@@ -39,21 +47,21 @@ extension CognitoService {
         let verified = attributeClaims.filter { $0.key.hasSuffix("_verified") }
         let others = attributeClaims.filter { !$0.key.hasSuffix("_verified") }
         let eventID = UUID().uuidString.lowercased()
-        let idClaims = JSONValue.object(
+        let idClaims = Self.applying(overrides?.id, to: JSONValue.object(
             [.init("sub", .string(user.sub))] + groupsClaim + verified + [
                 .init("iss", .string(issuer)), .init("cognito:username", .string(user.username)), .init("origin_jti", .string(originJti)),
                 .init("aud", .string(client.id)), .init("event_id", .string(eventID)), .init("token_use", .string("id")),
                 .init("auth_time", .int(Int(authTime))), .init("exp", .int(Int(now) + client.configuration.idTokenValiditySeconds)),
                 .init("iat", .int(Int(now))), .init("jti", .string(UUID().uuidString.lowercased())),
-            ] + others)
-        let accessClaims = JSONValue.object(
+            ] + others))
+        let accessClaims = Self.applying(overrides?.access, to: JSONValue.object(
             [.init("sub", .string(user.sub))] + groupsClaim + [
                 .init("iss", .string(issuer)), .init("client_id", .string(client.id)), .init("origin_jti", .string(originJti)),
                 .init("event_id", .string(eventID)), .init("token_use", .string("access")),
-                .init("scope", .string("aws.cognito.signin.user.admin")), .init("auth_time", .int(Int(authTime))),
+                .init("scope", .string(scopes.joined(separator: " "))), .init("auth_time", .int(Int(authTime))),
                 .init("exp", .int(Int(now) + client.configuration.accessTokenValiditySeconds)), .init("iat", .int(Int(now))),
                 .init("jti", .string(UUID().uuidString.lowercased())), .init("username", .string(user.username)),
-            ])
+            ]))
         do {
             let idKey = try await pool.idKey.material(), accessKey = try await pool.accessKey.material()
             return (try JWT.sign(claims: idClaims, key: idKey.key, keyID: idKey.keyID),

@@ -194,19 +194,49 @@ extension CognitoService {
         return PasswordVerifier(salt: salt, verifier: [UInt8](verifier)).matches(poolID: pool.id, username: user.username, password: password)
     }
 
-    /// Creates (or replaces) a one-time code and puts the message in the outbox.
-    func sendCode(purpose: String, trigger: String, to user: StoredUser, pool: LivePool, validity: Double, _ db: Database) throws -> CodeDeliveryDetailsType? {
-        guard let delivery = deliveryDetails(for: user, preferring: purpose.hasPrefix("verify:") ? String(purpose.dropFirst(7)) : nil) else { return nil }
+    /// A one-time code stored for a user, to be delivered once its transaction has committed.
+    struct PendingCode: Sendable {
+        var purpose: String
+        var trigger: String
+        var code: String
+        var delivery: CodeDeliveryDetailsType
+        var destination: String
+    }
+
+    /// Creates (or replaces) a one-time code; ``deliver(_:source:user:pool:clientID:clientMetadata:)`` sends it.
+    func sendCode(purpose: String, trigger: String, to user: StoredUser, pool: LivePool, validity: Double, preferring: String? = nil,
+                  _ db: Database) throws -> PendingCode? {
+        let preferred = preferring ?? (purpose.hasPrefix("verify:") ? String(purpose.dropFirst(7)) : nil)
+        guard let delivery = deliveryDetails(for: user, preferring: preferred) else { return nil }
         let number = String(SecureRandom.bytes(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) } % 1_000_000)
         let code = String(repeating: "0", count: 6 - number.count) + number
         try StoredCode(poolId: pool.id, username: user.username, purpose: purpose, code: code, expires: clock.now + validity).save(db)
-        let text = "Your \(purpose == "forgot-password" ? "password reset" : "verification") code is \(code)"
+        let destination = delivery.AttributeName == "email" ? attribute("email", of: user) ?? "" : attribute("phone_number", of: user) ?? ""
+        return PendingCode(purpose: purpose, trigger: trigger, code: code, delivery: delivery, destination: destination)
+    }
+
+    /// Puts a code's message in the outbox: Cognito's default text, or the CustomMessage trigger's
+    /// (its `{####}` replaced by the code; a message without `{####}` is ignored, as Cognito ignores it).
+    func deliver(_ pending: PendingCode, source: String, user: StoredUser, pool: LivePool, clientID: String?,
+                 clientMetadata: [String: String]?) async throws(CognitoError) {
+        var text = "Your \(pending.purpose == "forgot-password" ? "password reset" : "verification") code is \(pending.code)"
+        var subject: String?
+        var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
+        request.codeParameter = "{####}"
+        request.clientMetadata = clientMetadata
+        if let custom = try await runTrigger("CustomMessage", source: source, pool: pool, username: user.username, clientID: clientID, request: request) {
+            let message = pending.delivery.DeliveryMedium == "EMAIL" ? custom.emailMessage : custom.smsMessage
+            if let message, message.contains("{####}") {
+                text = message.replacing("{####}", with: pending.code)
+                subject = pending.delivery.DeliveryMedium == "EMAIL" ? custom.emailSubject : nil
+            } else if message != nil {
+                logger.warning("\(source): the CustomMessage trigger's message has no {####}; Cognito's default message is sent")
+            }
+        }
         outbox.append(OutboxMessage(
-            userPoolId: pool.id, username: user.username, trigger: trigger, deliveryMedium: delivery.DeliveryMedium,
-            destination: delivery.AttributeName == "email" ? attribute("email", of: user) ?? "" : attribute("phone_number", of: user) ?? "",
-            code: code, message: text, sentAt: clock.now))
-        logger.info("\(trigger) code for \(user.username) in \(pool.id): \(code)", metadata: ["cognito.pool.id": "\(pool.id)"])
-        return delivery
+            userPoolId: pool.id, username: user.username, trigger: pending.trigger, deliveryMedium: pending.delivery.DeliveryMedium,
+            destination: pending.destination, code: pending.code, message: text, subject: subject, sentAt: clock.now))
+        logger.info("\(pending.trigger) code for \(user.username) in \(pool.id): \(pending.code)", metadata: ["cognito.pool.id": "\(pool.id)"])
     }
 
     /// Where a code for the user goes: e-mail when it has one (or when `attribute` says so), else SMS.

@@ -10,6 +10,8 @@ public struct AdminCreateUserRequest: Codable, Sendable {
     public var DesiredDeliveryMediums: [String]?
     public var ForceAliasCreation: Bool?
     public var ClientMetadata: [String: String]?
+    /// Passed to the PreSignUp trigger.
+    public var ValidationData: [AttributeType]?
     /// Creates the request.
     public init(UserPoolId: String, Username: String, UserAttributes: [AttributeType]? = nil, TemporaryPassword: String? = nil,
                 MessageAction: String? = nil, DesiredDeliveryMediums: [String]? = nil) {
@@ -73,6 +75,8 @@ public struct ConfirmSignUpRequest: Codable, Sendable {
     public var Username: String
     public var ConfirmationCode: String
     public var ForceAliasCreation: Bool?
+    /// Passed to the PostConfirmation and CustomMessage triggers.
+    public var ClientMetadata: [String: String]?
     /// Creates the request.
     public init(ClientId: String, Username: String, ConfirmationCode: String, SecretHash: String? = nil) {
         self.ClientId = ClientId
@@ -87,6 +91,8 @@ public struct ClientUsernameRequest: Codable, Sendable {
     public var ClientId: String
     public var SecretHash: String?
     public var Username: String
+    /// Passed to the CustomMessage trigger.
+    public var ClientMetadata: [String: String]?
     /// Creates the request.
     public init(ClientId: String, Username: String, SecretHash: String? = nil) {
         self.ClientId = ClientId
@@ -105,6 +111,8 @@ public struct ConfirmForgotPasswordRequest: Codable, Sendable {
     public var Username: String
     public var ConfirmationCode: String
     public var Password: String
+    /// Passed to the PostConfirmation trigger.
+    public var ClientMetadata: [String: String]?
     /// Creates the request.
     public init(ClientId: String, Username: String, ConfirmationCode: String, Password: String, SecretHash: String? = nil) {
         self.ClientId = ClientId
@@ -122,6 +130,8 @@ public struct AdminUserRequest: Codable, Sendable {
     public var Username: String
     public var Limit: Int?
     public var NextToken: String?
+    /// AdminConfirmSignUp: passed to the PostConfirmation trigger.
+    public var ClientMetadata: [String: String]?
     /// Creates the request.
     public init(UserPoolId: String, Username: String) {
         self.UserPoolId = UserPoolId
@@ -158,6 +168,8 @@ public struct GetUserResponse: Codable, Sendable {
 public struct UpdateUserAttributesRequest: Codable, Sendable {
     public var AccessToken: String
     public var UserAttributes: [AttributeType]
+    /// Passed to the CustomMessage trigger.
+    public var ClientMetadata: [String: String]?
     /// Creates the request.
     public init(AccessToken: String, UserAttributes: [AttributeType]) {
         self.AccessToken = AccessToken
