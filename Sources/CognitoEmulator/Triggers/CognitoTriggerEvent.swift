@@ -118,6 +118,13 @@ public struct CognitoTriggerEvent: Codable, Sendable {
         public var iamRolesToOverride: [String]
         /// The preferred role (nil).
         public var preferredRole: String?
+
+        /// Groups, their roles and the preferred role.
+        public init(groupsToOverride: [String], iamRolesToOverride: [String] = [], preferredRole: String? = nil) {
+            self.groupsToOverride = groupsToOverride
+            self.iamRolesToOverride = iamRolesToOverride
+            self.preferredRole = preferredRole
+        }
     }
 
     /// Version 1's `claimsOverrideDetails` (ID token only).
