@@ -16,14 +16,23 @@ public enum Digest {
 
     /// HMAC-SHA256 of `message` under `key`.
     public static func hmacSHA256(key: some Collection<UInt8>, message: some Collection<UInt8>) -> [UInt8] {
+        hmac(EVP_sha256(), size: 32, key: key, message: message)
+    }
+
+    /// HMAC-SHA1 of `message` under `key` (what RFC 6238 time-based one-time passwords use).
+    public static func hmacSHA1(key: some Collection<UInt8>, message: some Collection<UInt8>) -> [UInt8] {
+        hmac(EVP_sha1(), size: 20, key: key, message: message)
+    }
+
+    private static func hmac(_ digest: OpaquePointer?, size: Int, key: some Collection<UInt8>, message: some Collection<UInt8>) -> [UInt8] {
         OpenSSLRuntime.prepare()
         let key = Array(key)
         let message = Array(message)
-        var output = [UInt8](repeating: 0, count: 32)
+        var output = [UInt8](repeating: 0, count: size)
         var length: UInt32 = 0
         key.withUnsafeBufferPointer { keyBuffer in
             message.withUnsafeBufferPointer { messageBuffer in
-                _ = HMAC(EVP_sha256(), keyBuffer.baseAddress, Int32(keyBuffer.count), messageBuffer.baseAddress,
+                _ = HMAC(digest, keyBuffer.baseAddress, Int32(keyBuffer.count), messageBuffer.baseAddress,
                          messageBuffer.count, &output, &length)
             }
         }

@@ -26,6 +26,7 @@ public struct CognitoError: Error, Sendable, Hashable, CustomStringConvertible {
         case userLambdaValidation = "UserLambdaValidationException"
         case unexpectedLambda = "UnexpectedLambdaException"
         case invalidLambdaResponse = "InvalidLambdaResponseException"
+        case enableSoftwareTokenMFA = "EnableSoftwareTokenMFAException"
     }
 
     private let code: Code
@@ -68,6 +69,8 @@ public struct CognitoError: Error, Sendable, Hashable, CustomStringConvertible {
     static func userNotFound() -> Self { .init(.userNotFound, "User does not exist.") }
     static func usernameExists(_ message: String) -> Self { .init(.usernameExists, message) }
     static func limitExceeded(_ message: String) -> Self { .init(.limitExceeded, message) }
+    static func groupExists(_ message: String) -> Self { .init(.groupExists, message) }
+    static func enableSoftwareTokenMFA(_ message: String) -> Self { .init(.enableSoftwareTokenMFA, message) }
     static func userLambdaValidation(_ message: String) -> Self { .init(.userLambdaValidation, message) }
     static func unexpectedLambda(_ message: String) -> Self { .init(.unexpectedLambda, message) }
     static func invalidLambdaResponse(_ message: String) -> Self { .init(.invalidLambdaResponse, message) }

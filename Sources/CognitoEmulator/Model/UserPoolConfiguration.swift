@@ -59,6 +59,8 @@ public struct UserPoolClientConfiguration: Sendable, Hashable {
     public var readAttributes: [String]
     /// `WriteAttributes`; empty means all writable ones.
     public var writeAttributes: [String]
+    /// `RefreshTokenRotation.RetryGracePeriodSeconds` when `Feature` is `ENABLED`; nil without rotation.
+    public var rotationGraceSeconds: Int?
 
     /// Token validities as DescribeUserPoolClient reports them.
     public struct TokenValidity: Sendable, Hashable {

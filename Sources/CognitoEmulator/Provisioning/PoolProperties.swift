@@ -128,6 +128,13 @@ struct ClientProperties {
         if !(3600...315_360_000).contains(refreshSeconds) {
             diagnostics.error("client '\(resource.logicalID)': RefreshTokenValidity must be between 60 minutes and 10 years", at: resource.mark)
         }
+        var rotationGrace: Int?
+        if let rotation = reader["RefreshTokenRotation"], PropertyReader(rotation, resource: resource).string("Feature") == "ENABLED" {
+            rotationGrace = PropertyReader(rotation, resource: resource).int("RetryGracePeriodSeconds") ?? 0
+            if !(0...60).contains(rotationGrace!) {
+                diagnostics.error("client '\(resource.logicalID)': RefreshTokenRotation.RetryGracePeriodSeconds must be between 0 and 60", at: resource.mark)
+            }
+        }
         configuration = UserPoolClientConfiguration(
             logicalID: resource.logicalID, poolLogicalID: poolLogicalID, name: reader.string("ClientName") ?? resource.logicalID,
             generateSecret: reader.bool("GenerateSecret") ?? false,
@@ -136,6 +143,6 @@ struct ClientProperties {
             tokenValidity: .init(access: access, accessUnit: accessUnit, id: id, idUnit: idUnit, refresh: refresh, refreshUnit: refreshUnit),
             preventUserExistenceErrors: reader.string("PreventUserExistenceErrors") == "ENABLED",
             enableTokenRevocation: reader.bool("EnableTokenRevocation") ?? true,
-            readAttributes: reader.strings("ReadAttributes"), writeAttributes: reader.strings("WriteAttributes"))
+            readAttributes: reader.strings("ReadAttributes"), writeAttributes: reader.strings("WriteAttributes"), rotationGraceSeconds: rotationGrace)
     }
 }

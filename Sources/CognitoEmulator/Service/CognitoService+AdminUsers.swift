@@ -106,7 +106,8 @@ extension CognitoService {
         let user = try database({ db in try requireUser(pool, request.Username, db) }, write: false)
         return AdminGetUserResponse(
             Username: user.username, UserAttributes: attributes(of: user), UserCreateDate: user.created,
-            UserLastModifiedDate: user.modified, Enabled: user.enabled, UserStatus: user.status, UserMFASettingList: nil)
+            UserLastModifiedDate: user.modified, Enabled: user.enabled, UserStatus: user.status,
+            UserMFASettingList: mfaSettings(of: user), PreferredMfaSetting: user.preferredMfa)
     }
 
     /// AdminConfirmSignUp; then the PostConfirmation trigger.

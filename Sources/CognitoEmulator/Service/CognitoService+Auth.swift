@@ -15,6 +15,10 @@ struct ChallengeSession: Sendable {
     var expires: Double
     /// CUSTOM_AUTH: the challenges answered so far and what CreateAuthChallenge kept private.
     var custom: CustomAuthState?
+    /// SMS_MFA and EMAIL_OTP: the code sent; MFA_SETUP: whether VerifySoftwareToken succeeded.
+    var mfaCode: String?
+    var mfaSetUp = false
+    var clientMetadata: [String: String]?
 }
 
 extension CognitoService {
@@ -51,7 +55,11 @@ extension CognitoService {
         switch flow {
         case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN":
             guard let token = parameters["REFRESH_TOKEN"] else { throw .invalidParameter("Missing required parameter REFRESH_TOKEN") }
-            return try await refresh(token: token, client: client, pool: pool, clientMetadata: clientMetadata)
+            if client.configuration.rotationGraceSeconds != nil {
+                throw .invalidParameter("Refresh token rotation is enabled for this client; renew the session with GetTokensFromRefreshToken")
+            }
+            return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
+                                        AuthenticationResult: try await refresh(token: token, client: client, pool: pool, clientMetadata: clientMetadata))
         case "USER_SRP_AUTH":
             guard let username = parameters["USERNAME"] else { throw .invalidParameter("Missing required parameter USERNAME") }
             guard let srpA = parameters["SRP_A"] else { throw .invalidParameter("Missing required parameter SRP_A") }
@@ -173,13 +181,19 @@ extension CognitoService {
                                       "userAttributes": userAttributes.serialized],
                 AuthenticationResult: nil)
         default:
-            var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
-            request.newDeviceUsed = false
-            request.clientMetadata = clientMetadata
-            _ = try await runTrigger("PostAuthentication", source: "PostAuthentication_Authentication", pool: pool, username: user.username, clientID: client.id, request: request)
-            return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
-                                        AuthenticationResult: try await startSession(user: user, client: client, pool: pool, source: "TokenGeneration_Authentication", clientMetadata: clientMetadata))
+            if let challenge = try mfaChallenge(for: user, client: client, pool: pool, clientMetadata: clientMetadata) { return challenge }
+            return try await finishSignIn(user, client: client, pool: pool, clientMetadata: clientMetadata)
         }
+    }
+
+    /// The PostAuthentication trigger, then the session and its tokens.
+    func finishSignIn(_ user: StoredUser, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> InitiateAuthResponse {
+        var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
+        request.newDeviceUsed = false
+        request.clientMetadata = clientMetadata
+        _ = try await runTrigger("PostAuthentication", source: "PostAuthentication_Authentication", pool: pool, username: user.username, clientID: client.id, request: request)
+        return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
+                                    AuthenticationResult: try await startSession(user: user, client: client, pool: pool, source: "TokenGeneration_Authentication", clientMetadata: clientMetadata))
     }
 
     /// RespondToAuthChallenge (NEW_PASSWORD_REQUIRED).
@@ -198,6 +212,7 @@ extension CognitoService {
     private func respond(challenge: String, session: String?, responses: [String: String], client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
         if challenge == "PASSWORD_VERIFIER" { return try await verifySRP(responses, client: client) }
         if challenge == "CUSTOM_CHALLENGE" { return try await answerCustomChallenge(session: session, responses: responses, client: client) }
+        if Self.mfaChallenges.contains(challenge) { return try await answerMFAChallenge(challenge, session: session, responses: responses, client: client) }
         guard challenge == "NEW_PASSWORD_REQUIRED" else {
             throw .invalidParameter("\(challenge) is not supported by the emulator yet; it answers PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED and CUSTOM_CHALLENGE")
         }
@@ -238,50 +253,6 @@ extension CognitoService {
                                     AuthenticationResult: try await startSession(user: user, client: client, pool: pool, source: "TokenGeneration_NewPasswordChallenge"))
     }
 
-    /// RevokeToken: the refresh token, and the ID and access tokens it produced, stop working.
-    public func revokeToken(_ request: RevokeTokenRequest) throws(CognitoError) -> EmptyResponse {
-        let client = try client(request.ClientId)
-        if let secret = client.secret, request.ClientSecret != secret {
-            throw .notAuthorized("Client secret is not valid for client \(client.id)")
-        }
-        guard client.configuration.enableTokenRevocation else {
-            throw .unsupportedOperation("Token revocation is not enabled for the client")
-        }
-        let hash = Digest.sha256(Array(request.Token.utf8)).hexString
-        try database { db in
-            guard var session = try StoredSession.filter(Column("refreshTokenHash") == hash).fetchOne(db) else {
-                throw CognitoError.unsupportedTokenType("The token type provided is not supported")
-            }
-            guard session.clientId == client.id else { throw CognitoError.notAuthorized("Invalid Refresh Token") }
-            session.revoked = true
-            try session.update(db)
-            noteRevocation()
-        }
-        return EmptyResponse()
-    }
-
-    private func refresh(token: String, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> InitiateAuthResponse {
-        let hash = Digest.sha256(Array(token.utf8)).hexString
-        let now = clock.now
-        let (session, user): (StoredSession, StoredUser) = try database({ db in
-            guard let session = try StoredSession.filter(Column("refreshTokenHash") == hash).fetchOne(db), session.clientId == client.id else {
-                throw CognitoError.notAuthorized("Invalid Refresh Token")
-            }
-            if session.revoked { throw CognitoError.notAuthorized("Refresh Token has been revoked") }
-            if session.refreshExpires < now { throw CognitoError.notAuthorized("Refresh Token has expired") }
-            guard let user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": session.username]) else {
-                throw CognitoError.notAuthorized("Invalid Refresh Token")
-            }
-            if !user.enabled { throw CognitoError.userDisabled }
-            return (session, user)
-        }, write: false)
-        let tokens = try await issueTokens(user: user, client: client, pool: pool, originJti: session.originJti, authTime: session.authTime,
-                                           source: "TokenGeneration_RefreshTokens", clientMetadata: clientMetadata)
-        return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
-                                    AuthenticationResult: AuthenticationResultType(AccessToken: tokens.access, ExpiresIn: client.configuration.accessTokenValiditySeconds,
-                                                                                   TokenType: "Bearer", RefreshToken: nil, IdToken: tokens.id))
-    }
-
     /// Signs a user in without a password (for tests): a new session with real, verifiable tokens,
     /// as if the user had just authenticated through `clientID`.
     public func mintTokens(userPoolID: String, username: String, clientID: String) async throws(CognitoError) -> AuthenticationResultType {
@@ -295,9 +266,7 @@ extension CognitoService {
     func startSession(user: StoredUser, client: LiveClient, pool: LivePool, source: String, clientMetadata: [String: String]? = nil) async throws(CognitoError) -> AuthenticationResultType {
         let now = clock.now
         let originJti = UUID().uuidString.lowercased()
-        let header = Base64URL.encode(Array("{\"cty\":\"JWT\",\"enc\":\"A256GCM\",\"alg\":\"RSA-OAEP\"}".utf8))
-        let refreshToken = [header, Base64URL.encode(SecureRandom.bytes(256)), Base64URL.encode(SecureRandom.bytes(12)),
-                            Base64URL.encode(SecureRandom.bytes(384)), Base64URL.encode(SecureRandom.bytes(16))].joined(separator: ".")
+        let refreshToken = Self.newRefreshToken()
         let session = StoredSession(
             originJti: originJti, poolId: pool.id, username: user.username, clientId: client.id,
             refreshTokenHash: Digest.sha256(Array(refreshToken.utf8)).hexString, authTime: now.rounded(.down), created: now,

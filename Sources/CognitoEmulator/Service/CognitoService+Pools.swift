@@ -46,7 +46,9 @@ extension CognitoService {
             WriteAttributes: configuration.writeAttributes.isEmpty ? nil : configuration.writeAttributes,
             ExplicitAuthFlows: configuration.explicitAuthFlows,
             PreventUserExistenceErrors: configuration.preventUserExistenceErrors ? "ENABLED" : "LEGACY",
-            EnableTokenRevocation: configuration.enableTokenRevocation, AllowedOAuthFlowsUserPoolClient: false, AuthSessionValidity: 3))
+            EnableTokenRevocation: configuration.enableTokenRevocation, AllowedOAuthFlowsUserPoolClient: false, AuthSessionValidity: 3,
+            RefreshTokenRotation: .init(Feature: configuration.rotationGraceSeconds == nil ? "DISABLED" : "ENABLED",
+                                        RetryGracePeriodSeconds: configuration.rotationGraceSeconds)))
     }
 
     /// ListUserPoolClients.
@@ -59,50 +61,6 @@ extension CognitoService {
         return ListUserPoolClientsResponse(
             UserPoolClients: page.map { UserPoolClientDescription(ClientId: $0.id, UserPoolId: pool.id, ClientName: $0.configuration.name) },
             NextToken: start + limit < all.count ? String(start + limit) : nil)
-    }
-
-    /// AdminAddUserToGroup.
-    public func adminAddUserToGroup(_ request: AdminGroupMembershipRequest) throws(CognitoError) -> EmptyResponse {
-        let pool = try pool(request.UserPoolId)
-        try database { db in
-            let user = try requireUser(pool, request.Username, db)
-            guard try StoredGroup.fetchOne(db, key: ["poolId": pool.id, "name": request.GroupName]) != nil else {
-                throw CognitoError.resourceNotFound("Group not found.")
-            }
-            try StoredMembership(poolId: pool.id, groupName: request.GroupName, username: user.username).save(db)
-        }
-        return EmptyResponse()
-    }
-
-    /// AdminRemoveUserFromGroup.
-    public func adminRemoveUserFromGroup(_ request: AdminGroupMembershipRequest) throws(CognitoError) -> EmptyResponse {
-        let pool = try pool(request.UserPoolId)
-        try database { db in
-            let user = try requireUser(pool, request.Username, db)
-            guard try StoredGroup.fetchOne(db, key: ["poolId": pool.id, "name": request.GroupName]) != nil else {
-                throw CognitoError.resourceNotFound("Group not found.")
-            }
-            _ = try StoredMembership.deleteOne(db, key: ["poolId": pool.id, "groupName": request.GroupName, "username": user.username])
-        }
-        return EmptyResponse()
-    }
-
-    /// AdminListGroupsForUser.
-    public func adminListGroupsForUser(_ request: AdminUserRequest) throws(CognitoError) -> GroupListResponse {
-        let pool = try pool(request.UserPoolId)
-        let groups: [StoredGroup] = try database({ db in
-            let user = try requireUser(pool, request.Username, db)
-            let names = try StoredMembership.filter(Column("poolId") == pool.id && Column("username") == user.username).fetchAll(db).map(\.groupName)
-            return try StoredGroup.filter(Column("poolId") == pool.id && names.contains(Column("name"))).order(Column("name")).fetchAll(db)
-        }, write: false)
-        let limit = request.Limit ?? 60
-        let start = try pageStart(request.NextToken, count: groups.count)
-        return GroupListResponse(
-            Groups: groups[start..<min(start + limit, groups.count)].map {
-                GroupType(GroupName: $0.name, UserPoolId: pool.id, Description: $0.description, RoleArn: $0.roleArn,
-                          Precedence: $0.precedence, LastModifiedDate: $0.modified, CreationDate: $0.created)
-            },
-            NextToken: start + limit < groups.count ? String(start + limit) : nil)
     }
 
     func pageStart(_ token: String?, count: Int) throws(CognitoError) -> Int {

@@ -179,7 +179,8 @@ extension CognitoService {
     /// GetUser.
     public nonisolated func getUser(_ request: AccessTokenRequest) throws(CognitoError) -> GetUserResponse {
         let (_, user) = try authenticate(accessToken: request.AccessToken)
-        return GetUserResponse(Username: user.username, UserAttributes: attributes(of: user), UserMFASettingList: nil)
+        return GetUserResponse(Username: user.username, UserAttributes: attributes(of: user), UserMFASettingList: mfaSettings(of: user),
+                               PreferredMfaSetting: user.preferredMfa)
     }
 
     /// UpdateUserAttributes.

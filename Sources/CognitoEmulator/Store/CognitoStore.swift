@@ -154,6 +154,25 @@ public final class CognitoStore: Sendable {
                 END;
                 """)
         }
+        // Refresh token rotation: the token rotated out keeps working for the client's grace period.
+        migrator.registerMigration("v3-refresh-rotation") { db in
+            try db.alter(table: "sessions") { t in
+                t.add(column: "previousRefreshTokenHash", .text)
+                t.add(column: "previousValidUntil", .double)
+            }
+            try db.create(index: "sessions_previous_token", on: "sessions", columns: ["previousRefreshTokenHash"])
+        }
+        // MFA: a software-token secret per user and the methods enabled.
+        migrator.registerMigration("v4-mfa") { db in
+            try db.alter(table: "users") { t in
+                t.add(column: "totpSecret", .text)
+                t.add(column: "totpVerified", .boolean)
+                t.add(column: "mfaSoftware", .boolean)
+                t.add(column: "mfaSMS", .boolean)
+                t.add(column: "mfaEmail", .boolean)
+                t.add(column: "preferredMfa", .text)
+            }
+        }
         return migrator
     }
 

@@ -23,6 +23,14 @@ struct StoredUser: Codable, FetchableRecord, PersistableRecord, Sendable {
     var lockedUntil: Double?
     var created: Double
     var modified: Double
+    /// The software-token (TOTP) secret, Base32, and whether VerifySoftwareToken confirmed it.
+    var totpSecret: String?
+    var totpVerified: Bool?
+    /// The MFA methods enabled (SetUserMFAPreference) and the preferred one.
+    var mfaSoftware: Bool?
+    var mfaSMS: Bool?
+    var mfaEmail: Bool?
+    var preferredMfa: String?
 }
 
 /// A sign-in session: what a refresh token stands for and what `origin_jti` ties together.
@@ -38,6 +46,9 @@ struct StoredSession: Codable, FetchableRecord, PersistableRecord, Sendable {
     var created: Double
     var refreshExpires: Double
     var revoked: Bool
+    /// With refresh token rotation: the hash of the token rotated out, and until when it still works.
+    var previousRefreshTokenHash: String?
+    var previousValidUntil: Double?
 }
 
 /// A one-time code (sign-up confirmation, forgot password, attribute verification).

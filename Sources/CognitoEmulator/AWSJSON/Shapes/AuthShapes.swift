@@ -87,3 +87,22 @@ public struct RevokeTokenRequest: Codable, Sendable {
         self.ClientSecret = ClientSecret
     }
 }
+
+/// GetTokensFromRefreshToken.
+public struct GetTokensFromRefreshTokenRequest: Codable, Sendable {
+    public var RefreshToken: String
+    public var ClientId: String
+    public var ClientSecret: String?
+    public var ClientMetadata: [String: String]?
+    /// Creates the request.
+    public init(RefreshToken: String, ClientId: String, ClientSecret: String? = nil) {
+        self.RefreshToken = RefreshToken
+        self.ClientId = ClientId
+        self.ClientSecret = ClientSecret
+    }
+}
+
+/// The answer of GetTokensFromRefreshToken.
+public struct GetTokensFromRefreshTokenResponse: Codable, Sendable {
+    public var AuthenticationResult: AuthenticationResultType
+}

@@ -13,7 +13,50 @@ public struct AdminGroupMembershipRequest: Codable, Sendable {
     }
 }
 
-/// The answer of AdminListGroupsForUser.
+/// CreateGroup, UpdateGroup, GetGroup and DeleteGroup (the last two use only the pool and name).
+public struct GroupRequest: Codable, Sendable {
+    public var UserPoolId: String
+    public var GroupName: String
+    public var Description: String?
+    public var RoleArn: String?
+    public var Precedence: Int?
+    /// Creates the request.
+    public init(UserPoolId: String, GroupName: String, Description: String? = nil, RoleArn: String? = nil, Precedence: Int? = nil) {
+        self.UserPoolId = UserPoolId
+        self.GroupName = GroupName
+        self.Description = Description
+        self.RoleArn = RoleArn
+        self.Precedence = Precedence
+    }
+}
+
+/// The answer of CreateGroup, UpdateGroup and GetGroup.
+public struct GroupResponse: Codable, Sendable {
+    public var Group: GroupType
+}
+
+/// ListGroups, and ListUsersInGroup (with GroupName).
+public struct GroupListingRequest: Codable, Sendable {
+    public var UserPoolId: String
+    public var GroupName: String?
+    public var Limit: Int?
+    public var NextToken: String?
+    /// Creates the request.
+    public init(UserPoolId: String, GroupName: String? = nil, Limit: Int? = nil, NextToken: String? = nil) {
+        self.UserPoolId = UserPoolId
+        self.GroupName = GroupName
+        self.Limit = Limit
+        self.NextToken = NextToken
+    }
+}
+
+/// The answer of ListUsersInGroup.
+public struct UsersInGroupResponse: Codable, Sendable {
+    public var Users: [UserType]
+    public var NextToken: String?
+}
+
+/// The answer of AdminListGroupsForUser and ListGroups.
 public struct GroupListResponse: Codable, Sendable {
     public var Groups: [GroupType]
     public var NextToken: String?
@@ -115,6 +158,13 @@ public struct UserPoolClientType: Codable, Sendable {
     public var EnableTokenRevocation: Bool
     public var AllowedOAuthFlowsUserPoolClient: Bool
     public var AuthSessionValidity: Int
+    public var RefreshTokenRotation: RefreshTokenRotationType?
+
+    /// `RefreshTokenRotationType`.
+    public struct RefreshTokenRotationType: Codable, Sendable {
+        public var Feature: String
+        public var RetryGracePeriodSeconds: Int?
+    }
 }
 
 /// The answer of DescribeUserPoolClient.

@@ -148,6 +148,7 @@ public struct AdminGetUserResponse: Codable, Sendable {
     public var Enabled: Bool
     public var UserStatus: String
     public var UserMFASettingList: [String]?
+    public var PreferredMfaSetting: String?
 }
 
 /// Operations that take only an access token: GetUser, DeleteUser, GlobalSignOut.
@@ -162,6 +163,7 @@ public struct GetUserResponse: Codable, Sendable {
     public var Username: String
     public var UserAttributes: [AttributeType]
     public var UserMFASettingList: [String]?
+    public var PreferredMfaSetting: String?
 }
 
 /// UpdateUserAttributes.

@@ -1,0 +1,70 @@
+// Requests and responses of the MFA operations.
+
+/// AssociateSoftwareToken: an access token, or the session of an MFA_SETUP challenge.
+public struct AssociateSoftwareTokenRequest: Codable, Sendable {
+    public var AccessToken: String?
+    public var Session: String?
+    /// Creates the request.
+    public init(AccessToken: String? = nil, Session: String? = nil) {
+        self.AccessToken = AccessToken
+        self.Session = Session
+    }
+}
+
+/// The answer of AssociateSoftwareToken: the shared secret, Base32.
+public struct AssociateSoftwareTokenResponse: Codable, Sendable {
+    public var SecretCode: String
+    public var Session: String?
+}
+
+/// VerifySoftwareToken.
+public struct VerifySoftwareTokenRequest: Codable, Sendable {
+    public var AccessToken: String?
+    public var Session: String?
+    public var UserCode: String
+    public var FriendlyDeviceName: String?
+    /// Creates the request.
+    public init(AccessToken: String? = nil, Session: String? = nil, UserCode: String, FriendlyDeviceName: String? = nil) {
+        self.AccessToken = AccessToken
+        self.Session = Session
+        self.UserCode = UserCode
+        self.FriendlyDeviceName = FriendlyDeviceName
+    }
+}
+
+/// The answer of VerifySoftwareToken.
+public struct VerifySoftwareTokenResponse: Codable, Sendable {
+    public var Status: String
+    public var Session: String?
+}
+
+/// `SoftwareTokenMfaSettingsType`, `SMSMfaSettingsType` and `EmailMfaSettingsType`.
+public struct MFASettings: Codable, Sendable {
+    public var Enabled: Bool?
+    public var PreferredMfa: Bool?
+    /// Creates settings.
+    public init(Enabled: Bool? = nil, PreferredMfa: Bool? = nil) {
+        self.Enabled = Enabled
+        self.PreferredMfa = PreferredMfa
+    }
+}
+
+/// SetUserMFAPreference (AccessToken) and AdminSetUserMFAPreference (UserPoolId and Username).
+public struct SetUserMFAPreferenceRequest: Codable, Sendable {
+    public var AccessToken: String?
+    public var UserPoolId: String?
+    public var Username: String?
+    public var SoftwareTokenMfaSettings: MFASettings?
+    public var SMSMfaSettings: MFASettings?
+    public var EmailMfaSettings: MFASettings?
+    /// Creates the request.
+    public init(AccessToken: String? = nil, UserPoolId: String? = nil, Username: String? = nil, SoftwareTokenMfaSettings: MFASettings? = nil,
+                SMSMfaSettings: MFASettings? = nil, EmailMfaSettings: MFASettings? = nil) {
+        self.AccessToken = AccessToken
+        self.UserPoolId = UserPoolId
+        self.Username = Username
+        self.SoftwareTokenMfaSettings = SoftwareTokenMfaSettings
+        self.SMSMfaSettings = SMSMfaSettings
+        self.EmailMfaSettings = EmailMfaSettings
+    }
+}

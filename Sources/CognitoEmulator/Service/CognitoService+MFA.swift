@@ -1,0 +1,192 @@
+import EmulatorCrypto
+import GRDB
+import Logging
+
+/// Multi-factor authentication: software tokens (TOTP, RFC 6238, codes accepted one 30-second step
+/// either side), SMS and e-mail codes (sent to the outbox), and the pool's `MfaConfiguration`:
+/// `OFF` never asks, `OPTIONAL` asks users who enabled a method, `ON` also makes users without one set up
+/// a software token (MFA_SETUP). See https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
+extension CognitoService {
+    static let mfaChallenges: Set<String> = ["SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP", "MFA_SETUP"]
+    static let mfaCodeValidity: Double = 180
+
+    /// The MFA methods a user has enabled, as `UserMFASettingList` lists them; nil when none.
+    nonisolated func mfaSettings(of user: StoredUser) -> [String]? {
+        let methods = [("SOFTWARE_TOKEN_MFA", user.mfaSoftware == true && user.totpVerified == true),
+                       ("SMS_MFA", user.mfaSMS == true && user.phoneNumber != nil), ("EMAIL_OTP", user.mfaEmail == true && user.email != nil)]
+            .filter(\.1).map(\.0)
+        return methods.isEmpty ? nil : methods
+    }
+
+    /// The challenge a sign-in that passed its password must answer, or nil when the pool's MFA
+    /// configuration and the user's methods need none.
+    func mfaChallenge(for user: StoredUser, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) throws(CognitoError) -> InitiateAuthResponse? {
+        let configuration = pool.configuration.mfaConfiguration
+        guard configuration != "OFF" else { return nil }
+        let methods = mfaSettings(of: user) ?? []
+        let now = clock.now
+        var pending = ChallengeSession(poolID: pool.id, clientID: client.id, username: user.username, challenge: "", expires: now + Self.mfaCodeValidity,
+                                       clientMetadata: clientMetadata)
+        var parameters = ["USER_ID_FOR_SRP": user.username]
+        if methods.isEmpty {
+            guard configuration == "ON" else { return nil }
+            pending.challenge = "MFA_SETUP"
+            parameters["MFAS_CAN_SETUP"] = #"["SOFTWARE_TOKEN_MFA"]"#
+        } else {
+            let method = user.preferredMfa.flatMap { methods.contains($0) ? $0 : nil } ?? methods[0]
+            pending.challenge = method
+            if method != "SOFTWARE_TOKEN_MFA" {
+                let code = Self.sixDigitCode()
+                pending.mfaCode = code
+                let email = method == "EMAIL_OTP"
+                let destination = email ? attribute("email", of: user) ?? "" : attribute("phone_number", of: user) ?? ""
+                outbox.append(OutboxMessage(
+                    userPoolId: pool.id, username: user.username, trigger: method, deliveryMedium: email ? "EMAIL" : "SMS", destination: destination,
+                    code: code, message: "Your authentication code is \(code).", sentAt: now))
+                logger.info("\(method) code for \(user.username) in \(pool.id): \(code)")
+                parameters["CODE_DELIVERY_DELIVERY_MEDIUM"] = email ? "EMAIL" : "SMS"
+                parameters["CODE_DELIVERY_DESTINATION"] = email ? Self.mask(email: destination) : "+*******" + destination.suffix(4)
+            }
+        }
+        let session = Base64URL.encode(SecureRandom.bytes(96))
+        challengeSessions = challengeSessions.filter { $0.value.expires > now }
+        challengeSessions[session] = pending
+        return InitiateAuthResponse(ChallengeName: pending.challenge, Session: session, ChallengeParameters: parameters, AuthenticationResult: nil)
+    }
+
+    /// RespondToAuthChallenge for SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP and MFA_SETUP.
+    func answerMFAChallenge(_ challenge: String, session: String?, responses: [String: String], client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
+        guard let session, let pending = challengeSessions[session], pending.clientID == client.id, pending.challenge == challenge else {
+            throw .notAuthorized("Invalid session for the user.")
+        }
+        guard pending.expires > clock.now else {
+            challengeSessions[session] = nil
+            throw .notAuthorized("Invalid session for the user, session is expired.")
+        }
+        let pool = try pool(pending.poolID)
+        try checkSecretHash(responses["SECRET_HASH"], username: pending.username, client: client)
+        let found = try database({ db in try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": pending.username]) }, write: false)
+        guard let user = found, user.enabled else { throw .notAuthorized("Invalid session for the user.") }
+        let passed: Bool
+        switch challenge {
+        case "SOFTWARE_TOKEN_MFA":
+            guard let code = responses["SOFTWARE_TOKEN_MFA_CODE"] else { throw .invalidParameter("Missing required parameter SOFTWARE_TOKEN_MFA_CODE") }
+            passed = user.totpSecret.flatMap(Base32.decode).map { TOTP.verify(code, secret: $0, at: clock.now) } ?? false
+        case "SMS_MFA", "EMAIL_OTP":
+            let name = challenge == "SMS_MFA" ? "SMS_MFA_CODE" : "EMAIL_OTP_CODE"
+            guard let code = responses[name] else { throw .invalidParameter("Missing required parameter \(name)") }
+            passed = Digest.constantTimeEquals(Array(code.utf8), Array((pending.mfaCode ?? "").utf8))
+        default:
+            passed = pending.mfaSetUp
+        }
+        guard passed else {
+            if challenge == "MFA_SETUP" { throw .invalidParameter("Software token MFA has not been verified; call AssociateSoftwareToken and VerifySoftwareToken with this session first") }
+            throw .codeMismatch("Invalid code received for user")
+        }
+        challengeSessions[session] = nil
+        return try await finishSignIn(user, client: client, pool: pool, clientMetadata: pending.clientMetadata)
+    }
+
+    /// AssociateSoftwareToken: a new secret for the user of an access token or of an MFA_SETUP session.
+    public func associateSoftwareToken(_ request: AssociateSoftwareTokenRequest) throws(CognitoError) -> AssociateSoftwareTokenResponse {
+        let secret = Base32.encode(SecureRandom.bytes(20))
+        let (pool, username, session) = try mfaSubject(accessToken: request.AccessToken, session: request.Session)
+        try database { db in
+            var user = try requireUser(pool, username, db)
+            user.totpSecret = secret
+            user.totpVerified = false
+            user.modified = clock.now
+            try user.update(db)
+        }
+        return AssociateSoftwareTokenResponse(SecretCode: secret, Session: session)
+    }
+
+    /// VerifySoftwareToken: confirms the secret with a code from it; in an MFA_SETUP sign-in this also
+    /// enables software-token MFA and lets the challenge be answered.
+    public func verifySoftwareToken(_ request: VerifySoftwareTokenRequest) throws(CognitoError) -> VerifySoftwareTokenResponse {
+        let (pool, username, session) = try mfaSubject(accessToken: request.AccessToken, session: request.Session)
+        let now = clock.now
+        try database { db in
+            var user = try requireUser(pool, username, db)
+            guard let secret = user.totpSecret.flatMap(Base32.decode) else {
+                throw CognitoError.invalidParameter("User has not associated a software token; call AssociateSoftwareToken first")
+            }
+            guard TOTP.verify(request.UserCode, secret: secret, at: now) else {
+                throw CognitoError.enableSoftwareTokenMFA("Code mismatch and fail enable Software Token MFA mfa")
+            }
+            user.totpVerified = true
+            if session != nil {
+                user.mfaSoftware = true
+                user.preferredMfa = user.preferredMfa ?? "SOFTWARE_TOKEN_MFA"
+            }
+            user.modified = now
+            try user.update(db)
+        }
+        if let session { challengeSessions[session]?.mfaSetUp = true }
+        return VerifySoftwareTokenResponse(Status: "SUCCESS", Session: session)
+    }
+
+    /// SetUserMFAPreference.
+    public func setUserMFAPreference(_ request: SetUserMFAPreferenceRequest) throws(CognitoError) -> EmptyResponse {
+        guard let token = request.AccessToken else { throw .missing("AccessToken") }
+        let (pool, user) = try authenticate(accessToken: token)
+        try setPreferences(request, pool: pool, username: user.username)
+        return EmptyResponse()
+    }
+
+    /// AdminSetUserMFAPreference.
+    public func adminSetUserMFAPreference(_ request: SetUserMFAPreferenceRequest) throws(CognitoError) -> EmptyResponse {
+        let pool = try pool(request.UserPoolId)
+        guard let username = request.Username else { throw .missing("Username") }
+        try setPreferences(request, pool: pool, username: username)
+        return EmptyResponse()
+    }
+
+    private func setPreferences(_ request: SetUserMFAPreferenceRequest, pool: LivePool, username: String) throws(CognitoError) {
+        try database { db in
+            var user = try requireUser(pool, username, db)
+            if let software = request.SoftwareTokenMfaSettings {
+                if software.Enabled == true, user.totpVerified != true {
+                    throw CognitoError.invalidParameter("User has not verified software token mfa")
+                }
+                apply(software, "SOFTWARE_TOKEN_MFA", enabled: \.mfaSoftware, to: &user)
+            }
+            if let sms = request.SMSMfaSettings {
+                if sms.Enabled == true, user.phoneNumber == nil { throw CognitoError.invalidParameter("User does not have a phone number for SMS MFA") }
+                apply(sms, "SMS_MFA", enabled: \.mfaSMS, to: &user)
+            }
+            if let email = request.EmailMfaSettings {
+                if email.Enabled == true, user.email == nil { throw CognitoError.invalidParameter("User does not have an email for EMAIL_OTP MFA") }
+                apply(email, "EMAIL_OTP", enabled: \.mfaEmail, to: &user)
+            }
+            user.modified = clock.now
+            try user.update(db)
+        }
+    }
+
+    private func apply(_ settings: MFASettings, _ method: String, enabled: WritableKeyPath<StoredUser, Bool?>, to user: inout StoredUser) {
+        if let value = settings.Enabled { user[keyPath: enabled] = value }
+        if settings.PreferredMfa == true {
+            user.preferredMfa = method
+        } else if user[keyPath: enabled] != true || settings.PreferredMfa == false, user.preferredMfa == method {
+            user.preferredMfa = nil
+        }
+    }
+
+    /// The pool and user an MFA operation is about: from an access token, or from an MFA_SETUP session.
+    private func mfaSubject(accessToken: String?, session: String?) throws(CognitoError) -> (LivePool, String, String?) {
+        if let accessToken {
+            let (pool, user) = try authenticate(accessToken: accessToken)
+            return (pool, user.username, nil)
+        }
+        guard let session, let pending = challengeSessions[session], pending.challenge == "MFA_SETUP", pending.expires > clock.now else {
+            throw .notAuthorized("Invalid session for the user.")
+        }
+        return (try pool(pending.poolID), pending.username, session)
+    }
+
+    static func sixDigitCode() -> String {
+        let number = String(SecureRandom.bytes(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) } % 1_000_000)
+        return String(repeating: "0", count: 6 - number.count) + number
+    }
+}
