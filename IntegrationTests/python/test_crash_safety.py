@@ -103,14 +103,16 @@ def test_a_state_from_an_older_schema_is_migrated():
     finally:
         emulator.stop()
     with sqlite3.connect(path) as connection:
-        assert connection.execute("SELECT identifier FROM grdb_migrations").fetchall() == [("v1",), ("v2-counts-and-filter-indexes",)]
+        assert connection.execute("SELECT identifier FROM grdb_migrations").fetchall() == [
+            ("v1",), ("v2-counts-and-filter-indexes",), ("v3-refresh-rotation",), ("v4-mfa",)]
         assert connection.execute("SELECT count(*) FROM users").fetchone() == (1,)
         assert connection.execute("SELECT count(*) FROM unrelated").fetchone() == (0,)
 
 
 def test_a_v1_state_gains_user_counts_and_keeps_its_users():
-    # v2 adds the per-pool user counts behind DescribeUserPool's EstimatedNumberOfUsers: a v1 state's
-    # users must be counted when it is migrated, and counted on as users come and go.
+    # v2 adds the per-pool user counts behind DescribeUserPool's EstimatedNumberOfUsers (v3 and v4 add
+    # columns for refresh rotation and MFA): a v1 state's users must be counted when it is migrated, and
+    # counted on as users come and go.
     state = tempfile.mkdtemp(prefix="emulate-v1-")
     config = os.path.join(FIXTURES, "agreement.yml")
     emulator = Emulator(config, state_dir=state).start()
@@ -126,6 +128,10 @@ def test_a_v1_state_gains_user_counts_and_keeps_its_users():
             DROP TRIGGER users_counted_in; DROP TRIGGER users_counted_out; DROP TABLE userCounts;
             DROP INDEX users_email; DROP INDEX users_phone;
             CREATE INDEX users_email ON users (poolId, email); CREATE INDEX users_phone ON users (poolId, phoneNumber);
+            DROP INDEX sessions_previous_token;
+            ALTER TABLE sessions DROP COLUMN previousRefreshTokenHash; ALTER TABLE sessions DROP COLUMN previousValidUntil;
+            ALTER TABLE users DROP COLUMN totpSecret; ALTER TABLE users DROP COLUMN totpVerified; ALTER TABLE users DROP COLUMN mfaSoftware;
+            ALTER TABLE users DROP COLUMN mfaSMS; ALTER TABLE users DROP COLUMN mfaEmail; ALTER TABLE users DROP COLUMN preferredMfa;
             DELETE FROM grdb_migrations WHERE identifier != 'v1';
         """)
     emulator = Emulator(config, state_dir=state).start()

@@ -5,4 +5,5 @@ import SeedApp
 var handlers = HandlerRegistry()
 SeedApp.register(in: &handlers)
 FixtureHandlers.register(in: &handlers)
+TriggerHandlers.register(in: &handlers)
 await EmulatorCommandLine.main(handlers: handlers)
