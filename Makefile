@@ -47,10 +47,11 @@ fuzz-smoke: fuzz-build
 	.build-fuzz/debug/ConfigFuzz -max_len=8192 -timeout=10 -runs=20000 .build-fuzz/corpus/config
 	.build-fuzz/debug/TokenFuzz -max_len=4096 -timeout=10 -runs=50000 .build-fuzz/corpus/token
 
-## smoke: the seed service's smoke runs, as a project's CI would run them.
+## smoke: the seed service's and the store example's smoke runs, as a project's CI would run them.
 smoke:
 	$(EMULATE) smoke serverless.yml
 	$(EMULATE) smoke serverless.yml --scenario examples/smoke/seed.yml
+	.build/debug/emulate-store smoke examples/store/serverless.yml --scenario examples/store/smoke.yml
 
 python-test:
 	@if ls IntegrationTests/python/test_*.py >/dev/null 2>&1; then \

@@ -94,6 +94,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "emulate", dependencies: ["EmulatorCLI", "SeedApp"], swiftSettings: swiftSettings),
+        .target(
+            name: "StoreApp",
+            dependencies: ["APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator"],
+            path: "examples/StoreApp",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "emulate-store", dependencies: ["EmulatorCLI", "LambdaEmulator", "StoreApp"], path: "examples/StoreEmulate", swiftSettings: swiftSettings),
         .executableTarget(
             name: "emulate-fixtures",
             dependencies: ["EmulatorCLI", "SeedApp", "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator"],
@@ -111,6 +118,12 @@ let package = Package(
             name: "SeedAppTests",
             dependencies: ["SeedApp", "EmulatorTesting"],
             path: "examples/SeedAppTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StoreAppTests",
+            dependencies: ["StoreApp", "EmulatorTesting"],
+            path: "examples/StoreAppTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EmulatorCryptoTests", dependencies: ["EmulatorCrypto"], swiftSettings: swiftSettings),
