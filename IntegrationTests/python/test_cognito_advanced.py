@@ -239,3 +239,25 @@ def test_sms_and_email_codes_go_to_the_outbox(advanced, method, setting, answer)
     done = cognito.respond_to_auth_challenge(ClientId=pool["clients"]["MfaClient"], ChallengeName=method, Session=challenge["Session"],
                                              ChallengeResponses={"USERNAME": username, answer: code})
     assert "IdToken" in done["AuthenticationResult"]
+
+
+# Attribute verification
+
+def test_a_changed_email_is_verified_with_a_code(advanced):
+    pool, username = user_in(advanced, "TriggerPool")
+    cognito = advanced.client()
+    access = password_sign_in(advanced, pool, username)["AuthenticationResult"]["AccessToken"]
+    cognito.update_user_attributes(AccessToken=access, UserAttributes=[{"Name": "email", "Value": f"new-{username}@example.com"}])
+    attributes = {a["Name"]: a["Value"] for a in cognito.get_user(AccessToken=access)["UserAttributes"]}
+    assert attributes["email"] == f"new-{username}@example.com" and attributes["email_verified"] == "false"
+    sent = advanced.messages(pool["id"], username)[-1]
+    assert sent["message"] == f"Your fixture code is {sent['code']} (CustomMessage_UpdateUserAttribute)"
+    delivery = cognito.get_user_attribute_verification_code(AccessToken=access, AttributeName="email")["CodeDeliveryDetails"]
+    assert delivery["AttributeName"] == "email" and delivery["DeliveryMedium"] == "EMAIL"
+    resent = advanced.messages(pool["id"], username)[-1]
+    assert resent["message"].endswith("(CustomMessage_VerifyUserAttribute)")
+    with pytest.raises(cognito.exceptions.CodeMismatchException):
+        cognito.verify_user_attribute(AccessToken=access, AttributeName="email", Code="000000" if resent["code"] != "000000" else "111111")
+    cognito.verify_user_attribute(AccessToken=access, AttributeName="email", Code=resent["code"])
+    attributes = {a["Name"]: a["Value"] for a in cognito.get_user(AccessToken=access)["UserAttributes"]}
+    assert attributes["email_verified"] == "true"

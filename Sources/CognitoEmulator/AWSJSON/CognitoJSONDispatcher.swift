@@ -122,6 +122,7 @@ public struct CognitoJSONDispatcher: Sendable {
         "DescribeUserPool": operation { (s, r: UserPoolIdRequest) throws(CognitoError) in try await s.describeUserPool(r) },
         "DescribeUserPoolClient": operation { (s, r: DescribeUserPoolClientRequest) throws(CognitoError) in try await s.describeUserPoolClient(r) },
         "ForgotPassword": operation { (s, r: ClientUsernameRequest) throws(CognitoError) in try await s.forgotPassword(r) },
+        "GetUserAttributeVerificationCode": operation { (s, r: AttributeVerificationRequest) throws(CognitoError) in try await s.getUserAttributeVerificationCode(r) },
         "GetTokensFromRefreshToken": operation { (s, r: GetTokensFromRefreshTokenRequest) throws(CognitoError) in try await s.getTokensFromRefreshToken(r) },
         "GetUser": operation { (s, r: AccessTokenRequest) throws(CognitoError) in try s.getUser(r) },
         "GlobalSignOut": operation { (s, r: AccessTokenRequest) throws(CognitoError) in try await s.globalSignOut(r) },
@@ -135,6 +136,7 @@ public struct CognitoJSONDispatcher: Sendable {
         "SetUserMFAPreference": operation { (s, r: SetUserMFAPreferenceRequest) throws(CognitoError) in try await s.setUserMFAPreference(r) },
         "SignUp": operation { (s, r: SignUpRequest) throws(CognitoError) in try await s.signUp(r) },
         "UpdateUserAttributes": operation { (s, r: UpdateUserAttributesRequest) throws(CognitoError) in try await s.updateUserAttributes(r) },
+        "VerifyUserAttribute": operation { (s, r: AttributeVerificationRequest) throws(CognitoError) in try await s.verifyUserAttribute(r) },
         "VerifySoftwareToken": operation { (s, r: VerifySoftwareTokenRequest) throws(CognitoError) in try await s.verifySoftwareToken(r) },
     ]
 }

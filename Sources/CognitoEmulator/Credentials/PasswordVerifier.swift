@@ -53,7 +53,7 @@ struct PasswordVerifier: Sendable {
     /// digest of the verifier. A verifier is salted per password, so an entry can only ever confirm
     /// the one password it was made from; a changed password has a new verifier and misses.
     final class ConfirmedKeys: Sendable {
-        private static let capacity = 100_000
+        private static let capacity = 10_000
         private let entries = Mutex<[[UInt8]: [UInt8]]>([:])
 
         func contains(x: BigNumber, verifier: [UInt8]) -> Bool {

@@ -16,6 +16,9 @@ public final class CognitoStore: Sendable {
         public let description: String
     }
 
+    /// SQLite's page cache, in KiB: what the state may hold in memory however many users it has.
+    public static let pageCacheKiB = 8192
+
     let database: DatabaseQueue
     /// The file, or nil when in memory.
     public let path: String?
@@ -28,6 +31,7 @@ public final class CognitoStore: Sendable {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKiB)")
         }
         do {
             if let path {

@@ -216,3 +216,17 @@ public struct ListUsersResponse: Codable, Sendable {
     public var Users: [UserType]
     public var PaginationToken: String?
 }
+
+/// GetUserAttributeVerificationCode (AttributeName) and VerifyUserAttribute (AttributeName and Code).
+public struct AttributeVerificationRequest: Codable, Sendable {
+    public var AccessToken: String
+    public var AttributeName: String
+    public var Code: String?
+    public var ClientMetadata: [String: String]?
+    /// Creates the request.
+    public init(AccessToken: String, AttributeName: String, Code: String? = nil) {
+        self.AccessToken = AccessToken
+        self.AttributeName = AttributeName
+        self.Code = Code
+    }
+}
