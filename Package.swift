@@ -51,12 +51,12 @@ let package = Package(
         ),
         .target(
             name: "LambdaEmulator",
-            dependencies: ["CognitoEmulator", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CognitoEmulator", "EmulatorCrypto", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "APIGatewayEmulator",
-            dependencies: ["LambdaEmulator", "CognitoEmulator", "ServerlessConfig", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["LambdaEmulator", "CognitoEmulator", "EmulatorCrypto", "ServerlessConfig", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(

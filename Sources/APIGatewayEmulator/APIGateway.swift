@@ -1,3 +1,4 @@
+import EmulatorCrypto
 public import CognitoEmulator
 import Foundation
 public import LambdaEmulator
@@ -80,7 +81,7 @@ public final class APIGateway: Sendable {
 
     /// Answers one request.
     public func handle(_ request: GatewayRequest) async -> GatewayResponse {
-        let requestID = UUID().uuidString.lowercased()
+        let requestID = SecureRandom.uuidString()
         guard let path = stripStage(request.path) else { return error(.missingAuthenticationToken, requestID: requestID) }
         let match: RouteTable.Match
         switch routes.lookup(method: request.method, path: path) {
@@ -161,12 +162,14 @@ public final class APIGateway: Sendable {
     static func stableID(_ seed: String, length: Int) -> String {
         var hash: UInt64 = 1_469_598_103_934_665_603
         for byte in seed.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-        var result = ""
-        for _ in 0..<length {
-            result.append(alphabet[Int(hash % UInt64(alphabet.count))])
-            hash = hash / UInt64(alphabet.count) ^ (hash &* 6_364_136_223_846_793_005)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            for index in 0..<length {
+                buffer[index] = idAlphabet[Int(hash % UInt64(idAlphabet.count))]
+                hash = hash / UInt64(idAlphabet.count) ^ (hash &* 6_364_136_223_846_793_005)
+            }
+            return length
         }
-        return result
     }
+
+    private static let idAlphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
 }

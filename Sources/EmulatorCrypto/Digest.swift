@@ -57,4 +57,26 @@ public enum SecureRandom {
         precondition(RAND_bytes(&output, Int32(count)) == 1, "RAND_bytes failed: \(OpenSSLErrors.drain())")
         return output
     }
+
+    /// A random (version 4) UUID in lower case, `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`, from libcrypto's
+    /// generator (Foundation's `UUID()` opens /dev/urandom each time on Linux).
+    public static func uuidString() -> String {
+        var bytes = Self.bytes(16)
+        bytes[6] = bytes[6] & 0x0F | 0x40
+        bytes[8] = bytes[8] & 0x3F | 0x80
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 36) { buffer in
+            var position = 0
+            for (index, byte) in bytes.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 {
+                    buffer[position] = UInt8(ascii: "-")
+                    position += 1
+                }
+                buffer[position] = digits[Int(byte >> 4)]
+                buffer[position + 1] = digits[Int(byte & 15)]
+                position += 2
+            }
+            return position
+        }
+    }
 }

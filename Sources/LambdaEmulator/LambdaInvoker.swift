@@ -1,3 +1,4 @@
+import EmulatorCrypto
 import Foundation
 public import Logging
 import Synchronization
@@ -51,7 +52,7 @@ public struct LambdaInvoker: Sendable {
     /// - Returns: The handler's result, or why there is none.
     public func invoke(_ function: LambdaFunction, event: any Sendable, requestID: String? = nil,
                        callerTimeout: Double? = nil) async -> Result<any Sendable, InvocationFailure> {
-        let requestID = requestID ?? UUID().uuidString.lowercased()
+        let requestID = requestID ?? SecureRandom.uuidString()
         guard let handler = function.handler else {
             return .failure(InvocationFailure(kind: .missingHandler(function.handlerName), requestID: requestID))
         }
@@ -75,7 +76,7 @@ public struct LambdaInvoker: Sendable {
 
     /// Invokes `function` with a JSON event and returns the JSON result (for `emulate invoke`).
     public func invoke(_ function: LambdaFunction, json: [UInt8], requestID: String? = nil) async -> Result<[UInt8], InvocationFailure> {
-        let requestID = requestID ?? UUID().uuidString.lowercased()
+        let requestID = requestID ?? SecureRandom.uuidString()
         guard let handler = function.handler else {
             return .failure(InvocationFailure(kind: .missingHandler(function.handlerName), requestID: requestID))
         }
@@ -122,11 +123,10 @@ public struct LambdaInvoker: Sendable {
                 }
             }
             guard seconds.isFinite else { return }
-            let timer = Task {
-                try? await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
-                if !Task.isCancelled, once.resume(with: .timedOut) { work.cancel() }
+            let deadline = Deadlines.shared.add(after: seconds) {
+                if once.resume(with: .timedOut) { work.cancel() }
             }
-            once.onFinish { timer.cancel() }
+            once.onFinish { Deadlines.shared.remove(deadline) }
         }
     }
 }

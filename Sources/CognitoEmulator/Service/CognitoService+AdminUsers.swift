@@ -1,3 +1,4 @@
+import EmulatorCrypto
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -19,7 +20,7 @@ extension CognitoService {
         if let action = request.MessageAction, action != "SUPPRESS" {
             throw .invalidParameter("1 validation error detected: Value '\(action)' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]")
         }
-        let sub = UUID().uuidString.lowercased()
+        let sub = SecureRandom.uuidString()
         let (username, implied) = try newUsername(request.Username, attributes: attributes, pool: pool, sub: sub)
         try validate(attributes + implied, in: pool, requireRequired: true)
         let password = request.TemporaryPassword ?? pool.configuration.passwordPolicy.generatePassword()

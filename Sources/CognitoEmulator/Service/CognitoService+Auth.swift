@@ -265,7 +265,7 @@ extension CognitoService {
     /// A new sign-in session: a refresh token and the first ID and access tokens.
     func startSession(user: StoredUser, client: LiveClient, pool: LivePool, source: String, clientMetadata: [String: String]? = nil) async throws(CognitoError) -> AuthenticationResultType {
         let now = clock.now
-        let originJti = UUID().uuidString.lowercased()
+        let originJti = SecureRandom.uuidString()
         let refreshToken = Self.newRefreshToken()
         let session = StoredSession(
             originJti: originJti, poolId: pool.id, username: user.username, clientId: client.id,

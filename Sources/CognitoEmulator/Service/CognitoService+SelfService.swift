@@ -1,3 +1,4 @@
+import EmulatorCrypto
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -18,7 +19,7 @@ extension CognitoService {
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
         if pool.configuration.allowAdminCreateUserOnly { throw .notAuthorized("SignUp is not permitted for this user pool") }
         let attributes = request.UserAttributes ?? []
-        let sub = UUID().uuidString.lowercased()
+        let sub = SecureRandom.uuidString()
         let (username, implied) = try newUsername(request.Username, attributes: attributes, pool: pool, sub: sub)
         try checkPolicy(request.Password, pool: pool)
         try validate(attributes + implied, in: pool, requireRequired: true)

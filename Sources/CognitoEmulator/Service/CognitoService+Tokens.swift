@@ -46,13 +46,13 @@ extension CognitoService {
         }
         let verified = attributeClaims.filter { $0.key.hasSuffix("_verified") }
         let others = attributeClaims.filter { !$0.key.hasSuffix("_verified") }
-        let eventID = UUID().uuidString.lowercased()
+        let eventID = SecureRandom.uuidString()
         let idClaims = Self.applying(overrides?.id, to: JSONValue.object(
             [.init("sub", .string(user.sub))] + groupsClaim + verified + [
                 .init("iss", .string(issuer)), .init("cognito:username", .string(user.username)), .init("origin_jti", .string(originJti)),
                 .init("aud", .string(client.id)), .init("event_id", .string(eventID)), .init("token_use", .string("id")),
                 .init("auth_time", .int(Int(authTime))), .init("exp", .int(Int(now) + client.configuration.idTokenValiditySeconds)),
-                .init("iat", .int(Int(now))), .init("jti", .string(UUID().uuidString.lowercased())),
+                .init("iat", .int(Int(now))), .init("jti", .string(SecureRandom.uuidString())),
             ] + others))
         let accessClaims = Self.applying(overrides?.access, to: JSONValue.object(
             [.init("sub", .string(user.sub))] + groupsClaim + [
@@ -60,7 +60,7 @@ extension CognitoService {
                 .init("event_id", .string(eventID)), .init("token_use", .string("access")),
                 .init("scope", .string(scopes.joined(separator: " "))), .init("auth_time", .int(Int(authTime))),
                 .init("exp", .int(Int(now) + client.configuration.accessTokenValiditySeconds)), .init("iat", .int(Int(now))),
-                .init("jti", .string(UUID().uuidString.lowercased())), .init("username", .string(user.username)),
+                .init("jti", .string(SecureRandom.uuidString())), .init("username", .string(user.username)),
             ]))
         do {
             let idKey = try await pool.idKey.material(), accessKey = try await pool.accessKey.material()
