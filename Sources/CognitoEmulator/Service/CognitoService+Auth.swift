@@ -105,6 +105,14 @@ extension CognitoService {
     /// success clears it. A verifier changed since the check counts as a failure.
     private func recordPasswordAttempt(_ candidate: StoredUser, matched matches: Bool, client: LiveClient, pool: LivePool) throws(CognitoError) -> StoredUser {
         let now = clock.now
+        // The common case, a right password with nothing to reset, writes nothing: one read shows the
+        // verifier is still the one checked.
+        if matches, candidate.failedAttempts == 0, candidate.lockedUntil == nil {
+            let current = try database({ db in try CognitoStore.user(poolID: pool.id, username: candidate.username, db) }, write: false)
+            if let current, current.passwordVerifier == candidate.passwordVerifier, current.failedAttempts == 0, current.lockedUntil == nil {
+                return current
+            }
+        }
         let outcome: Result<StoredUser, CognitoError> = try database { db in
             guard var user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": candidate.username]) else {
                 return .failure(client.configuration.preventUserExistenceErrors ? .incorrectCredentials : .userNotFound())

@@ -16,9 +16,7 @@ extension CognitoService {
         let now = clock.now.rounded(.down)
         var groups: [String]
         do {
-            groups = try store.read { db in
-                try StoredMembership.filter(Column("poolId") == pool.id && Column("username") == user.username).fetchAll(db).map(\.groupName)
-            }.sorted()
+            groups = try store.read { db in try CognitoStore.groupNames(poolID: pool.id, username: user.username, db) }
         } catch {
             throw stateFailure(error)
         }
@@ -95,8 +93,7 @@ extension CognitoService {
                 // A deleted user's sessions are gone with it, so its tokens read as revoked, as Cognito answers.
                 let sessions = try db.cachedStatement(sql: "SELECT * FROM sessions WHERE originJti = ?")
                 guard let session = try StoredSession.fetchOne(sessions, arguments: [token.originJti]), !session.revoked else { throw CognitoError.revokedAccessToken }
-                let users = try db.cachedStatement(sql: "SELECT * FROM users WHERE poolId = ? AND username = ?")
-                guard let user = try StoredUser.fetchOne(users, arguments: [pool.id, token.username]) else { throw CognitoError.revokedAccessToken }
+                guard let user = try CognitoStore.user(poolID: pool.id, username: token.username, db) else { throw CognitoError.revokedAccessToken }
                 return (pool, user)
             }
         } catch let error as CognitoError {

@@ -55,7 +55,7 @@ extension CognitoService {
 
     /// Finds a user by username, or by an e-mail or phone number the pool lets users sign in with.
     func lookupUser(_ pool: LivePool, _ name: String, _ db: Database) throws -> StoredUser? {
-        if let user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": name]) { return user }
+        if let user = try CognitoStore.user(poolID: pool.id, username: name, db) { return user }
         let configuration = pool.configuration
         let signInAttributes = Set(configuration.usernameAttributes + configuration.aliasAttributes)
         let lowered = name.lowercased()

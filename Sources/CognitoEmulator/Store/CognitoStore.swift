@@ -182,6 +182,17 @@ public final class CognitoStore: Sendable {
         return migrator
     }
 
+    /// The user with a username, through a prepared statement (the hot paths' lookup).
+    static func user(poolID: String, username: String, _ db: Database) throws -> StoredUser? {
+        try StoredUser.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE poolId = ? AND username = ?"), arguments: [poolID, username])
+    }
+
+    /// The names of a user's groups, sorted, through a prepared statement.
+    static func groupNames(poolID: String, username: String, _ db: Database) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: "SELECT groupName FROM memberships WHERE poolId = ? AND username = ? ORDER BY groupName"),
+                            arguments: [poolID, username])
+    }
+
     /// The number of users in a pool, kept by triggers as users are created and deleted.
     static func userCount(poolID: String, _ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count FROM userCounts WHERE poolId = ?", arguments: [poolID]) ?? 0
