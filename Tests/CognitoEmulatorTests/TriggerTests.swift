@@ -95,11 +95,7 @@ struct TriggerTests {
     }
 
     static func answer(_ change: @escaping @Sendable (inout CognitoTriggerEvent.Response) -> Void) -> TriggerScript.Answer {
-        { event in
-            var event = event
-            change(&event.response)
-            return .success(event)
-        }
+        answerWithEvent { _, response in change(&response) }
     }
 
     @Test("PreSignUp gets the attributes and validation data; autoConfirmUser and autoVerifyEmail confirm the user without a code")

@@ -17,7 +17,7 @@ import urllib.request
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SECONDS = int(sys.argv[3]) if len(sys.argv) > 3 else 5
-ROUNDS = 3
+ROUNDS = 5
 
 
 def free_port():

@@ -82,9 +82,7 @@ extension CognitoService {
         let pool = try pool(request.UserPoolId)
         try database { db in
             let user = try requireUser(pool, request.Username, db)
-            guard try StoredGroup.fetchOne(db, key: ["poolId": pool.id, "name": request.GroupName]) != nil else {
-                throw CognitoError.resourceNotFound("Group not found.")
-            }
+            _ = try requireGroup(pool, request.GroupName, db)
             try StoredMembership(poolId: pool.id, groupName: request.GroupName, username: user.username).save(db)
         }
         return EmptyResponse()
@@ -95,9 +93,7 @@ extension CognitoService {
         let pool = try pool(request.UserPoolId)
         try database { db in
             let user = try requireUser(pool, request.Username, db)
-            guard try StoredGroup.fetchOne(db, key: ["poolId": pool.id, "name": request.GroupName]) != nil else {
-                throw CognitoError.resourceNotFound("Group not found.")
-            }
+            _ = try requireGroup(pool, request.GroupName, db)
             _ = try StoredMembership.deleteOne(db, key: ["poolId": pool.id, "groupName": request.GroupName, "username": user.username])
         }
         return EmptyResponse()
