@@ -6,6 +6,7 @@ Each server first gets 10,000 users (AdminCreateUser through wrk), so ListUsers 
 import json
 import os
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from common import Emulator, Moto, cognito_call, create_users, wrk  # noqa: E402
@@ -65,7 +66,6 @@ def moto():
 
 
 def main():
-    import tempfile
     binary = sys.argv[1]
     results = {
         "moto_server (anchor)": measure(*moto()),

@@ -3,7 +3,7 @@ import ServerlessConfig
 /// The properties of an `AWS::Cognito::UserPool`, with AWS's defaults.
 /// See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpool.html
 struct PoolProperties {
-    var configuration: UserPoolConfiguration
+    let configuration: UserPoolConfiguration
 
     init(_ properties: CFValue, resource: Resource, diagnostics: inout DiagnosticCollector) {
         let reader = PropertyReader(properties, resource: resource)
@@ -74,8 +74,8 @@ struct PoolProperties {
             usernameAttributes: usernameAttributes, aliasAttributes: aliasAttributes,
             autoVerifiedAttributes: reader.strings("AutoVerifiedAttributes"), passwordPolicy: policy,
             allowAdminCreateUserOnly: PropertyReader(reader["AdminCreateUserConfig"] ?? .map([]), resource: resource).bool("AllowAdminCreateUserOnly") ?? false,
-            mfaConfiguration: reader.string("MfaConfiguration") ?? "OFF", lambdaConfig: lambdaConfig)
-        configuration.preTokenGenerationVersion = preTokenGenerationVersion
+            mfaConfiguration: reader.string("MfaConfiguration") ?? "OFF", lambdaConfig: lambdaConfig,
+            preTokenGenerationVersion: preTokenGenerationVersion)
     }
 
     private static func stringConstraints(_ value: CFValue, _ resource: Resource) -> SchemaAttribute.StringConstraints {

@@ -26,10 +26,10 @@ extension CognitoService {
         let password = request.TemporaryPassword ?? pool.configuration.passwordPolicy.generatePassword()
         if request.TemporaryPassword != nil { try checkPolicy(password, pool: pool) }
         let mediums = request.DesiredDeliveryMediums ?? ["SMS"]
-        var triggerRequest = CognitoTriggerEvent.Request(userAttributes: Self.attributeMap(implied + attributes))
-        triggerRequest.validationData = request.ValidationData.map(Self.attributeMap)
-        triggerRequest.clientMetadata = request.ClientMetadata
-        let preSignUp = try await runTrigger("PreSignUp", source: "PreSignUp_AdminCreateUser", pool: pool, username: username, clientID: nil, request: triggerRequest)
+        let preSignUp = try await runTrigger(
+            "PreSignUp", source: "PreSignUp_AdminCreateUser", pool: pool, username: username, clientID: nil,
+            request: .init(userAttributes: Self.attributeMap(implied + attributes), validationData: request.ValidationData.map(Self.attributeMap),
+                           clientMetadata: request.ClientMetadata))
         let now = clock.now
         var user = StoredUser(
             poolId: pool.id, username: username, sub: sub, status: "FORCE_CHANGE_PASSWORD", enabled: true,
@@ -38,17 +38,7 @@ extension CognitoService {
         setVerifier(await Self.makeVerifier(password, username: username, pool: pool), on: &user)
         user.temporaryPasswordExpires = now + Double(pool.configuration.passwordPolicy.TemporaryPasswordValidityDays) * 86_400
         let created = user
-        try database { db in
-            if try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": username]) != nil {
-                throw CognitoError.usernameExists("User account already exists")
-            }
-            if pool.configuration.usernameAttributes.contains("email"), let email = created.email,
-                try StoredUser.filter(Column("poolId") == pool.id && Column("email") == email).fetchCount(db) > 0
-            {
-                throw CognitoError.usernameExists("An account with the given email already exists.")
-            }
-            try created.insert(db)
-        }
+        try database { db in try insertNew(created, pool: pool, existing: "User account already exists", db) }
         if request.MessageAction == nil {
             try await sendInvitation(to: created, named: request.Username, password: password, mediums: mediums, pool: pool, clientMetadata: request.ClientMetadata)
         }
@@ -61,11 +51,9 @@ extension CognitoService {
                                 clientMetadata: [String: String]?) async throws(CognitoError) {
         var text = "Your username is \(name) and temporary password is \(password)."
         var subject: String?
-        var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
-        request.codeParameter = "{####}"
-        request.usernameParameter = "{username}"
-        request.clientMetadata = clientMetadata
-        let custom = try await runTrigger("CustomMessage", source: "CustomMessage_AdminCreateUser", pool: pool, username: user.username, clientID: nil, request: request)
+        let custom = try await runTrigger(
+            "CustomMessage", source: "CustomMessage_AdminCreateUser", pool: pool, username: user.username, clientID: nil,
+            request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: clientMetadata, codeParameter: "{####}", usernameParameter: "{username}"))
         for medium in mediums {
             guard let destination = attribute(medium == "EMAIL" ? "email" : "phone_number", of: user) else { continue }
             if let message = medium == "EMAIL" ? custom?.emailMessage : custom?.smsMessage, message.contains("{####}"), message.contains("{username}") {

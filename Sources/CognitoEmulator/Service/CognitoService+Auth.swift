@@ -94,10 +94,8 @@ extension CognitoService {
         guard let candidate = found else { throw client.configuration.preventUserExistenceErrors ? .incorrectCredentials : .userNotFound() }
         if !candidate.enabled { throw .userDisabled }
         if let locked = candidate.lockedUntil, locked > clock.now { throw .notAuthorized("Password attempts exceeded") }
-        var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: candidate))
-        request.validationData = clientMetadata ?? [:]
-        request.userNotFound = false
-        _ = try await runTrigger("PreAuthentication", source: "PreAuthentication_Authentication", pool: pool, username: candidate.username, clientID: client.id, request: request)
+        _ = try await runTrigger("PreAuthentication", source: "PreAuthentication_Authentication", pool: pool, username: candidate.username, clientID: client.id,
+                                 request: .init(userAttributes: triggerAttributes(of: candidate), validationData: clientMetadata ?? [:], userNotFound: false))
         return candidate
     }
 
@@ -196,10 +194,8 @@ extension CognitoService {
 
     /// The PostAuthentication trigger, then the session and its tokens.
     func finishSignIn(_ user: StoredUser, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> InitiateAuthResponse {
-        var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
-        request.newDeviceUsed = false
-        request.clientMetadata = clientMetadata
-        _ = try await runTrigger("PostAuthentication", source: "PostAuthentication_Authentication", pool: pool, username: user.username, clientID: client.id, request: request)
+        _ = try await runTrigger("PostAuthentication", source: "PostAuthentication_Authentication", pool: pool, username: user.username, clientID: client.id,
+                                 request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: clientMetadata, newDeviceUsed: false))
         return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
                                     AuthenticationResult: try await startSession(user: user, client: client, pool: pool, source: "TokenGeneration_Authentication", clientMetadata: clientMetadata))
     }

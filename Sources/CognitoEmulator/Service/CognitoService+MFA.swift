@@ -184,9 +184,4 @@ extension CognitoService {
         }
         return (try pool(pending.poolID), pending.username, session)
     }
-
-    static func sixDigitCode() -> String {
-        let number = String(SecureRandom.bytes(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) } % 1_000_000)
-        return String(repeating: "0", count: 6 - number.count) + number
-    }
 }

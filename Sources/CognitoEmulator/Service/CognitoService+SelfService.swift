@@ -24,10 +24,10 @@ extension CognitoService {
         try checkPolicy(request.Password, pool: pool)
         try validate(attributes + implied, in: pool, requireRequired: true)
         try checkWritable(attributes, client: client, pool: pool)
-        var triggerRequest = CognitoTriggerEvent.Request(userAttributes: Self.attributeMap(implied + attributes))
-        triggerRequest.validationData = request.ValidationData.map(Self.attributeMap)
-        triggerRequest.clientMetadata = request.ClientMetadata
-        let preSignUp = try await runTrigger("PreSignUp", source: "PreSignUp_SignUp", pool: pool, username: username, clientID: client.id, request: triggerRequest)
+        let preSignUp = try await runTrigger(
+            "PreSignUp", source: "PreSignUp_SignUp", pool: pool, username: username, clientID: client.id,
+            request: .init(userAttributes: Self.attributeMap(implied + attributes), validationData: request.ValidationData.map(Self.attributeMap),
+                           clientMetadata: request.ClientMetadata))
         let confirmed = preSignUp?.autoConfirmUser == true
         let now = clock.now
         var user = StoredUser(
@@ -37,15 +37,7 @@ extension CognitoService {
         setVerifier(await Self.makeVerifier(request.Password, username: username, pool: pool), on: &user)
         let created = user
         let code: PendingCode? = try database { db in
-            if try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": username]) != nil {
-                throw CognitoError.usernameExists("User already exists")
-            }
-            if pool.configuration.usernameAttributes.contains("email"), let email = created.email,
-                try StoredUser.filter(Column("poolId") == pool.id && Column("email") == email).fetchCount(db) > 0
-            {
-                throw CognitoError.usernameExists("An account with the given email already exists.")
-            }
-            try created.insert(db)
+            try insertNew(created, pool: pool, existing: "User already exists", db)
             let verifies = pool.configuration.autoVerifiedAttributes
             let target = verifies.contains("email") && created.email != nil ? "email" : verifies.contains("phone_number") && created.phoneNumber != nil ? "phone_number" : nil
             guard let target, !confirmed else { return nil }
@@ -92,9 +84,8 @@ extension CognitoService {
 
     /// The PostConfirmation trigger, after a user was confirmed or reset their password.
     func postConfirmation(_ user: StoredUser, source: String, pool: LivePool, clientID: String?, clientMetadata: [String: String]?) async throws(CognitoError) {
-        var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
-        request.clientMetadata = clientMetadata
-        _ = try await runTrigger("PostConfirmation", source: source, pool: pool, username: user.username, clientID: clientID, request: request)
+        _ = try await runTrigger("PostConfirmation", source: source, pool: pool, username: user.username, clientID: clientID,
+                                 request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: clientMetadata))
     }
 
     /// ResendConfirmationCode.

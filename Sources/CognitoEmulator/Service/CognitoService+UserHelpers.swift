@@ -75,6 +75,18 @@ extension CognitoService {
         return nil
     }
 
+    /// Inserts a new user, refusing a taken username (`existing` is the operation's own message) or, in a
+    /// pool that signs in by e-mail, a taken e-mail.
+    func insertNew(_ user: StoredUser, pool: LivePool, existing: String, _ db: Database) throws {
+        if try CognitoStore.user(poolID: pool.id, username: user.username, db) != nil { throw CognitoError.usernameExists(existing) }
+        if pool.configuration.usernameAttributes.contains("email"), let email = user.email,
+            try StoredUser.filter(Column("poolId") == pool.id && Column("email") == email).fetchCount(db) > 0
+        {
+            throw CognitoError.usernameExists("An account with the given email already exists.")
+        }
+        try user.insert(db)
+    }
+
     /// The user, or UserNotFoundException.
     func requireUser(_ pool: LivePool, _ name: String, _ db: Database) throws -> StoredUser {
         guard let user = try lookupUser(pool, name, db) else { throw CognitoError.userNotFound() }
@@ -208,11 +220,16 @@ extension CognitoService {
                   _ db: Database) throws -> PendingCode? {
         let preferred = preferring ?? (purpose.hasPrefix("verify:") ? String(purpose.dropFirst(7)) : nil)
         guard let delivery = deliveryDetails(for: user, preferring: preferred) else { return nil }
-        let number = String(SecureRandom.bytes(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) } % 1_000_000)
-        let code = String(repeating: "0", count: 6 - number.count) + number
+        let code = Self.sixDigitCode()
         try StoredCode(poolId: pool.id, username: user.username, purpose: purpose, code: code, expires: clock.now + validity).save(db)
         let destination = delivery.AttributeName == "email" ? attribute("email", of: user) ?? "" : attribute("phone_number", of: user) ?? ""
         return PendingCode(purpose: purpose, trigger: trigger, code: code, delivery: delivery, destination: destination)
+    }
+
+    /// A random six-digit code, as Cognito's e-mails and texts carry.
+    static func sixDigitCode() -> String {
+        let number = String(SecureRandom.bytes(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) } % 1_000_000)
+        return String(repeating: "0", count: 6 - number.count) + number
     }
 
     /// Puts a code's message in the outbox: Cognito's default text, or the CustomMessage trigger's
@@ -221,10 +238,10 @@ extension CognitoService {
                  clientMetadata: [String: String]?) async throws(CognitoError) {
         var text = "Your \(pending.purpose == "forgot-password" ? "password reset" : "verification") code is \(pending.code)"
         var subject: String?
-        var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
-        request.codeParameter = "{####}"
-        request.clientMetadata = clientMetadata
-        if let custom = try await runTrigger("CustomMessage", source: source, pool: pool, username: user.username, clientID: clientID, request: request) {
+        if let custom = try await runTrigger(
+            "CustomMessage", source: source, pool: pool, username: user.username, clientID: clientID,
+            request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: clientMetadata, codeParameter: "{####}")
+        ) {
             let message = pending.delivery.DeliveryMedium == "EMAIL" ? custom.emailMessage : custom.smsMessage
             if let message, message.contains("{####}") {
                 text = message.replacing("{####}", with: pending.code)

@@ -22,7 +22,7 @@ public actor CognitoService {
     let store: CognitoStore
     let sessionRows: GroupCommit
     nonisolated let verifiedAccessTokens = VerifiedAccessTokens()
-    nonisolated let triggerRunner = TriggerRunnerSlot()
+    nonisolated let triggerRunner = Mutex<CognitoTriggerRunner?>(nil)
     let logger: Logger
     let region: String
     let accountID: String

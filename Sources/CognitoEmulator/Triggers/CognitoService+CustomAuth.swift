@@ -25,7 +25,7 @@ extension CognitoService {
     /// RespondToAuthChallenge with CUSTOM_CHALLENGE: the answer is verified, then DefineAuthChallenge decides again.
     func answerCustomChallenge(session: String?, responses: [String: String], client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
         guard let session, let pending = challengeSessions.removeValue(forKey: session), pending.clientID == client.id,
-            pending.challenge == "CUSTOM_CHALLENGE", var state = pending.custom
+            pending.challenge == "CUSTOM_CHALLENGE", let asked = pending.custom
         else { throw .notAuthorized("Invalid session for the user.") }
         guard pending.expires > clock.now else { throw .notAuthorized("Invalid session for the user, session is expired.") }
         guard let answer = responses["ANSWER"] else { throw .invalidParameter("Missing required parameter ANSWER") }
@@ -33,25 +33,20 @@ extension CognitoService {
         try checkSecretHash(responses["SECRET_HASH"], username: pending.username, client: client)
         let found = try database({ db in try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": pending.username]) }, write: false)
         guard let user = found, user.enabled else { throw .incorrectCredentials }
-        var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
-        request.privateChallengeParameters = state.privateParameters
-        request.challengeAnswer = answer
-        request.clientMetadata = state.clientMetadata
-        request.userNotFound = false
-        let verdict = try await runTrigger("VerifyAuthChallengeResponse", source: "VerifyAuthChallengeResponse_Authentication", pool: pool,
-                                           username: user.username, clientID: client.id, request: request)
+        let verdict = try await runTrigger(
+            "VerifyAuthChallengeResponse", source: "VerifyAuthChallengeResponse_Authentication", pool: pool, username: user.username, clientID: client.id,
+            request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: asked.clientMetadata, userNotFound: false,
+                           privateChallengeParameters: asked.privateParameters, challengeAnswer: answer))
+        var state = asked
         state.results.append(.init(challengeName: "CUSTOM_CHALLENGE", challengeResult: verdict?.answerCorrect == true, challengeMetadata: state.metadata))
         return try await nextCustomStep(user: user, state: state, client: client, pool: pool)
     }
 
     /// Asks DefineAuthChallenge what comes next: tokens, a failure, or another challenge.
     private func nextCustomStep(user: StoredUser, state: CustomAuthState, client: LiveClient, pool: LivePool) async throws(CognitoError) -> InitiateAuthResponse {
-        var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
-        request.session = state.results
-        request.clientMetadata = state.clientMetadata
-        request.userNotFound = false
-        let decision = try await runTrigger("DefineAuthChallenge", source: "DefineAuthChallenge_Authentication", pool: pool,
-                                            username: user.username, clientID: client.id, request: request) ?? .init()
+        let decision = try await runTrigger(
+            "DefineAuthChallenge", source: "DefineAuthChallenge_Authentication", pool: pool, username: user.username, clientID: client.id,
+            request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: state.clientMetadata, userNotFound: false, session: state.results)) ?? .init()
         if decision.failAuthentication == true { throw .incorrectCredentials }
         if decision.issueTokens == true {
             return try await completeSignIn(user, client: client, pool: pool, clientMetadata: state.clientMetadata)
@@ -59,13 +54,10 @@ extension CognitoService {
         guard decision.challengeName == "CUSTOM_CHALLENGE" else {
             throw .invalidLambdaResponse("Invalid challenge name: \(decision.challengeName ?? "null"); the emulator poses CUSTOM_CHALLENGE")
         }
-        var create = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
-        create.challengeName = "CUSTOM_CHALLENGE"
-        create.session = state.results
-        create.clientMetadata = state.clientMetadata
-        create.userNotFound = false
-        let challenge = try await runTrigger("CreateAuthChallenge", source: "CreateAuthChallenge_Authentication", pool: pool,
-                                             username: user.username, clientID: client.id, request: create)
+        let challenge = try await runTrigger(
+            "CreateAuthChallenge", source: "CreateAuthChallenge_Authentication", pool: pool, username: user.username, clientID: client.id,
+            request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: state.clientMetadata, userNotFound: false,
+                           session: state.results, challengeName: "CUSTOM_CHALLENGE"))
         guard let challenge else { throw .invalidParameter("Custom auth lambda trigger is not configured for the user pool.") }
         var next = state
         next.privateParameters = challenge.privateChallengeParameters ?? [:]

@@ -16,20 +16,21 @@ extension CognitoService {
     }
 
     /// Calls the pool's `name` trigger (`PreSignUp`, …) when one is configured, and answers its response;
-    /// nil when the pool has no such trigger.
+    /// nil when the pool has no such trigger (the request is then never built: sign-ins without
+    /// triggers do not decode the user's attributes for them).
     /// - Throws: What Cognito answers when a trigger fails: UserLambdaValidationException
     ///   ("<name> failed with error <message>.") when the function threw or timed out,
     ///   UnexpectedLambdaException when it cannot be called, InvalidLambdaResponseException when its
     ///   answer is not a trigger event.
     nonisolated func runTrigger(
-        _ name: String, source: String, pool: LivePool, username: String, clientID: String?, request: CognitoTriggerEvent.Request,
-        version: String = "1"
+        _ name: String, source: String, pool: LivePool, username: String, clientID: String?,
+        request: @autoclosure @Sendable () -> CognitoTriggerEvent.Request, version: String = "1"
     ) async throws(CognitoError) -> CognitoTriggerEvent.Response? {
         guard let arn = pool.configuration.lambdaConfig[name] else { return nil }
         let event = CognitoTriggerEvent(
             version: version, triggerSource: source, region: region, userPoolId: pool.id, userName: username,
             callerContext: .init(awsSdkVersion: "aws-sdk-unknown-unknown", clientId: clientID ?? "CLIENT_ID_NOT_APPLICABLE"),
-            request: request, response: .init())
+            request: request(), response: .init())
         guard let runner = triggerRunner.withLock({ $0 }) else {
             throw .unexpectedLambda("\(name) invocation failed due to error ResourceNotFoundException.")
         }
@@ -47,14 +48,6 @@ extension CognitoService {
     }
 }
 
-/// The runner set with ``CognitoService/setTriggerRunner(_:)``.
-final class TriggerRunnerSlot: Sendable {
-    private let runner = Mutex<CognitoTriggerRunner?>(nil)
-
-    func withLock<T>(_ body: (inout CognitoTriggerRunner?) -> T) -> T {
-        runner.withLock { body(&$0) }
-    }
-}
 
 /// What a PreTokenGeneration trigger changes: claims of each token, the groups, the access token's scopes.
 struct TokenOverrides {
@@ -76,12 +69,11 @@ extension CognitoService {
     nonisolated func preTokenGeneration(user: StoredUser, groups: [String], scopes: [String], client: LiveClient, pool: LivePool, source: String,
                                         clientMetadata: [String: String]?) async throws(CognitoError) -> TokenOverrides? {
         let v2 = pool.configuration.preTokenGenerationVersion != "V1_0"
-        var request = CognitoTriggerEvent.Request(userAttributes: triggerAttributes(of: user))
-        request.groupConfiguration = .init(groupsToOverride: groups, iamRolesToOverride: [], preferredRole: nil)
-        request.clientMetadata = clientMetadata
-        if v2 { request.scopes = scopes }
-        guard let response = try await runTrigger("PreTokenGeneration", source: source, pool: pool, username: user.username, clientID: client.id,
-                                                   request: request, version: v2 ? "2" : "1")
+        guard let response = try await runTrigger(
+            "PreTokenGeneration", source: source, pool: pool, username: user.username, clientID: client.id,
+            request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: clientMetadata,
+                           groupConfiguration: .init(groupsToOverride: groups), scopes: v2 ? scopes : nil),
+            version: v2 ? "2" : "1")
         else { return nil }
         if v2, let details = response.claimsAndScopeOverrideDetails {
             return TokenOverrides(id: details.idTokenGeneration, access: details.accessTokenGeneration, groups: details.groupOverrideDetails?.groupsToOverride)

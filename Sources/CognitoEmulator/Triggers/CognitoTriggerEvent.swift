@@ -67,9 +67,26 @@ public struct CognitoTriggerEvent: Codable, Sendable {
         /// VerifyAuthChallengeResponse: the user's answer.
         public var challengeAnswer: String?
 
-        /// A request with only attributes.
-        public init(userAttributes: [String: String]) {
+        /// A request: the attributes, and the members the trigger receives.
+        public init(
+            userAttributes: [String: String], validationData: [String: String]? = nil, clientMetadata: [String: String]? = nil,
+            userNotFound: Bool? = nil, newDeviceUsed: Bool? = nil, codeParameter: String? = nil, usernameParameter: String? = nil,
+            groupConfiguration: GroupConfiguration? = nil, scopes: [String]? = nil, session: [ChallengeResult]? = nil, challengeName: String? = nil,
+            privateChallengeParameters: [String: String]? = nil, challengeAnswer: String? = nil
+        ) {
             self.userAttributes = userAttributes
+            self.validationData = validationData
+            self.clientMetadata = clientMetadata
+            self.userNotFound = userNotFound
+            self.newDeviceUsed = newDeviceUsed
+            self.codeParameter = codeParameter
+            self.usernameParameter = usernameParameter
+            self.groupConfiguration = groupConfiguration
+            self.scopes = scopes
+            self.session = session
+            self.challengeName = challengeName
+            self.privateChallengeParameters = privateChallengeParameters
+            self.challengeAnswer = challengeAnswer
         }
     }
 
