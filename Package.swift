@@ -19,8 +19,11 @@ let package = Package(
         .library(name: "EmulatorCLI", targets: ["EmulatorCLI"]),
         .library(name: "LambdaEmulator", targets: ["LambdaEmulator"]),
         .library(name: "APIGatewayEmulator", targets: ["APIGatewayEmulator"]),
+        .library(name: "EmulatorCore", targets: ["EmulatorCore"]),
+        .library(name: "CognitoShapes", targets: ["CognitoShapes"]),
         .library(name: "CognitoEmulator", targets: ["CognitoEmulator"]),
-        .library(name: "Emulator", targets: ["Emulator"]),
+        .library(name: "Provisioning", targets: ["Provisioning"]),
+        .library(name: "EmulatorServer", targets: ["EmulatorServer"]),
         .library(name: "EmulatorTesting", targets: ["EmulatorTesting"]),
     ],
     dependencies: [
@@ -40,10 +43,12 @@ let package = Package(
             dependencies: ["YAML", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "EmulatorCore", swiftSettings: swiftSettings),
+        .target(name: "CognitoShapes", dependencies: ["EmulatorCore"], swiftSettings: swiftSettings),
         .target(
             name: "CognitoEmulator",
             dependencies: [
-                "EmulatorCrypto", "ServerlessConfig",
+                "EmulatorCrypto", "EmulatorCore", "CognitoShapes",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -51,18 +56,23 @@ let package = Package(
         ),
         .target(
             name: "LambdaEmulator",
-            dependencies: ["CognitoEmulator", "EmulatorCrypto", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CognitoEmulator", "CognitoShapes", "EmulatorCore", "EmulatorCrypto", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "APIGatewayEmulator",
-            dependencies: ["LambdaEmulator", "CognitoEmulator", "EmulatorCrypto", "ServerlessConfig", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["LambdaEmulator", "CognitoEmulator", "EmulatorCore", "EmulatorCrypto", "ServerlessConfig", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "Emulator",
+            name: "Provisioning",
+            dependencies: ["ServerlessConfig", "YAML", "EmulatorCore", "CognitoEmulator", "APIGatewayEmulator"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "EmulatorServer",
             dependencies: [
-                "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", "ServerlessConfig",
+                "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning", "ServerlessConfig", "YAML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -73,7 +83,7 @@ let package = Package(
         .target(
             name: "EmulatorTesting",
             dependencies: [
-                "Emulator", "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", "ServerlessConfig",
+                "EmulatorServer", "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", "EmulatorCore", "ServerlessConfig",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -81,7 +91,7 @@ let package = Package(
         .target(
             name: "EmulatorCLI",
             dependencies: [
-                "Emulator", "ServerlessConfig", "APIGatewayEmulator", "LambdaEmulator", "YAML",
+                "EmulatorServer", "ServerlessConfig", "APIGatewayEmulator", "LambdaEmulator", "YAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -107,11 +117,11 @@ let package = Package(
             path: "examples/Fixtures",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CognitoEmulatorTests", dependencies: ["CognitoEmulator", "ServerlessConfig", "EmulatorCrypto"], swiftSettings: swiftSettings),
-        .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "CognitoEmulator", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .testTarget(name: "CognitoEmulatorTests", dependencies: ["CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning", "ServerlessConfig", "EmulatorCrypto"], swiftSettings: swiftSettings),
+        .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "CognitoEmulator", "EmulatorCore", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .testTarget(
             name: "APIGatewayEmulatorTests",
-            dependencies: ["APIGatewayEmulator", "Emulator", "SeedApp", "LambdaEmulator", "CognitoEmulator", "ServerlessConfig", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["APIGatewayEmulator", "EmulatorServer", "Provisioning", "SeedApp", "LambdaEmulator", "CognitoEmulator", "EmulatorCore", "ServerlessConfig", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -151,7 +161,7 @@ if ProcessInfo.processInfo.environment["ENABLE_EMU_BENCHMARKS"] != nil {
     package.targets.append(
         .executableTarget(
             name: "InProcessBenchmark",
-            dependencies: ["EmulatorTesting", "Emulator", "SeedApp", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["EmulatorTesting", "EmulatorServer", "SeedApp", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/InProcessBenchmark",
             swiftSettings: swiftSettings
         )

@@ -1,6 +1,6 @@
 // In-process requests through EmulatorTesting: a trivial handler and the seed's private route with
 // a token, against an anchor measured in the same run — the trivial closure called directly.
-import Emulator
+import EmulatorServer
 import EmulatorTesting
 import Foundation
 import Logging

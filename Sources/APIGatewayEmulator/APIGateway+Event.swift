@@ -1,9 +1,10 @@
+import EmulatorCore
 import Foundation
 
 extension APIGateway {
     /// `requestContext` as API Gateway fills it for a REST API.
     func requestContext(_ request: GatewayRequest, path: String, resource: String, requestID: String) -> APIGatewayProxyRequest.RequestContext {
-        let now = Date()
+        let now = Date(timeIntervalSince1970: clock.now)
         let host = request.header("Host") ?? "localhost"
         return APIGatewayProxyRequest.RequestContext(
             resourceId: Self.stableID("resource|\(resource)", length: 6), resourcePath: resource, httpMethod: request.method,
@@ -23,7 +24,7 @@ extension APIGateway {
         }
         add("X-Forwarded-For", request.sourceIP)
         add("X-Forwarded-Proto", "http")
-        add("X-Amzn-Trace-Id", "Root=1-\(String(Int(Date().timeIntervalSince1970), radix: 16))-\(Self.stableID(context.requestId, length: 24))")
+        add("X-Amzn-Trace-Id", "Root=1-\(String(Int(clock.now), radix: 16))-\(Self.stableID(context.requestId, length: 24))")
         let (single, multi) = Self.headerMaps(headers)
         var body: String?
         var isBase64 = false

@@ -3,7 +3,7 @@ public import CognitoEmulator
 import Foundation
 public import LambdaEmulator
 public import Logging
-public import ServerlessConfig
+public import EmulatorCore
 
 /// The REST API of one service: routes requests to functions through their authorizers, builds
 /// the proxy events, invokes the Swift handlers and maps their results (or failures) to HTTP as
@@ -27,55 +27,52 @@ public final class APIGateway: Sendable {
     let region: String
     let accountID: String
     let binaryMediaTypes: [String]
+    let clock: any TimeSource
     let logger: Logger
 
     /// Builds the gateway.
     /// - Parameters:
-    ///   - service: The loaded service.
+    ///   - configuration: The provisioned endpoints and where the API lives.
     ///   - functions: Every function by key, ready to invoke.
-    ///   - cognito: The user pools behind Cognito authorizers.
-    ///   - resolver: Evaluates authorizer ARNs.
+    ///   - cognito: Verifies the tokens of Cognito authorizers.
     ///   - invoker: Runs the functions.
+    ///   - clock: The emulator's clock (event times, authorizer caches and latency).
     ///   - logger: Where gateway problems are logged.
-    public init(service: ServerlessService, functions: [String: LambdaFunction], cognito: CognitoService, resolver: IntrinsicResolver,
-                invoker: LambdaInvoker, logger: Logger) {
-        stage = service.stage
-        routes = RouteTable(service: service)
+    public init(configuration: GatewayConfiguration, functions: [String: LambdaFunction], cognito: CognitoService,
+                invoker: LambdaInvoker, clock: any TimeSource, logger: Logger) {
+        stage = configuration.stage
+        routes = RouteTable(endpoints: configuration.endpoints)
         self.functions = functions
         self.invoker = invoker
+        self.clock = clock
         self.logger = logger
-        region = service.region
-        accountID = resolver.accountID
-        binaryMediaTypes = service.provider.apiGateway.binaryMediaTypes
-        apiID = Self.stableID("api|\(service.name)|\(service.stage)", length: 10)
+        region = configuration.region
+        accountID = configuration.accountID
+        binaryMediaTypes = configuration.binaryMediaTypes
+        apiID = configuration.apiID
         var authorizers: [String: EndpointAuthorizer] = [:]
-        for function in service.functions {
-            for case .http(let event) in function.events {
-                let key = "\(event.method.rawValue.uppercased()) \(event.path)"
-                authorizers[key] = Self.makeAuthorizer(event.authorizer, functions: functions, cognito: cognito, resolver: resolver, invoker: invoker)
-            }
+        for endpoint in configuration.endpoints {
+            authorizers["\(endpoint.method) \(endpoint.resource)"] = Self.makeAuthorizer(
+                endpoint.authorizer, functions: functions, cognito: cognito, invoker: invoker, clock: clock)
         }
         self.authorizers = authorizers
     }
 
-    private static func makeAuthorizer(_ authorizer: HTTPAuthorizer?, functions: [String: LambdaFunction], cognito: CognitoService,
-                                       resolver: IntrinsicResolver, invoker: LambdaInvoker) -> EndpointAuthorizer {
-        guard let authorizer else { return .none }
-        var header = "Authorization"
-        if case .header(let name) = IdentitySource(authorizer.identitySource) { header = name }
-        switch authorizer.kind {
-        case .cognitoUserPools(let arn):
-            let resolved = (try? resolver.resolve(arn))?.stringValue
-            return .cognito(CognitoAuthorizer(poolID: resolved.flatMap { cognito.pool(arn: $0)?.id }, scopes: authorizer.scopes, headerName: header, cognito: cognito))
-        case .lambda(let key, let arn, let type):
-            let function = key.flatMap { functions[$0] } ?? arn.flatMap { try? resolver.resolve($0) }.flatMap { value in
-                functions.values.first { $0.arn == value.stringValue }
-            }
-            return .lambda(LambdaAuthorizer(function: function, authorizer: authorizer, type: type, invoker: invoker, clock: cognito.clock))
-        case .awsIAM:
+    private static func makeAuthorizer(_ binding: AuthorizerBinding, functions: [String: LambdaFunction], cognito: CognitoService,
+                                       invoker: LambdaInvoker, clock: any TimeSource) -> EndpointAuthorizer {
+        switch binding {
+        case .none:
+            return .none
+        case .cognito(let poolID, let header, let scopes):
+            return .cognito(CognitoAuthorizer(poolID: poolID, scopes: scopes, headerName: header, cognito: cognito, clock: clock))
+        case .lambda(let key, let type, let identitySource, let validation, let ttl):
+            return .lambda(LambdaAuthorizer(
+                function: key.flatMap { functions[$0] }, type: type, identitySource: identitySource, validationExpression: validation,
+                ttlSeconds: ttl, invoker: invoker, clock: clock))
+        case .iam:
             return .iam
-        case .existing:
-            return .unsupported("authorizerId refers to an authorizer outside serverless.yml, which the emulator cannot run")
+        case .unsupported(let reason):
+            return .unsupported(reason)
         }
     }
 
@@ -96,7 +93,7 @@ public final class APIGateway: Sendable {
             match = found
         }
         let endpoint = match.endpoint
-        if endpoint.event.isPrivate, (request.header("x-api-key") ?? "").isEmpty { return error(.forbidden, requestID: requestID) }
+        if endpoint.requiresAPIKey, (request.header("x-api-key") ?? "").isEmpty { return error(.forbidden, requestID: requestID) }
         let query = Self.parseQuery(request.query)
         let context = requestContext(request, path: path, resource: endpoint.resource, requestID: requestID)
         var authorizerResult: APIGatewayProxyRequest.Authorizer?
@@ -109,7 +106,7 @@ public final class APIGateway: Sendable {
             case .failure(let failure): return error(failure, requestID: requestID)
             }
         case .lambda(let authorizer):
-            let methodARN = "arn:aws:execute-api:\(region):\(accountID):\(apiID)/\(stage)/\(request.method)\(path)"
+            let methodARN = ARN.executeAPI(api: apiID, stage: stage, method: request.method, path: path, region: region, account: accountID).description
             let result = await authorizer.authorize(request, query: query, methodARN: methodARN) {
                 let (headers, multiHeaders) = Self.headerMaps(request.headers)
                 return APIGatewayRequestAuthorizerEvent(
@@ -131,11 +128,11 @@ public final class APIGateway: Sendable {
         guard let function = functions[endpoint.functionKey] else { return error(.internalServerError, requestID: requestID) }
         var event = proxyEvent(request, path: path, match: match, query: query, context: context)
         event.requestContext.authorizer = authorizerResult
-        let timeout = Double(endpoint.event.timeoutInMillis ?? 29_000) / 1000
+        let timeout = endpoint.timeoutSeconds
         switch await invoker.invoke(function, event: event, requestID: requestID, callerTimeout: timeout) {
         case .failure(let failure):
-            if case .callerTimeout = failure.kind { return error(.integrationTimeout, requestID: requestID, function: function.key) }
-            if case .missingHandler(let name) = failure.kind { logger.error("\(requestID) no Swift handler is registered for '\(name)' (function \(function.key))") }
+            if failure.kind == .callerTimeout { return error(.integrationTimeout, requestID: requestID, function: function.key) }
+            if failure.kind == .missingHandler { logger.error("\(failure.description) (function \(function.key))") }
             return error(.internalServerError, requestID: requestID, function: function.key)
         case .success(let output):
             return respond(with: output, requestID: requestID, function: function.key)
@@ -159,7 +156,8 @@ public final class APIGateway: Sendable {
         [("x-amzn-RequestId", requestID), ("x-amz-apigw-id", Self.stableID(requestID, length: 16))]
     }
 
-    static func stableID(_ seed: String, length: Int) -> String {
+    /// A stable pseudo-random ID of lower-case alphanumerics derived from `seed` (API IDs, `x-amz-apigw-id`).
+    package static func stableID(_ seed: String, length: Int) -> String {
         var hash: UInt64 = 1_469_598_103_934_665_603
         for byte in seed.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
         return String(unsafeUninitializedCapacity: length) { buffer in

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Emulator
+import EmulatorServer
 import Foundation
 import Logging
 import ServerlessConfig

@@ -1,6 +1,6 @@
 import APIGatewayEmulator
 public import CognitoEmulator
-public import Emulator
+public import EmulatorServer
 import Foundation
 import ServerlessConfig
 public import LambdaEmulator

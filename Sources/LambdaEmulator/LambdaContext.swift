@@ -1,4 +1,5 @@
 import CognitoEmulator
+public import EmulatorCore
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
 #else
@@ -27,10 +28,15 @@ public struct LambdaContext: Sendable {
     public let environment: [String: String]
     /// AWS clients that talk to the emulator in process, under the function's IAM statements.
     public let aws: AWSClients
+    /// The clock the deadline is on (the emulator's, which `POST /_emulate/clock` moves).
+    let clock: any TimeSource
 
     /// Creates a context.
+    /// - Parameter clock: The clock `deadline` is on; the wall clock when nil.
     public init(requestID: String, functionName: String, functionVersion: String = "$LATEST", invokedFunctionARN: String,
-                memoryLimitInMB: Int, deadline: Date, logger: Logger, environment: [String: String], aws: AWSClients) {
+                memoryLimitInMB: Int, deadline: Date, logger: Logger, environment: [String: String], aws: AWSClients,
+                clock: (any TimeSource)? = nil) {
+        self.clock = clock ?? EmulatorClock()
         self.requestID = requestID
         self.functionName = functionName
         self.functionVersion = functionVersion
@@ -43,7 +49,7 @@ public struct LambdaContext: Sendable {
     }
 
     /// Time left before the function times out.
-    public var remainingTime: TimeInterval { deadline.timeIntervalSinceNow }
+    public var remainingTime: TimeInterval { deadline.timeIntervalSince1970 - clock.now }
 }
 
 /// The AWS clients a handler gets: in-process clients of the emulated services.

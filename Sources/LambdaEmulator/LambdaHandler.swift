@@ -66,14 +66,13 @@ public struct AnyLambdaHandler: Sendable {
 }
 
 /// A handler could not be called with the event it was given.
-public enum HandlerError: Error, CustomStringConvertible {
+public struct HandlerError: Error, Sendable, CustomStringConvertible {
+    /// The type of the event that was given.
+    public let eventType: String
+
     /// The event is neither the handler's type nor encodable.
-    case unsupportedEvent(String)
+    static func unsupportedEvent(_ type: String) -> Self { Self(eventType: type) }
 
     /// What went wrong.
-    public var description: String {
-        switch self {
-        case .unsupportedEvent(let type): return "the handler cannot take an event of type \(type)"
-        }
-    }
+    public var description: String { "the handler cannot take an event of type \(eventType)" }
 }

@@ -1,34 +1,62 @@
+public import EmulatorCore
 import EmulatorCrypto
 import Foundation
 public import Logging
 import Synchronization
 
-/// Why an invocation did not produce a result.
+/// Why an invocation did not produce a result. A struct over a private code, so new kinds are not
+/// breaking; match on ``kind`` (`failure.kind == .functionTimeout`).
 public struct InvocationFailure: Error, Sendable, CustomStringConvertible {
     /// What kind of failure it was.
-    public enum Kind: Sendable, Equatable {
-        /// The handler threw.
-        case handlerError(type: String, message: String)
-        /// The function ran past its timeout.
-        case functionTimeout(seconds: Double)
-        /// The caller stopped waiting (API Gateway's integration timeout).
-        case callerTimeout(seconds: Double)
-        /// No Swift handler is registered for the function.
-        case missingHandler(String)
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        private enum Code: String, Sendable { case handlerError, functionTimeout, callerTimeout, missingHandler }
+        private let code: Code
+        private init(_ code: Code) { self.code = code }
+
+        /// The handler threw (``InvocationFailure/errorType`` and ``InvocationFailure/errorMessage`` say what).
+        public static let handlerError = Kind(.handlerError)
+        /// The function ran past its timeout (``InvocationFailure/seconds``).
+        public static let functionTimeout = Kind(.functionTimeout)
+        /// The caller stopped waiting (API Gateway's integration timeout, ``InvocationFailure/seconds``).
+        public static let callerTimeout = Kind(.callerTimeout)
+        /// Nothing can run the function's handler (``InvocationFailure/errorMessage`` is the handler string).
+        public static let missingHandler = Kind(.missingHandler)
+
+        /// The kind's name.
+        public var description: String { code.rawValue }
     }
 
     /// The kind.
     public let kind: Kind
     /// The invocation's request ID.
     public let requestID: String
+    /// The error's type, for ``Kind/handlerError``.
+    public let errorType: String?
+    /// The error's message (``Kind/handlerError``), or the handler string (``Kind/missingHandler``).
+    public let errorMessage: String?
+    /// How long was waited, for the timeouts.
+    public let seconds: Double?
+
+    init(_ kind: Kind, requestID: String, errorType: String? = nil, errorMessage: String? = nil, seconds: Double? = nil) {
+        self.kind = kind
+        self.requestID = requestID
+        self.errorType = errorType
+        self.errorMessage = errorMessage
+        self.seconds = seconds
+    }
+
+    static func handlerError(_ error: any Error, requestID: String) -> Self {
+        Self(.handlerError, requestID: requestID, errorType: String(describing: type(of: error)), errorMessage: String(describing: error))
+    }
 
     /// A one-line description, as Lambda would log it.
     public var description: String {
+        let seconds = String(format: "%.2f", self.seconds ?? 0)
         switch kind {
-        case .handlerError(let type, let message): return "\(requestID) Invoke Error {\"errorType\":\"\(type)\",\"errorMessage\":\"\(message)\"}"
-        case .functionTimeout(let seconds): return "\(requestID) Task timed out after \(String(format: "%.2f", seconds)) seconds"
-        case .callerTimeout(let seconds): return "\(requestID) the caller stopped waiting after \(String(format: "%.2f", seconds)) seconds"
-        case .missingHandler(let name): return "\(requestID) no Swift handler is registered for '\(name)'"
+        case .handlerError: return "\(requestID) Invoke Error {\"errorType\":\"\(errorType ?? "")\",\"errorMessage\":\"\(errorMessage ?? "")\"}"
+        case .functionTimeout: return "\(requestID) Task timed out after \(seconds) seconds"
+        case .callerTimeout: return "\(requestID) the caller stopped waiting after \(seconds) seconds"
+        default: return "\(requestID) no Swift handler is registered for '\(errorMessage ?? "")'"
         }
     }
 }
@@ -36,10 +64,15 @@ public struct InvocationFailure: Error, Sendable, CustomStringConvertible {
 /// Invokes functions: one request ID per invocation, the function's timeout enforced, errors captured
 /// and logged with the request ID. A handler that never returns does not hold up the caller or others.
 public struct LambdaInvoker: Sendable {
+    let clock: any TimeSource
     let logger: Logger
 
     /// An invoker logging to `logger`.
-    public init(logger: Logger) {
+    /// - Parameters:
+    ///   - clock: The emulator's clock: the deadline a handler sees is its time plus the function's timeout.
+    ///   - logger: Where invocation failures are logged.
+    public init(clock: any TimeSource = EmulatorClock(), logger: Logger) {
+        self.clock = clock
         self.logger = logger
     }
 
@@ -54,7 +87,7 @@ public struct LambdaInvoker: Sendable {
                        callerTimeout: Double? = nil) async -> Result<any Sendable, InvocationFailure> {
         let requestID = requestID ?? SecureRandom.uuidString()
         guard let handler = function.handler else {
-            return .failure(InvocationFailure(kind: .missingHandler(function.handlerName), requestID: requestID))
+            return .failure(InvocationFailure(.missingHandler, requestID: requestID, errorMessage: function.handlerName))
         }
         let context = makeContext(function, requestID: requestID)
         let limit = min(function.timeout, callerTimeout ?? .infinity)
@@ -63,12 +96,12 @@ public struct LambdaInvoker: Sendable {
         case .finished(.success(let value)):
             return .success(value)
         case .finished(.failure(let error)):
-            let failure = InvocationFailure(kind: .handlerError(type: String(describing: type(of: error)), message: String(describing: error)), requestID: requestID)
+            let failure = InvocationFailure.handlerError(error, requestID: requestID)
             context.logger.error("\(failure.description)")
             return .failure(failure)
         case .timedOut:
-            let kind: InvocationFailure.Kind = function.timeout <= limit ? .functionTimeout(seconds: function.timeout) : .callerTimeout(seconds: limit)
-            let failure = InvocationFailure(kind: kind, requestID: requestID)
+            let kind: InvocationFailure.Kind = function.timeout <= limit ? .functionTimeout : .callerTimeout
+            let failure = InvocationFailure(kind, requestID: requestID, seconds: min(function.timeout, limit))
             context.logger.error("\(failure.description)")
             return .failure(failure)
         }
@@ -78,17 +111,17 @@ public struct LambdaInvoker: Sendable {
     public func invoke(_ function: LambdaFunction, json: [UInt8], requestID: String? = nil) async -> Result<[UInt8], InvocationFailure> {
         let requestID = requestID ?? SecureRandom.uuidString()
         guard let handler = function.handler else {
-            return .failure(InvocationFailure(kind: .missingHandler(function.handlerName), requestID: requestID))
+            return .failure(InvocationFailure(.missingHandler, requestID: requestID, errorMessage: function.handlerName))
         }
         let context = makeContext(function, requestID: requestID)
         switch await Self.race(seconds: function.timeout, { try await handler.invoke(json: json, context: context) }) {
         case .finished(.success(let bytes)): return .success(bytes)
         case .finished(.failure(let error)):
-            let failure = InvocationFailure(kind: .handlerError(type: String(describing: type(of: error)), message: String(describing: error)), requestID: requestID)
+            let failure = InvocationFailure.handlerError(error, requestID: requestID)
             context.logger.error("\(failure.description)")
             return .failure(failure)
         case .timedOut:
-            let failure = InvocationFailure(kind: .functionTimeout(seconds: function.timeout), requestID: requestID)
+            let failure = InvocationFailure(.functionTimeout, requestID: requestID, seconds: function.timeout)
             context.logger.error("\(failure.description)")
             return .failure(failure)
         }
@@ -100,8 +133,8 @@ public struct LambdaInvoker: Sendable {
         logger[metadataKey: "lambda.function"] = "\(function.key)"
         return LambdaContext(
             requestID: requestID, functionName: function.name, invokedFunctionARN: function.arn, memoryLimitInMB: function.memorySize,
-            deadline: Date(timeIntervalSinceNow: function.timeout), logger: logger, environment: function.environment,
-            aws: AWSClients(cognito: function.cognito))
+            deadline: Date(timeIntervalSince1970: clock.now + function.timeout), logger: logger, environment: function.environment,
+            aws: AWSClients(cognito: function.cognito), clock: clock)
     }
 
     enum RaceOutcome<Value: Sendable>: Sendable {

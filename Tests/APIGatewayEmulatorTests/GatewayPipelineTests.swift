@@ -1,6 +1,6 @@
 import APIGatewayEmulator
 import CognitoEmulator
-import Emulator
+import EmulatorServer
 import Foundation
 import LambdaEmulator
 import Logging

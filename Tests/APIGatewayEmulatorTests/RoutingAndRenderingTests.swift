@@ -1,5 +1,6 @@
 @testable import APIGatewayEmulator
 import CognitoEmulator
+import Provisioning
 import ServerlessConfig
 import Testing
 
@@ -19,7 +20,9 @@ struct RoutingAndRenderingTests {
                   - http: { path: 'p/{proxy+}', method: any }
                   - http: { path: c, method: post, cors: true }
             """
-        return RouteTable(service: try! ConfigLoader.load(yaml: yaml).service)
+        let service = try! ConfigLoader.load(yaml: yaml).service
+        let stack = StackProvisioner().provision(service, endpoints: ServiceEndpoints(host: "127.0.0.1", apiPort: 3000, cognitoPort: 9229)).stack
+        return RouteTable(endpoints: stack.gateway.endpoints)
     }()
 
     private func resource(_ method: String, _ path: String) -> String? {

@@ -1,15 +1,15 @@
 import CognitoEmulator
+import Provisioning
 import ServerlessConfig
 
 /// Builds an in-memory Cognito service from a serverless.yml text.
 enum CognitoTestSupport {
     static func service(_ yaml: String) async throws -> (CognitoService, CognitoConfiguration) {
         let loaded = try ConfigLoader.load(yaml: yaml, path: "test.yml")
-        var resolver = IntrinsicResolver(region: "us-east-1", accountID: "000000000000", stackName: "test-dev")
-        let result = CognitoProvisioner().provision(loaded.service, resolver: &resolver, issuerBase: "http://127.0.0.1:9229")
+        let result = StackProvisioner().provision(loaded.service, endpoints: ServiceEndpoints(host: "127.0.0.1", apiPort: 3000, cognitoPort: 9229))
         precondition(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        let service = try await CognitoService(configuration: result.configuration, store: try CognitoStore(path: nil))
-        return (service, result.configuration)
+        let service = try await CognitoService(configuration: result.stack.cognito, store: try CognitoStore(path: nil))
+        return (service, result.stack.cognito)
     }
 
     static let seedLike = """

@@ -48,7 +48,7 @@ struct LambdaEmulatorTests {
         }
         let result = await LambdaInvoker(logger: Logger(label: "test")).invoke(try await function(registry["fn.handler"], timeout: 0.2), event: ["x": "y"], requestID: "req-1")
         guard case .failure(let failure) = result else { Issue.record("expected a timeout"); return }
-        #expect(failure.kind == .functionTimeout(seconds: 0.2))
+        #expect(failure.kind == .functionTimeout && failure.seconds == 0.2)
         #expect(failure.description == "req-1 Task timed out after 0.20 seconds")
     }
 
@@ -61,10 +61,10 @@ struct LambdaEmulatorTests {
         guard case .failure(let thrown) = await invoker.invoke(try await function(registry["fn.handler"], timeout: 3), event: ["x": "y"]) else {
             Issue.record("expected a failure"); return
         }
-        #expect(thrown.kind == .handlerError(type: "Boom", message: "boom"))
+        #expect(thrown.kind == .handlerError && thrown.errorType == "Boom" && thrown.errorMessage == "boom")
         guard case .failure(let missing) = await invoker.invoke(try await function(nil, timeout: 3), event: ["x": "y"]) else {
             Issue.record("expected a failure"); return
         }
-        #expect(missing.kind == .missingHandler("fn.handler"))
+        #expect(missing.kind == .missingHandler && missing.errorMessage == "fn.handler")
     }
 }

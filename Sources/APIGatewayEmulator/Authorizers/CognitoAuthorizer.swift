@@ -1,4 +1,5 @@
 import CognitoEmulator
+import EmulatorCore
 
 /// A COGNITO_USER_POOLS authorizer: verifies the token in the identity header against the pool.
 /// Without `scopes` it takes ID tokens; with `scopes` it takes access tokens carrying one of them.
@@ -18,12 +19,13 @@ struct CognitoAuthorizer: Sendable {
     let scopes: [String]
     let headerName: String
     let cognito: CognitoService
+    let clock: any TimeSource
     let cache = AuthorizerCache<Verified>()
 
     func authorize(_ request: GatewayRequest) -> Result<APIGatewayProxyRequest.Authorizer, GatewayError> {
         guard let poolID, var token = request.header(headerName), !token.isEmpty else { return .failure(.unauthorized) }
         if token.hasPrefix("Bearer ") { token = String(token.dropFirst(7)) }
-        let now = cognito.clock.now
+        let now = clock.now
         let verified: Verified
         if var cached = cache.value(for: token, now: now) {
             guard cached.expires > now else { return .failure(.expiredToken) }

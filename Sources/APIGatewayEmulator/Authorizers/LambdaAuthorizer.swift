@@ -1,4 +1,4 @@
-import CognitoEmulator
+import EmulatorCore
 import Foundation
 import LambdaEmulator
 import ServerlessConfig
@@ -12,15 +12,16 @@ struct LambdaAuthorizer: Sendable {
     let validation: String?
     let ttl: Double
     let invoker: LambdaInvoker
-    let clock: EmulatorClock
+    let clock: any TimeSource
     let cache = AuthorizerCache<APIGatewayAuthorizerResponse>()
 
-    init(function: LambdaFunction?, authorizer: HTTPAuthorizer, type: HTTPAuthorizer.LambdaType, invoker: LambdaInvoker, clock: EmulatorClock) {
+    init(function: LambdaFunction?, type: HTTPAuthorizer.LambdaType, identitySource: String, validationExpression: String?, ttlSeconds: Int,
+         invoker: LambdaInvoker, clock: any TimeSource) {
         self.function = function
         self.type = type
-        self.sources = authorizer.identitySource.split(separator: ",").map { IdentitySource(String($0)) }
-        self.validation = authorizer.identityValidationExpression
-        self.ttl = Double(authorizer.resultTTLInSeconds)
+        self.sources = identitySource.split(separator: ",").map { IdentitySource(String($0)) }
+        self.validation = validationExpression
+        self.ttl = Double(ttlSeconds)
         self.invoker = invoker
         self.clock = clock
     }
@@ -40,7 +41,7 @@ struct LambdaAuthorizer: Sendable {
             guard let regex = try? Regex(validation), (try? regex.wholeMatch(in: values[0])) != nil else { return .failure(.unauthorized) }
         }
         let key = values.joined(separator: "\u{1F}")
-        let started = Date()
+        let started = clock.now
         let answer: APIGatewayAuthorizerResponse
         if ttl > 0, let cached = cache.value(for: key, now: clock.now) {
             answer = cached
@@ -50,7 +51,7 @@ struct LambdaAuthorizer: Sendable {
                 : event()
             switch await invoker.invoke(function, event: input) {
             case .failure(let failure):
-                if case .handlerError(_, let message) = failure.kind, message == "Unauthorized" { return .failure(.unauthorized) }
+                if failure.kind == .handlerError, failure.errorMessage == "Unauthorized" { return .failure(.unauthorized) }
                 return .failure(.authorizerFailure)
             case .success(let output):
                 guard let decoded = Self.decode(output) else { return .failure(.authorizerFailure) }
@@ -66,7 +67,7 @@ struct LambdaAuthorizer: Sendable {
         case .implicitlyDenied: return .failure(.accessDenied)
         case .allowed:
             let context = (answer.context ?? [:]).mapValues(\.text)
-            let latency = Int(Date().timeIntervalSince(started) * 1000)
+            let latency = Int((clock.now - started) * 1000)
             return .success(.init(principalId: answer.principalId ?? "", integrationLatency: latency, context: context))
         }
     }

@@ -3,17 +3,8 @@ public import ServerlessConfig
 /// The REST API's resources as API Gateway matches them: segment by segment, a static segment before
 /// a `{parameter}`, a greedy `{proxy+}` last; then the method, with `ANY` as the fallback.
 public struct RouteTable: Sendable {
-    /// One endpoint: a method on a resource, with its function and event settings.
-    public struct Endpoint: Sendable {
-        /// The resource path as declared (`/user/{id}`).
-        public var resource: String
-        /// The method, upper-cased (`POST`, `ANY`).
-        public var method: String
-        /// The function's key.
-        public var functionKey: String
-        /// The event's settings.
-        public var event: HTTPEvent
-    }
+    /// One endpoint: a method on a resource, with its function and settings.
+    public typealias Endpoint = GatewayEndpoint
 
     /// A request matched to an endpoint.
     public struct Match: Sendable {
@@ -42,13 +33,9 @@ public struct RouteTable: Sendable {
 
     private let root = Node()
 
-    /// Builds the table from the service's `http` events.
-    public init(service: ServerlessService) {
-        for function in service.functions {
-            for case .http(let event) in function.events {
-                insert(Endpoint(resource: event.path, method: event.method.rawValue.uppercased(), functionKey: function.key, event: event))
-            }
-        }
+    /// Builds the table from the endpoints.
+    public init(endpoints: [Endpoint]) {
+        for endpoint in endpoints { insert(endpoint) }
     }
 
     private func insert(_ endpoint: Endpoint) {
@@ -86,7 +73,7 @@ public struct RouteTable: Sendable {
     }
 
     private static func cors(of node: Node) -> CORSConfiguration? {
-        node.endpoints.values.lazy.compactMap(\.event.cors).first
+        node.endpoints.values.lazy.compactMap(\.cors).first
     }
 
     private func find(_ node: Node, _ segments: ArraySlice<String>, _ parameters: inout [String: String]) -> Node? {

@@ -28,6 +28,21 @@ public struct UserPoolConfiguration: Sendable, Hashable {
     func attribute(_ name: String) -> SchemaAttribute? {
         schema.first { $0.Name == name }
     }
+
+    /// Creates the value.
+    package init(logicalID: String, name: String, schema: [SchemaAttribute], usernameAttributes: [String], aliasAttributes: [String], autoVerifiedAttributes: [String], passwordPolicy: PasswordPolicy, allowAdminCreateUserOnly: Bool, mfaConfiguration: String, lambdaConfig: [String: String], preTokenGenerationVersion: String = "V1_0") {
+        self.preTokenGenerationVersion = preTokenGenerationVersion
+        self.logicalID = logicalID
+        self.name = name
+        self.schema = schema
+        self.usernameAttributes = usernameAttributes
+        self.aliasAttributes = aliasAttributes
+        self.autoVerifiedAttributes = autoVerifiedAttributes
+        self.passwordPolicy = passwordPolicy
+        self.allowAdminCreateUserOnly = allowAdminCreateUserOnly
+        self.mfaConfiguration = mfaConfiguration
+        self.lambdaConfig = lambdaConfig
+    }
 }
 
 /// An app client as serverless.yml declares it (`AWS::Cognito::UserPoolClient`), with AWS's defaults.
@@ -70,6 +85,16 @@ public struct UserPoolClientConfiguration: Sendable, Hashable {
         public var id: Int, idUnit: String
         /// `RefreshTokenValidity` and its unit.
         public var refresh: Int, refreshUnit: String
+
+        /// Creates the value.
+        package init(access: Int, accessUnit: String, id: Int, idUnit: String, refresh: Int, refreshUnit: String) {
+            self.access = access
+            self.accessUnit = accessUnit
+            self.id = id
+            self.idUnit = idUnit
+            self.refresh = refresh
+            self.refreshUnit = refreshUnit
+        }
     }
 
     /// The flows a client allows when `ExplicitAuthFlows` is absent.
@@ -95,6 +120,24 @@ public struct UserPoolClientConfiguration: Sendable, Hashable {
             return false
         }
     }
+
+    /// Creates the value.
+    package init(logicalID: String, poolLogicalID: String, name: String, generateSecret: Bool, explicitAuthFlows: [String], accessTokenValiditySeconds: Int, idTokenValiditySeconds: Int, refreshTokenValiditySeconds: Int, tokenValidity: TokenValidity, preventUserExistenceErrors: Bool, enableTokenRevocation: Bool, readAttributes: [String], writeAttributes: [String], rotationGraceSeconds: Int? = nil) {
+        self.logicalID = logicalID
+        self.poolLogicalID = poolLogicalID
+        self.name = name
+        self.generateSecret = generateSecret
+        self.explicitAuthFlows = explicitAuthFlows
+        self.accessTokenValiditySeconds = accessTokenValiditySeconds
+        self.idTokenValiditySeconds = idTokenValiditySeconds
+        self.refreshTokenValiditySeconds = refreshTokenValiditySeconds
+        self.tokenValidity = tokenValidity
+        self.preventUserExistenceErrors = preventUserExistenceErrors
+        self.enableTokenRevocation = enableTokenRevocation
+        self.readAttributes = readAttributes
+        self.writeAttributes = writeAttributes
+        self.rotationGraceSeconds = rotationGraceSeconds
+    }
 }
 
 /// A group as serverless.yml declares it (`AWS::Cognito::UserPoolGroup`).
@@ -111,4 +154,14 @@ public struct UserPoolGroupConfiguration: Sendable, Hashable {
     public var precedence: Int?
     /// `RoleArn`.
     public var roleARN: String?
+
+    /// Creates the value.
+    package init(logicalID: String, poolLogicalID: String, name: String, description: String? = nil, precedence: Int? = nil, roleARN: String? = nil) {
+        self.logicalID = logicalID
+        self.poolLogicalID = poolLogicalID
+        self.name = name
+        self.description = description
+        self.precedence = precedence
+        self.roleARN = roleARN
+    }
 }

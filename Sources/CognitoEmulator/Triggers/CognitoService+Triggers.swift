@@ -38,11 +38,11 @@ extension CognitoService {
         switch await runner(arn, event) {
         case .success(let answer):
             return answer.response
-        case .failure(.functionError(let message)):
-            throw .userLambdaValidation("\(name) failed with error \(message).")
-        case .failure(.noFunction):
+        case .failure(let failure) where failure.kind == .functionError:
+            throw .userLambdaValidation("\(name) failed with error \(failure.message).")
+        case .failure(let failure) where failure.kind == .noFunction:
             throw .unexpectedLambda("\(name) invocation failed due to error ResourceNotFoundException.")
-        case .failure(.invalidResponse):
+        case .failure:
             throw .invalidLambdaResponse("Unrecognizable lambda output")
         }
     }

@@ -1,4 +1,4 @@
-import Emulator
+import EmulatorServer
 import Foundation
 import ServerlessConfig
 

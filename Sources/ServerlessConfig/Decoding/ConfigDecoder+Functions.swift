@@ -57,9 +57,24 @@ extension ConfigDecoder {
             switch type {
             case "http": return decodeHTTPEvent(pairs[0].value, functionKey: functionKey).map(FunctionEvent.http)
             case "httpApi": return decodeHTTPAPIEvent(pairs[0].value, functionKey: functionKey).map(FunctionEvent.httpApi)
+            case "cognitoUserPool": return decodeCognitoUserPoolEvent(pairs[0].value, functionKey: functionKey).map(FunctionEvent.cognitoUserPool)
             default: return .other(type: type, node: pairs[0].value)
             }
         }
+    }
+
+    private mutating func decodeCognitoUserPoolEvent(_ node: YAMLNode, functionKey: String) -> CognitoUserPoolEvent? {
+        guard let pool = node["pool"]?.scalarText, let trigger = node["trigger"]?.scalarText else {
+            diagnostics.error("a cognitoUserPool event of function '\(functionKey)' needs pool and trigger", at: node.mark)
+            return nil
+        }
+        guard CognitoUserPoolEvent.triggers.contains(trigger) else {
+            diagnostics.error(
+                "cognitoUserPool trigger '\(trigger)' of function '\(functionKey)' is not one of: \(CognitoUserPoolEvent.triggers.sorted().joined(separator: ", "))",
+                at: node.mark)
+            return nil
+        }
+        return CognitoUserPoolEvent(pool: pool, trigger: trigger, existing: node["existing"]?.scalarValue == .bool(true), mark: node.mark)
     }
 
     /// Reports a function key that names no function, with a suggestion.

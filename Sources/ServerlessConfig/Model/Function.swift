@@ -49,6 +49,8 @@ public enum FunctionEvent: Sendable {
     case http(HTTPEvent)
     /// `httpApi`: an HTTP API route.
     case httpApi(HTTPAPIEvent)
-    /// Any other event (`schedule`, `sqs`, `cognitoUserPool`, …), kept as written.
+    /// `cognitoUserPool`: a Cognito trigger.
+    case cognitoUserPool(CognitoUserPoolEvent)
+    /// Any other event (`schedule`, `sqs`, …), kept as written.
     case other(type: String, node: YAMLNode)
 }

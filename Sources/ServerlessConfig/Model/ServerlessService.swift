@@ -41,7 +41,7 @@ public struct ServerlessService: Sendable {
                 case .httpApi(let http):
                     routes.append(Route(api: .http, method: http.method, path: http.path,
                                         functionKey: function.key, authorizer: http.authorizer?.summary(in: provider.httpApi), mark: http.mark))
-                case .other:
+                case .cognitoUserPool, .other:
                     break
                 }
             }

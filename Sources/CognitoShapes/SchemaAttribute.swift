@@ -22,6 +22,12 @@ public struct SchemaAttribute: Sendable, Hashable, Codable {
         public var MinLength: String?
         /// `MaxLength`.
         public var MaxLength: String?
+
+        /// Creates the value (the service builds it; it is decoded elsewhere).
+        package init(MinLength: String? = nil, MaxLength: String? = nil) {
+            self.MinLength = MinLength
+            self.MaxLength = MaxLength
+        }
     }
 
     /// Value limits of a number attribute (AWS sends them as strings).
@@ -30,6 +36,12 @@ public struct SchemaAttribute: Sendable, Hashable, Codable {
         public var MinValue: String?
         /// `MaxValue`.
         public var MaxValue: String?
+
+        /// Creates the value (the service builds it; it is decoded elsewhere).
+        package init(MinValue: String? = nil, MaxValue: String? = nil) {
+            self.MinValue = MinValue
+            self.MaxValue = MaxValue
+        }
     }
 
     /// Cognito's standard attributes, in the order DescribeUserPool lists them.
@@ -48,4 +60,15 @@ public struct SchemaAttribute: Sendable, Hashable, Codable {
                 string("birthdate", max: "10"), string("zoneinfo"), string("locale"), string("phone_number"),
                 typed("phone_number_verified", "Boolean"), string("address"), typed("updated_at", "Number")]
     }()
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(Name: String, AttributeDataType: String, DeveloperOnlyAttribute: Bool, Mutable: Bool, Required: Bool, StringAttributeConstraints: StringConstraints? = nil, NumberAttributeConstraints: NumberConstraints? = nil) {
+        self.Name = Name
+        self.AttributeDataType = AttributeDataType
+        self.DeveloperOnlyAttribute = DeveloperOnlyAttribute
+        self.Mutable = Mutable
+        self.Required = Required
+        self.StringAttributeConstraints = StringAttributeConstraints
+        self.NumberAttributeConstraints = NumberAttributeConstraints
+    }
 }

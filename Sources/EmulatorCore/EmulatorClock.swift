@@ -5,9 +5,19 @@ import Foundation
 #endif
 import Synchronization
 
+/// Where every part of the emulator reads the time: token and code expiry, event times
+/// (`requestTime`, `requestTimeEpoch`), Lambda deadlines, authorizer caches and latency.
+///
+/// One ``EmulatorClock`` is shared by every service of an emulator, so `POST /_emulate/clock`
+/// moves all of them at once; tests may pass their own source.
+public protocol TimeSource: Sendable {
+    /// Seconds since 1970.
+    var now: Double { get }
+}
+
 /// The emulator's clock: the wall clock plus an offset that tests move forward to expire tokens
 /// and codes (`POST /_emulate/clock`).
-public final class EmulatorClock: Sendable {
+public final class EmulatorClock: TimeSource {
     private let offset = Mutex<Double>(0)
 
     /// A clock at the current time.

@@ -25,7 +25,12 @@ public struct AdminCreateUserRequest: Codable, Sendable {
 }
 
 /// The answer of AdminCreateUser.
-public struct AdminCreateUserResponse: Codable, Sendable { public var User: UserType }
+public struct AdminCreateUserResponse: Codable, Sendable { public var User: UserType
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(User: UserType) {
+        self.User = User
+    }
+}
 
 /// AdminSetUserPassword.
 public struct AdminSetUserPasswordRequest: Codable, Sendable {
@@ -66,6 +71,13 @@ public struct SignUpResponse: Codable, Sendable {
     public var UserConfirmed: Bool
     public var CodeDeliveryDetails: CodeDeliveryDetailsType?
     public var UserSub: String
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(UserConfirmed: Bool, CodeDeliveryDetails: CodeDeliveryDetailsType? = nil, UserSub: String) {
+        self.UserConfirmed = UserConfirmed
+        self.CodeDeliveryDetails = CodeDeliveryDetails
+        self.UserSub = UserSub
+    }
 }
 
 /// ConfirmSignUp.
@@ -102,7 +114,12 @@ public struct ClientUsernameRequest: Codable, Sendable {
 }
 
 /// The answer of ResendConfirmationCode and ForgotPassword.
-public struct CodeDeliveryResponse: Codable, Sendable { public var CodeDeliveryDetails: CodeDeliveryDetailsType? }
+public struct CodeDeliveryResponse: Codable, Sendable { public var CodeDeliveryDetails: CodeDeliveryDetailsType?
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(CodeDeliveryDetails: CodeDeliveryDetailsType? = nil) {
+        self.CodeDeliveryDetails = CodeDeliveryDetails
+    }
+}
 
 /// ConfirmForgotPassword.
 public struct ConfirmForgotPasswordRequest: Codable, Sendable {
@@ -149,6 +166,18 @@ public struct AdminGetUserResponse: Codable, Sendable {
     public var UserStatus: String
     public var UserMFASettingList: [String]?
     public var PreferredMfaSetting: String?
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(Username: String, UserAttributes: [AttributeType], UserCreateDate: Double, UserLastModifiedDate: Double, Enabled: Bool, UserStatus: String, UserMFASettingList: [String]? = nil, PreferredMfaSetting: String? = nil) {
+        self.Username = Username
+        self.UserAttributes = UserAttributes
+        self.UserCreateDate = UserCreateDate
+        self.UserLastModifiedDate = UserLastModifiedDate
+        self.Enabled = Enabled
+        self.UserStatus = UserStatus
+        self.UserMFASettingList = UserMFASettingList
+        self.PreferredMfaSetting = PreferredMfaSetting
+    }
 }
 
 /// Operations that take only an access token: GetUser, DeleteUser, GlobalSignOut.
@@ -164,6 +193,14 @@ public struct GetUserResponse: Codable, Sendable {
     public var UserAttributes: [AttributeType]
     public var UserMFASettingList: [String]?
     public var PreferredMfaSetting: String?
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(Username: String, UserAttributes: [AttributeType], UserMFASettingList: [String]? = nil, PreferredMfaSetting: String? = nil) {
+        self.Username = Username
+        self.UserAttributes = UserAttributes
+        self.UserMFASettingList = UserMFASettingList
+        self.PreferredMfaSetting = PreferredMfaSetting
+    }
 }
 
 /// UpdateUserAttributes.
@@ -180,7 +217,12 @@ public struct UpdateUserAttributesRequest: Codable, Sendable {
 }
 
 /// The answer of UpdateUserAttributes.
-public struct UpdateUserAttributesResponse: Codable, Sendable { public var CodeDeliveryDetailsList: [CodeDeliveryDetailsType] }
+public struct UpdateUserAttributesResponse: Codable, Sendable { public var CodeDeliveryDetailsList: [CodeDeliveryDetailsType]
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(CodeDeliveryDetailsList: [CodeDeliveryDetailsType]) {
+        self.CodeDeliveryDetailsList = CodeDeliveryDetailsList
+    }
+}
 
 /// AdminUpdateUserAttributes.
 public struct AdminUpdateUserAttributesRequest: Codable, Sendable {
@@ -215,6 +257,12 @@ public struct ListUsersRequest: Codable, Sendable {
 public struct ListUsersResponse: Codable, Sendable {
     public var Users: [UserType]
     public var PaginationToken: String?
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(Users: [UserType], PaginationToken: String? = nil) {
+        self.Users = Users
+        self.PaginationToken = PaginationToken
+    }
 }
 
 /// GetUserAttributeVerificationCode (AttributeName) and VerifyUserAttribute (AttributeName and Code).

@@ -22,6 +22,16 @@ public struct UserType: Codable, Sendable, Hashable {
     public var UserLastModifiedDate: Double
     public var Enabled: Bool
     public var UserStatus: String
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(Username: String, Attributes: [AttributeType], UserCreateDate: Double, UserLastModifiedDate: Double, Enabled: Bool, UserStatus: String) {
+        self.Username = Username
+        self.Attributes = Attributes
+        self.UserCreateDate = UserCreateDate
+        self.UserLastModifiedDate = UserLastModifiedDate
+        self.Enabled = Enabled
+        self.UserStatus = UserStatus
+    }
 }
 
 /// `CodeDeliveryDetailsType`: where a code went.
@@ -29,6 +39,13 @@ public struct CodeDeliveryDetailsType: Codable, Sendable, Hashable {
     public var Destination: String
     public var DeliveryMedium: String
     public var AttributeName: String
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(Destination: String, DeliveryMedium: String, AttributeName: String) {
+        self.Destination = Destination
+        self.DeliveryMedium = DeliveryMedium
+        self.AttributeName = AttributeName
+    }
 }
 
 /// `AuthenticationResultType`: the tokens.
@@ -38,6 +55,15 @@ public struct AuthenticationResultType: Codable, Sendable, Hashable {
     public var TokenType: String
     public var RefreshToken: String?
     public var IdToken: String
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(AccessToken: String, ExpiresIn: Int, TokenType: String, RefreshToken: String? = nil, IdToken: String) {
+        self.AccessToken = AccessToken
+        self.ExpiresIn = ExpiresIn
+        self.TokenType = TokenType
+        self.RefreshToken = RefreshToken
+        self.IdToken = IdToken
+    }
 }
 
 /// The answer of InitiateAuth, AdminInitiateAuth and the RespondToAuthChallenge operations.
@@ -46,6 +72,14 @@ public struct InitiateAuthResponse: Codable, Sendable, Hashable {
     public var Session: String?
     public var ChallengeParameters: [String: String]
     public var AuthenticationResult: AuthenticationResultType?
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(ChallengeName: String? = nil, Session: String? = nil, ChallengeParameters: [String: String], AuthenticationResult: AuthenticationResultType? = nil) {
+        self.ChallengeName = ChallengeName
+        self.Session = Session
+        self.ChallengeParameters = ChallengeParameters
+        self.AuthenticationResult = AuthenticationResult
+    }
 }
 
 /// `GroupType`.
@@ -57,6 +91,17 @@ public struct GroupType: Codable, Sendable, Hashable {
     public var Precedence: Int?
     public var LastModifiedDate: Double
     public var CreationDate: Double
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(GroupName: String, UserPoolId: String, Description: String? = nil, RoleArn: String? = nil, Precedence: Int? = nil, LastModifiedDate: Double, CreationDate: Double) {
+        self.GroupName = GroupName
+        self.UserPoolId = UserPoolId
+        self.Description = Description
+        self.RoleArn = RoleArn
+        self.Precedence = Precedence
+        self.LastModifiedDate = LastModifiedDate
+        self.CreationDate = CreationDate
+    }
 }
 
 /// An operation that answers an empty object.

@@ -1,3 +1,5 @@
+public import EmulatorCore
+
 /// The event a Cognito user-pool trigger receives and answers with, as Cognito sends it: the common
 /// fields, then `request` and `response` whose members depend on the trigger (nil when absent).
 /// A Swift trigger handler takes and returns this type:
@@ -34,6 +36,12 @@ public struct CognitoTriggerEvent: Codable, Sendable {
         public var awsSdkVersion: String
         /// `clientId` (Cognito's spelling), or `CLIENT_ID_NOT_APPLICABLE` for admin operations without a client.
         public var clientId: String
+
+        /// Creates the value (the service builds it; it is decoded elsewhere).
+        package init(awsSdkVersion: String, clientId: String) {
+            self.awsSdkVersion = awsSdkVersion
+            self.clientId = clientId
+        }
     }
 
     /// `request`: the members each trigger receives.
@@ -206,18 +214,24 @@ public struct CognitoTriggerEvent: Codable, Sendable {
         public var challengeResult: Bool
         /// CreateAuthChallenge's `challengeMetadata`.
         public var challengeMetadata: String?
+
+        /// Creates the value (the service builds it; it is decoded elsewhere).
+        package init(challengeName: String, challengeResult: Bool, challengeMetadata: String? = nil) {
+            self.challengeName = challengeName
+            self.challengeResult = challengeResult
+            self.challengeMetadata = challengeMetadata
+        }
+    }
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(version: String, triggerSource: String, region: String, userPoolId: String, userName: String, callerContext: CallerContext, request: Request, response: Response) {
+        self.version = version
+        self.triggerSource = triggerSource
+        self.region = region
+        self.userPoolId = userPoolId
+        self.userName = userName
+        self.callerContext = callerContext
+        self.request = request
+        self.response = response
     }
 }
-
-/// Why a trigger produced no usable answer.
-public enum CognitoTriggerFailure: Error, Sendable {
-    /// The function threw, or timed out (Lambda's message).
-    case functionError(String)
-    /// No function has that ARN, or no Swift handler is registered for it.
-    case noFunction(String)
-    /// The answer was not a trigger event.
-    case invalidResponse(String)
-}
-
-/// Runs the function with an ARN on a trigger event (the emulator wires this to its Lambda invoker).
-public typealias CognitoTriggerRunner = @Sendable (_ functionARN: String, _ event: CognitoTriggerEvent) async -> Result<CognitoTriggerEvent, CognitoTriggerFailure>

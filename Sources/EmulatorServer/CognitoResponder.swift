@@ -1,4 +1,5 @@
 import CognitoEmulator
+import EmulatorCore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -11,9 +12,17 @@ struct CognitoResponder: HTTPResponder {
 
     let service: CognitoService
     let dispatcher: CognitoJSONDispatcher
+    let clock: EmulatorClock
     let logger: Logger
     static let maximumBody = 1 << 20
     private static let targetHeader = HTTPField.Name("X-Amz-Target")!
+
+    init(service: CognitoService, clock: EmulatorClock, logger: Logger) {
+        self.service = service
+        self.dispatcher = CognitoJSONDispatcher(service: service)
+        self.clock = clock
+        self.logger = logger
+    }
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
@@ -45,8 +54,8 @@ struct CognitoResponder: HTTPResponder {
             else {
                 return HTTPResponses.message("expected {\"advanceSeconds\": <number>}", status: 400)
             }
-            service.clock.advance(seconds: seconds)
-            return HTTPResponses.json("{\"offsetSeconds\":\(service.clock.offsetSeconds),\"now\":\(service.clock.now)}")
+            clock.advance(seconds: seconds)
+            return HTTPResponses.json("{\"offsetSeconds\":\(clock.offsetSeconds),\"now\":\(clock.now)}")
         default:
             break
         }

@@ -15,6 +15,12 @@ public struct AssociateSoftwareTokenRequest: Codable, Sendable {
 public struct AssociateSoftwareTokenResponse: Codable, Sendable {
     public var SecretCode: String
     public var Session: String?
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(SecretCode: String, Session: String? = nil) {
+        self.SecretCode = SecretCode
+        self.Session = Session
+    }
 }
 
 /// VerifySoftwareToken.
@@ -36,6 +42,12 @@ public struct VerifySoftwareTokenRequest: Codable, Sendable {
 public struct VerifySoftwareTokenResponse: Codable, Sendable {
     public var Status: String
     public var Session: String?
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(Status: String, Session: String? = nil) {
+        self.Status = Status
+        self.Session = Session
+    }
 }
 
 /// `SoftwareTokenMfaSettingsType`, `SMSMfaSettingsType` and `EmailMfaSettingsType`.

@@ -1,3 +1,4 @@
+import CognitoEmulator
 import ServerlessConfig
 
 /// The properties of an `AWS::Cognito::UserPool`, with AWS's defaults.

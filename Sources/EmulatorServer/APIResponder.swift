@@ -4,17 +4,21 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import Synchronization
 
 /// The API listener: hands each HTTP request to the gateway and logs one line per request
 /// (method, path, function, status, duration, request ID).
 struct APIResponder: HTTPResponder {
     typealias Context = APIRequestContext
 
-    let gateway: APIGateway
+    let slot: GatewaySlot
     let logger: Logger
     static let maximumBody = 10 * 1024 * 1024
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        guard let gateway = slot.gateway else {
+            return HTTPResponses.json(#"{"message":"Service Unavailable"}"#, status: 503)
+        }
         let started = ContinuousClock.now
         let gatewayResponse: GatewayResponse
         var body: [UInt8] = []
@@ -53,5 +57,17 @@ struct APIRequestContext: RequestContext {
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+    }
+}
+
+/// The gateway the API listener serves: installed once the stack is provisioned for the bound ports;
+/// until then (before the ready line) requests are answered 503.
+final class GatewaySlot: Sendable {
+    private let current = Mutex<APIGateway?>(nil)
+
+    var gateway: APIGateway? { current.withLock { $0 } }
+
+    func install(_ gateway: APIGateway) {
+        current.withLock { $0 = gateway }
     }
 }

@@ -1,4 +1,5 @@
 import CognitoEmulator
+import CognitoShapes
 import Foundation
 import LambdaEmulator
 
@@ -22,10 +23,10 @@ enum TriggerWiring {
                 return .success(answer)
             case .failure(let failure):
                 switch failure.kind {
-                case .handlerError(_, let message): return .failure(.functionError(message))
-                case .functionTimeout(let seconds), .callerTimeout(let seconds):
-                    return .failure(.functionError("\(failure.requestID) Task timed out after \(String(format: "%.2f", seconds)) seconds"))
-                case .missingHandler: return .failure(.noFunction(arn))
+                case .handlerError: return .failure(.functionError(failure.errorMessage ?? ""))
+                case .functionTimeout, .callerTimeout:
+                    return .failure(.functionError("\(failure.requestID) Task timed out after \(String(format: "%.2f", failure.seconds ?? 0)) seconds"))
+                default: return .failure(.noFunction(arn))
                 }
             }
         }

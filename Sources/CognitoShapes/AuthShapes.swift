@@ -105,4 +105,9 @@ public struct GetTokensFromRefreshTokenRequest: Codable, Sendable {
 /// The answer of GetTokensFromRefreshToken.
 public struct GetTokensFromRefreshTokenResponse: Codable, Sendable {
     public var AuthenticationResult: AuthenticationResultType
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(AuthenticationResult: AuthenticationResultType) {
+        self.AuthenticationResult = AuthenticationResult
+    }
 }

@@ -23,7 +23,7 @@ public struct PasswordPolicy: Sendable, Hashable, Codable {
     static let symbols = Set("^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+- ")
 
     /// Why `password` breaks the policy, as Cognito words it, or nil when it complies.
-    func violation(of password: String) -> String? {
+    package func violation(of password: String) -> String? {
         let prefix = "Password did not conform with policy: "
         if password.count < MinimumLength { return prefix + "Password not long enough" }
         if RequireLowercase, !password.contains(where: { $0.isLowercase }) { return prefix + "Password must have lowercase characters" }
@@ -34,12 +34,22 @@ public struct PasswordPolicy: Sendable, Hashable, Codable {
     }
 
     /// A random password that satisfies the policy (for AdminCreateUser without TemporaryPassword).
-    func generatePassword() -> String {
+    package func generatePassword() -> String {
         let lower = Array("abcdefghijkmnopqrstuvwxyz"), upper = Array("ABCDEFGHJKLMNPQRSTUVWXYZ")
         let digits = Array("23456789"), symbols = Array("^$*.!@#%&")
         var characters = [lower.randomElement()!, upper.randomElement()!, digits.randomElement()!, symbols.randomElement()!]
         let all = lower + upper + digits + symbols
         while characters.count < max(MinimumLength, 12) { characters.append(all.randomElement()!) }
         return String(characters.shuffled())
+    }
+
+    /// Creates the value (the service builds it; it is decoded elsewhere).
+    package init(MinimumLength: Int, RequireUppercase: Bool, RequireLowercase: Bool, RequireNumbers: Bool, RequireSymbols: Bool, TemporaryPasswordValidityDays: Int) {
+        self.MinimumLength = MinimumLength
+        self.RequireUppercase = RequireUppercase
+        self.RequireLowercase = RequireLowercase
+        self.RequireNumbers = RequireNumbers
+        self.RequireSymbols = RequireSymbols
+        self.TemporaryPasswordValidityDays = TemporaryPasswordValidityDays
     }
 }

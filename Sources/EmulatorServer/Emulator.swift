@@ -1,0 +1,128 @@
+public import APIGatewayEmulator
+public import CognitoEmulator
+public import EmulatorCore
+import Foundation
+public import LambdaEmulator
+public import Logging
+public import Provisioning
+public import ServerlessConfig
+import YAML
+
+/// The composition root: loads one serverless.yml, provisions its stack, builds the services from
+/// it, and (as a ServiceLifecycle `Service`) runs the listeners.
+///
+/// ```swift
+/// var emulator = try await Emulator.prepare(configPath: "serverless.yml", options: options, logger: logger)
+/// emulator.onReady = { ready in print("ready", ready.cognito) }
+/// let group = ServiceGroup(configuration: .init(services: [emulator], logger: logger))
+/// try await group.run()
+/// ```
+public struct Emulator: Sendable {
+    /// The loaded service.
+    public let service: ServerlessService
+    /// Warnings found while loading and provisioning.
+    public let warnings: [Diagnostic]
+    /// The stack as provisioned for the requested ports (``run()`` provisions it again for the bound ones).
+    public let stack: ProvisionedStack
+    /// The clock every service reads (`POST /_emulate/clock` moves it).
+    public let clock: EmulatorClock
+    /// The Cognito service behind the endpoint (and behind handlers' in-process client).
+    public let cognito: CognitoService
+    /// The functions, ready to invoke, by key.
+    public let functions: [String: LambdaFunction]
+    /// Runs the functions.
+    public let invoker: LambdaInvoker
+    /// The REST API.
+    public let gateway: APIGateway
+    /// How it runs.
+    public let options: EmulatorOptions
+    /// Called once every listener accepts connections, after the ready file is written (when run as a `Service`).
+    public var onReady: (@Sendable (ReadyInfo) async -> Void)?
+    let handlers: HandlerRegistry
+    let provisioner: StackProvisioner
+    let logger: Logger
+
+    /// Where a configuration comes from.
+    public enum ConfigSource: Sendable {
+        /// A file.
+        case file(String)
+        /// YAML text, named `path` in diagnostics (`${file()}` paths are relative to its folder).
+        case text(String, path: String)
+    }
+
+    /// Loads the configuration, provisions its stack, opens the state and binds each function to its
+    /// Swift handler.
+    /// - Parameters:
+    ///   - configPath: serverless.yml.
+    ///   - options: How to run.
+    ///   - handlers: The Swift handlers by handler string.
+    ///   - logger: The emulator's logger.
+    /// - Throws: ``EmulatorError`` with the diagnostics or the reason (a function without a handler among them,
+    ///   unless ``EmulatorOptions/allowMissingHandlers``).
+    public static func prepare(configPath: String, options: EmulatorOptions, handlers: HandlerRegistry = HandlerRegistry(),
+                               logger: Logger) async throws(EmulatorError) -> Emulator {
+        try await prepare(source: .file(configPath), options: options, handlers: handlers, logger: logger)
+    }
+
+    /// Like ``prepare(configPath:options:handlers:logger:)``, from a file or from YAML text, with the
+    /// provisioners of your choice (the standard ones plus your own resource types, say).
+    public static func prepare(source: ConfigSource, options: EmulatorOptions, handlers: HandlerRegistry = HandlerRegistry(),
+                               provisioner: StackProvisioner = StackProvisioner(), logger: Logger) async throws(EmulatorError) -> Emulator {
+        let loaded: ConfigLoader.Loaded
+        let loadOptions = LoadOptions(stage: options.stage, region: options.region, environment: options.environment)
+        let configPath: String
+        do {
+            switch source {
+            case .file(let path):
+                configPath = path
+                loaded = try ConfigLoader.load(path: path, options: loadOptions)
+            case .text(let yaml, let path):
+                configPath = path
+                loaded = try ConfigLoader.load(yaml: yaml, path: path, options: loadOptions)
+            }
+        } catch {
+            throw EmulatorError(diagnostics: error.diagnostics)
+        }
+        let service = loaded.service
+        let endpoints = ServiceEndpoints(host: options.host, apiPort: options.apiPort, cognitoPort: options.cognitoPort)
+        let provisioned = provisioner.provision(service, endpoints: endpoints)
+        if provisioned.hasErrors { throw EmulatorError(diagnostics: provisioned.diagnostics) }
+        let stack = provisioned.stack
+        let store = try StateDirectory.openStore(configPath: configPath, service: service, options: options)
+        let clock = EmulatorClock()
+        let cognito: CognitoService
+        do {
+            var cognitoLogger = logger
+            cognitoLogger[metadataKey: "emulate.component"] = "cognito"
+            cognito = try await CognitoService(
+                configuration: stack.cognito, store: store, clock: clock, issuerBase: endpoints.cognitoBase, logger: cognitoLogger)
+        } catch {
+            throw EmulatorError("cannot start Cognito: \(error)")
+        }
+        let missing = stack.functions.filter { handlers[$0.handler] == nil }
+        if !missing.isEmpty, !options.allowMissingHandlers {
+            let registered = handlers.names.isEmpty ? "none" : handlers.names.joined(separator: ", ")
+            throw EmulatorError(diagnostics: missing.map { function in
+                Diagnostic(.error, "no Swift handler is registered for '\(function.handler)' (function \(function.key)); registered: \(registered). "
+                    + "Register it in your emulate executable, or pass --allow-missing-handlers to answer 502 instead",
+                    at: service.function(named: function.key)?.mark ?? .init(line: 1, column: 1))
+            })
+        }
+        let invoker = LambdaInvoker(clock: clock, logger: logger)
+        let runtime = Runtime(stack: stack, cognito: cognito, handlers: handlers, invoker: invoker, clock: clock, logger: logger)
+        return Emulator(
+            service: service, warnings: loaded.warnings + provisioned.diagnostics, stack: stack, clock: clock, cognito: cognito,
+            functions: runtime.functions, invoker: invoker, gateway: runtime.gateway, options: options, onReady: nil,
+            handlers: handlers, provisioner: provisioner, logger: logger)
+    }
+
+    /// The functions and the gateway for the stack provisioned at `endpoints`, with the pools' triggers wired to them.
+    func runtime(at endpoints: ServiceEndpoints) throws(EmulatorError) -> Runtime {
+        guard endpoints != stack.endpoints else {
+            return Runtime(functions: functions, gateway: gateway)
+        }
+        let provisioned = provisioner.provision(service, endpoints: endpoints)
+        if provisioned.hasErrors { throw EmulatorError(diagnostics: provisioned.diagnostics) }
+        return Runtime(stack: provisioned.stack, cognito: cognito, handlers: handlers, invoker: invoker, clock: clock, logger: logger)
+    }
+}

@@ -1,0 +1,85 @@
+import EmulatorCore
+import ServerlessConfig
+import YAML
+
+/// `AWS::Lambda::Function`: the service's functions (the resources the framework generates from
+/// `functions`, `<Key>LambdaFunction`) with their environment resolved, Lambda's own variables, the
+/// execution role and its IAM statements as a policy; and functions declared under `resources`, whose
+/// name and ARN other resources may read.
+struct FunctionProvisioner: ResourceProvisioner {
+    let resourceType = "AWS::Lambda::Function"
+
+    func register(_ resource: Resource, in context: inout ProvisioningContext) {
+        let name = (try? context.resolver.resolve(resource.properties))?["FunctionName"]?.stringValue
+            ?? "\(context.stack.stackName)-\(resource.logicalID)"
+        context.register(resource.logicalID, ProvisionedResource(
+            type: resourceType, physicalID: name,
+            attributes: ["Arn": ARN.lambdaFunction(name, region: context.stack.region, account: context.stack.accountID).description]))
+    }
+
+    func provision(_ resource: Resource, in context: inout ProvisioningContext) {}
+
+    /// Registers every function of `functions` under its logical ID, so `Ref` and `Fn::GetAtt … Arn` find it.
+    static func registerServiceFunctions(in context: inout ProvisioningContext) {
+        for function in context.service.functions {
+            let arn = ARN.lambdaFunction(function.name, region: context.stack.region, account: context.stack.accountID)
+            context.register(function.logicalID, ProvisionedResource(type: "AWS::Lambda::Function", physicalID: function.name, attributes: ["Arn": arn.description]))
+        }
+    }
+
+    /// Builds every function of `functions`, once all resources are known.
+    static func provisionServiceFunctions(in context: inout ProvisioningContext) {
+        let service = context.service
+        let stack = context.stack
+        let roleName = "\(service.name)-\(service.stage)-\(stack.region)-lambdaRole"
+        let statements = service.provider.iamStatements.map { statement in
+            IAMPolicy.Statement(
+                allow: statement.effect == .allow, actions: statement.actions, notActions: statement.notActions,
+                resources: statement.resources.map { resolveText($0, what: "an IAM statement's Resource", at: statement.mark, &context) },
+                notResources: statement.notResources.map { resolveText($0, what: "an IAM statement's NotResource", at: statement.mark, &context) })
+        }
+        let policy = service.provider.customRole == nil ? IAMPolicy(statements: statements) : .allowAll
+        for function in service.functions {
+            var environment: [String: String] = [:]
+            for variable in service.provider.environment + function.environment {
+                environment[variable.name] = resolveText(
+                    variable.value, what: "environment variable '\(variable.name)' of function '\(function.key)'", at: variable.mark, &context)
+            }
+            environment.merge(lambdaVariables(function, region: stack.region), uniquingKeysWith: { own, _ in own })
+            context.stack.functions.append(FunctionDefinition(
+                key: function.key, name: function.name, handler: function.handler, runtime: function.runtime,
+                arn: ARN.lambdaFunction(function.name, region: stack.region, account: stack.accountID),
+                roleARN: ARN.role(roleName, account: stack.accountID),
+                principal: ARN.assumedRole(roleName, session: function.name, account: stack.accountID),
+                policy: policy, environment: environment, timeout: function.timeout, memorySize: function.memorySize))
+        }
+    }
+
+    /// The variables Lambda sets in every function's environment.
+    private static func lambdaVariables(_ function: Function, region: String) -> [String: String] {
+        [
+            "AWS_REGION": region, "AWS_DEFAULT_REGION": region, "AWS_LAMBDA_FUNCTION_NAME": function.name,
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": String(function.memorySize), "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
+            "AWS_LAMBDA_LOG_GROUP_NAME": "/aws/lambda/\(function.name)", "AWS_LAMBDA_LOG_STREAM_NAME": "emulate/[$LATEST]local",
+            "AWS_EXECUTION_ENV": "AWS_Lambda_\(function.runtime ?? "provided.al2023")", "LAMBDA_TASK_ROOT": "/var/task",
+            "LAMBDA_RUNTIME_DIR": "/var/runtime", "TZ": ":UTC", "_HANDLER": function.handler,
+            "AWS_ACCESS_KEY_ID": "emulate", "AWS_SECRET_ACCESS_KEY": "emulate", "AWS_SESSION_TOKEN": "emulate",
+        ]
+    }
+
+    /// A value as text; what cannot be resolved offline becomes its logical ID, with a warning.
+    private static func resolveText(_ value: CFValue, what: String, at mark: Mark, _ context: inout ProvisioningContext) -> String {
+        do {
+            return try context.resolver.text(try context.resolver.resolve(value))
+        } catch {
+            let fallback: String
+            switch value {
+            case .ref(let name): fallback = name
+            case .getAtt(let name, let attribute): fallback = "\(name).\(attribute)"
+            default: fallback = ""
+            }
+            context.diagnostics.warning("\(what): \(error.message); using '\(fallback)'", at: mark)
+            return fallback
+        }
+    }
+}
