@@ -114,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "emulate-fixtures",
             dependencies: ["EmulatorCLI", "SeedApp", "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator"],
-            path: "examples/Fixtures",
+            path: "IntegrationTests/FixtureHandlers",
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CognitoEmulatorTests", dependencies: ["CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning", "ServerlessConfig", "EmulatorCrypto"], swiftSettings: swiftSettings),
@@ -134,6 +134,12 @@ let package = Package(
             name: "StoreAppTests",
             dependencies: ["StoreApp", "EmulatorTesting"],
             path: "examples/StoreAppTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "APIGatewayEmulator", "EmulatorServer", "LambdaEmulator", "ServerlessConfig", "YAML", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EmulatorServerTests",
+            dependencies: ["EmulatorServer", "APIGatewayEmulator", "CognitoEmulator", "LambdaEmulator", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EmulatorCryptoTests", dependencies: ["EmulatorCrypto"], swiftSettings: swiftSettings),

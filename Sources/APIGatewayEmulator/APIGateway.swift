@@ -148,8 +148,7 @@ public final class APIGateway: Sendable {
 
     /// The response API Gateway sends for one of its own errors.
     public func error(_ error: GatewayError, requestID: String, function: String? = nil) -> GatewayResponse {
-        GatewayResponse(status: error.status, headers: [("Content-Type", "application/json"), ("x-amzn-ErrorType", error.errorType)] + standardHeaders(requestID),
-                        body: Array(error.body.utf8), functionKey: function, requestID: requestID)
+        GatewayResponse(status: error.status, headers: error.headers + standardHeaders(requestID), body: error.body, functionKey: function, requestID: requestID)
     }
 
     func standardHeaders(_ requestID: String) -> [(name: String, value: String)] {

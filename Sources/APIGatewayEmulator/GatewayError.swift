@@ -1,6 +1,8 @@
+public import EmulatorCore
+
 /// The errors API Gateway itself answers with, each with AWS's status, body and `x-amzn-ErrorType`.
 /// See https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
-public struct GatewayError: Error, Sendable, Hashable {
+public struct GatewayError: WireError, Hashable {
     private enum Code: Sendable, Hashable {
         case missingAuthenticationToken, unauthorized, expiredToken, accessDeniedExplicit, accessDenied, forbidden
         case authorizerFailure, internalServerError, integrationTimeout, requestTooLarge
@@ -42,7 +44,13 @@ public struct GatewayError: Error, Sendable, Hashable {
     }
 
     /// The body, exactly as AWS sends it.
-    public var body: String {
+    public var body: [UInt8] { Array(bodyText.utf8) }
+
+    /// `Content-Type: application/json` and the `x-amzn-ErrorType` header.
+    public var headers: [(name: String, value: String)] { [("Content-Type", "application/json"), ("x-amzn-ErrorType", errorType)] }
+
+    /// The body as text.
+    public var bodyText: String {
         switch code {
         case .missingAuthenticationToken: return #"{"message":"Missing Authentication Token"}"#
         case .unauthorized: return #"{"message":"Unauthorized"}"#

@@ -50,6 +50,25 @@ struct ConfigOptions: ParsableArguments {
     }
 }
 
+/// Where state lives, for the commands that open it (`up`, `invoke`).
+struct StateOptions: ParsableArguments {
+    @Option(name: .customLong("state-dir"), help: "Where the SQLite state lives (default: .emulate/ beside CONFIG).")
+    var stateDirectory: String?
+
+    @Flag(name: .customLong("in-memory"), help: "Keep all state in memory; write no file.")
+    var inMemory = false
+
+    func validate() throws {
+        if inMemory, stateDirectory != nil { throw ValidationError("--in-memory and --state-dir cannot be used together") }
+    }
+
+    /// Sets the options' state location.
+    func apply(to options: inout EmulatorOptions) {
+        options.stateDirectory = stateDirectory
+        options.inMemory = inMemory
+    }
+}
+
 /// Writes a line to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

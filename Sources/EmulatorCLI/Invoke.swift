@@ -22,11 +22,7 @@ extension Emulate {
         @Option(name: .customLong("data-file"), help: "A file holding the event as JSON.")
         var dataFile: String?
 
-        @Option(name: .customLong("state-dir"), help: "Where the SQLite state lives (default: .emulate/ beside CONFIG).")
-        var stateDirectory: String?
-
-        @Flag(name: .customLong("in-memory"), help: "Keep all state in memory.")
-        var inMemory = false
+        @OptionGroup var state: StateOptions
 
         func validate() throws {
             if data != nil, dataFile != nil { throw ValidationError("give --data or --data-file, not both") }
@@ -41,8 +37,7 @@ extension Emulate {
                 event = Array((data ?? "{}").utf8)
             }
             let emulator = try await config.prepare { options in
-                options.stateDirectory = stateDirectory
-                options.inMemory = inMemory
+                state.apply(to: &options)
                 options.allowMissingHandlers = true
             }
             guard let target = emulator.functions[function] else {

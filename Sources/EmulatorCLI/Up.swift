@@ -24,11 +24,7 @@ extension Emulate {
         @Option(name: .customLong("cognito-port"), help: "The Cognito endpoint port (AWS JSON, JWKS, /_emulate); 0 picks a free port.")
         var cognitoPort = 9229
 
-        @Option(name: .customLong("state-dir"), help: "Where the SQLite state lives (default: .emulate/ beside CONFIG).")
-        var stateDirectory: String?
-
-        @Flag(name: .customLong("in-memory"), help: "Keep all state in memory; write no file.")
-        var inMemory = false
+        @OptionGroup var state: StateOptions
 
         @Option(name: .customLong("ready-file"), help: "Write the URLs, pools, clients and routes as JSON here once ready.")
         var readyFile: String?
@@ -40,7 +36,6 @@ extension Emulate {
             guard (0...65535).contains(port), (0...65535).contains(cognitoPort) else {
                 throw ValidationError("ports must be between 0 and 65535")
             }
-            if inMemory, stateDirectory != nil { throw ValidationError("--in-memory and --state-dir cannot be used together") }
         }
 
         func run() async throws {
@@ -51,8 +46,7 @@ extension Emulate {
                 options.host = host
                 options.apiPort = port
                 options.cognitoPort = cognitoPort
-                options.stateDirectory = stateDirectory
-                options.inMemory = inMemory
+                state.apply(to: &options)
                 options.readyFile = readyFile
                 options.allowMissingHandlers = allowMissingHandlers
             }

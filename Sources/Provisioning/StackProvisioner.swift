@@ -1,4 +1,4 @@
-public import EmulatorCore
+import EmulatorCore
 public import ServerlessConfig
 import APIGatewayEmulator
 import CognitoEmulator

@@ -1,8 +1,10 @@
+public import EmulatorCore
+
 /// An error as Cognito sends it: its `__type`, message and HTTP status.
 ///
 /// A struct over a private code enum so new error types can be added without breaking users.
 /// See https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/CommonErrors.html
-public struct CognitoError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct CognitoError: WireError, Hashable, CustomStringConvertible {
     private enum Code: String, Sendable {
         case aliasExists = "AliasExistsException"
         case codeMismatch = "CodeMismatchException"
@@ -47,6 +49,17 @@ public struct CognitoError: Error, Sendable, Hashable, CustomStringConvertible {
         case .internalError: return 500
         default: return 400
         }
+    }
+
+    /// The HTTP status (``WireError``).
+    public var status: Int { statusCode }
+
+    /// `Content-Type: application/x-amz-json-1.1` (SDKs read the error's type from the body's `__type`).
+    public var headers: [(name: String, value: String)] { [("Content-Type", "application/x-amz-json-1.1")] }
+
+    /// `{"__type": …, "message": …}`.
+    public var body: [UInt8] {
+        Array(JSONValue.object([.init("__type", .string(type)), .init("message", .string(message))]).serialized.utf8)
     }
 
     /// `Type: message`.

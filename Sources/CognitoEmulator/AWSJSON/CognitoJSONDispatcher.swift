@@ -7,37 +7,37 @@ import Foundation
 /// Cognito's AWS JSON 1.1 protocol: routes `X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>`
 /// with a JSON body to the service and renders the answer or the error as AWS does.
 /// Knows nothing of the HTTP server that carries it.
-public struct CognitoJSONDispatcher: Sendable {
+package struct CognitoJSONDispatcher: Sendable {
     /// An HTTP answer: status and JSON body.
-    public struct Answer: Sendable {
+    package struct Answer: Sendable {
         /// The HTTP status.
-        public var status: Int
+        package var status: Int
         /// The JSON body.
-        public var body: [UInt8]
+        package var body: [UInt8]
     }
 
     /// The service prefix of every target.
-    public static let targetPrefix = "AWSCognitoIdentityProviderService."
+    package static let targetPrefix = "AWSCognitoIdentityProviderService."
     /// The content type of requests and answers.
-    public static let contentType = "application/x-amz-json-1.1"
+    package static let contentType = "application/x-amz-json-1.1"
 
     private typealias Operation = @Sendable (CognitoService, Data) async throws -> [UInt8]
     private let service: CognitoService
 
     /// A dispatcher over `service`.
-    public init(service: CognitoService) {
+    package init(service: CognitoService) {
         self.service = service
     }
 
     /// The operations served, by name.
-    public static var operationNames: [String] { operations.keys.sorted() }
+    package static var operationNames: [String] { operations.keys.sorted() }
 
     /// Runs one request.
     /// - Parameters:
     ///   - target: The `X-Amz-Target` header.
     ///   - body: The request body.
     /// - Returns: The status and body to answer with; never throws.
-    public func handle(target: String?, body: [UInt8]) async -> Answer {
+    package func handle(target: String?, body: [UInt8]) async -> Answer {
         guard let target, target.hasPrefix(Self.targetPrefix) else {
             return Self.render(.unknownOperation("Missing or unknown X-Amz-Target; expected \(Self.targetPrefix)<Operation>"))
         }
@@ -59,9 +59,8 @@ public struct CognitoJSONDispatcher: Sendable {
     }
 
     /// `{"__type": …, "message": …}` with the error's status.
-    public static func render(_ error: CognitoError) -> Answer {
-        let body = JSONValue.object([.init("__type", .string(error.type)), .init("message", .string(error.message))])
-        return Answer(status: error.statusCode, body: Array(body.serialized.utf8))
+    package static func render(_ error: CognitoError) -> Answer {
+        Answer(status: error.status, body: error.body)
     }
 
     private static func translate(_ error: DecodingError) -> CognitoError {

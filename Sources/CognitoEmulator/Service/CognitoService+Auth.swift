@@ -259,7 +259,7 @@ extension CognitoService {
 
     /// Signs a user in without a password (for tests): a new session with real, verifiable tokens,
     /// as if the user had just authenticated through `clientID`.
-    public func mintTokens(userPoolID: String, username: String, clientID: String) async throws(CognitoError) -> AuthenticationResultType {
+    package func mintTokens(userPoolID: String, username: String, clientID: String) async throws(CognitoError) -> AuthenticationResultType {
         let pool = try pool(userPoolID)
         let client = try client(clientID, poolID: pool.id)
         let user = try database({ db in try requireUser(pool, username, db) }, write: false)

@@ -2,7 +2,7 @@ import EmulatorCrypto
 import GRDB
 
 /// The outcome of checking a token for an API Gateway Cognito authorizer.
-public enum AuthorizerTokenCheck: Sendable {
+package enum AuthorizerTokenCheck: Sendable {
     /// The token is genuine and current; its claims, use (`id` or `access`) and scopes.
     case valid(claims: JSONValue, tokenUse: String, scopes: [String])
     /// The token was genuine but has expired.
@@ -16,7 +16,7 @@ extension CognitoService {
     /// pool's keys, the issuer, the expiry on the emulator's clock, and an audience or client that
     /// belongs to the pool. Unlike API Gateway, a token whose session was revoked (GlobalSignOut,
     /// RevokeToken, a disabled or deleted user) is refused too. Runs without entering the actor.
-    public nonisolated func checkAuthorizerToken(_ token: String, poolID: String) -> AuthorizerTokenCheck {
+    package nonisolated func checkAuthorizerToken(_ token: String, poolID: String) -> AuthorizerTokenCheck {
         guard let pool = pools[poolID], let jwt = JWT(token), let keyID = jwt.keyID else { return .invalid }
         // A key still being generated has signed nothing yet.
         let idKey = pool.idKey.current, accessKey = pool.accessKey.current
@@ -36,7 +36,7 @@ extension CognitoService {
     }
 
     /// Whether a sign-in session exists, is not revoked, and its user is still enabled.
-    public nonisolated func isSessionActive(originJti: String) -> Bool {
+    package nonisolated func isSessionActive(originJti: String) -> Bool {
         (try? store.read { db -> Bool in
             guard let session = try StoredSession.fetchOne(db, key: originJti), !session.revoked else { return false }
             return try StoredUser.fetchOne(db, key: ["poolId": session.poolId, "username": session.username])?.enabled == true

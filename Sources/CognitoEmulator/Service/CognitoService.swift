@@ -92,7 +92,7 @@ public actor CognitoService {
 
     /// Counts revocations (sign-outs, revoked tokens, disabled or deleted users): a cached token check
     /// made at the same count is still current, so the authorizer's hot path needs no database read.
-    public nonisolated var revocationEpoch: Int { revocations.load(ordering: .acquiring) }
+    package nonisolated var revocationEpoch: Int { revocations.load(ordering: .acquiring) }
 
     /// Records that the running write revokes a session; the epoch moves once it has committed, so a
     /// check that read the database before the commit is never cached as current.
@@ -101,10 +101,10 @@ public actor CognitoService {
     }
 
     /// `http://host:port`, the prefix of every pool's issuer.
-    public nonisolated var issuerBase: String { issuerBaseStorage.withLock { $0 } }
+    package nonisolated var issuerBase: String { issuerBaseStorage.withLock { $0 } }
 
     /// Sets `http://host:port` once the Cognito listener knows its port.
-    public nonisolated func setIssuerBase(_ base: String) {
+    package nonisolated func setIssuerBase(_ base: String) {
         issuerBaseStorage.withLock { $0 = base }
     }
 
@@ -112,7 +112,7 @@ public actor CognitoService {
     public nonisolated var livePools: [LivePool] { poolOrder.compactMap { pools[$0] } }
 
     /// The pool with an ARN (as an authorizer names it), if provisioned.
-    public nonisolated func pool(arn: String) -> LivePool? {
+    package nonisolated func pool(arn: String) -> LivePool? {
         pools.values.first { $0.arn == arn }
     }
 
@@ -122,17 +122,17 @@ public actor CognitoService {
     }
 
     /// The issuer of a pool's tokens: `http://host:port/<poolId>`.
-    public nonisolated func issuer(poolID: String) -> String { "\(issuerBase)/\(poolID)" }
+    package nonisolated func issuer(poolID: String) -> String { "\(issuerBase)/\(poolID)" }
 
     /// The pool's JWKS (both keys), or nil for an unknown pool.
     /// - Throws: When a key being generated could not be generated or stored.
-    public nonisolated func jwks(poolID: String) async throws -> JSONValue? {
+    package nonisolated func jwks(poolID: String) async throws -> JSONValue? {
         guard let pool = pools[poolID] else { return nil }
         return .object([.init("keys", .array([try await pool.idKey.material().jwk, try await pool.accessKey.material().jwk]))])
     }
 
     /// The pool's OpenID configuration document, or nil for an unknown pool.
-    public nonisolated func openIDConfiguration(poolID: String) -> JSONValue? {
+    package nonisolated func openIDConfiguration(poolID: String) -> JSONValue? {
         guard pools[poolID] != nil else { return nil }
         let issuer = issuer(poolID: poolID)
         return .object([

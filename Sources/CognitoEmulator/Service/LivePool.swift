@@ -1,4 +1,4 @@
-public import EmulatorCrypto
+package import EmulatorCrypto
 import Synchronization
 
 /// A provisioned user pool: its configuration, identity and signing keys.
@@ -12,9 +12,9 @@ public struct LivePool: Sendable {
     /// When it was first provisioned (seconds since 1970), stable across restarts.
     public var created: Double
     /// The key that signs ID tokens.
-    public var idKey: SigningKey
+    package var idKey: SigningKey
     /// The key that signs access tokens.
-    public var accessKey: SigningKey
+    package var accessKey: SigningKey
 
     /// The part of the ID after the region, used by SRP.
     var shortName: String { String(id.split(separator: "_", maxSplits: 1).last ?? "") }
@@ -39,13 +39,13 @@ public struct LiveClient: Sendable {
 /// A key read from the state is ready at once; a new key is generated in the background (tens of
 /// milliseconds of RSA work kept off the start-up path) and stored before anything is signed with it.
 /// Until then no token can carry its `kid`, so checks that find it not ready refuse the token.
-public final class SigningKey: Sendable {
+package final class SigningKey: Sendable {
     /// The key pair and its `kid`.
-    public struct Material: Sendable {
+    package struct Material: Sendable {
         /// The key.
-        public let key: RSAKey
+        package let key: RSAKey
         /// `kid`: base64 of the SHA-256 of the public key, as stable as the key.
-        public let keyID: String
+        package let keyID: String
 
         init(key: RSAKey) {
             self.key = key
@@ -53,7 +53,7 @@ public final class SigningKey: Sendable {
         }
 
         /// The JWK, as Cognito's JWKS lists it.
-        public var jwk: JSONValue {
+        package var jwk: JSONValue {
             .object([
                 .init("alg", .string("RS256")), .init("e", .string(Base64URL.encode(key.exponent))), .init("kid", .string(keyID)),
                 .init("kty", .string("RSA")), .init("n", .string(Base64URL.encode(key.modulus))), .init("use", .string("sig")),
@@ -89,11 +89,11 @@ public final class SigningKey: Sendable {
     }
 
     /// The key if it is ready, without waiting: what token checks use.
-    public var current: Material? { slot.material.withLock { $0 } }
+    package var current: Material? { slot.material.withLock { $0 } }
 
     /// The key, waiting for its generation if needed: what signing and the JWKS use.
     /// - Throws: When generating or storing the key failed.
-    public func material() async throws -> Material {
+    package func material() async throws -> Material {
         if let current { return current }
         return try await generation!.value
     }

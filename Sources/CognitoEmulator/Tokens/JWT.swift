@@ -1,11 +1,11 @@
-public import EmulatorCrypto
+package import EmulatorCrypto
 
 /// A compact JWS (`header.payload.signature`) split and decoded, not yet verified.
-public struct JWT: Sendable {
+package struct JWT: Sendable {
     /// The header object.
-    public let header: JSONValue
+    package let header: JSONValue
     /// The claims object.
-    public let claims: JSONValue
+    package let claims: JSONValue
     /// `header.payload` as sent: what the signature covers.
     let signingInput: [UInt8]
     /// The signature bytes.
@@ -13,7 +13,7 @@ public struct JWT: Sendable {
 
     /// Decodes a token, or returns nil when it is not three base64url segments holding JSON objects
     /// (whitespace, padding tricks and repeated keys are refused).
-    public init?(_ token: some StringProtocol) {
+    package init?(_ token: some StringProtocol) {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let headerBytes = Base64URL.decode(parts[0]), let payloadBytes = Base64URL.decode(parts[1]),
             let signature = Base64URL.decode(parts[2]), !parts[0].contains("="), !parts[1].contains("="), !parts[2].contains("="),
@@ -27,16 +27,16 @@ public struct JWT: Sendable {
     }
 
     /// The clock skew allowed for `iat` and `nbf`: five minutes, as JWT libraries commonly allow.
-    public static let allowedSkew: Double = 300
+    package static let allowedSkew: Double = 300
 
     /// Whether `iat` and `nbf` (when present) are not in the future beyond the allowed skew.
-    public func isIssued(before now: Double) -> Bool {
+    package func isIssued(before now: Double) -> Bool {
         usableFrom <= now
     }
 
     /// The earliest time the token may be used: its later `iat` or `nbf` less ``allowedSkew``
     /// (minus infinity without either; plus infinity when one is not a number).
-    public var usableFrom: Double {
+    package var usableFrom: Double {
         ["iat", "nbf"].compactMap { name -> Double? in
             guard let claim = claims[name] else { return nil }
             return claim.numberValue ?? .infinity
@@ -44,15 +44,15 @@ public struct JWT: Sendable {
     }
 
     /// `kid` of the header.
-    public var keyID: String? { header["kid"]?.stringValue }
+    package var keyID: String? { header["kid"]?.stringValue }
 
     /// Whether the header says RS256 and the signature verifies under `key`.
-    public func isSigned(by key: RSAKey) -> Bool {
+    package func isSigned(by key: RSAKey) -> Bool {
         header["alg"]?.stringValue == "RS256" && key.verifyRS256(signature: signature, message: signingInput)
     }
 
     /// Signs claims with RS256 under `key`, naming it `kid`.
-    public static func sign(claims: JSONValue, key: RSAKey, keyID: String) throws -> String {
+    package static func sign(claims: JSONValue, key: RSAKey, keyID: String) throws -> String {
         let header = JSONValue.object([.init("kid", .string(keyID)), .init("alg", .string("RS256"))])
         let input = Base64URL.encode(Array(header.serialized.utf8)) + "." + Base64URL.encode(Array(claims.serialized.utf8))
         return input + "." + Base64URL.encode(try key.signRS256(Array(input.utf8)))

@@ -4,7 +4,7 @@ import Synchronization
 extension CognitoService {
     /// Sets how the pools' Lambda triggers run (the emulator wires its Lambda invoker here). Until it is
     /// set, a configured trigger fails as Cognito does when it cannot call the function.
-    public nonisolated func setTriggerRunner(_ runner: @escaping CognitoTriggerRunner) {
+    package nonisolated func setTriggerRunner(_ runner: @escaping CognitoTriggerRunner) {
         triggerRunner.withLock { $0 = runner }
     }
 
