@@ -61,7 +61,10 @@ let package = Package(
         ),
         .target(
             name: "APIGatewayEmulator",
-            dependencies: ["LambdaEmulator", "CognitoEmulator", "EmulatorCore", "EmulatorCrypto", "ServerlessConfig", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "LambdaEmulator", "CognitoEmulator", "EmulatorCore", "EmulatorCrypto", "ServerlessConfig",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -72,7 +75,8 @@ let package = Package(
         .target(
             name: "EmulatorServer",
             dependencies: [
-                "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning", "ServerlessConfig", "YAML",
+                "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning", "ServerlessConfig",
+                "YAML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -110,18 +114,34 @@ let package = Package(
             path: "examples/StoreApp",
             swiftSettings: swiftSettings
         ),
-        .executableTarget(name: "emulate-store", dependencies: ["EmulatorCLI", "LambdaEmulator", "StoreApp"], path: "examples/StoreEmulate", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "emulate-store",
+            dependencies: ["EmulatorCLI", "LambdaEmulator", "StoreApp"],
+            path: "examples/StoreEmulate",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "emulate-fixtures",
             dependencies: ["EmulatorCLI", "SeedApp", "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator"],
             path: "IntegrationTests/FixtureHandlers",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CognitoEmulatorTests", dependencies: ["CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning", "ServerlessConfig", "EmulatorCrypto"], swiftSettings: swiftSettings),
-        .testTarget(name: "LambdaEmulatorTests", dependencies: ["LambdaEmulator", "CognitoEmulator", "EmulatorCore", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CognitoEmulatorTests",
+            dependencies: ["CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning", "ServerlessConfig", "EmulatorCrypto"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LambdaEmulatorTests",
+            dependencies: ["LambdaEmulator", "CognitoEmulator", "EmulatorCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "APIGatewayEmulatorTests",
-            dependencies: ["APIGatewayEmulator", "EmulatorServer", "Provisioning", "SeedApp", "LambdaEmulator", "CognitoEmulator", "EmulatorCore", "ServerlessConfig", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "APIGatewayEmulator", "EmulatorServer", "Provisioning", "SeedApp", "LambdaEmulator", "CognitoEmulator", "EmulatorCore",
+                "ServerlessConfig", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -136,10 +156,19 @@ let package = Package(
             path: "examples/StoreAppTests",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "APIGatewayEmulator", "EmulatorServer", "LambdaEmulator", "ServerlessConfig", "YAML", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ProvisioningTests",
+            dependencies: [
+                "Provisioning", "APIGatewayEmulator", "EmulatorServer", "LambdaEmulator", "ServerlessConfig", "YAML",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EmulatorServerTests",
-            dependencies: ["EmulatorServer", "APIGatewayEmulator", "CognitoEmulator", "LambdaEmulator", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "EmulatorServer", "APIGatewayEmulator", "CognitoEmulator", "LambdaEmulator", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EmulatorCryptoTests", dependencies: ["EmulatorCrypto"], swiftSettings: swiftSettings),
@@ -185,11 +214,15 @@ if ProcessInfo.processInfo.environment["ENABLE_EMU_BENCHMARKS"] != nil {
 if ProcessInfo.processInfo.environment["ENABLE_EMU_FUZZ"] != nil {
     package.targets += [
         .executableTarget(
-            name: "ConfigFuzz", dependencies: ["ServerlessConfig", "YAML"], path: "Fuzz/ConfigFuzz",
+            name: "ConfigFuzz",
+            dependencies: ["ServerlessConfig", "YAML"],
+            path: "Fuzz/ConfigFuzz",
             swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
-            name: "TokenFuzz", dependencies: ["CognitoEmulator", "EmulatorCrypto"], path: "Fuzz/TokenFuzz",
+            name: "TokenFuzz",
+            dependencies: ["CognitoEmulator", "EmulatorCrypto"],
+            path: "Fuzz/TokenFuzz",
             swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
         ),
     ]

@@ -33,25 +33,33 @@ let seed = try await TestEmulator(configPath: root + "/serverless.yml") { SeedAp
 try await seed.createUser("bench@example.com", password: "secret123", attributes: ["email": "bench@example.com"])
 let token = try await seed.tokens(for: "bench@example.com").IdToken
 let event = try APIGatewayProxyRequest.synthetic("GET", "/hello")
-let context = LambdaContext(requestID: "bench", functionName: "f", invokedFunctionARN: "arn", memoryLimitInMB: 128, deadline: Date.distantFuture,
-                            logger: .init(label: "bench"), environment: [:], aws: AWSClients(cognito: seed.emulator.functions["privateAPI"]!.cognito))
+let context = LambdaContext(
+    requestID: "bench",
+    functionName: "f",
+    invokedFunctionARN: "arn",
+    memoryLimitInMB: 128,
+    deadline: Date.distantFuture,
+    logger: .init(label: "bench"),
+    environment: [:],
+    aws: AWSClients(cognito: seed.emulator.functions["privateAPI"]!.cognito)
+)
 
 // Measured off the main actor: closures formed in top-level code would hop to it on every call.
 let results = try await Task.detached { () async throws -> [(String, Double, Double, Double)] in
-var results: [(String, Double, Double, Double)] = []
-for _ in 0..<3 {
-    let anchor = try await rate(count) { _ = try await trivial(event, context) }
-    let viaGateway = await rate(count) {
-        let status = await plain.request("GET", "/hello").status
-        precondition(status == 200)
+    var results: [(String, Double, Double, Double)] = []
+    for _ in 0..<3 {
+        let anchor = try await rate(count) { _ = try await trivial(event, context) }
+        let viaGateway = await rate(count) {
+            let status = await plain.request("GET", "/hello").status
+            precondition(status == 200)
+        }
+        let privateRoute = await rate(count) {
+            let status = await seed.request("POST", "/user/private", headers: ["Authorization": token]).status
+            precondition(status == 200)
+        }
+        results.append(("round", anchor, viaGateway, privateRoute))
     }
-    let privateRoute = await rate(count) {
-        let status = await seed.request("POST", "/user/private", headers: ["Authorization": token]).status
-        precondition(status == 200)
-    }
-    results.append(("round", anchor, viaGateway, privateRoute))
-}
-return results
+    return results
 }.value
 let median = results.sorted { $0.2 / $0.1 < $1.2 / $1.1 }[1]
 print("### In process (EmulatorTesting): \(count) sequential requests per measure, median of 3 rounds\n")

@@ -36,8 +36,12 @@ enum FixtureHandlers {
             }
         }
         registry.register("fixtures/binary.handler") { (event: APIGatewayProxyRequest, _: LambdaContext) in
-            APIGatewayProxyResponse(statusCode: 200, headers: ["Content-Type": "application/octet-stream"],
-                                    body: Data([0, 1, 2, 255]).base64EncodedString(), isBase64Encoded: true)
+            APIGatewayProxyResponse(
+                statusCode: 200,
+                headers: ["Content-Type": "application/octet-stream"],
+                body: Data([0, 1, 2, 255]).base64EncodedString(),
+                isBase64Encoded: true
+            )
         }
         registry.register("fixtures/allocate.handler") { (_: APIGatewayProxyRequest, _: LambdaContext) in
             // About 256 MB allocated, touched and released, as a careless handler might.
@@ -58,7 +62,9 @@ enum FixtureHandlers {
                 outcome["AdminGetUser"] = "\(error)"
             }
             do {
-                _ = try await context.aws.cognito.adminCreateUser(AdminCreateUserRequest(UserPoolId: pool, Username: "someone", MessageAction: "SUPPRESS"))
+                _ = try await context.aws.cognito.adminCreateUser(
+                    AdminCreateUserRequest(UserPoolId: pool, Username: "someone", MessageAction: "SUPPRESS")
+                )
                 outcome["AdminCreateUser"] = "allowed"
             } catch {
                 outcome["AdminCreateUser"] = "\(error)"
@@ -72,14 +78,23 @@ enum FixtureHandlers {
             case "broken": throw Failure(description: "the authorizer crashed")
             default:
                 let effect = event.authorizationToken == "deny" ? "Deny" : "Allow"
-                return policy(principal: "user-\(event.authorizationToken)", effect: effect, resource: event.methodArn,
-                              context: ["token": event.authorizationToken])
+                return policy(
+                    principal: "user-\(event.authorizationToken)",
+                    effect: effect,
+                    resource: event.methodArn,
+                    context: ["token": event.authorizationToken]
+                )
             }
         }
         registry.register("fixtures/request-authorizer.handler") { (event: APIGatewayRequestAuthorizerEvent, _: LambdaContext) in
             let tenant = event.headers?["X-Tenant"] ?? event.headers?["x-tenant"] ?? ""
             let arnPrefix = event.methodArn.split(separator: "/").first.map(String.init) ?? "*"
-            return policy(principal: "tenant-\(tenant)", effect: tenant == "blocked" ? "Deny" : "Allow", resource: "\(arnPrefix)/*", context: ["tenant": tenant])
+            return policy(
+                principal: "tenant-\(tenant)",
+                effect: tenant == "blocked" ? "Deny" : "Allow",
+                resource: "\(arnPrefix)/*",
+                context: ["tenant": tenant]
+            )
         }
     }
 

@@ -21,14 +21,20 @@ enum TriggerHandlers {
         }
         // Puts every confirmed user in the `confirmed` group, through the function's own Cognito client.
         registry.register("fixtures/postConfirmation.handler") { (event: CognitoTriggerEvent, context: LambdaContext) -> CognitoTriggerEvent in
-            _ = try await context.aws.cognito.adminAddUserToGroup(AdminGroupMembershipRequest(
-                UserPoolId: event.userPoolId, Username: event.userName, GroupName: "confirmed"))
+            _ = try await context.aws.cognito.adminAddUserToGroup(
+                AdminGroupMembershipRequest(
+                    UserPoolId: event.userPoolId,
+                    Username: event.userName,
+                    GroupName: "confirmed"
+                )
+            )
             return event
         }
         registry.register("fixtures/customMessage.handler") { (event: CognitoTriggerEvent, _: LambdaContext) -> CognitoTriggerEvent in
             var event = event
             event.response.emailSubject = "Welcome to the fixtures"
-            event.response.emailMessage = event.triggerSource == "CustomMessage_AdminCreateUser"
+            event.response.emailMessage =
+                event.triggerSource == "CustomMessage_AdminCreateUser"
                 ? "Hello {username}, your temporary password is {####}" : "Your fixture code is {####} (\(event.triggerSource))"
             return event
         }
@@ -37,7 +43,8 @@ enum TriggerHandlers {
             var event = event
             event.response.claimsAndScopeOverrideDetails = .init(
                 idTokenGeneration: .init(claimsToAddOrOverride: ["tier": .string("gold"), "source": .string(event.triggerSource)]),
-                accessTokenGeneration: .init(claimsToAddOrOverride: ["tier": .string("gold")], scopesToAdd: ["orders/read"]))
+                accessTokenGeneration: .init(claimsToAddOrOverride: ["tier": .string("gold")], scopesToAdd: ["orders/read"])
+            )
             return event
         }
         registry.register("fixtures/define.handler") { (event: CognitoTriggerEvent, _: LambdaContext) -> CognitoTriggerEvent in

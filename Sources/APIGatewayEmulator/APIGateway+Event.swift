@@ -7,17 +7,34 @@ extension APIGateway {
         let now = Date(timeIntervalSince1970: clock.now)
         let host = request.header("Host") ?? "localhost"
         return APIGatewayProxyRequest.RequestContext(
-            resourceId: Self.stableID("resource|\(resource)", length: 6), resourcePath: resource, httpMethod: request.method,
-            extendedRequestId: Self.stableID(requestID + "|extended", length: 16), requestTime: Self.requestTime(now), path: "/\(stage)\(path == "/" ? "" : path)",
-            accountId: accountID, protocol: "HTTP/1.1", stage: stage, domainPrefix: String(host.split(separator: ".").first ?? Substring(host)),
-            requestTimeEpoch: Int(now.timeIntervalSince1970 * 1000), requestId: requestID,
-            identity: .init(sourceIp: request.sourceIP, userAgent: request.header("User-Agent")), domainName: host, apiId: apiID, authorizer: nil)
+            resourceId: Self.stableID("resource|\(resource)", length: 6),
+            resourcePath: resource,
+            httpMethod: request.method,
+            extendedRequestId: Self.stableID(requestID + "|extended", length: 16),
+            requestTime: Self.requestTime(now),
+            path: "/\(stage)\(path == "/" ? "" : path)",
+            accountId: accountID,
+            protocol: "HTTP/1.1",
+            stage: stage,
+            domainPrefix: String(host.split(separator: ".").first ?? Substring(host)),
+            requestTimeEpoch: Int(now.timeIntervalSince1970 * 1000),
+            requestId: requestID,
+            identity: .init(sourceIp: request.sourceIP, userAgent: request.header("User-Agent")),
+            domainName: host,
+            apiId: apiID,
+            authorizer: nil
+        )
     }
 
     /// The proxy event (payload 1.0): single and multi-value maps kept consistent, empty maps `null`,
     /// the body base64-encoded when its type is a binary media type or it is not UTF-8.
-    func proxyEvent(_ request: GatewayRequest, path: String, match: RouteTable.Match, query: [String: [String]],
-                    context: APIGatewayProxyRequest.RequestContext) -> APIGatewayProxyRequest {
+    func proxyEvent(
+        _ request: GatewayRequest,
+        path: String,
+        match: RouteTable.Match,
+        query: [String: [String]],
+        context: APIGatewayProxyRequest.RequestContext
+    ) -> APIGatewayProxyRequest {
         var headers = request.headers
         func add(_ name: String, _ value: String) {
             if !headers.contains(where: { $0.name.lowercased() == name.lowercased() }) { headers.append((name, value)) }
@@ -38,10 +55,19 @@ extension APIGateway {
             }
         }
         return APIGatewayProxyRequest(
-            resource: match.endpoint.resource, path: path.removingPercentEncodingOrSelf, httpMethod: request.method, headers: single, multiValueHeaders: multi,
-            queryStringParameters: query.isEmpty ? nil : query.mapValues { $0.last! }, multiValueQueryStringParameters: query.isEmpty ? nil : query,
-            pathParameters: match.pathParameters.isEmpty ? nil : match.pathParameters, stageVariables: nil, requestContext: context,
-            body: body, isBase64Encoded: isBase64)
+            resource: match.endpoint.resource,
+            path: path.removingPercentEncodingOrSelf,
+            httpMethod: request.method,
+            headers: single,
+            multiValueHeaders: multi,
+            queryStringParameters: query.isEmpty ? nil : query.mapValues { $0.last! },
+            multiValueQueryStringParameters: query.isEmpty ? nil : query,
+            pathParameters: match.pathParameters.isEmpty ? nil : match.pathParameters,
+            stageVariables: nil,
+            requestContext: context,
+            body: body,
+            isBase64Encoded: isBase64
+        )
     }
 
     private func isBinary(_ contentType: String?) -> Bool {

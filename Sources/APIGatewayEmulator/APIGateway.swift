@@ -1,9 +1,9 @@
-import EmulatorCrypto
 public import CognitoEmulator
+public import EmulatorCore
+import EmulatorCrypto
 import Foundation
 public import LambdaEmulator
 public import Logging
-public import EmulatorCore
 
 /// The REST API of one service: routes requests to functions through their authorizers, builds
 /// the proxy events, invokes the Swift handlers and maps their results (or failures) to HTTP as
@@ -38,8 +38,14 @@ public final class APIGateway: Sendable {
     ///   - invoker: Runs the functions.
     ///   - clock: The emulator's clock (event times, authorizer caches and latency).
     ///   - logger: Where gateway problems are logged.
-    public init(configuration: GatewayConfiguration, functions: [String: LambdaFunction], cognito: CognitoService,
-                invoker: LambdaInvoker, clock: any TimeSource, logger: Logger) {
+    public init(
+        configuration: GatewayConfiguration,
+        functions: [String: LambdaFunction],
+        cognito: CognitoService,
+        invoker: LambdaInvoker,
+        clock: any TimeSource,
+        logger: Logger
+    ) {
         stage = configuration.stage
         routes = RouteTable(endpoints: configuration.endpoints)
         self.functions = functions
@@ -53,22 +59,40 @@ public final class APIGateway: Sendable {
         var authorizers: [String: EndpointAuthorizer] = [:]
         for endpoint in configuration.endpoints {
             authorizers["\(endpoint.method) \(endpoint.resource)"] = Self.makeAuthorizer(
-                endpoint.authorizer, functions: functions, cognito: cognito, invoker: invoker, clock: clock)
+                endpoint.authorizer,
+                functions: functions,
+                cognito: cognito,
+                invoker: invoker,
+                clock: clock
+            )
         }
         self.authorizers = authorizers
     }
 
-    private static func makeAuthorizer(_ binding: AuthorizerBinding, functions: [String: LambdaFunction], cognito: CognitoService,
-                                       invoker: LambdaInvoker, clock: any TimeSource) -> EndpointAuthorizer {
+    private static func makeAuthorizer(
+        _ binding: AuthorizerBinding,
+        functions: [String: LambdaFunction],
+        cognito: CognitoService,
+        invoker: LambdaInvoker,
+        clock: any TimeSource
+    ) -> EndpointAuthorizer {
         switch binding {
         case .none:
             return .none
         case .cognito(let poolID, let header, let scopes):
             return .cognito(CognitoAuthorizer(poolID: poolID, scopes: scopes, headerName: header, cognito: cognito, clock: clock))
         case .lambda(let key, let type, let identitySource, let validation, let ttl):
-            return .lambda(LambdaAuthorizer(
-                function: key.flatMap { functions[$0] }, type: type, identitySource: identitySource, validationExpression: validation,
-                ttlSeconds: ttl, invoker: invoker, clock: clock))
+            return .lambda(
+                LambdaAuthorizer(
+                    function: key.flatMap { functions[$0] },
+                    type: type,
+                    identitySource: identitySource,
+                    validationExpression: validation,
+                    ttlSeconds: ttl,
+                    invoker: invoker,
+                    clock: clock
+                )
+            )
         case .iam:
             return .iam
         case .unsupported(let reason):
@@ -85,8 +109,13 @@ public final class APIGateway: Sendable {
         case .notFound:
             return error(.missingAuthenticationToken, requestID: requestID)
         case .preflight(let cors, let methods):
-            var response = GatewayResponse(status: 200, headers: CORSPreflight.headers(for: cors, methods: methods, requestOrigin: request.header("Origin")),
-                                           body: [], functionKey: nil, requestID: requestID)
+            var response = GatewayResponse(
+                status: 200,
+                headers: CORSPreflight.headers(for: cors, methods: methods, requestOrigin: request.header("Origin")),
+                body: [],
+                functionKey: nil,
+                requestID: requestID
+            )
             response.headers += [("Content-Type", "application/json")] + standardHeaders(requestID)
             return response
         case .endpoint(let found):
@@ -106,21 +135,33 @@ public final class APIGateway: Sendable {
             case .failure(let failure): return error(failure, requestID: requestID)
             }
         case .lambda(let authorizer):
-            let methodARN = ARN.executeAPI(api: apiID, stage: stage, method: request.method, path: path, region: region, account: accountID).description
+            let methodARN = ARN.executeAPI(api: apiID, stage: stage, method: request.method, path: path, region: region, account: accountID)
+                .description
             let result = await authorizer.authorize(request, query: query, methodARN: methodARN) {
                 let (headers, multiHeaders) = Self.headerMaps(request.headers)
                 return APIGatewayRequestAuthorizerEvent(
-                    type: "REQUEST", methodArn: methodARN, resource: endpoint.resource, path: path, httpMethod: request.method,
-                    headers: headers, multiValueHeaders: multiHeaders, queryStringParameters: query.isEmpty ? nil : query.mapValues { $0.last! },
+                    type: "REQUEST",
+                    methodArn: methodARN,
+                    resource: endpoint.resource,
+                    path: path,
+                    httpMethod: request.method,
+                    headers: headers,
+                    multiValueHeaders: multiHeaders,
+                    queryStringParameters: query.isEmpty ? nil : query.mapValues { $0.last! },
                     multiValueQueryStringParameters: query.isEmpty ? nil : query,
-                    pathParameters: match.pathParameters.isEmpty ? nil : match.pathParameters, stageVariables: nil, requestContext: context)
+                    pathParameters: match.pathParameters.isEmpty ? nil : match.pathParameters,
+                    stageVariables: nil,
+                    requestContext: context
+                )
             }
             switch result {
             case .success(let value): authorizerResult = value
             case .failure(let failure): return error(failure, requestID: requestID)
             }
         case .iam:
-            guard request.header("Authorization")?.hasPrefix("AWS4-HMAC-SHA256 ") == true else { return error(.missingAuthenticationToken, requestID: requestID) }
+            guard request.header("Authorization")?.hasPrefix("AWS4-HMAC-SHA256 ") == true else {
+                return error(.missingAuthenticationToken, requestID: requestID)
+            }
         case .unsupported(let reason):
             logger.error("\(request.method) \(request.path): \(reason)")
             return error(.authorizerFailure, requestID: requestID)
@@ -148,7 +189,13 @@ public final class APIGateway: Sendable {
 
     /// The response API Gateway sends for one of its own errors.
     public func error(_ error: GatewayError, requestID: String, function: String? = nil) -> GatewayResponse {
-        GatewayResponse(status: error.status, headers: error.headers + standardHeaders(requestID), body: error.body, functionKey: function, requestID: requestID)
+        GatewayResponse(
+            status: error.status,
+            headers: error.headers + standardHeaders(requestID),
+            body: error.body,
+            functionKey: function,
+            requestID: requestID
+        )
     }
 
     func standardHeaders(_ requestID: String) -> [(name: String, value: String)] {

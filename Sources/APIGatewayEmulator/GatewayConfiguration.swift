@@ -46,8 +46,15 @@ public struct GatewayEndpoint: Sendable {
     public var authorizer: AuthorizerBinding
 
     /// Creates an endpoint.
-    public init(resource: String, method: String, functionKey: String, cors: CORSConfiguration? = nil, requiresAPIKey: Bool = false,
-                timeoutSeconds: Double = 29, authorizer: AuthorizerBinding = .none) {
+    public init(
+        resource: String,
+        method: String,
+        functionKey: String,
+        cors: CORSConfiguration? = nil,
+        requiresAPIKey: Bool = false,
+        timeoutSeconds: Double = 29,
+        authorizer: AuthorizerBinding = .none
+    ) {
         self.resource = resource
         self.method = method
         self.functionKey = functionKey

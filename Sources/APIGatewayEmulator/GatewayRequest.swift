@@ -14,7 +14,14 @@ public struct GatewayRequest: Sendable {
     public var sourceIP: String
 
     /// Creates a request.
-    public init(method: String, path: String, query: String? = nil, headers: [(name: String, value: String)] = [], body: [UInt8] = [], sourceIP: String = "127.0.0.1") {
+    public init(
+        method: String,
+        path: String,
+        query: String? = nil,
+        headers: [(name: String, value: String)] = [],
+        body: [UInt8] = [],
+        sourceIP: String = "127.0.0.1"
+    ) {
         self.method = method
         self.path = path
         self.query = query

@@ -22,8 +22,17 @@ public struct OutboxMessage: Sendable, Codable, Hashable {
     public var sentAt: Double
 
     /// A message.
-    public init(userPoolId: String, username: String, trigger: String, deliveryMedium: String, destination: String, code: String?, message: String,
-                subject: String? = nil, sentAt: Double) {
+    public init(
+        userPoolId: String,
+        username: String,
+        trigger: String,
+        deliveryMedium: String,
+        destination: String,
+        code: String?,
+        message: String,
+        subject: String? = nil,
+        sentAt: Double
+    ) {
         self.userPoolId = userPoolId
         self.username = username
         self.trigger = trigger

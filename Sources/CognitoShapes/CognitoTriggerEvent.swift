@@ -77,10 +77,19 @@ public struct CognitoTriggerEvent: Codable, Sendable {
 
         /// A request: the attributes, and the members the trigger receives.
         public init(
-            userAttributes: [String: String], validationData: [String: String]? = nil, clientMetadata: [String: String]? = nil,
-            userNotFound: Bool? = nil, newDeviceUsed: Bool? = nil, codeParameter: String? = nil, usernameParameter: String? = nil,
-            groupConfiguration: GroupConfiguration? = nil, scopes: [String]? = nil, session: [ChallengeResult]? = nil, challengeName: String? = nil,
-            privateChallengeParameters: [String: String]? = nil, challengeAnswer: String? = nil
+            userAttributes: [String: String],
+            validationData: [String: String]? = nil,
+            clientMetadata: [String: String]? = nil,
+            userNotFound: Bool? = nil,
+            newDeviceUsed: Bool? = nil,
+            codeParameter: String? = nil,
+            usernameParameter: String? = nil,
+            groupConfiguration: GroupConfiguration? = nil,
+            scopes: [String]? = nil,
+            session: [ChallengeResult]? = nil,
+            challengeName: String? = nil,
+            privateChallengeParameters: [String: String]? = nil,
+            challengeAnswer: String? = nil
         ) {
             self.userAttributes = userAttributes
             self.validationData = validationData
@@ -162,7 +171,11 @@ public struct CognitoTriggerEvent: Codable, Sendable {
         public var groupOverrideDetails: GroupConfiguration?
 
         /// Creates overrides.
-        public init(claimsToAddOrOverride: [String: JSONValue]? = nil, claimsToSuppress: [String]? = nil, groupOverrideDetails: GroupConfiguration? = nil) {
+        public init(
+            claimsToAddOrOverride: [String: JSONValue]? = nil,
+            claimsToSuppress: [String]? = nil,
+            groupOverrideDetails: GroupConfiguration? = nil
+        ) {
             self.claimsToAddOrOverride = claimsToAddOrOverride
             self.claimsToSuppress = claimsToSuppress
             self.groupOverrideDetails = groupOverrideDetails
@@ -179,7 +192,11 @@ public struct CognitoTriggerEvent: Codable, Sendable {
         public var groupOverrideDetails: GroupConfiguration?
 
         /// Creates overrides.
-        public init(idTokenGeneration: TokenGeneration? = nil, accessTokenGeneration: TokenGeneration? = nil, groupOverrideDetails: GroupConfiguration? = nil) {
+        public init(
+            idTokenGeneration: TokenGeneration? = nil,
+            accessTokenGeneration: TokenGeneration? = nil,
+            groupOverrideDetails: GroupConfiguration? = nil
+        ) {
             self.idTokenGeneration = idTokenGeneration
             self.accessTokenGeneration = accessTokenGeneration
             self.groupOverrideDetails = groupOverrideDetails
@@ -198,7 +215,12 @@ public struct CognitoTriggerEvent: Codable, Sendable {
         public var scopesToSuppress: [String]?
 
         /// Creates changes.
-        public init(claimsToAddOrOverride: [String: JSONValue]? = nil, claimsToSuppress: [String]? = nil, scopesToAdd: [String]? = nil, scopesToSuppress: [String]? = nil) {
+        public init(
+            claimsToAddOrOverride: [String: JSONValue]? = nil,
+            claimsToSuppress: [String]? = nil,
+            scopesToAdd: [String]? = nil,
+            scopesToSuppress: [String]? = nil
+        ) {
             self.claimsToAddOrOverride = claimsToAddOrOverride
             self.claimsToSuppress = claimsToSuppress
             self.scopesToAdd = scopesToAdd
@@ -224,7 +246,16 @@ public struct CognitoTriggerEvent: Codable, Sendable {
     }
 
     /// Creates the value (the service builds it; it is decoded elsewhere).
-    package init(version: String, triggerSource: String, region: String, userPoolId: String, userName: String, callerContext: CallerContext, request: Request, response: Response) {
+    package init(
+        version: String,
+        triggerSource: String,
+        region: String,
+        userPoolId: String,
+        userName: String,
+        callerContext: CallerContext,
+        request: Request,
+        response: Response
+    ) {
         self.version = version
         self.triggerSource = triggerSource
         self.region = region

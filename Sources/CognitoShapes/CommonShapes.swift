@@ -24,7 +24,14 @@ public struct UserType: Codable, Sendable, Hashable {
     public var UserStatus: String
 
     /// Creates the value (the service builds it; it is decoded elsewhere).
-    package init(Username: String, Attributes: [AttributeType], UserCreateDate: Double, UserLastModifiedDate: Double, Enabled: Bool, UserStatus: String) {
+    package init(
+        Username: String,
+        Attributes: [AttributeType],
+        UserCreateDate: Double,
+        UserLastModifiedDate: Double,
+        Enabled: Bool,
+        UserStatus: String
+    ) {
         self.Username = Username
         self.Attributes = Attributes
         self.UserCreateDate = UserCreateDate
@@ -74,7 +81,12 @@ public struct InitiateAuthResponse: Codable, Sendable, Hashable {
     public var AuthenticationResult: AuthenticationResultType?
 
     /// Creates the value (the service builds it; it is decoded elsewhere).
-    package init(ChallengeName: String? = nil, Session: String? = nil, ChallengeParameters: [String: String], AuthenticationResult: AuthenticationResultType? = nil) {
+    package init(
+        ChallengeName: String? = nil,
+        Session: String? = nil,
+        ChallengeParameters: [String: String],
+        AuthenticationResult: AuthenticationResultType? = nil
+    ) {
         self.ChallengeName = ChallengeName
         self.Session = Session
         self.ChallengeParameters = ChallengeParameters
@@ -93,7 +105,15 @@ public struct GroupType: Codable, Sendable, Hashable {
     public var CreationDate: Double
 
     /// Creates the value (the service builds it; it is decoded elsewhere).
-    package init(GroupName: String, UserPoolId: String, Description: String? = nil, RoleArn: String? = nil, Precedence: Int? = nil, LastModifiedDate: Double, CreationDate: Double) {
+    package init(
+        GroupName: String,
+        UserPoolId: String,
+        Description: String? = nil,
+        RoleArn: String? = nil,
+        Precedence: Int? = nil,
+        LastModifiedDate: Double,
+        CreationDate: Double
+    ) {
         self.GroupName = GroupName
         self.UserPoolId = UserPoolId
         self.Description = Description

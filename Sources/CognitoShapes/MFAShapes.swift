@@ -70,8 +70,14 @@ public struct SetUserMFAPreferenceRequest: Codable, Sendable {
     public var SMSMfaSettings: MFASettings?
     public var EmailMfaSettings: MFASettings?
     /// Creates the request.
-    public init(AccessToken: String? = nil, UserPoolId: String? = nil, Username: String? = nil, SoftwareTokenMfaSettings: MFASettings? = nil,
-                SMSMfaSettings: MFASettings? = nil, EmailMfaSettings: MFASettings? = nil) {
+    public init(
+        AccessToken: String? = nil,
+        UserPoolId: String? = nil,
+        Username: String? = nil,
+        SoftwareTokenMfaSettings: MFASettings? = nil,
+        SMSMfaSettings: MFASettings? = nil,
+        EmailMfaSettings: MFASettings? = nil
+    ) {
         self.AccessToken = AccessToken
         self.UserPoolId = UserPoolId
         self.Username = Username

@@ -16,8 +16,13 @@ public struct PasswordPolicy: Sendable, Hashable, Codable {
 
     /// Cognito's policy when a pool names none: 8 characters, all four character classes, 7-day temporary passwords.
     public static let cognitoDefault = PasswordPolicy(
-        MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true,
-        TemporaryPasswordValidityDays: 7)
+        MinimumLength: 8,
+        RequireUppercase: true,
+        RequireLowercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+        TemporaryPasswordValidityDays: 7
+    )
 
     /// The characters Cognito counts as symbols.
     static let symbols = Set("^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+- ")
@@ -35,8 +40,10 @@ public struct PasswordPolicy: Sendable, Hashable, Codable {
 
     /// A random password that satisfies the policy (for AdminCreateUser without TemporaryPassword).
     package func generatePassword() -> String {
-        let lower = Array("abcdefghijkmnopqrstuvwxyz"), upper = Array("ABCDEFGHJKLMNPQRSTUVWXYZ")
-        let digits = Array("23456789"), symbols = Array("^$*.!@#%&")
+        let lower = Array("abcdefghijkmnopqrstuvwxyz")
+        let upper = Array("ABCDEFGHJKLMNPQRSTUVWXYZ")
+        let digits = Array("23456789")
+        let symbols = Array("^$*.!@#%&")
         var characters = [lower.randomElement()!, upper.randomElement()!, digits.randomElement()!, symbols.randomElement()!]
         let all = lower + upper + digits + symbols
         while characters.count < max(MinimumLength, 12) { characters.append(all.randomElement()!) }
@@ -44,7 +51,14 @@ public struct PasswordPolicy: Sendable, Hashable, Codable {
     }
 
     /// Creates the value (the service builds it; it is decoded elsewhere).
-    package init(MinimumLength: Int, RequireUppercase: Bool, RequireLowercase: Bool, RequireNumbers: Bool, RequireSymbols: Bool, TemporaryPasswordValidityDays: Int) {
+    package init(
+        MinimumLength: Int,
+        RequireUppercase: Bool,
+        RequireLowercase: Bool,
+        RequireNumbers: Bool,
+        RequireSymbols: Bool,
+        TemporaryPasswordValidityDays: Int
+    ) {
         self.MinimumLength = MinimumLength
         self.RequireUppercase = RequireUppercase
         self.RequireLowercase = RequireLowercase

@@ -131,7 +131,8 @@ public struct UserPoolIdRequest: Codable, Sendable {
 
 /// `UserPoolType` (the fields the emulator models).
 public struct UserPoolType: Codable, Sendable {
-    public struct Policies: Codable, Sendable { public var PasswordPolicy: PasswordPolicy
+    public struct Policies: Codable, Sendable {
+        public var PasswordPolicy: PasswordPolicy
         /// Creates the value (the service builds it; it is decoded elsewhere).
         package init(PasswordPolicy: PasswordPolicy) {
             self.PasswordPolicy = PasswordPolicy
@@ -163,7 +164,22 @@ public struct UserPoolType: Codable, Sendable {
     public var AdminCreateUserConfig: AdminCreateUserConfig
 
     /// Creates the value (the service builds it; it is decoded elsewhere).
-    package init(Id: String, Name: String, Arn: String, Policies: Policies, LambdaConfig: [String: String], LastModifiedDate: Double, CreationDate: Double, SchemaAttributes: [SchemaAttribute], AutoVerifiedAttributes: [String], UsernameAttributes: [String]? = nil, AliasAttributes: [String]? = nil, MfaConfiguration: String, EstimatedNumberOfUsers: Int, AdminCreateUserConfig: AdminCreateUserConfig) {
+    package init(
+        Id: String,
+        Name: String,
+        Arn: String,
+        Policies: Policies,
+        LambdaConfig: [String: String],
+        LastModifiedDate: Double,
+        CreationDate: Double,
+        SchemaAttributes: [SchemaAttribute],
+        AutoVerifiedAttributes: [String],
+        UsernameAttributes: [String]? = nil,
+        AliasAttributes: [String]? = nil,
+        MfaConfiguration: String,
+        EstimatedNumberOfUsers: Int,
+        AdminCreateUserConfig: AdminCreateUserConfig
+    ) {
         self.Id = Id
         self.Name = Name
         self.Arn = Arn
@@ -182,7 +198,8 @@ public struct UserPoolType: Codable, Sendable {
 }
 
 /// The answer of DescribeUserPool.
-public struct DescribeUserPoolResponse: Codable, Sendable { public var UserPool: UserPoolType
+public struct DescribeUserPoolResponse: Codable, Sendable {
+    public var UserPool: UserPoolType
     /// Creates the value (the service builds it; it is decoded elsewhere).
     package init(UserPool: UserPoolType) {
         self.UserPool = UserPool
@@ -246,7 +263,26 @@ public struct UserPoolClientType: Codable, Sendable {
     }
 
     /// Creates the value (the service builds it; it is decoded elsewhere).
-    package init(UserPoolId: String, ClientName: String, ClientId: String, ClientSecret: String? = nil, LastModifiedDate: Double, CreationDate: Double, RefreshTokenValidity: Int, AccessTokenValidity: Int, IdTokenValidity: Int, TokenValidityUnits: TokenValidityUnits, ReadAttributes: [String]? = nil, WriteAttributes: [String]? = nil, ExplicitAuthFlows: [String], PreventUserExistenceErrors: String, EnableTokenRevocation: Bool, AllowedOAuthFlowsUserPoolClient: Bool, AuthSessionValidity: Int, RefreshTokenRotation: RefreshTokenRotationType? = nil) {
+    package init(
+        UserPoolId: String,
+        ClientName: String,
+        ClientId: String,
+        ClientSecret: String? = nil,
+        LastModifiedDate: Double,
+        CreationDate: Double,
+        RefreshTokenValidity: Int,
+        AccessTokenValidity: Int,
+        IdTokenValidity: Int,
+        TokenValidityUnits: TokenValidityUnits,
+        ReadAttributes: [String]? = nil,
+        WriteAttributes: [String]? = nil,
+        ExplicitAuthFlows: [String],
+        PreventUserExistenceErrors: String,
+        EnableTokenRevocation: Bool,
+        AllowedOAuthFlowsUserPoolClient: Bool,
+        AuthSessionValidity: Int,
+        RefreshTokenRotation: RefreshTokenRotationType? = nil
+    ) {
         self.UserPoolId = UserPoolId
         self.ClientName = ClientName
         self.ClientId = ClientId
@@ -269,7 +305,8 @@ public struct UserPoolClientType: Codable, Sendable {
 }
 
 /// The answer of DescribeUserPoolClient.
-public struct DescribeUserPoolClientResponse: Codable, Sendable { public var UserPoolClient: UserPoolClientType
+public struct DescribeUserPoolClientResponse: Codable, Sendable {
+    public var UserPoolClient: UserPoolClientType
     /// Creates the value (the service builds it; it is decoded elsewhere).
     package init(UserPoolClient: UserPoolClientType) {
         self.UserPoolClient = UserPoolClient

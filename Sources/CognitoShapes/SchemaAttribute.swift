@@ -47,22 +47,46 @@ public struct SchemaAttribute: Sendable, Hashable, Codable {
     /// Cognito's standard attributes, in the order DescribeUserPool lists them.
     public static let standard: [SchemaAttribute] = {
         func string(_ name: String, mutable: Bool = true, max: String = "2048") -> SchemaAttribute {
-            SchemaAttribute(Name: name, AttributeDataType: "String", DeveloperOnlyAttribute: false, Mutable: mutable, Required: false,
-                            StringAttributeConstraints: .init(MinLength: "0", MaxLength: max), NumberAttributeConstraints: nil)
+            SchemaAttribute(
+                Name: name,
+                AttributeDataType: "String",
+                DeveloperOnlyAttribute: false,
+                Mutable: mutable,
+                Required: false,
+                StringAttributeConstraints: .init(MinLength: "0", MaxLength: max),
+                NumberAttributeConstraints: nil
+            )
         }
         func typed(_ name: String, _ type: String) -> SchemaAttribute {
-            SchemaAttribute(Name: name, AttributeDataType: type, DeveloperOnlyAttribute: false, Mutable: true, Required: false,
-                            StringAttributeConstraints: nil, NumberAttributeConstraints: type == "Number" ? .init(MinValue: "0", MaxValue: nil) : nil)
+            SchemaAttribute(
+                Name: name,
+                AttributeDataType: type,
+                DeveloperOnlyAttribute: false,
+                Mutable: true,
+                Required: false,
+                StringAttributeConstraints: nil,
+                NumberAttributeConstraints: type == "Number" ? .init(MinValue: "0", MaxValue: nil) : nil
+            )
         }
-        return [string("sub", mutable: false, max: "2048"), string("name"), string("given_name"), string("family_name"),
-                string("middle_name"), string("nickname"), string("preferred_username"), string("profile"), string("picture"),
-                string("website"), string("email"), typed("email_verified", "Boolean"), string("gender"),
-                string("birthdate", max: "10"), string("zoneinfo"), string("locale"), string("phone_number"),
-                typed("phone_number_verified", "Boolean"), string("address"), typed("updated_at", "Number")]
+        return [
+            string("sub", mutable: false, max: "2048"), string("name"), string("given_name"), string("family_name"),
+            string("middle_name"), string("nickname"), string("preferred_username"), string("profile"), string("picture"),
+            string("website"), string("email"), typed("email_verified", "Boolean"), string("gender"),
+            string("birthdate", max: "10"), string("zoneinfo"), string("locale"), string("phone_number"),
+            typed("phone_number_verified", "Boolean"), string("address"), typed("updated_at", "Number"),
+        ]
     }()
 
     /// Creates the value (the service builds it; it is decoded elsewhere).
-    package init(Name: String, AttributeDataType: String, DeveloperOnlyAttribute: Bool, Mutable: Bool, Required: Bool, StringAttributeConstraints: StringConstraints? = nil, NumberAttributeConstraints: NumberConstraints? = nil) {
+    package init(
+        Name: String,
+        AttributeDataType: String,
+        DeveloperOnlyAttribute: Bool,
+        Mutable: Bool,
+        Required: Bool,
+        StringAttributeConstraints: StringConstraints? = nil,
+        NumberAttributeConstraints: NumberConstraints? = nil
+    ) {
         self.Name = Name
         self.AttributeDataType = AttributeDataType
         self.DeveloperOnlyAttribute = DeveloperOnlyAttribute

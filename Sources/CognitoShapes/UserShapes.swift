@@ -13,8 +13,14 @@ public struct AdminCreateUserRequest: Codable, Sendable {
     /// Passed to the PreSignUp trigger.
     public var ValidationData: [AttributeType]?
     /// Creates the request.
-    public init(UserPoolId: String, Username: String, UserAttributes: [AttributeType]? = nil, TemporaryPassword: String? = nil,
-                MessageAction: String? = nil, DesiredDeliveryMediums: [String]? = nil) {
+    public init(
+        UserPoolId: String,
+        Username: String,
+        UserAttributes: [AttributeType]? = nil,
+        TemporaryPassword: String? = nil,
+        MessageAction: String? = nil,
+        DesiredDeliveryMediums: [String]? = nil
+    ) {
         self.UserPoolId = UserPoolId
         self.Username = Username
         self.UserAttributes = UserAttributes
@@ -25,7 +31,8 @@ public struct AdminCreateUserRequest: Codable, Sendable {
 }
 
 /// The answer of AdminCreateUser.
-public struct AdminCreateUserResponse: Codable, Sendable { public var User: UserType
+public struct AdminCreateUserResponse: Codable, Sendable {
+    public var User: UserType
     /// Creates the value (the service builds it; it is decoded elsewhere).
     package init(User: UserType) {
         self.User = User
@@ -114,7 +121,8 @@ public struct ClientUsernameRequest: Codable, Sendable {
 }
 
 /// The answer of ResendConfirmationCode and ForgotPassword.
-public struct CodeDeliveryResponse: Codable, Sendable { public var CodeDeliveryDetails: CodeDeliveryDetailsType?
+public struct CodeDeliveryResponse: Codable, Sendable {
+    public var CodeDeliveryDetails: CodeDeliveryDetailsType?
     /// Creates the value (the service builds it; it is decoded elsewhere).
     package init(CodeDeliveryDetails: CodeDeliveryDetailsType? = nil) {
         self.CodeDeliveryDetails = CodeDeliveryDetails
@@ -168,7 +176,16 @@ public struct AdminGetUserResponse: Codable, Sendable {
     public var PreferredMfaSetting: String?
 
     /// Creates the value (the service builds it; it is decoded elsewhere).
-    package init(Username: String, UserAttributes: [AttributeType], UserCreateDate: Double, UserLastModifiedDate: Double, Enabled: Bool, UserStatus: String, UserMFASettingList: [String]? = nil, PreferredMfaSetting: String? = nil) {
+    package init(
+        Username: String,
+        UserAttributes: [AttributeType],
+        UserCreateDate: Double,
+        UserLastModifiedDate: Double,
+        Enabled: Bool,
+        UserStatus: String,
+        UserMFASettingList: [String]? = nil,
+        PreferredMfaSetting: String? = nil
+    ) {
         self.Username = Username
         self.UserAttributes = UserAttributes
         self.UserCreateDate = UserCreateDate
@@ -217,7 +234,8 @@ public struct UpdateUserAttributesRequest: Codable, Sendable {
 }
 
 /// The answer of UpdateUserAttributes.
-public struct UpdateUserAttributesResponse: Codable, Sendable { public var CodeDeliveryDetailsList: [CodeDeliveryDetailsType]
+public struct UpdateUserAttributesResponse: Codable, Sendable {
+    public var CodeDeliveryDetailsList: [CodeDeliveryDetailsType]
     /// Creates the value (the service builds it; it is decoded elsewhere).
     package init(CodeDeliveryDetailsList: [CodeDeliveryDetailsType]) {
         self.CodeDeliveryDetailsList = CodeDeliveryDetailsList

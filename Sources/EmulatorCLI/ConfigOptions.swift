@@ -23,7 +23,12 @@ struct ConfigOptions: ParsableArguments {
         options.environment = ProcessInfo.processInfo.environment
         adjust(&options)
         do {
-            let emulator = try await Emulator.prepare(configPath: config, options: options, handlers: EmulatorCommandLine.handlers, logger: CommandLogging.bootstrap())
+            let emulator = try await Emulator.prepare(
+                configPath: config,
+                options: options,
+                handlers: EmulatorCommandLine.handlers,
+                logger: CommandLogging.bootstrap()
+            )
             for warning in emulator.warnings { printError(warning.rendered) }
             return emulator
         } catch {

@@ -1,5 +1,5 @@
-import ArgumentParser
 import APIGatewayEmulator
+import ArgumentParser
 public import LambdaEmulator
 import Synchronization
 

@@ -17,9 +17,11 @@ extension Emulate {
         }
 
         static func table(for service: ServerlessService) -> String {
-            let rows = [["METHOD", "PATH", "FUNCTION", "AUTHORIZER"]] + service.routes.map { route in
-                [route.method, route.urlPath(stage: service.stage), route.functionKey, route.authorizer ?? "-"]
-            }
+            let rows =
+                [["METHOD", "PATH", "FUNCTION", "AUTHORIZER"]]
+                + service.routes.map { route in
+                    [route.method, route.urlPath(stage: service.stage), route.functionKey, route.authorizer ?? "-"]
+                }
             let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
             return rows.map { row in
                 (0..<3).map { row[$0].padding(toLength: widths[$0]) }.joined(separator: "  ") + "  " + row[3]

@@ -50,9 +50,11 @@ extension Emulate {
             } else {
                 let skipped = emulator.service.routes.filter { $0.api == .http }.count
                 if skipped > 0 { printOutput("- \(skipped) httpApi route(s) skipped: the emulator serves REST (http) routes") }
-                succeeded = await runner.checkRoutes(ready.routes.filter { route in
-                    emulator.service.routes.contains { $0.api == .rest && $0.path == route.path && $0.method == route.method }
-                })
+                succeeded = await runner.checkRoutes(
+                    ready.routes.filter { route in
+                        emulator.service.routes.contains { $0.api == .rest && $0.path == route.path && $0.method == route.method }
+                    }
+                )
             }
             printOutput("smoke: \(runner.passed) passed, \(runner.failed) failed")
             stopContinuation.finish()

@@ -40,7 +40,9 @@ extension Emulate {
 
         func run() async throws {
             if !["127.0.0.1", "localhost", "::1"].contains(host) {
-                printError("warning: listening on \(host): the API, the Cognito endpoint and /_emulate (outbox, clock) are reachable from other machines, without authentication")
+                printError(
+                    "warning: listening on \(host): the API, the Cognito endpoint and /_emulate (outbox, clock) are reachable from other machines, without authentication"
+                )
             }
             let emulator = try await config.prepare { options in
                 options.host = host

@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Synchronization
 
 /// Where every part of the emulator reads the time: token and code expiry, event times
 /// (`requestTime`, `requestTimeEpoch`), Lambda deadlines, authorizer caches and latency.

@@ -24,10 +24,12 @@ public struct IAMPolicy: Sendable, Hashable {
         }
 
         func matches(action: String, resource: String) -> Bool {
-            let actionMatches = actions.isEmpty
+            let actionMatches =
+                actions.isEmpty
                 ? !notActions.contains { Self.wildcard($0, action, caseSensitive: false) }
                 : actions.contains { Self.wildcard($0, action, caseSensitive: false) }
-            let resourceMatches = resources.isEmpty
+            let resourceMatches =
+                resources.isEmpty
                 ? !notResources.contains { Self.wildcard($0, resource, caseSensitive: true) }
                 : resources.contains { Self.wildcard($0, resource, caseSensitive: true) }
             return actionMatches && resourceMatches
@@ -37,7 +39,10 @@ public struct IAMPolicy: Sendable, Hashable {
         static func wildcard(_ pattern: String, _ value: String, caseSensitive: Bool) -> Bool {
             let pattern = Array(caseSensitive ? pattern : pattern.lowercased())
             let value = Array(caseSensitive ? value : value.lowercased())
-            var p = 0, v = 0, star = -1, mark = 0
+            var p = 0
+            var v = 0
+            var star = -1
+            var mark = 0
             while v < value.count {
                 if p < pattern.count, pattern[p] == "?" || pattern[p] == value[v] {
                     p += 1

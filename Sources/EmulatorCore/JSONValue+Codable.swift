@@ -11,9 +11,11 @@ extension JSONValue: Codable {
     /// Decodes any JSON value.
     public init(from decoder: any Decoder) throws {
         if let object = try? decoder.container(keyedBy: Key.self) {
-            self = .object(try object.allKeys.sorted { $0.stringValue < $1.stringValue }.map { key in
-                Member(key.stringValue, try object.decode(JSONValue.self, forKey: key))
-            })
+            self = .object(
+                try object.allKeys.sorted { $0.stringValue < $1.stringValue }.map { key in
+                    Member(key.stringValue, try object.decode(JSONValue.self, forKey: key))
+                }
+            )
             return
         }
         if var array = try? decoder.unkeyedContainer() {

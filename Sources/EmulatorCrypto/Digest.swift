@@ -32,8 +32,15 @@ public enum Digest {
         var length: UInt32 = 0
         key.withUnsafeBufferPointer { keyBuffer in
             message.withUnsafeBufferPointer { messageBuffer in
-                _ = HMAC(digest, keyBuffer.baseAddress, Int32(keyBuffer.count), messageBuffer.baseAddress,
-                         messageBuffer.count, &output, &length)
+                _ = HMAC(
+                    digest,
+                    keyBuffer.baseAddress,
+                    Int32(keyBuffer.count),
+                    messageBuffer.baseAddress,
+                    messageBuffer.count,
+                    &output,
+                    &length
+                )
             }
         }
         return output

@@ -34,18 +34,32 @@ struct APIResponder: HTTPResponder {
             gatewayResponse = gateway.error(.requestTooLarge, requestID: UUID().uuidString.lowercased())
         } else {
             let sourceIP = context.remoteAddress?.ipAddress ?? "127.0.0.1"
-            gatewayResponse = await gateway.handle(GatewayRequest(
-                method: request.method.rawValue, path: uri.path, query: uri.query, headers: headers, body: body, sourceIP: sourceIP))
+            gatewayResponse = await gateway.handle(
+                GatewayRequest(
+                    method: request.method.rawValue,
+                    path: uri.path,
+                    query: uri.query,
+                    headers: headers,
+                    body: body,
+                    sourceIP: sourceIP
+                )
+            )
         }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-        logger.info("\(request.method) \(uri.path) \(gatewayResponse.functionKey ?? "-") \(gatewayResponse.status) \(String(format: "%.1f", milliseconds)) ms",
-                    metadata: ["emulate.request.id": "\(gatewayResponse.requestID)"])
+        logger.info(
+            "\(request.method) \(uri.path) \(gatewayResponse.functionKey ?? "-") \(gatewayResponse.status) \(String(format: "%.1f", milliseconds)) ms",
+            metadata: ["emulate.request.id": "\(gatewayResponse.requestID)"]
+        )
         var fields = HTTPFields()
         for header in gatewayResponse.headers {
             if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
         }
-        return Response(status: .init(code: gatewayResponse.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: gatewayResponse.body)))
+        return Response(
+            status: .init(code: gatewayResponse.status),
+            headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: gatewayResponse.body))
+        )
     }
 }
 

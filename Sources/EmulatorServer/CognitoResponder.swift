@@ -44,7 +44,9 @@ struct CognitoResponder: HTTPResponder {
         case (.get, "/_emulate/messages"):
             let query = request.uri.queryParameters
             let messages = service.outbox.list(
-                userPoolId: query.get("userPoolId"), username: query.get("username"))
+                userPoolId: query.get("userPoolId"),
+                username: query.get("username")
+            )
             let data = try JSONEncoder().encode(["messages": messages])
             return HTTPResponses.bytes(Array(data), status: 200, contentType: "application/json")
         case (.post, "/_emulate/clock"):

@@ -1,10 +1,10 @@
 import CognitoEmulator
 import Foundation
-import Logging
-import ServerlessConfig
 import Hummingbird
+import Logging
 import NIOCore
 import Provisioning
+import ServerlessConfig
 public import ServiceLifecycle
 import UnixSignals
 
@@ -27,7 +27,11 @@ extension Emulator: Service {
         try await serve(signals: [.sigterm, .sigint], until: stop, onReady: onReady)
     }
 
-    private func serve(signals: [UnixSignal], until stop: (@Sendable () async -> Void)?, onReady: @escaping @Sendable (ReadyInfo) async -> Void) async throws {
+    private func serve(
+        signals: [UnixSignal],
+        until stop: (@Sendable () async -> Void)?,
+        onReady: @escaping @Sendable (ReadyInfo) async -> Void
+    ) async throws {
         let slot = GatewaySlot()
         let startup = Startup()
         let listenersBound: @Sendable (Int?, Int?) async -> Void = { api, cognito in
@@ -38,13 +42,17 @@ extension Emulator: Service {
             responder: CognitoResponder(service: cognito, clock: clock, logger: logger),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
             onServerRunning: { channel in await listenersBound(nil, channel.localAddress?.port ?? options.cognitoPort) },
-            logger: logger)
+            logger: logger
+        )
         let apiApplication = Application(
             responder: APIResponder(slot: slot, logger: logger),
             configuration: .init(address: .hostname(options.host, port: options.apiPort), serverName: "emulate-api"),
             onServerRunning: { channel in await listenersBound(channel.localAddress?.port ?? options.apiPort, nil) },
-            logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [apiApplication, cognitoApplication], gracefulShutdownSignals: signals, logger: logger))
+            logger: logger
+        )
+        let group = ServiceGroup(
+            configuration: .init(services: [apiApplication, cognitoApplication], gracefulShutdownSignals: signals, logger: logger)
+        )
         await startup.setGroup(group)
         enum Finished: Sendable { case served, stopRequested }
         try await withGracefulShutdownHandler {
@@ -100,12 +108,21 @@ extension Emulator: Service {
             let issuer = "\(cognitoBase)/\(pool.id)"
             let clients = cognito.liveClients(poolID: pool.id)
             pools[pool.configuration.logicalID] = ReadyInfo.UserPool(
-                id: pool.id, arn: pool.arn, issuer: issuer, jwksUri: "\(issuer)/.well-known/jwks.json",
-                clients: Dictionary(uniqueKeysWithValues: clients.map { ($0.configuration.logicalID, $0.id) }))
+                id: pool.id,
+                arn: pool.arn,
+                issuer: issuer,
+                jwksUri: "\(issuer)/.well-known/jwks.json",
+                clients: Dictionary(uniqueKeysWithValues: clients.map { ($0.configuration.logicalID, $0.id) })
+            )
         }
         return ReadyInfo(
-            api: apiBase.map { "\($0)/\(service.stage)" }, cognito: cognitoBase, stage: service.stage, region: service.region, userPools: pools,
-            routes: service.routes.map { ReadyInfo.Route(method: $0.method, path: $0.path, function: $0.functionKey, authorizer: $0.authorizer) })
+            api: apiBase.map { "\($0)/\(service.stage)" },
+            cognito: cognitoBase,
+            stage: service.stage,
+            region: service.region,
+            userPools: pools,
+            routes: service.routes.map { ReadyInfo.Route(method: $0.method, path: $0.path, function: $0.functionKey, authorizer: $0.authorizer) }
+        )
     }
 
     private func writeReadyFile(_ info: ReadyInfo) throws {

@@ -59,15 +59,24 @@ public struct Emulator: Sendable {
     ///   - logger: The emulator's logger.
     /// - Throws: ``EmulatorError`` with the diagnostics or the reason (a function without a handler among them,
     ///   unless ``EmulatorOptions/allowMissingHandlers``).
-    public static func prepare(configPath: String, options: EmulatorOptions, handlers: HandlerRegistry = HandlerRegistry(),
-                               logger: Logger) async throws(EmulatorError) -> Emulator {
+    public static func prepare(
+        configPath: String,
+        options: EmulatorOptions,
+        handlers: HandlerRegistry = HandlerRegistry(),
+        logger: Logger
+    ) async throws(EmulatorError) -> Emulator {
         try await prepare(source: .file(configPath), options: options, handlers: handlers, logger: logger)
     }
 
     /// Like ``prepare(configPath:options:handlers:logger:)``, from a file or from YAML text, with the
     /// provisioners of your choice (the standard ones plus your own resource types, say).
-    public static func prepare(source: ConfigSource, options: EmulatorOptions, handlers: HandlerRegistry = HandlerRegistry(),
-                               provisioner: StackProvisioner = StackProvisioner(), logger: Logger) async throws(EmulatorError) -> Emulator {
+    public static func prepare(
+        source: ConfigSource,
+        options: EmulatorOptions,
+        handlers: HandlerRegistry = HandlerRegistry(),
+        provisioner: StackProvisioner = StackProvisioner(),
+        logger: Logger
+    ) async throws(EmulatorError) -> Emulator {
         let loaded: ConfigLoader.Loaded
         let loadOptions = LoadOptions(stage: options.stage, region: options.region, environment: options.environment)
         let configPath: String
@@ -95,25 +104,46 @@ public struct Emulator: Sendable {
             var cognitoLogger = logger
             cognitoLogger[metadataKey: "emulate.component"] = "cognito"
             cognito = try await CognitoService(
-                configuration: stack.cognito, store: store, clock: clock, issuerBase: endpoints.cognitoBase, logger: cognitoLogger)
+                configuration: stack.cognito,
+                store: store,
+                clock: clock,
+                issuerBase: endpoints.cognitoBase,
+                logger: cognitoLogger
+            )
         } catch {
             throw EmulatorError("cannot start Cognito: \(error)")
         }
         let missing = stack.functions.filter { handlers[$0.handler] == nil }
         if !missing.isEmpty, !options.allowMissingHandlers {
             let registered = handlers.names.isEmpty ? "none" : handlers.names.joined(separator: ", ")
-            throw EmulatorError(diagnostics: missing.map { function in
-                Diagnostic(.error, "no Swift handler is registered for '\(function.handler)' (function \(function.key)); registered: \(registered). "
-                    + "Register it in your emulate executable, or pass --allow-missing-handlers to answer 502 instead",
-                    at: service.function(named: function.key)?.mark ?? .init(line: 1, column: 1))
-            })
+            throw EmulatorError(
+                diagnostics: missing.map { function in
+                    Diagnostic(
+                        .error,
+                        "no Swift handler is registered for '\(function.handler)' (function \(function.key)); registered: \(registered). "
+                            + "Register it in your emulate executable, or pass --allow-missing-handlers to answer 502 instead",
+                        at: service.function(named: function.key)?.mark ?? .init(line: 1, column: 1)
+                    )
+                }
+            )
         }
         let invoker = LambdaInvoker(clock: clock, logger: logger)
         let runtime = Runtime(stack: stack, cognito: cognito, handlers: handlers, invoker: invoker, clock: clock, logger: logger)
         return Emulator(
-            service: service, warnings: loaded.warnings + provisioned.diagnostics, stack: stack, clock: clock, cognito: cognito,
-            functions: runtime.functions, invoker: invoker, gateway: runtime.gateway, options: options, onReady: nil,
-            handlers: handlers, provisioner: provisioner, logger: logger)
+            service: service,
+            warnings: loaded.warnings + provisioned.diagnostics,
+            stack: stack,
+            clock: clock,
+            cognito: cognito,
+            functions: runtime.functions,
+            invoker: invoker,
+            gateway: runtime.gateway,
+            options: options,
+            onReady: nil,
+            handlers: handlers,
+            provisioner: provisioner,
+            logger: logger
+        )
     }
 
     /// The functions and the gateway for the stack provisioned at `endpoints`, with the pools' triggers wired to them.

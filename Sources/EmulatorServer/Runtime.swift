@@ -21,11 +21,23 @@ struct Runtime: Sendable {
         var functions: [String: LambdaFunction] = [:]
         for definition in stack.functions {
             let client = CognitoClient(
-                service: cognito, policy: definition.policy, principal: definition.principal.description, region: stack.region, accountID: stack.accountID)
+                service: cognito,
+                policy: definition.policy,
+                principal: definition.principal.description,
+                region: stack.region,
+                accountID: stack.accountID
+            )
             functions[definition.key] = LambdaFunction(
-                key: definition.key, name: definition.name, handlerName: definition.handler, arn: definition.arn.description,
-                timeout: Double(definition.timeout), memorySize: definition.memorySize, environment: definition.environment,
-                handler: handlers[definition.handler], cognito: client)
+                key: definition.key,
+                name: definition.name,
+                handlerName: definition.handler,
+                arn: definition.arn.description,
+                timeout: Double(definition.timeout),
+                memorySize: definition.memorySize,
+                environment: definition.environment,
+                handler: handlers[definition.handler],
+                cognito: client
+            )
         }
         self.functions = functions
         gateway = APIGateway(configuration: stack.gateway, functions: functions, cognito: cognito, invoker: invoker, clock: clock, logger: logger)

@@ -25,7 +25,9 @@ enum TriggerWiring {
                 switch failure.kind {
                 case .handlerError: return .failure(.functionError(failure.errorMessage ?? ""))
                 case .functionTimeout, .callerTimeout:
-                    return .failure(.functionError("\(failure.requestID) Task timed out after \(String(format: "%.2f", failure.seconds ?? 0)) seconds"))
+                    return .failure(
+                        .functionError("\(failure.requestID) Task timed out after \(String(format: "%.2f", failure.seconds ?? 0)) seconds")
+                    )
                 default: return .failure(.noFunction(arn))
                 }
             }

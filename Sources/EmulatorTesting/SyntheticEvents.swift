@@ -9,8 +9,15 @@ extension APIGatewayProxyRequest {
     /// let event = try APIGatewayProxyRequest.synthetic("POST", "/user/private").authorized(claims: ["email": "a@b.c"])
     /// ```
     public static func synthetic(
-        _ method: String, _ path: String, json: (any Encodable)? = nil, body: String? = nil, headers: [String: String] = [:],
-        query: [String: String] = [:], pathParameters: [String: String] = [:], resource: String? = nil, stage: String = "dev"
+        _ method: String,
+        _ path: String,
+        json: (any Encodable)? = nil,
+        body: String? = nil,
+        headers: [String: String] = [:],
+        query: [String: String] = [:],
+        pathParameters: [String: String] = [:],
+        resource: String? = nil,
+        stage: String = "dev"
     ) throws -> APIGatewayProxyRequest {
         var allHeaders = headers
         var text = body
@@ -22,11 +29,19 @@ extension APIGatewayProxyRequest {
         var context = RequestContext(resourcePath: resource ?? path, httpMethod: method, path: path, stage: stage, requestID: requestID)
         context.requestTimeEpoch = Int(Date().timeIntervalSince1970 * 1000)
         return APIGatewayProxyRequest(
-            resource: resource ?? path, path: path, httpMethod: method, headers: allHeaders.isEmpty ? nil : allHeaders,
+            resource: resource ?? path,
+            path: path,
+            httpMethod: method,
+            headers: allHeaders.isEmpty ? nil : allHeaders,
             multiValueHeaders: allHeaders.isEmpty ? nil : allHeaders.mapValues { [$0] },
-            queryStringParameters: query.isEmpty ? nil : query, multiValueQueryStringParameters: query.isEmpty ? nil : query.mapValues { [$0] },
-            pathParameters: pathParameters.isEmpty ? nil : pathParameters, stageVariables: nil, requestContext: context, body: text,
-            isBase64Encoded: false)
+            queryStringParameters: query.isEmpty ? nil : query,
+            multiValueQueryStringParameters: query.isEmpty ? nil : query.mapValues { [$0] },
+            pathParameters: pathParameters.isEmpty ? nil : pathParameters,
+            stageVariables: nil,
+            requestContext: context,
+            body: text,
+            isBase64Encoded: false
+        )
     }
 
     /// The same event as a Cognito authorizer would pass it on: `requestContext.authorizer.claims`.

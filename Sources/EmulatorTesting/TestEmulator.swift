@@ -2,8 +2,8 @@ import APIGatewayEmulator
 public import CognitoEmulator
 public import EmulatorServer
 import Foundation
-import ServerlessConfig
 public import LambdaEmulator
+import ServerlessConfig
 
 /// The whole emulator in process, for a test: the same router → authorizer → event → handler →
 /// response pipeline as `emulate up`, with in-memory state, no ports, a clock the test moves, and
@@ -32,18 +32,27 @@ public struct TestEmulator: Sendable {
     ///   - stage: The stage (the file's, else `dev`).
     ///   - environment: What `${env:}` reads.
     ///   - register: Registers the Swift handlers.
-    public init(configPath: String, stage: String? = nil, environment: [String: String] = [:],
-                handlers register: (inout HandlerRegistry) -> Void) async throws {
+    public init(
+        configPath: String,
+        stage: String? = nil,
+        environment: [String: String] = [:],
+        handlers register: (inout HandlerRegistry) -> Void
+    ) async throws {
         try await self.init(source: .file(configPath), stage: stage, environment: environment, register: register)
     }
 
     /// Builds the emulator from serverless.yml text.
-    public init(yaml: String, stage: String? = nil, environment: [String: String] = [:],
-                handlers register: (inout HandlerRegistry) -> Void) async throws {
+    public init(
+        yaml: String,
+        stage: String? = nil,
+        environment: [String: String] = [:],
+        handlers register: (inout HandlerRegistry) -> Void
+    ) async throws {
         try await self.init(source: .text(yaml, path: "serverless.yml"), stage: stage, environment: environment, register: register)
     }
 
-    private init(source: Emulator.ConfigSource, stage: String?, environment: [String: String], register: (inout HandlerRegistry) -> Void) async throws {
+    private init(source: Emulator.ConfigSource, stage: String?, environment: [String: String], register: (inout HandlerRegistry) -> Void) async throws
+    {
         var handlers = HandlerRegistry()
         EchoHandler.register(in: &handlers)
         register(&handlers)
@@ -67,8 +76,14 @@ public struct TestEmulator: Sendable {
     public var stage: String { emulator.service.stage }
 
     /// Sends a request through the gateway; `path` is without the stage (`/user/login`).
-    public func request(_ method: String, _ path: String, json: (any Encodable)? = nil, body: String? = nil,
-                        headers: [String: String] = [:], query: [String: String] = [:]) async -> TestResponse {
+    public func request(
+        _ method: String,
+        _ path: String,
+        json: (any Encodable)? = nil,
+        body: String? = nil,
+        headers: [String: String] = [:],
+        query: [String: String] = [:]
+    ) async -> TestResponse {
         var allHeaders = headers.map { (name: $0.key, value: $0.value) }
         var bytes = Array((body ?? "").utf8)
         if let json, let data = try? JSONEncoder().encode(json) {
@@ -76,11 +91,24 @@ public struct TestEmulator: Sendable {
             if !headers.keys.contains(where: { $0.lowercased() == "content-type" }) { allHeaders.append(("Content-Type", "application/json")) }
         }
         allHeaders.append(("Host", "localhost"))
-        let queryString = query.isEmpty ? nil : query.sorted { $0.key < $1.key }.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
-        let response = await emulator.gateway.handle(GatewayRequest(
-            method: method.uppercased(), path: "/\(stage)\(path.hasPrefix("/") ? path : "/" + path)", query: queryString, headers: allHeaders, body: bytes))
-        return TestResponse(status: response.status, headers: response.headers, body: response.body, requestID: response.requestID,
-                            logs: logs.lines(requestID: response.requestID).map { "[\($0.level)] \($0.message)" })
+        let queryString =
+            query.isEmpty ? nil : query.sorted { $0.key < $1.key }.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        let response = await emulator.gateway.handle(
+            GatewayRequest(
+                method: method.uppercased(),
+                path: "/\(stage)\(path.hasPrefix("/") ? path : "/" + path)",
+                query: queryString,
+                headers: allHeaders,
+                body: bytes
+            )
+        )
+        return TestResponse(
+            status: response.status,
+            headers: response.headers,
+            body: response.body,
+            requestID: response.requestID,
+            logs: logs.lines(requestID: response.requestID).map { "[\($0.level)] \($0.message)" }
+        )
     }
 
     /// Invokes a function directly with a Swift event (for example ``APIGatewayProxyRequest/synthetic(_:_:json:body:headers:query:pathParameters:resource:stage:)``),
@@ -97,22 +125,40 @@ public struct TestEmulator: Sendable {
         let pools = cognito.livePools
         if let logicalID, let pool = pools.first(where: { $0.configuration.logicalID == logicalID }) { return pool }
         if logicalID == nil, pools.count == 1 { return pools[0] }
-        throw Failure(description: "no user pool '\(logicalID ?? "(only one)")'; pools: \(pools.map(\.configuration.logicalID).joined(separator: ", "))")
+        throw Failure(
+            description: "no user pool '\(logicalID ?? "(only one)")'; pools: \(pools.map(\.configuration.logicalID).joined(separator: ", "))"
+        )
     }
 
     /// Creates a confirmed user with a permanent password (AdminCreateUser + AdminSetUserPassword).
     @discardableResult
-    public func createUser(_ username: String, password: String, attributes: [String: String] = [:], pool logicalID: String? = nil) async throws -> UserType {
+    public func createUser(
+        _ username: String,
+        password: String,
+        attributes: [String: String] = [:],
+        pool logicalID: String? = nil
+    ) async throws -> UserType {
         let pool = try pool(logicalID)
-        let created = try await cognito.adminCreateUser(AdminCreateUserRequest(
-            UserPoolId: pool.id, Username: username, UserAttributes: attributes.sorted { $0.key < $1.key }.map { AttributeType(Name: $0.key, Value: $0.value) },
-            MessageAction: "SUPPRESS"))
-        _ = try await cognito.adminSetUserPassword(AdminSetUserPasswordRequest(UserPoolId: pool.id, Username: created.User.Username, Password: password, Permanent: true))
+        let created = try await cognito.adminCreateUser(
+            AdminCreateUserRequest(
+                UserPoolId: pool.id,
+                Username: username,
+                UserAttributes: attributes.sorted { $0.key < $1.key }.map { AttributeType(Name: $0.key, Value: $0.value) },
+                MessageAction: "SUPPRESS"
+            )
+        )
+        _ = try await cognito.adminSetUserPassword(
+            AdminSetUserPasswordRequest(UserPoolId: pool.id, Username: created.User.Username, Password: password, Permanent: true)
+        )
         return created.User
     }
 
     /// Real, verifiable tokens for a user, without a password (a new sign-in session).
-    public func tokens(for username: String, pool logicalID: String? = nil, client clientLogicalID: String? = nil) async throws -> AuthenticationResultType {
+    public func tokens(
+        for username: String,
+        pool logicalID: String? = nil,
+        client clientLogicalID: String? = nil
+    ) async throws -> AuthenticationResultType {
         let pool = try pool(logicalID)
         let clients = cognito.liveClients(poolID: pool.id)
         guard let client = clientLogicalID.map({ id in clients.first { $0.configuration.logicalID == id } }) ?? clients.first else {

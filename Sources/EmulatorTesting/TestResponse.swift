@@ -53,6 +53,7 @@ public struct TestResponse: Sendable {
 
     /// The body and logs, for failure messages.
     public var diagnosis: String {
-        "body: \(text.isEmpty ? "(empty)" : text)\nlogs of request \(requestID):\n" + (logs.isEmpty ? "  (none)" : logs.map { "  \($0)" }.joined(separator: "\n"))
+        "body: \(text.isEmpty ? "(empty)" : text)\nlogs of request \(requestID):\n"
+            + (logs.isEmpty ? "  (none)" : logs.map { "  \($0)" }.joined(separator: "\n"))
     }
 }

@@ -63,7 +63,8 @@ extension CognitoClient {
     }
 
     /// GetTokensFromRefreshToken.
-    public func getTokensFromRefreshToken(_ request: GetTokensFromRefreshTokenRequest) async throws(CognitoError) -> GetTokensFromRefreshTokenResponse {
+    public func getTokensFromRefreshToken(_ request: GetTokensFromRefreshTokenRequest) async throws(CognitoError) -> GetTokensFromRefreshTokenResponse
+    {
         try await service.getTokensFromRefreshToken(request)
     }
 

@@ -30,9 +30,13 @@ public struct CognitoClient: Sendable {
         switch policy.evaluate(action: action, resource: resource) {
         case .allowed: return
         case .explicitlyDenied:
-            throw .accessDenied("User: \(principal) is not authorized to perform: \(action) on resource: \(resource) with an explicit deny in an identity-based policy")
+            throw .accessDenied(
+                "User: \(principal) is not authorized to perform: \(action) on resource: \(resource) with an explicit deny in an identity-based policy"
+            )
         case .implicitlyDenied:
-            throw .accessDenied("User: \(principal) is not authorized to perform: \(action) on resource: \(resource) because no identity-based policy allows the \(action) action")
+            throw .accessDenied(
+                "User: \(principal) is not authorized to perform: \(action) on resource: \(resource) because no identity-based policy allows the \(action) action"
+            )
         }
     }
 

@@ -14,7 +14,8 @@ public struct HandlerRegistry: Sendable {
 
     /// Registers a closure from any Codable event to any Codable result.
     public mutating func register<Event: Codable & Sendable, Output: Codable & Sendable>(
-        _ name: String, _ body: @escaping @Sendable (Event, LambdaContext) async throws -> Output
+        _ name: String,
+        _ body: @escaping @Sendable (Event, LambdaContext) async throws -> Output
     ) {
         handlers[name] = AnyLambdaHandler(ClosureHandler(body))
     }

@@ -1,11 +1,12 @@
 import CognitoEmulator
 public import EmulatorCore
+public import Logging
+
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
 #else
 public import Foundation
 #endif
-public import Logging
 
 /// What a handler knows about its invocation, as Lambda's context object: request ID, function,
 /// deadline, a logger tagged with the request ID, the function's environment and AWS clients.
@@ -33,9 +34,18 @@ public struct LambdaContext: Sendable {
 
     /// Creates a context.
     /// - Parameter clock: The clock `deadline` is on; the wall clock when nil.
-    public init(requestID: String, functionName: String, functionVersion: String = "$LATEST", invokedFunctionARN: String,
-                memoryLimitInMB: Int, deadline: Date, logger: Logger, environment: [String: String], aws: AWSClients,
-                clock: (any TimeSource)? = nil) {
+    public init(
+        requestID: String,
+        functionName: String,
+        functionVersion: String = "$LATEST",
+        invokedFunctionARN: String,
+        memoryLimitInMB: Int,
+        deadline: Date,
+        logger: Logger,
+        environment: [String: String],
+        aws: AWSClients,
+        clock: (any TimeSource)? = nil
+    ) {
         self.clock = clock ?? EmulatorClock()
         self.requestID = requestID
         self.functionName = functionName

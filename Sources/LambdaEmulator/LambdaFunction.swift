@@ -21,8 +21,17 @@ public struct LambdaFunction: Sendable {
     public let cognito: CognitoClient
 
     /// Creates a function.
-    public init(key: String, name: String, handlerName: String, arn: String, timeout: Double, memorySize: Int,
-                environment: [String: String], handler: AnyLambdaHandler?, cognito: CognitoClient) {
+    public init(
+        key: String,
+        name: String,
+        handlerName: String,
+        arn: String,
+        timeout: Double,
+        memorySize: Int,
+        environment: [String: String],
+        handler: AnyLambdaHandler?,
+        cognito: CognitoClient
+    ) {
         self.key = key
         self.name = name
         self.handlerName = handlerName

@@ -83,8 +83,12 @@ public struct LambdaInvoker: Sendable {
     ///   - requestID: The request ID (a new UUID when nil).
     ///   - callerTimeout: How long the caller waits, when shorter than the function's timeout matters (API Gateway's 29 s).
     /// - Returns: The handler's result, or why there is none.
-    public func invoke(_ function: LambdaFunction, event: any Sendable, requestID: String? = nil,
-                       callerTimeout: Double? = nil) async -> Result<any Sendable, InvocationFailure> {
+    public func invoke(
+        _ function: LambdaFunction,
+        event: any Sendable,
+        requestID: String? = nil,
+        callerTimeout: Double? = nil
+    ) async -> Result<any Sendable, InvocationFailure> {
         let requestID = requestID ?? SecureRandom.uuidString()
         guard let handler = function.handler else {
             return .failure(InvocationFailure(.missingHandler, requestID: requestID, errorMessage: function.handlerName))
@@ -132,9 +136,16 @@ public struct LambdaInvoker: Sendable {
         logger[metadataKey: "emulate.request.id"] = "\(requestID)"
         logger[metadataKey: "lambda.function"] = "\(function.key)"
         return LambdaContext(
-            requestID: requestID, functionName: function.name, invokedFunctionARN: function.arn, memoryLimitInMB: function.memorySize,
-            deadline: Date(timeIntervalSince1970: clock.now + function.timeout), logger: logger, environment: function.environment,
-            aws: AWSClients(cognito: function.cognito), clock: clock)
+            requestID: requestID,
+            functionName: function.name,
+            invokedFunctionARN: function.arn,
+            memoryLimitInMB: function.memorySize,
+            deadline: Date(timeIntervalSince1970: clock.now + function.timeout),
+            logger: logger,
+            environment: function.environment,
+            aws: AWSClients(cognito: function.cognito),
+            clock: clock
+        )
     }
 
     enum RaceOutcome<Value: Sendable>: Sendable {

@@ -24,7 +24,14 @@ public struct ProvisionedStack: Sendable {
     public var gateway: GatewayConfiguration
 
     /// An empty stack.
-    public init(stackName: String, region: String, accountID: String, endpoints: ServiceEndpoints, cognito: CognitoConfiguration, gateway: GatewayConfiguration) {
+    public init(
+        stackName: String,
+        region: String,
+        accountID: String,
+        endpoints: ServiceEndpoints,
+        cognito: CognitoConfiguration,
+        gateway: GatewayConfiguration
+    ) {
         self.stackName = stackName
         self.region = region
         self.accountID = accountID

@@ -1,7 +1,7 @@
-import EmulatorCore
-public import ServerlessConfig
 import APIGatewayEmulator
 import CognitoEmulator
+import EmulatorCore
+public import ServerlessConfig
 
 /// The provisioning stage: turns a loaded service and the listeners' endpoints into one
 /// ``ProvisionedStack``, as CloudFormation would create the stack — every resource registered
@@ -44,11 +44,20 @@ public struct StackProvisioner: Sendable {
         var resolver = IntrinsicResolver(region: service.region, accountID: accountID, stackName: stackName)
         resolver.conditions = service.resources.conditions
         let stack = ProvisionedStack(
-            stackName: stackName, region: service.region, accountID: accountID, endpoints: endpoints,
+            stackName: stackName,
+            region: service.region,
+            accountID: accountID,
+            endpoints: endpoints,
             cognito: CognitoConfiguration(service: service.name, stage: service.stage, region: service.region, accountID: accountID),
             gateway: GatewayConfiguration(
-                stage: service.stage, apiID: APIGateway.stableID("api|\(service.name)|\(service.stage)", length: 10), region: service.region,
-                accountID: accountID, binaryMediaTypes: service.provider.apiGateway.binaryMediaTypes, endpoints: []))
+                stage: service.stage,
+                apiID: APIGateway.stableID("api|\(service.name)|\(service.stage)", length: 10),
+                region: service.region,
+                accountID: accountID,
+                binaryMediaTypes: service.provider.apiGateway.binaryMediaTypes,
+                endpoints: []
+            )
+        )
         var context = ProvisioningContext(service: service, stack: stack, resolver: resolver)
         let byType = Dictionary(provisioners.map { ($0.resourceType, $0) }, uniquingKeysWith: { first, _ in first })
         FunctionProvisioner.registerServiceFunctions(in: &context)

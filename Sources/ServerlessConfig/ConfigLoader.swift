@@ -46,11 +46,13 @@ public enum ConfigLoader {
     private static func load(bytes: [UInt8], path: String, files: SourceFiles, options: LoadOptions) throws(ConfigLoadError) -> Loaded {
         var diagnostics = DiagnosticCollector()
         func fail() -> ConfigLoadError {
-            ConfigLoadError(diagnostics: diagnostics.diagnostics.map { diagnostic in
-                var copy = diagnostic
-                copy.sourceLine = files.line(diagnostic.mark.line, of: diagnostic.mark.source)
-                return copy
-            })
+            ConfigLoadError(
+                diagnostics: diagnostics.diagnostics.map { diagnostic in
+                    var copy = diagnostic
+                    copy.sourceLine = files.line(diagnostic.mark.line, of: diagnostic.mark.source)
+                    return copy
+                }
+            )
         }
         let parsed: YAMLNode?
         do {
@@ -60,7 +62,10 @@ public enum ConfigLoader {
             throw fail()
         }
         guard let raw = parsed, !raw.isNull else {
-            diagnostics.error("the configuration file is empty; it needs at least 'service' and 'provider'", at: Mark(line: 1, column: 1, source: path))
+            diagnostics.error(
+                "the configuration file is empty; it needs at least 'service' and 'provider'",
+                at: Mark(line: 1, column: 1, source: path)
+            )
             throw fail()
         }
         let resolver = VariableResolver(root: raw, options: options, files: files)
@@ -73,7 +78,7 @@ public enum ConfigLoader {
             diagnostics.error(error.message, at: error.mark)
         }
         let root = resolver.resolveTree(raw)
-        resolver.diagnostics.diagnostics.forEach { diagnostics.append($0) }
+        for diagnostic in resolver.diagnostics.diagnostics { diagnostics.append(diagnostic) }
         if diagnostics.hasErrors { throw fail() }
         var decoder = ConfigDecoder(diagnostics: diagnostics, stage: stage, region: region)
         let service = decoder.decode(root, configPath: path)

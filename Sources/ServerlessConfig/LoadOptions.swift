@@ -22,8 +22,11 @@ public struct LoadOptions: Sendable {
     ///   - environment: What `${env:}` reads (pass `ProcessInfo.processInfo.environment` for the real one).
     ///   - accountID: The emulated account.
     public init(
-        stage: String? = nil, region: String? = nil, cliOptions: [String: String] = [:],
-        environment: [String: String] = [:], accountID: String = LoadOptions.defaultAccountID
+        stage: String? = nil,
+        region: String? = nil,
+        cliOptions: [String: String] = [:],
+        environment: [String: String] = [:],
+        accountID: String = LoadOptions.defaultAccountID
     ) {
         self.stage = stage
         self.region = region

@@ -52,8 +52,9 @@ public enum ScalarValue: Sendable, Hashable {
         case ".nan", ".NaN", ".NAN": return .double(.nan)
         default: break
         }
-        guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-            || first == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
         else { return .string(text) }
         if let int = parseInt(text) { return .int(int) }
         if let double = parseFloat(text) { return .double(double) }

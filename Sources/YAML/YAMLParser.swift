@@ -58,8 +58,12 @@ public struct YAMLParser: Sendable {
                 let scalar = event.raw.data.scalar
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
                 try builder.scalar(
-                    text, style: Self.style(scalar.style), tag: Self.string(scalar.tag),
-                    anchor: Self.string(scalar.anchor), at: event.mark(source))
+                    text,
+                    style: Self.style(scalar.style),
+                    tag: Self.string(scalar.tag),
+                    anchor: Self.string(scalar.anchor),
+                    at: event.mark(source)
+                )
             case YAML_SEQUENCE_START_EVENT:
                 let start = event.raw.data.sequence_start
                 try builder.beginSequence(tag: Self.string(start.tag), anchor: Self.string(start.anchor), at: event.mark(source))

@@ -26,7 +26,9 @@ struct GatewayPipelineTests {
     }
 
     private func post(_ emulator: Emulator, _ path: String, _ body: String, headers: [(name: String, value: String)] = []) async -> GatewayResponse {
-        await emulator.gateway.handle(GatewayRequest(method: "POST", path: "/dev" + path, headers: headers + [("Content-Type", "application/json")], body: Array(body.utf8)))
+        await emulator.gateway.handle(
+            GatewayRequest(method: "POST", path: "/dev" + path, headers: headers + [("Content-Type", "application/json")], body: Array(body.utf8))
+        )
     }
 
     @Test("signup, login and the private route, with and without a token")
@@ -71,14 +73,28 @@ struct GatewayPipelineTests {
         var options = EmulatorOptions()
         options.inMemory = true
         do {
-            _ = try await Emulator.prepare(configPath: Self.root + "/serverless.yml", options: options, handlers: handlers, logger: Logger(label: "test"))
+            _ = try await Emulator.prepare(
+                configPath: Self.root + "/serverless.yml",
+                options: options,
+                handlers: handlers,
+                logger: Logger(label: "test")
+            )
             Issue.record("start-up should have failed")
         } catch {
             #expect(error.diagnostics.count == 2)
-            #expect(error.diagnostics[0].message.hasPrefix("no Swift handler is registered for 'user/signup.handler' (function signupUser); registered: user/login.handler"))
+            #expect(
+                error.diagnostics[0].message.hasPrefix(
+                    "no Swift handler is registered for 'user/signup.handler' (function signupUser); registered: user/login.handler"
+                )
+            )
         }
         options.allowMissingHandlers = true
-        let emulator = try await Emulator.prepare(configPath: Self.root + "/serverless.yml", options: options, handlers: handlers, logger: Logger(label: "test"))
+        let emulator = try await Emulator.prepare(
+            configPath: Self.root + "/serverless.yml",
+            options: options,
+            handlers: handlers,
+            logger: Logger(label: "test")
+        )
         let response = await post(emulator, "/user/signup", "{}")
         #expect(response.status == 502 && response.bodyText == #"{"message": "Internal server error"}"#)
     }

@@ -1,8 +1,9 @@
-@testable import APIGatewayEmulator
 import CognitoEmulator
 import Provisioning
 import ServerlessConfig
 import Testing
+
+@testable import APIGatewayEmulator
 
 @Suite("routing, claim rendering and result checks")
 struct RoutingAndRenderingTests {
@@ -45,27 +46,39 @@ struct RoutingAndRenderingTests {
         } else {
             Issue.record("no match")
         }
-        guard case .preflight(_, let methods) = Self.table.lookup(method: "OPTIONS", path: "/c") else { Issue.record("no preflight"); return }
+        guard case .preflight(_, let methods) = Self.table.lookup(method: "OPTIONS", path: "/c") else {
+            Issue.record("no preflight")
+            return
+        }
         #expect(methods == ["POST"])
     }
 
     @Test("claims render as API Gateway renders them: strings, Java dates for exp and iat, joined groups")
     func claims() {
-        let rendered = ClaimRendering.render(.object([
-            .init("exp", .int(1_469_814_773)), .init("auth_time", .int(1_469_814_773)), .init("email_verified", .bool(true)),
-            .init("cognito:groups", .array([.string("admins"), .string("editors")])), .init("email", .string("a@b.c")),
-        ]))
-        #expect(rendered == ["exp": "Fri Jul 29 17:52:53 UTC 2016", "auth_time": "1469814773", "email_verified": "true",
-                             "cognito:groups": "admins,editors", "email": "a@b.c"])
+        let rendered = ClaimRendering.render(
+            .object([
+                .init("exp", .int(1_469_814_773)), .init("auth_time", .int(1_469_814_773)), .init("email_verified", .bool(true)),
+                .init("cognito:groups", .array([.string("admins"), .string("editors")])), .init("email", .string("a@b.c")),
+            ])
+        )
+        #expect(
+            rendered == [
+                "exp": "Fri Jul 29 17:52:53 UTC 2016", "auth_time": "1469814773", "email_verified": "true",
+                "cognito:groups": "admins,editors", "email": "a@b.c",
+            ]
+        )
         #expect(ClaimRendering.javaDate(0) == "Thu Jan 01 00:00:00 UTC 1970")
         #expect(ClaimRendering.javaDate(951_782_400) == "Tue Feb 29 00:00:00 UTC 2000")
     }
 
-    @Test("proxy results: defaults for omitted fields; unknown keys and wrong types are malformed", arguments: [
-        (#"{"statusCode":201}"#, true), (#"{"statusCode":200,"body":"x","headers":{"a":"b"},"isBase64Encoded":false}"#, true),
-        (#"{"statusCode":"200"}"#, false), (#"{"statusCode":200,"extra":1}"#, false), (#"{"statusCode":200,"body":{}}"#, false),
-        (#"{"statusCode":200,"headers":{"a":1}}"#, false), (#"{"body":"x"}"#, false), ("[]", false), ("nope", false),
-    ])
+    @Test(
+        "proxy results: defaults for omitted fields; unknown keys and wrong types are malformed",
+        arguments: [
+            (#"{"statusCode":201}"#, true), (#"{"statusCode":200,"body":"x","headers":{"a":"b"},"isBase64Encoded":false}"#, true),
+            (#"{"statusCode":"200"}"#, false), (#"{"statusCode":200,"extra":1}"#, false), (#"{"statusCode":200,"body":{}}"#, false),
+            (#"{"statusCode":200,"headers":{"a":1}}"#, false), (#"{"body":"x"}"#, false), ("[]", false), ("nope", false),
+        ]
+    )
     func results(json: String, valid: Bool) {
         switch ProxyResultValidator.validate(Array(json.utf8)) {
         case .success: #expect(valid)

@@ -9,13 +9,25 @@ struct InProcessCognitoTests {
         let (service, configuration) = try await CognitoTestSupport.service(CognitoTestSupport.seedLike)
         let poolID = configuration.poolID(forLogicalID: "UserPool")
         let clientID = configuration.clientID(forLogicalID: "UserClient")
-        _ = try await service.adminCreateUser(AdminCreateUserRequest(
-            UserPoolId: poolID, Username: "a@example.com",
-            UserAttributes: [AttributeType(Name: "email", Value: "a@example.com"), AttributeType(Name: "email_verified", Value: "true")],
-            MessageAction: "SUPPRESS"))
-        _ = try await service.adminSetUserPassword(AdminSetUserPasswordRequest(UserPoolId: poolID, Username: "a@example.com", Password: "secret1", Permanent: true))
-        let result = try await service.adminInitiateAuth(AdminInitiateAuthRequest(
-            UserPoolId: poolID, ClientId: clientID, AuthFlow: "ADMIN_NO_SRP_AUTH", AuthParameters: ["USERNAME": "a@example.com", "PASSWORD": "secret1"]))
+        _ = try await service.adminCreateUser(
+            AdminCreateUserRequest(
+                UserPoolId: poolID,
+                Username: "a@example.com",
+                UserAttributes: [AttributeType(Name: "email", Value: "a@example.com"), AttributeType(Name: "email_verified", Value: "true")],
+                MessageAction: "SUPPRESS"
+            )
+        )
+        _ = try await service.adminSetUserPassword(
+            AdminSetUserPasswordRequest(UserPoolId: poolID, Username: "a@example.com", Password: "secret1", Permanent: true)
+        )
+        let result = try await service.adminInitiateAuth(
+            AdminInitiateAuthRequest(
+                UserPoolId: poolID,
+                ClientId: clientID,
+                AuthFlow: "ADMIN_NO_SRP_AUTH",
+                AuthParameters: ["USERNAME": "a@example.com", "PASSWORD": "secret1"]
+            )
+        )
         let tokens = try #require(result.AuthenticationResult)
         let jwt = try #require(JWT(tokens.IdToken))
         #expect(jwt.claims["token_use"] == .string("id"))
@@ -24,9 +36,12 @@ struct InProcessCognitoTests {
         #expect(jwt.claims["aud"] == .string(clientID))
         #expect(jwt.claims["iss"] == .string("http://127.0.0.1:9229/\(poolID)"))
         guard case .object(let members) = jwt.claims else { return }
-        #expect(members.map(\.key) == [
-            "sub", "email_verified", "iss", "cognito:username", "origin_jti", "aud", "event_id", "token_use", "auth_time", "exp", "iat", "jti", "email",
-        ])
+        #expect(
+            members.map(\.key) == [
+                "sub", "email_verified", "iss", "cognito:username", "origin_jti", "aud", "event_id", "token_use", "auth_time", "exp", "iat", "jti",
+                "email",
+            ]
+        )
         let user = try service.getUser(AccessTokenRequest(AccessToken: tokens.AccessToken))
         #expect(user.Username == "a@example.com")
     }
@@ -35,18 +50,36 @@ struct InProcessCognitoTests {
     func wrongPassword() async throws {
         let (service, configuration) = try await CognitoTestSupport.service(CognitoTestSupport.seedLike)
         let poolID = configuration.poolID(forLogicalID: "UserPool")
-        _ = try await service.adminCreateUser(AdminCreateUserRequest(
-            UserPoolId: poolID, Username: "b", UserAttributes: [AttributeType(Name: "email", Value: "b@example.com")], MessageAction: "SUPPRESS"))
-        _ = try await service.adminSetUserPassword(AdminSetUserPasswordRequest(UserPoolId: poolID, Username: "b", Password: "secret1", Permanent: true))
+        _ = try await service.adminCreateUser(
+            AdminCreateUserRequest(
+                UserPoolId: poolID,
+                Username: "b",
+                UserAttributes: [AttributeType(Name: "email", Value: "b@example.com")],
+                MessageAction: "SUPPRESS"
+            )
+        )
+        _ = try await service.adminSetUserPassword(
+            AdminSetUserPasswordRequest(UserPoolId: poolID, Username: "b", Password: "secret1", Permanent: true)
+        )
         await #expect(throws: CognitoError.self) {
-            _ = try await service.adminInitiateAuth(AdminInitiateAuthRequest(
-                UserPoolId: poolID, ClientId: configuration.clientID(forLogicalID: "UserClient"), AuthFlow: "ADMIN_NO_SRP_AUTH",
-                AuthParameters: ["USERNAME": "b", "PASSWORD": "wrong1"]))
+            _ = try await service.adminInitiateAuth(
+                AdminInitiateAuthRequest(
+                    UserPoolId: poolID,
+                    ClientId: configuration.clientID(forLogicalID: "UserClient"),
+                    AuthFlow: "ADMIN_NO_SRP_AUTH",
+                    AuthParameters: ["USERNAME": "b", "PASSWORD": "wrong1"]
+                )
+            )
         }
         do {
-            _ = try await service.adminInitiateAuth(AdminInitiateAuthRequest(
-                UserPoolId: poolID, ClientId: configuration.clientID(forLogicalID: "UserClient"), AuthFlow: "ADMIN_NO_SRP_AUTH",
-                AuthParameters: ["USERNAME": "b", "PASSWORD": "wrong1"]))
+            _ = try await service.adminInitiateAuth(
+                AdminInitiateAuthRequest(
+                    UserPoolId: poolID,
+                    ClientId: configuration.clientID(forLogicalID: "UserClient"),
+                    AuthFlow: "ADMIN_NO_SRP_AUTH",
+                    AuthParameters: ["USERNAME": "b", "PASSWORD": "wrong1"]
+                )
+            )
         } catch {
             #expect(error.type == "NotAuthorizedException")
             #expect(error.message == "Incorrect username or password.")
@@ -59,10 +92,16 @@ struct InProcessCognitoTests {
         let dispatcher = CognitoJSONDispatcher(service: service)
         let unknown = await dispatcher.handle(target: "AWSCognitoIdentityProviderService.Nope", body: Array("{}".utf8))
         #expect(unknown.status == 400)
-        #expect(String(decoding: unknown.body, as: UTF8.self).hasPrefix(#"{"__type":"UnknownOperationException","message":"The emulator does not implement Cognito's Nope operation"#))
+        #expect(
+            String(decoding: unknown.body, as: UTF8.self).hasPrefix(
+                #"{"__type":"UnknownOperationException","message":"The emulator does not implement Cognito's Nope operation"#
+            )
+        )
         let missing = await dispatcher.handle(target: "AWSCognitoIdentityProviderService.AdminGetUser", body: Array(#"{"Username":"x"}"#.utf8))
-        #expect(String(decoding: missing.body, as: UTF8.self)
-            == #"{"__type":"InvalidParameterException","message":"1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint: Member must not be null"}"#)
+        #expect(
+            String(decoding: missing.body, as: UTF8.self)
+                == #"{"__type":"InvalidParameterException","message":"1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint: Member must not be null"}"#
+        )
         let garbage = await dispatcher.handle(target: "AWSCognitoIdentityProviderService.AdminGetUser", body: [0xff, 0x00, 0x7b])
         #expect(garbage.status == 400)
         #expect(String(decoding: garbage.body, as: UTF8.self).contains("SerializationException"))

@@ -7,7 +7,10 @@ struct TokenParsingTests {
     @Test("JSON keeps key order, decodes escapes and surrogate pairs, and refuses repeated keys")
     func json() throws {
         let value = try #require(JSONValue.parse(Array(#"{"b":1,"a":"\u00e9\ud83d\ude00","c":[true,null,-1.5e2]}"#.utf8)))
-        guard case .object(let members) = value else { Issue.record("not an object"); return }
+        guard case .object(let members) = value else {
+            Issue.record("not an object")
+            return
+        }
         #expect(members.map(\.key) == ["b", "a", "c"])
         #expect(value["a"] == .string("é😀"))
         #expect(value["c"] == .array([.bool(true), .null, .double(-150)]))

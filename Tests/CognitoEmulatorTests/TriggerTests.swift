@@ -76,19 +76,36 @@ struct TriggerTests {
         }
 
         func signUp(_ username: String, email: String) async throws(CognitoError) -> SignUpResponse {
-            var request = SignUpRequest(ClientId: clientID, Username: username, Password: "Passw0rd!", UserAttributes: [AttributeType(Name: "email", Value: email)])
+            var request = SignUpRequest(
+                ClientId: clientID,
+                Username: username,
+                Password: "Passw0rd!",
+                UserAttributes: [AttributeType(Name: "email", Value: email)]
+            )
             request.ValidationData = [AttributeType(Name: "invite", Value: "abc")]
             return try await service.signUp(request)
         }
 
         func confirmedUser(_ username: String) async throws(CognitoError) {
-            _ = try await service.adminCreateUser(AdminCreateUserRequest(
-                UserPoolId: poolID, Username: username, UserAttributes: [AttributeType(Name: "email", Value: "\(username)@example.com")], MessageAction: "SUPPRESS"))
-            _ = try await service.adminSetUserPassword(AdminSetUserPasswordRequest(UserPoolId: poolID, Username: username, Password: "Passw0rd!", Permanent: true))
+            _ = try await service.adminCreateUser(
+                AdminCreateUserRequest(
+                    UserPoolId: poolID,
+                    Username: username,
+                    UserAttributes: [AttributeType(Name: "email", Value: "\(username)@example.com")],
+                    MessageAction: "SUPPRESS"
+                )
+            )
+            _ = try await service.adminSetUserPassword(
+                AdminSetUserPasswordRequest(UserPoolId: poolID, Username: username, Password: "Passw0rd!", Permanent: true)
+            )
         }
 
         func signIn(_ username: String, metadata: [String: String]? = nil) async throws(CognitoError) -> InitiateAuthResponse {
-            var request = InitiateAuthRequest(AuthFlow: "USER_PASSWORD_AUTH", ClientId: clientID, AuthParameters: ["USERNAME": username, "PASSWORD": "Passw0rd!"])
+            var request = InitiateAuthRequest(
+                AuthFlow: "USER_PASSWORD_AUTH",
+                ClientId: clientID,
+                AuthParameters: ["USERNAME": username, "PASSWORD": "Passw0rd!"]
+            )
             request.ClientMetadata = metadata
             return try await service.initiateAuth(request)
         }
@@ -100,7 +117,12 @@ struct TriggerTests {
 
     @Test("PreSignUp gets the attributes and validation data; autoConfirmUser and autoVerifyEmail confirm the user without a code")
     func preSignUpAutoConfirms() async throws {
-        let fixture = try await Fixture(["preSignUp": Self.answer { $0.autoConfirmUser = true; $0.autoVerifyEmail = true }])
+        let fixture = try await Fixture([
+            "preSignUp": Self.answer {
+                $0.autoConfirmUser = true
+                $0.autoVerifyEmail = true
+            }
+        ])
         let answer = try await fixture.signUp("ann", email: "ann@example.com")
         #expect(answer.UserConfirmed == true && answer.CodeDeliveryDetails == nil)
         let event = try #require(fixture.script.events("PreSignUp_SignUp").first)
@@ -123,12 +145,19 @@ struct TriggerTests {
             #expect(error.type == "UserLambdaValidationException")
             #expect(error.message == "PreSignUp failed with error Sign-ups from this domain are closed.")
         }
-        await #expect(throws: CognitoError.self) { _ = try await fixture.service.adminGetUser(AdminUserRequest(UserPoolId: fixture.poolID, Username: "bob")) }
+        await #expect(throws: CognitoError.self) {
+            _ = try await fixture.service.adminGetUser(AdminUserRequest(UserPoolId: fixture.poolID, Username: "bob"))
+        }
     }
 
     @Test("CustomMessage's text and subject are sent with the code; PostConfirmation runs after ConfirmSignUp")
     func customMessageAndPostConfirmation() async throws {
-        let fixture = try await Fixture(["customMessage": Self.answer { $0.emailSubject = "Welcome"; $0.emailMessage = "Your code: {####}!" }])
+        let fixture = try await Fixture([
+            "customMessage": Self.answer {
+                $0.emailSubject = "Welcome"
+                $0.emailMessage = "Your code: {####}!"
+            }
+        ])
         _ = try await fixture.signUp("cai", email: "cai@example.com")
         let message = try #require(fixture.service.outbox.list(username: "cai").last)
         let code = try #require(message.code)
@@ -137,14 +166,18 @@ struct TriggerTests {
         #expect(custom.request.codeParameter == "{####}" && custom.request.userAttributes["cognito:user_status"] == "UNCONFIRMED")
         _ = try await fixture.service.confirmSignUp(ConfirmSignUpRequest(ClientId: fixture.clientID, Username: "cai", ConfirmationCode: code))
         let confirmed = try #require(fixture.script.events("PostConfirmation_ConfirmSignUp").first)
-        #expect(confirmed.request.userAttributes["cognito:user_status"] == "CONFIRMED" && confirmed.request.userAttributes["email_verified"] == "true")
+        #expect(
+            confirmed.request.userAttributes["cognito:user_status"] == "CONFIRMED" && confirmed.request.userAttributes["email_verified"] == "true"
+        )
     }
 
     @Test("PreAuthentication sees ClientMetadata as validationData and can refuse; PostAuthentication follows a good password")
     func authenticationTriggers() async throws {
-        let fixture = try await Fixture(["preAuthentication": { event in
-            event.request.validationData?["device"] == "blocked" ? .failure(.functionError("Device not allowed")) : .success(event)
-        }])
+        let fixture = try await Fixture([
+            "preAuthentication": { event in
+                event.request.validationData?["device"] == "blocked" ? .failure(.functionError("Device not allowed")) : .success(event)
+            }
+        ])
         try await fixture.confirmedUser("dee")
         _ = try await fixture.signIn("dee", metadata: ["device": "laptop"])
         #expect(fixture.script.events("PreAuthentication_Authentication").first?.request.validationData == ["device": "laptop"])
@@ -160,15 +193,22 @@ struct TriggerTests {
 
     @Test("PreTokenGeneration v1 adds and suppresses ID-token claims and overrides groups; protected claims stay")
     func preTokenGenerationV1() async throws {
-        let fixture = try await Fixture(["preToken": Self.answer { response in
-            response.claimsOverrideDetails = .init(
-                claimsToAddOrOverride: ["plan": .string("pro"), "sub": .string("forged")], claimsToSuppress: ["email"],
-                groupOverrideDetails: .init(groupsToOverride: ["editors"], iamRolesToOverride: [], preferredRole: nil))
-        }])
+        let fixture = try await Fixture([
+            "preToken": Self.answer { response in
+                response.claimsOverrideDetails = .init(
+                    claimsToAddOrOverride: ["plan": .string("pro"), "sub": .string("forged")],
+                    claimsToSuppress: ["email"],
+                    groupOverrideDetails: .init(groupsToOverride: ["editors"], iamRolesToOverride: [], preferredRole: nil)
+                )
+            }
+        ])
         try await fixture.confirmedUser("eve")
-        _ = try await fixture.service.adminAddUserToGroup(AdminGroupMembershipRequest(UserPoolId: fixture.poolID, Username: "eve", GroupName: "admins"))
+        _ = try await fixture.service.adminAddUserToGroup(
+            AdminGroupMembershipRequest(UserPoolId: fixture.poolID, Username: "eve", GroupName: "admins")
+        )
         let tokens = try #require(try await fixture.signIn("eve").AuthenticationResult)
-        let id = try #require(JWT(tokens.IdToken)), access = try #require(JWT(tokens.AccessToken))
+        let id = try #require(JWT(tokens.IdToken))
+        let access = try #require(JWT(tokens.AccessToken))
         #expect(id.claims["plan"] == .string("pro") && id.claims["email"] == nil && id.claims["sub"] != .string("forged"))
         #expect(id.claims["cognito:groups"] == .array([.string("editors")]) && access.claims["cognito:groups"] == .array([.string("editors")]))
         #expect(access.claims["plan"] == nil)
@@ -178,20 +218,32 @@ struct TriggerTests {
 
     @Test("PreTokenGeneration v2 changes both tokens and the access token's scopes; refreshes run it again")
     func preTokenGenerationV2() async throws {
-        let fixture = try await Fixture(tokenVersion: "V2_0", ["preToken": Self.answer { response in
-            response.claimsAndScopeOverrideDetails = .init(
-                idTokenGeneration: .init(claimsToAddOrOverride: ["storeId": .int(42)]),
-                accessTokenGeneration: .init(claimsToAddOrOverride: ["plan": .string("pro")], scopesToAdd: ["orders/read"]))
-        }])
+        let fixture = try await Fixture(
+            tokenVersion: "V2_0",
+            [
+                "preToken": Self.answer { response in
+                    response.claimsAndScopeOverrideDetails = .init(
+                        idTokenGeneration: .init(claimsToAddOrOverride: ["storeId": .int(42)]),
+                        accessTokenGeneration: .init(claimsToAddOrOverride: ["plan": .string("pro")], scopesToAdd: ["orders/read"])
+                    )
+                }
+            ]
+        )
         try await fixture.confirmedUser("fay")
         let tokens = try #require(try await fixture.signIn("fay").AuthenticationResult)
-        let id = try #require(JWT(tokens.IdToken)), access = try #require(JWT(tokens.AccessToken))
+        let id = try #require(JWT(tokens.IdToken))
+        let access = try #require(JWT(tokens.AccessToken))
         #expect(id.claims["storeId"] == .int(42) && access.claims["plan"] == .string("pro"))
         #expect(access.claims["scope"] == .string("aws.cognito.signin.user.admin orders/read"))
         #expect(fixture.script.events("TokenGeneration_Authentication").first?.request.scopes == ["aws.cognito.signin.user.admin"])
         let refreshToken = try #require(tokens.RefreshToken)
-        let refreshed = try await fixture.service.initiateAuth(InitiateAuthRequest(
-            AuthFlow: "REFRESH_TOKEN_AUTH", ClientId: fixture.clientID, AuthParameters: ["REFRESH_TOKEN": refreshToken]))
+        let refreshed = try await fixture.service.initiateAuth(
+            InitiateAuthRequest(
+                AuthFlow: "REFRESH_TOKEN_AUTH",
+                ClientId: fixture.clientID,
+                AuthParameters: ["REFRESH_TOKEN": refreshToken]
+            )
+        )
         let refreshedID = try #require(refreshed.AuthenticationResult?.IdToken)
         #expect(JWT(refreshedID)?.claims["storeId"] == .int(42))
         #expect(fixture.script.events("TokenGeneration_RefreshTokens").first?.version == "2")
@@ -220,24 +272,49 @@ struct TriggerTests {
             },
         ])
         try await fixture.confirmedUser("gus")
-        let started = try await fixture.service.initiateAuth(InitiateAuthRequest(AuthFlow: "CUSTOM_AUTH", ClientId: fixture.clientID, AuthParameters: ["USERNAME": "gus"]))
-        #expect(started.ChallengeName == "CUSTOM_CHALLENGE" && started.ChallengeParameters["question"] == "2 + 2?" && started.ChallengeParameters["USERNAME"] == "gus")
-        let wrong = try await fixture.service.respondToAuthChallenge(RespondToAuthChallengeRequest(
-            ClientId: fixture.clientID, ChallengeName: "CUSTOM_CHALLENGE", Session: started.Session, ChallengeResponses: ["USERNAME": "gus", "ANSWER": "5"]))
+        let started = try await fixture.service.initiateAuth(
+            InitiateAuthRequest(AuthFlow: "CUSTOM_AUTH", ClientId: fixture.clientID, AuthParameters: ["USERNAME": "gus"])
+        )
+        #expect(
+            started.ChallengeName == "CUSTOM_CHALLENGE" && started.ChallengeParameters["question"] == "2 + 2?"
+                && started.ChallengeParameters["USERNAME"] == "gus"
+        )
+        let wrong = try await fixture.service.respondToAuthChallenge(
+            RespondToAuthChallengeRequest(
+                ClientId: fixture.clientID,
+                ChallengeName: "CUSTOM_CHALLENGE",
+                Session: started.Session,
+                ChallengeResponses: ["USERNAME": "gus", "ANSWER": "5"]
+            )
+        )
         #expect(wrong.ChallengeName == "CUSTOM_CHALLENGE")
-        let right = try await fixture.service.respondToAuthChallenge(RespondToAuthChallengeRequest(
-            ClientId: fixture.clientID, ChallengeName: "CUSTOM_CHALLENGE", Session: wrong.Session, ChallengeResponses: ["USERNAME": "gus", "ANSWER": "4"]))
+        let right = try await fixture.service.respondToAuthChallenge(
+            RespondToAuthChallengeRequest(
+                ClientId: fixture.clientID,
+                ChallengeName: "CUSTOM_CHALLENGE",
+                Session: wrong.Session,
+                ChallengeResponses: ["USERNAME": "gus", "ANSWER": "4"]
+            )
+        )
         #expect(right.AuthenticationResult?.IdToken != nil)
         let decisions = fixture.script.events("DefineAuthChallenge_Authentication").map { ($0.request.session ?? []).map(\.challengeResult) }
         #expect(decisions == [[], [false], [false, true]])
         #expect(fixture.script.events("VerifyAuthChallengeResponse_Authentication").last?.request.privateChallengeParameters == ["answer": "4"])
 
-        let again = try await fixture.service.initiateAuth(InitiateAuthRequest(AuthFlow: "CUSTOM_AUTH", ClientId: fixture.clientID, AuthParameters: ["USERNAME": "gus"]))
+        let again = try await fixture.service.initiateAuth(
+            InitiateAuthRequest(AuthFlow: "CUSTOM_AUTH", ClientId: fixture.clientID, AuthParameters: ["USERNAME": "gus"])
+        )
         var session = again.Session
         do {
             for _ in 0..<2 {
-                session = try await fixture.service.respondToAuthChallenge(RespondToAuthChallengeRequest(
-                    ClientId: fixture.clientID, ChallengeName: "CUSTOM_CHALLENGE", Session: session, ChallengeResponses: ["USERNAME": "gus", "ANSWER": "0"])).Session
+                session = try await fixture.service.respondToAuthChallenge(
+                    RespondToAuthChallengeRequest(
+                        ClientId: fixture.clientID,
+                        ChallengeName: "CUSTOM_CHALLENGE",
+                        Session: session,
+                        ChallengeResponses: ["USERNAME": "gus", "ANSWER": "0"]
+                    )
+                ).Session
             }
             Issue.record("two wrong answers should fail the sign-in")
         } catch {
@@ -263,7 +340,9 @@ struct TriggerTests {
         }
     }
 
-    static func answerWithEvent(_ change: @escaping @Sendable (CognitoTriggerEvent, inout CognitoTriggerEvent.Response) -> Void) -> TriggerScript.Answer {
+    static func answerWithEvent(
+        _ change: @escaping @Sendable (CognitoTriggerEvent, inout CognitoTriggerEvent.Response) -> Void
+    ) -> TriggerScript.Answer {
         { event in
             var event = event
             change(event, &event.response)

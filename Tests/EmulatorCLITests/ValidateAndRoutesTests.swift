@@ -8,28 +8,32 @@ struct ValidateAndRoutesTests {
         let result = try EmulateProcess.run(["validate", EmulateProcess.seedConfig])
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        #expect(result.stdout == """
-            \(EmulateProcess.seedConfig) is valid
-            service:   serverless-cognito-auth
-            stage:     dev (region us-east-1)
-            functions: 3: loginUser, signupUser, privateAPI
-            routes:    3 (3 REST API, 0 HTTP API)
-            resources: 2 (2 Cognito): UserPool AWS::Cognito::UserPool, UserClient AWS::Cognito::UserPoolClient
+        #expect(
+            result.stdout == """
+                \(EmulateProcess.seedConfig) is valid
+                service:   serverless-cognito-auth
+                stage:     dev (region us-east-1)
+                functions: 3: loginUser, signupUser, privateAPI
+                routes:    3 (3 REST API, 0 HTTP API)
+                resources: 2 (2 Cognito): UserPool AWS::Cognito::UserPool, UserClient AWS::Cognito::UserPoolClient
 
-            """)
+                """
+        )
     }
 
     @Test("routes on the seed lists the three POST routes, the private one behind COGNITO_USER_POOLS")
     func routesSeed() throws {
         let result = try EmulateProcess.run(["routes", EmulateProcess.seedConfig, "--stage", "test"])
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            METHOD  PATH                FUNCTION    AUTHORIZER
-            POST    /test/user/login    loginUser   -
-            POST    /test/user/signup   signupUser  -
-            POST    /test/user/private  privateAPI  COGNITO_USER_POOLS
+        #expect(
+            result.stdout == """
+                METHOD  PATH                FUNCTION    AUTHORIZER
+                POST    /test/user/login    loginUser   -
+                POST    /test/user/signup   signupUser  -
+                POST    /test/user/private  privateAPI  COGNITO_USER_POOLS
 
-            """)
+                """
+        )
     }
 
     /// Writes the seed with one line changed as ./serverless.yml in a new directory and validates it there.
@@ -56,21 +60,26 @@ struct ValidateAndRoutesTests {
     func misspelledRef() throws {
         let result = try validateBroken(replacing: "client_id: { Ref: UserClient }", with: "client_id: { Ref: UserClinet }")
         #expect(result.status == 1)
-        #expect(result.stderr == """
-            serverless.yml:12:23: error: Ref to 'UserClinet', which is not a resource, parameter or pseudo parameter of this service (did you mean 'UserClient'?)
-                    client_id: { Ref: UserClinet }
-                                      ^
-            serverless.yml: 1 error, 0 warnings
+        #expect(
+            result.stderr == """
+                serverless.yml:12:23: error: Ref to 'UserClinet', which is not a resource, parameter or pseudo parameter of this service (did you mean 'UserClient'?)
+                        client_id: { Ref: UserClinet }
+                                          ^
+                serverless.yml: 1 error, 0 warnings
 
-            """)
+                """
+        )
     }
 
     @Test("a misspelled ${self:} path prints its position and a suggestion, and exits 1")
     func misspelledSelf() throws {
         let result = try validateBroken(replacing: "ClientName: user-pool-ui", with: "ClientName: ${self:service}-${self:provider.stag}")
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix(
-            "serverless.yml:72:37: error: cannot resolve ${self:provider.stag}: no value at 'provider.stag' in self (did you mean 'provider.stage'?)"))
+        #expect(
+            result.stderr.hasPrefix(
+                "serverless.yml:72:37: error: cannot resolve ${self:provider.stag}: no value at 'provider.stag' in self (did you mean 'provider.stage'?)"
+            )
+        )
     }
 
     @Test("a missing file is an error, not a crash")

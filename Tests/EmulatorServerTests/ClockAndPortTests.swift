@@ -52,12 +52,25 @@ struct ClockAndPortTests {
             let cognito = live.emulator.cognito
             let pool = try #require(cognito.livePools.first)
             let client = try #require(cognito.liveClients(poolID: pool.id).first)
-            _ = try await cognito.adminCreateUser(.init(
-                UserPoolId: pool.id, Username: "clock@example.com", UserAttributes: [.init(Name: "email", Value: "clock@example.com"), .init(Name: "email_verified", Value: "true")], MessageAction: "SUPPRESS"))
-            _ = try await cognito.adminSetUserPassword(.init(UserPoolId: pool.id, Username: "clock@example.com", Password: "Passw0rd!", Permanent: true))
-            let signIn = try await cognito.adminInitiateAuth(.init(
-                UserPoolId: pool.id, ClientId: client.id, AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-                AuthParameters: ["USERNAME": "clock@example.com", "PASSWORD": "Passw0rd!"]))
+            _ = try await cognito.adminCreateUser(
+                .init(
+                    UserPoolId: pool.id,
+                    Username: "clock@example.com",
+                    UserAttributes: [.init(Name: "email", Value: "clock@example.com"), .init(Name: "email_verified", Value: "true")],
+                    MessageAction: "SUPPRESS"
+                )
+            )
+            _ = try await cognito.adminSetUserPassword(
+                .init(UserPoolId: pool.id, Username: "clock@example.com", Password: "Passw0rd!", Permanent: true)
+            )
+            let signIn = try await cognito.adminInitiateAuth(
+                .init(
+                    UserPoolId: pool.id,
+                    ClientId: client.id,
+                    AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+                    AuthParameters: ["USERNAME": "clock@example.com", "PASSWORD": "Passw0rd!"]
+                )
+            )
             let accessToken = try #require(signIn.AuthenticationResult?.AccessToken)
             _ = try await cognito.forgotPassword(.init(ClientId: client.id, Username: "clock@example.com"))
             let code = try #require(cognito.outbox.list(username: "clock@example.com").last?.code)
@@ -84,7 +97,9 @@ struct ClockAndPortTests {
 
             #expect(throws: CognitoError.self) { _ = try cognito.getUser(.init(AccessToken: accessToken)) }
             do {
-                _ = try await cognito.confirmForgotPassword(.init(ClientId: client.id, Username: "clock@example.com", ConfirmationCode: code, Password: "N3wPassw0rd!"))
+                _ = try await cognito.confirmForgotPassword(
+                    .init(ClientId: client.id, Username: "clock@example.com", ConfirmationCode: code, Password: "N3wPassw0rd!")
+                )
                 Issue.record("a two-day-old code was accepted")
             } catch {
                 #expect((error as? CognitoError)?.type == "ExpiredCodeException")

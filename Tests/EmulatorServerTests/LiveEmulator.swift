@@ -1,11 +1,12 @@
 import APIGatewayEmulator
 import EmulatorServer
 import Foundation
+import LambdaEmulator
+import Logging
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import LambdaEmulator
-import Logging
 
 /// An emulator serving on free ports for one test: started by ``with(_:handlers:body:)`` and stopped
 /// (gracefully, waiting for the listeners) before it returns.
@@ -14,8 +15,11 @@ struct LiveEmulator {
     let ready: ReadyInfo
 
     /// Runs `body` against a live emulator of `yaml`, on ports 0, in memory.
-    static func with<T: Sendable>(_ yaml: String, handlers register: (inout HandlerRegistry) -> Void = { _ in },
-                                  _ body: (LiveEmulator) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(
+        _ yaml: String,
+        handlers register: (inout HandlerRegistry) -> Void = { _ in },
+        _ body: (LiveEmulator) async throws -> T
+    ) async throws -> T {
         var handlers = HandlerRegistry()
         EchoHandler.register(in: &handlers)
         register(&handlers)
@@ -24,8 +28,11 @@ struct LiveEmulator {
         options.cognitoPort = 0
         options.inMemory = true
         let emulator = try await Emulator.prepare(
-            source: .text(yaml, path: "serverless.yml"), options: options, handlers: handlers,
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+            source: .text(yaml, path: "serverless.yml"),
+            options: options,
+            handlers: handlers,
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
         let (readyStream, readyContinuation) = AsyncStream.makeStream(of: ReadyInfo.self)
         let (stopStream, stopContinuation) = AsyncStream.makeStream(of: Void.self)
         let server = Task {
@@ -42,7 +49,12 @@ struct LiveEmulator {
     }
 
     /// Sends a request and answers the status and the body's JSON object.
-    func send(_ method: String, _ url: String, json: String? = nil, headers: [String: String] = [:]) async throws -> (status: Int, json: [String: Any]) {
+    func send(
+        _ method: String,
+        _ url: String,
+        json: String? = nil,
+        headers: [String: String] = [:]
+    ) async throws -> (status: Int, json: [String: Any]) {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
         request.httpBody = json.map { Data($0.utf8) }

@@ -23,7 +23,10 @@ struct WidgetProvisioner: ResourceProvisioner {
             context.diagnostics.error("Test::Widget::Widget '\(resource.logicalID)' needs Color", at: resource.mark)
             return
         }
-        context.register(resource.logicalID, ProvisionedResource(type: resourceType, physicalID: "widget-\(resource.logicalID)", attributes: ["Color": color]))
+        context.register(
+            resource.logicalID,
+            ProvisionedResource(type: resourceType, physicalID: "widget-\(resource.logicalID)", attributes: ["Color": color])
+        )
     }
 }
 
@@ -58,7 +61,10 @@ struct StackProvisionerTests {
         let provisioner = StackProvisioner(provisioners: StackProvisioner.standard + [WidgetProvisioner()])
         let result = provisioner.provision(try Self.service(), endpoints: Self.endpoints)
         #expect(result.diagnostics.isEmpty)
-        #expect(result.stack.resources["Paint"] == ProvisionedResource(type: "Test::Widget::Widget", physicalID: "widget-Paint", attributes: ["Color": "us-east-1-blue"]))
+        #expect(
+            result.stack.resources["Paint"]
+                == ProvisionedResource(type: "Test::Widget::Widget", physicalID: "widget-Paint", attributes: ["Color": "us-east-1-blue"])
+        )
         let hello = try #require(result.stack.function("hello"))
         #expect(hello.environment["WIDGET"] == "widget-Paint")
         #expect(hello.environment["COLOR"] == "us-east-1-blue")
@@ -82,8 +88,11 @@ struct StackProvisionerTests {
         options.allowMissingHandlers = true
         do {
             _ = try await Emulator.prepare(
-                source: .text(yaml, path: "serverless.yml"), options: options,
-                provisioner: StackProvisioner(provisioners: StackProvisioner.standard + [WidgetProvisioner()]), logger: Logger(label: "test"))
+                source: .text(yaml, path: "serverless.yml"),
+                options: options,
+                provisioner: StackProvisioner(provisioners: StackProvisioner.standard + [WidgetProvisioner()]),
+                logger: Logger(label: "test")
+            )
             Issue.record("prepared a stack with an invalid widget")
         } catch {
             #expect(error.diagnostics.filter { $0.severity == .error }.map(\.message) == ["Test::Widget::Widget 'Paint' needs Color"])
@@ -104,7 +113,10 @@ struct StackProvisionerTests {
               Resources:
                 UserPool: { Type: AWS::Cognito::UserPool, Properties: { UserPoolName: p } }
             """
-        let stack = StackProvisioner().provision(try Self.service(yaml), endpoints: ServiceEndpoints(host: "127.0.0.1", apiPort: 1234, cognitoPort: 5678)).stack
+        let stack = StackProvisioner().provision(
+            try Self.service(yaml),
+            endpoints: ServiceEndpoints(host: "127.0.0.1", apiPort: 1234, cognitoPort: 5678)
+        ).stack
         let pool = try #require(stack.resources["UserPool"])
         #expect(pool.attributes["Arn"] == "arn:aws:cognito-idp:eu-west-1:000000000000:userpool/\(pool.physicalID)")
         #expect(pool.attributes["ProviderURL"] == "http://127.0.0.1:5678/\(pool.physicalID)")

@@ -23,9 +23,11 @@ struct GoodConfigTests {
             return
         }
         #expect(function == "authorize" && ttl == 0 && simple)
-        #expect(service.routes.map { "\($0.method) \($0.path) \($0.authorizer ?? "-")" } == [
-            "GET /notes JWT", "POST /notes -", "* /admin/{proxy+} REQUEST", "* * -",
-        ])
+        #expect(
+            service.routes.map { "\($0.method) \($0.path) \($0.authorizer ?? "-")" } == [
+                "GET /notes JWT", "POST /notes -", "* /admin/{proxy+} REQUEST", "* * -",
+            ]
+        )
         #expect(service.routes.allSatisfy { $0.api == .http })
         #expect(service.routes[0].urlPath(stage: "dev") == "/notes")
     }
@@ -88,9 +90,12 @@ struct GoodConfigTests {
         #expect(values["DEBUG"] == .bool(false))
         #expect(unset.function(named: "send")?.environment.first?.value == .string("mailer-templates-dev"))
 
-        let set = try Fixture.load("env-fallbacks.yml", options: LoadOptions(environment: [
-            "STAGE": "qa", "AWS_DEFAULT_REGION": "ap-south-1", "FALLBACK_SMTP_HOST": "smtp.internal", "DEBUG": "true",
-        ])).service
+        let set = try Fixture.load(
+            "env-fallbacks.yml",
+            options: LoadOptions(environment: [
+                "STAGE": "qa", "AWS_DEFAULT_REGION": "ap-south-1", "FALLBACK_SMTP_HOST": "smtp.internal", "DEBUG": "true",
+            ])
+        ).service
         #expect(set.stage == "qa")
         #expect(set.region == "ap-south-1")
         let setValues = Dictionary(uniqueKeysWithValues: set.provider.environment.map { ($0.name, $0.value) })
@@ -106,15 +111,20 @@ struct GoodConfigTests {
         #expect(values["POOL_ARN"] == .getAtt("UserPool", "Arn"))
         #expect(values["POOL_ID"] == .ref("UserPool"))
         #expect(values["ISSUER"] == .sub("https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}", []))
-        #expect(values["BUCKET_ARN"] == .join(":", .list([.string("arn"), .ref("AWS::Partition"), .string("s3"), .string(""), .string(""), .ref("Bucket")])))
+        #expect(
+            values["BUCKET_ARN"]
+                == .join(":", .list([.string("arn"), .ref("AWS::Partition"), .string("s3"), .string(""), .string(""), .ref("Bucket")]))
+        )
         #expect(values["FIRST_AZ"] == .select(.int(0), .function("Fn::GetAZs", .string(""))))
         #expect(values["DOMAIN"] == .select(.int(1), .split("//", .getAtt("UserPool", "ProviderURL"))))
         #expect(values["MODE"] == .if("IsProd", .string("production"), .string("development")))
         let statements = service.provider.iamStatements
-        #expect(statements.map(\.resources) == [
-            [.getAtt("UserPool", "Arn")],
-            [.join("", .list([.getAtt("Bucket", "Arn"), .string("/*")])), .sub("${Bucket.Arn}/public/*", [])],
-        ])
+        #expect(
+            statements.map(\.resources) == [
+                [.getAtt("UserPool", "Arn")],
+                [.join("", .list([.getAtt("Bucket", "Arn"), .string("/*")])), .sub("${Bucket.Arn}/public/*", [])],
+            ]
+        )
         #expect(service.resources.conditions["IsProd"] == .function("Fn::Equals", .list([.string("dev"), .string("prod")])))
         let bucket = try #require(service.resources["Bucket"])
         #expect(bucket.condition == "IsProd")
@@ -143,15 +153,21 @@ struct GoodConfigTests {
         #expect(event.cors?.methods == ["OPTIONS", "POST"])
     }
 
-    @Test("one file serves several stages: params, nested variables, stage maps", arguments: [
-        ("dev", 512, "dev.billing.example.com"), ("prod", 2048, "billing.example.com"), ("qa", 0, "dev.billing.example.com"),
-    ])
+    @Test(
+        "one file serves several stages: params, nested variables, stage maps",
+        arguments: [
+            ("dev", 512, "dev.billing.example.com"), ("prod", 2048, "billing.example.com"), ("qa", 0, "dev.billing.example.com"),
+        ]
+    )
     func multiStage(stage: String, memory: Int, domain: String) throws {
         if memory == 0 {
             let error = try #require(throws: ConfigLoadError.self) {
                 try Fixture.load("multi-stage.yml", options: LoadOptions(stage: stage))
             }
-            #expect(error.errors.first?.message == "cannot resolve ${self:custom.settings.${sls:stage}.memory}: no value at 'custom.settings.qa.memory' in self")
+            #expect(
+                error.errors.first?.message
+                    == "cannot resolve ${self:custom.settings.${sls:stage}.memory}: no value at 'custom.settings.qa.memory' in self"
+            )
             return
         }
         let service = try Fixture.load("multi-stage.yml", options: LoadOptions(stage: stage)).service
@@ -165,9 +181,11 @@ struct GoodConfigTests {
         let service = try Fixture.load("rest-api-full.yml").service
         #expect(service.provider.apiGateway.binaryMediaTypes == ["image/png", "application/octet-stream"])
         #expect(service.provider.apiGateway.minimumCompressionSize == 1024)
-        #expect(service.routes.map { "\($0.method) \($0.path)" } == [
-            "ANY /{proxy+}", "GET /products/{productId}", "GET /products", "OPTIONS /products", "GET /",
-        ])
+        #expect(
+            service.routes.map { "\($0.method) \($0.path)" } == [
+                "ANY /{proxy+}", "GET /products/{productId}", "GET /products", "OPTIONS /products", "GET /",
+            ]
+        )
         #expect(service.routes.last?.urlPath(stage: "dev") == "/dev")
         guard case .http(let get)? = service.function(named: "getProduct")?.events.first else {
             Issue.record("getProduct has no http event")

@@ -37,9 +37,11 @@ struct SeedConfigTests {
     @Test("three POST routes with CORS; the private one behind the pool's Cognito authorizer")
     func routes() throws {
         let routes = loaded.service.routes
-        #expect(routes.map { "\($0.method) \($0.urlPath(stage: "dev")) \($0.functionKey)" } == [
-            "POST /dev/user/login loginUser", "POST /dev/user/signup signupUser", "POST /dev/user/private privateAPI",
-        ])
+        #expect(
+            routes.map { "\($0.method) \($0.urlPath(stage: "dev")) \($0.functionKey)" } == [
+                "POST /dev/user/login loginUser", "POST /dev/user/signup signupUser", "POST /dev/user/private privateAPI",
+            ]
+        )
         #expect(routes.map(\.authorizer) == [nil, nil, "COGNITO_USER_POOLS"])
         guard case .http(let event) = try #require(loaded.service.function(named: "privateAPI")?.events.first) else {
             Issue.record("privateAPI has no http event")
@@ -85,7 +87,10 @@ struct SeedConfigTests {
 
     @Test("--stage and --region override the provider's")
     func overrides() throws {
-        let prod = try ConfigLoader.load(path: Fixture.repositoryRoot + "/serverless.yml", options: LoadOptions(stage: "prod", region: "eu-central-1"))
+        let prod = try ConfigLoader.load(
+            path: Fixture.repositoryRoot + "/serverless.yml",
+            options: LoadOptions(stage: "prod", region: "eu-central-1")
+        )
         #expect(prod.service.stage == "prod")
         #expect(prod.service.region == "eu-central-1")
         #expect(prod.service.routes.first?.urlPath(stage: prod.service.stage) == "/prod/user/login")

@@ -23,13 +23,16 @@ struct YAMLParserTests {
         #expect(root["x"]?.items?.count == 2)
     }
 
-    @Test("plain scalars resolve with the YAML 1.2 core schema", arguments: [
-        ("true", ScalarValue.bool(true)), ("False", .bool(false)), ("yes", .string("yes")), ("on", .string("on")),
-        ("~", .null), ("null", .null), ("", .null), ("42", .int(42)), ("-7", .int(-7)), ("0x1F", .int(31)),
-        ("0o17", .int(15)), ("3.5", .double(3.5)), ("1e3", .double(1000)), ("-.inf", .double(-.infinity)),
-        ("1.2.3", .string("1.2.3")), ("0.5x", .string("0.5x")), ("'true'", .string("true")), ("\"5\"", .string("5")),
-        ("!!str 5", .string("5")), ("!!int 12", .int(12)),
-    ])
+    @Test(
+        "plain scalars resolve with the YAML 1.2 core schema",
+        arguments: [
+            ("true", ScalarValue.bool(true)), ("False", .bool(false)), ("yes", .string("yes")), ("on", .string("on")),
+            ("~", .null), ("null", .null), ("", .null), ("42", .int(42)), ("-7", .int(-7)), ("0x1F", .int(31)),
+            ("0o17", .int(15)), ("3.5", .double(3.5)), ("1e3", .double(1000)), ("-.inf", .double(-.infinity)),
+            ("1.2.3", .string("1.2.3")), ("0.5x", .string("0.5x")), ("'true'", .string("true")), ("\"5\"", .string("5")),
+            ("!!str 5", .string("5")), ("!!int 12", .int(12)),
+        ]
+    )
     func coreSchema(source: String, expected: ScalarValue) throws {
         let root = try #require(try parser.parse("v: \(source)"))
         #expect(root["v"]?.scalarValue == expected)
@@ -63,15 +66,18 @@ struct YAMLParserTests {
         #expect(try parser.parse("# just a comment\n") == nil)
     }
 
-    @Test("errors come with a 1-based line and column", arguments: [
-        ("a: [1, 2\nb: }", 2, 2, "did not find expected ',' or ']'"),
-        ("a: 1\na: 2\n", 2, 1, "duplicate key 'a' (first defined at line 1, column 1)"),
-        ("a: 1\n---\nb: 2\n", 2, 1, "expected a single YAML document"),
-        ("a:\n\tb: 1\n", 2, 1, "a tab character; YAML indentation must use spaces"),
-        ("a: *nope\n", 1, 4, "unknown anchor 'nope'"),
-        ("a: &x 1\nb:\n  <<: *x\n", 3, 7, "a '<<' merge key takes a mapping"),
-        ("key: value: other\n", 1, 11, "mapping values are not allowed in this context"),
-    ])
+    @Test(
+        "errors come with a 1-based line and column",
+        arguments: [
+            ("a: [1, 2\nb: }", 2, 2, "did not find expected ',' or ']'"),
+            ("a: 1\na: 2\n", 2, 1, "duplicate key 'a' (first defined at line 1, column 1)"),
+            ("a: 1\n---\nb: 2\n", 2, 1, "expected a single YAML document"),
+            ("a:\n\tb: 1\n", 2, 1, "a tab character; YAML indentation must use spaces"),
+            ("a: *nope\n", 1, 4, "unknown anchor 'nope'"),
+            ("a: &x 1\nb:\n  <<: *x\n", 3, 7, "a '<<' merge key takes a mapping"),
+            ("key: value: other\n", 1, 11, "mapping values are not allowed in this context"),
+        ]
+    )
     func errors(yaml: String, line: Int, column: Int, message: String) {
         #expect {
             _ = try parser.parse(yaml)

@@ -29,13 +29,25 @@ enum Auth {
         guard ["owner", "staff"].contains(role) else { return Reply.send(400, ["message": "role is owner or staff"]) }
         let poolID = context.environment["USER_POOL_ID"] ?? ""
         do {
-            _ = try await context.aws.cognito.adminCreateUser(AdminCreateUserRequest(
-                UserPoolId: poolID, Username: body.email,
-                UserAttributes: [.init(Name: "email", Value: body.email), .init(Name: "email_verified", Value: "true"),
-                                 .init(Name: "custom:store", Value: body.store), .init(Name: "custom:role", Value: role)],
-                MessageAction: "SUPPRESS"))
-            _ = try await context.aws.cognito.adminSetUserPassword(AdminSetUserPasswordRequest(
-                UserPoolId: poolID, Username: body.email, Password: body.password, Permanent: true))
+            _ = try await context.aws.cognito.adminCreateUser(
+                AdminCreateUserRequest(
+                    UserPoolId: poolID,
+                    Username: body.email,
+                    UserAttributes: [
+                        .init(Name: "email", Value: body.email), .init(Name: "email_verified", Value: "true"),
+                        .init(Name: "custom:store", Value: body.store), .init(Name: "custom:role", Value: role),
+                    ],
+                    MessageAction: "SUPPRESS"
+                )
+            )
+            _ = try await context.aws.cognito.adminSetUserPassword(
+                AdminSetUserPasswordRequest(
+                    UserPoolId: poolID,
+                    Username: body.email,
+                    Password: body.password,
+                    Permanent: true
+                )
+            )
             return Reply.send(200, ["message": "Signed up"])
         } catch {
             switch error.type {
@@ -60,10 +72,17 @@ enum Auth {
 
     private static func tokens(_ context: LambdaContext, flow: String, parameters: [String: String]) async throws -> APIGatewayProxyResponse {
         do {
-            let result = try await context.aws.cognito.adminInitiateAuth(AdminInitiateAuthRequest(
-                UserPoolId: context.environment["USER_POOL_ID"] ?? "", ClientId: context.environment["SERVER_CLIENT_ID"] ?? "",
-                AuthFlow: flow, AuthParameters: parameters))
-            guard let tokens = result.AuthenticationResult else { return Reply.send(401, ["message": "Another step is needed: \(result.ChallengeName ?? "?")"]) }
+            let result = try await context.aws.cognito.adminInitiateAuth(
+                AdminInitiateAuthRequest(
+                    UserPoolId: context.environment["USER_POOL_ID"] ?? "",
+                    ClientId: context.environment["SERVER_CLIENT_ID"] ?? "",
+                    AuthFlow: flow,
+                    AuthParameters: parameters
+                )
+            )
+            guard let tokens = result.AuthenticationResult else {
+                return Reply.send(401, ["message": "Another step is needed: \(result.ChallengeName ?? "?")"])
+            }
             var answer = ["token": tokens.IdToken]
             if let refreshToken = tokens.RefreshToken { answer["refreshToken"] = refreshToken }
             return Reply.send(200, answer)

@@ -12,7 +12,9 @@ enum Claims {
             "storeId": .string(event.request.userAttributes["custom:store"] ?? "none"),
         ]
         event.response.claimsAndScopeOverrideDetails = .init(
-            idTokenGeneration: .init(claimsToAddOrOverride: added), accessTokenGeneration: .init(claimsToAddOrOverride: added))
+            idTokenGeneration: .init(claimsToAddOrOverride: added),
+            accessTokenGeneration: .init(claimsToAddOrOverride: added)
+        )
         return event
     }
 }

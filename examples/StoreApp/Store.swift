@@ -7,9 +7,12 @@ enum Store {
     /// `GET /store/profile`: who the caller is, as the token says.
     static func profile(_ event: APIGatewayProxyRequest, _ context: LambdaContext) async throws -> APIGatewayProxyResponse {
         let claims = event.requestContext.authorizer?.claims ?? [:]
-        return Reply.send(200, [
-            "email": claims["email"] ?? "", "role": claims["custom:role"] ?? "", "plan": claims["plan"] ?? "", "storeId": claims["storeId"] ?? "",
-        ])
+        return Reply.send(
+            200,
+            [
+                "email": claims["email"] ?? "", "role": claims["custom:role"] ?? "", "plan": claims["plan"] ?? "", "storeId": claims["storeId"] ?? "",
+            ]
+        )
     }
 
     /// `GET /store/reports`: premium plan only.
@@ -32,8 +35,13 @@ enum Store {
         guard claims["custom:role"] == "owner", let username = claims["cognito:username"] else {
             return Reply.send(403, ["message": "Only the store's owner may change the plan"])
         }
-        _ = try await context.aws.cognito.adminAddUserToGroup(AdminGroupMembershipRequest(
-            UserPoolId: context.environment["USER_POOL_ID"] ?? "", Username: username, GroupName: "premium"))
+        _ = try await context.aws.cognito.adminAddUserToGroup(
+            AdminGroupMembershipRequest(
+                UserPoolId: context.environment["USER_POOL_ID"] ?? "",
+                Username: username,
+                GroupName: "premium"
+            )
+        )
         return Reply.send(200, ["message": "Upgraded to premium; refresh your tokens"])
     }
 }

@@ -24,8 +24,11 @@ public enum StoreApp {
 enum Reply {
     static func send(_ status: Int, _ body: [String: String]) -> APIGatewayProxyResponse {
         let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return APIGatewayProxyResponse(statusCode: status, headers: ["Content-Type": "application/json", "Access-Control-Allow-Origin": "*"],
-                                       body: String(decoding: data, as: UTF8.self))
+        return APIGatewayProxyResponse(
+            statusCode: status,
+            headers: ["Content-Type": "application/json", "Access-Control-Allow-Origin": "*"],
+            body: String(decoding: data, as: UTF8.self)
+        )
     }
 
     /// A request body decoded as `Body`, or nil.

@@ -43,8 +43,13 @@ struct CognitoAuthorizer: Sendable {
             case .expired: return .failure(.expiredToken)
             case .valid(let claims, let tokenUse, let scopes):
                 verified = Verified(
-                    claims: ClaimRendering.render(claims), tokenUse: tokenUse, scopes: scopes,
-                    expires: claims["exp"]?.numberValue ?? 0, originJti: claims["origin_jti"]?.stringValue ?? "", epoch: epoch)
+                    claims: ClaimRendering.render(claims),
+                    tokenUse: tokenUse,
+                    scopes: scopes,
+                    expires: claims["exp"]?.numberValue ?? 0,
+                    originJti: claims["origin_jti"]?.stringValue ?? "",
+                    epoch: epoch
+                )
                 cache.store(verified, for: token, until: verified.expires)
             }
         }

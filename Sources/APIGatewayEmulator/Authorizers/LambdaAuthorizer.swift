@@ -15,8 +15,15 @@ struct LambdaAuthorizer: Sendable {
     let clock: any TimeSource
     let cache = AuthorizerCache<APIGatewayAuthorizerResponse>()
 
-    init(function: LambdaFunction?, type: HTTPAuthorizer.LambdaType, identitySource: String, validationExpression: String?, ttlSeconds: Int,
-         invoker: LambdaInvoker, clock: any TimeSource) {
+    init(
+        function: LambdaFunction?,
+        type: HTTPAuthorizer.LambdaType,
+        identitySource: String,
+        validationExpression: String?,
+        ttlSeconds: Int,
+        invoker: LambdaInvoker,
+        clock: any TimeSource
+    ) {
         self.function = function
         self.type = type
         self.sources = identitySource.split(separator: ",").map { IdentitySource(String($0)) }
@@ -26,8 +33,12 @@ struct LambdaAuthorizer: Sendable {
         self.clock = clock
     }
 
-    func authorize(_ request: GatewayRequest, query: [String: [String]], methodARN: String,
-                   event: @Sendable () -> APIGatewayRequestAuthorizerEvent) async -> Result<APIGatewayProxyRequest.Authorizer, GatewayError> {
+    func authorize(
+        _ request: GatewayRequest,
+        query: [String: [String]],
+        methodARN: String,
+        event: @Sendable () -> APIGatewayRequestAuthorizerEvent
+    ) async -> Result<APIGatewayProxyRequest.Authorizer, GatewayError> {
         var values: [String] = []
         for source in sources {
             switch source {
@@ -46,7 +57,8 @@ struct LambdaAuthorizer: Sendable {
         if ttl > 0, let cached = cache.value(for: key, now: clock.now) {
             answer = cached
         } else {
-            let input: any Sendable = type == .token
+            let input: any Sendable =
+                type == .token
                 ? APIGatewayTokenAuthorizerEvent(type: "TOKEN", authorizationToken: values[0], methodArn: methodARN)
                 : event()
             switch await invoker.invoke(function, event: input) {
@@ -59,9 +71,11 @@ struct LambdaAuthorizer: Sendable {
             }
             if ttl > 0 { cache.store(answer, for: key, until: clock.now + ttl) }
         }
-        let policy = IAMPolicy(statements: answer.policyDocument.Statement.map {
-            IAMPolicy.Statement(allow: $0.Effect == "Allow", actions: $0.Action.values, resources: $0.Resource.values)
-        })
+        let policy = IAMPolicy(
+            statements: answer.policyDocument.Statement.map {
+                IAMPolicy.Statement(allow: $0.Effect == "Allow", actions: $0.Action.values, resources: $0.Resource.values)
+            }
+        )
         switch policy.evaluate(action: "execute-api:Invoke", resource: methodARN) {
         case .explicitlyDenied: return .failure(.accessDeniedExplicit)
         case .implicitlyDenied: return .failure(.accessDenied)

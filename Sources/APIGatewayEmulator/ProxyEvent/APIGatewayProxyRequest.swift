@@ -33,9 +33,20 @@ public struct APIGatewayProxyRequest: Codable, Sendable {
     }
 
     /// Creates an event.
-    public init(resource: String, path: String, httpMethod: String, headers: [String: String]?, multiValueHeaders: [String: [String]]?,
-                queryStringParameters: [String: String]?, multiValueQueryStringParameters: [String: [String]]?, pathParameters: [String: String]?,
-                stageVariables: [String: String]?, requestContext: RequestContext, body: String?, isBase64Encoded: Bool) {
+    public init(
+        resource: String,
+        path: String,
+        httpMethod: String,
+        headers: [String: String]?,
+        multiValueHeaders: [String: [String]]?,
+        queryStringParameters: [String: String]?,
+        multiValueQueryStringParameters: [String: [String]]?,
+        pathParameters: [String: String]?,
+        stageVariables: [String: String]?,
+        requestContext: RequestContext,
+        body: String?,
+        isBase64Encoded: Bool
+    ) {
         self.resource = resource
         self.path = path
         self.httpMethod = httpMethod
@@ -75,9 +86,24 @@ public struct APIGatewayProxyRequest: Codable, Sendable {
         }
 
         /// Creates a context.
-        public init(resourceId: String, resourcePath: String, httpMethod: String, extendedRequestId: String, requestTime: String, path: String,
-                    accountId: String, protocol: String, stage: String, domainPrefix: String, requestTimeEpoch: Int, requestId: String,
-                    identity: Identity, domainName: String, apiId: String, authorizer: Authorizer?) {
+        public init(
+            resourceId: String,
+            resourcePath: String,
+            httpMethod: String,
+            extendedRequestId: String,
+            requestTime: String,
+            path: String,
+            accountId: String,
+            protocol: String,
+            stage: String,
+            domainPrefix: String,
+            requestTimeEpoch: Int,
+            requestId: String,
+            identity: Identity,
+            domainName: String,
+            apiId: String,
+            authorizer: Authorizer?
+        ) {
             self.resourceId = resourceId
             self.resourcePath = resourcePath
             self.httpMethod = httpMethod

@@ -13,8 +13,13 @@ public struct APIGatewayProxyResponse: Codable, Sendable, Hashable {
     public var isBase64Encoded: Bool?
 
     /// Creates a response.
-    public init(statusCode: Int, headers: [String: String]? = nil, multiValueHeaders: [String: [String]]? = nil,
-                body: String? = nil, isBase64Encoded: Bool? = nil) {
+    public init(
+        statusCode: Int,
+        headers: [String: String]? = nil,
+        multiValueHeaders: [String: [String]]? = nil,
+        body: String? = nil,
+        isBase64Encoded: Bool? = nil
+    ) {
         self.statusCode = statusCode
         self.headers = headers
         self.multiValueHeaders = multiValueHeaders

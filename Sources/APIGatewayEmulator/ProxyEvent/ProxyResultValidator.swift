@@ -28,7 +28,9 @@ enum ProxyResultValidator {
             case ("multiValueHeaders", .object(let headers)):
                 var result: [String: [String]] = [:]
                 for header in headers {
-                    guard case .array(let values) = header.value, let strings = Optional(values.compactMap(\.stringValue)), strings.count == values.count else {
+                    guard case .array(let values) = header.value, let strings = Optional(values.compactMap(\.stringValue)),
+                        strings.count == values.count
+                    else {
                         return .failure(MalformedResult("multiValueHeaders '\(header.key)' must be a list of strings"))
                     }
                     result[header.key] = strings

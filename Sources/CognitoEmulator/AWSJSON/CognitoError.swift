@@ -99,6 +99,8 @@ public struct CognitoError: WireError, Hashable, CustomStringConvertible {
 
     /// `1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint: Member must not be null`.
     static func missing(_ member: String) -> Self {
-        invalidParameter("1 validation error detected: Value null at '\(member.prefix(1).lowercased() + member.dropFirst())' failed to satisfy constraint: Member must not be null")
+        invalidParameter(
+            "1 validation error detected: Value null at '\(member.prefix(1).lowercased() + member.dropFirst())' failed to satisfy constraint: Member must not be null"
+        )
     }
 }

@@ -43,7 +43,11 @@ package struct CognitoJSONDispatcher: Sendable {
         }
         let name = String(target.dropFirst(Self.targetPrefix.count))
         guard let operation = Self.operations[name] else {
-            return Self.render(.unknownOperation("The emulator does not implement Cognito's \(name) operation; it implements: \(Self.operationNames.joined(separator: ", "))"))
+            return Self.render(
+                .unknownOperation(
+                    "The emulator does not implement Cognito's \(name) operation; it implements: \(Self.operationNames.joined(separator: ", "))"
+                )
+            )
         }
         let trimmed = body.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         do {
@@ -102,10 +106,15 @@ package struct CognitoJSONDispatcher: Sendable {
         "AdminInitiateAuth": operation { (s, r: AdminInitiateAuthRequest) throws(CognitoError) in try await s.adminInitiateAuth(r) },
         "AdminListGroupsForUser": operation { (s, r: AdminUserRequest) throws(CognitoError) in try await s.adminListGroupsForUser(r) },
         "AdminRemoveUserFromGroup": operation { (s, r: AdminGroupMembershipRequest) throws(CognitoError) in try await s.adminRemoveUserFromGroup(r) },
-        "AdminRespondToAuthChallenge": operation { (s, r: AdminRespondToAuthChallengeRequest) throws(CognitoError) in try await s.adminRespondToAuthChallenge(r) },
-        "AdminSetUserMFAPreference": operation { (s, r: SetUserMFAPreferenceRequest) throws(CognitoError) in try await s.adminSetUserMFAPreference(r) },
+        "AdminRespondToAuthChallenge": operation { (s, r: AdminRespondToAuthChallengeRequest) throws(CognitoError) in
+            try await s.adminRespondToAuthChallenge(r)
+        },
+        "AdminSetUserMFAPreference": operation { (s, r: SetUserMFAPreferenceRequest) throws(CognitoError) in try await s.adminSetUserMFAPreference(r)
+        },
         "AdminSetUserPassword": operation { (s, r: AdminSetUserPasswordRequest) throws(CognitoError) in try await s.adminSetUserPassword(r) },
-        "AdminUpdateUserAttributes": operation { (s, r: AdminUpdateUserAttributesRequest) throws(CognitoError) in try await s.adminUpdateUserAttributes(r) },
+        "AdminUpdateUserAttributes": operation { (s, r: AdminUpdateUserAttributesRequest) throws(CognitoError) in
+            try await s.adminUpdateUserAttributes(r)
+        },
         "AdminUserGlobalSignOut": operation { (s, r: AdminUserRequest) throws(CognitoError) in try await s.adminUserGlobalSignOut(r) },
         "AssociateSoftwareToken": operation { (s, r: AssociateSoftwareTokenRequest) throws(CognitoError) in try await s.associateSoftwareToken(r) },
         "ChangePassword": operation { (s, r: ChangePasswordRequest) throws(CognitoError) in try await s.changePassword(r) },
@@ -121,8 +130,12 @@ package struct CognitoJSONDispatcher: Sendable {
         "DescribeUserPool": operation { (s, r: UserPoolIdRequest) throws(CognitoError) in try await s.describeUserPool(r) },
         "DescribeUserPoolClient": operation { (s, r: DescribeUserPoolClientRequest) throws(CognitoError) in try await s.describeUserPoolClient(r) },
         "ForgotPassword": operation { (s, r: ClientUsernameRequest) throws(CognitoError) in try await s.forgotPassword(r) },
-        "GetUserAttributeVerificationCode": operation { (s, r: AttributeVerificationRequest) throws(CognitoError) in try await s.getUserAttributeVerificationCode(r) },
-        "GetTokensFromRefreshToken": operation { (s, r: GetTokensFromRefreshTokenRequest) throws(CognitoError) in try await s.getTokensFromRefreshToken(r) },
+        "GetUserAttributeVerificationCode": operation { (s, r: AttributeVerificationRequest) throws(CognitoError) in
+            try await s.getUserAttributeVerificationCode(r)
+        },
+        "GetTokensFromRefreshToken": operation { (s, r: GetTokensFromRefreshTokenRequest) throws(CognitoError) in
+            try await s.getTokensFromRefreshToken(r)
+        },
         "GetUser": operation { (s, r: AccessTokenRequest) throws(CognitoError) in try s.getUser(r) },
         "GlobalSignOut": operation { (s, r: AccessTokenRequest) throws(CognitoError) in try await s.globalSignOut(r) },
         "InitiateAuth": operation { (s, r: InitiateAuthRequest) throws(CognitoError) in try await s.initiateAuth(r) },

@@ -1,9 +1,10 @@
+import EmulatorCrypto
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import EmulatorCrypto
 
 /// The server side of Cognito's SRP-6a (USER_SRP_AUTH → PASSWORD_VERIFIER), as Amplify, pycognito and the
 /// Cognito SDKs compute the client side: `k = H(0x00 | N | 0x02)`, `B = k·v + g^b`, `u = H(pad(A) | pad(B))`,
@@ -36,7 +37,13 @@ enum SRPServer {
     }
 
     /// The signature the client must have sent, or nil when `A` and `B` give `u = 0`.
-    static func expectedSignature(session: Session, verifier: [UInt8], poolShortName: String, secretBlock: [UInt8], timestamp: String) async -> String? {
+    static func expectedSignature(
+        session: Session,
+        verifier: [UInt8],
+        poolShortName: String,
+        secretBlock: [UInt8],
+        timestamp: String
+    ) async -> String? {
         let u = BigNumber(bytes: Digest.sha256(padded(session.a.bytes) + padded(session.bigB.bytes)))
         guard !u.isZero else { return nil }
         let v = BigNumber(bytes: verifier)

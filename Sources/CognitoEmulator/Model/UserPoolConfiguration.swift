@@ -30,7 +30,19 @@ public struct UserPoolConfiguration: Sendable, Hashable {
     }
 
     /// Creates the value.
-    package init(logicalID: String, name: String, schema: [SchemaAttribute], usernameAttributes: [String], aliasAttributes: [String], autoVerifiedAttributes: [String], passwordPolicy: PasswordPolicy, allowAdminCreateUserOnly: Bool, mfaConfiguration: String, lambdaConfig: [String: String], preTokenGenerationVersion: String = "V1_0") {
+    package init(
+        logicalID: String,
+        name: String,
+        schema: [SchemaAttribute],
+        usernameAttributes: [String],
+        aliasAttributes: [String],
+        autoVerifiedAttributes: [String],
+        passwordPolicy: PasswordPolicy,
+        allowAdminCreateUserOnly: Bool,
+        mfaConfiguration: String,
+        lambdaConfig: [String: String],
+        preTokenGenerationVersion: String = "V1_0"
+    ) {
         self.preTokenGenerationVersion = preTokenGenerationVersion
         self.logicalID = logicalID
         self.name = name
@@ -122,7 +134,22 @@ public struct UserPoolClientConfiguration: Sendable, Hashable {
     }
 
     /// Creates the value.
-    package init(logicalID: String, poolLogicalID: String, name: String, generateSecret: Bool, explicitAuthFlows: [String], accessTokenValiditySeconds: Int, idTokenValiditySeconds: Int, refreshTokenValiditySeconds: Int, tokenValidity: TokenValidity, preventUserExistenceErrors: Bool, enableTokenRevocation: Bool, readAttributes: [String], writeAttributes: [String], rotationGraceSeconds: Int? = nil) {
+    package init(
+        logicalID: String,
+        poolLogicalID: String,
+        name: String,
+        generateSecret: Bool,
+        explicitAuthFlows: [String],
+        accessTokenValiditySeconds: Int,
+        idTokenValiditySeconds: Int,
+        refreshTokenValiditySeconds: Int,
+        tokenValidity: TokenValidity,
+        preventUserExistenceErrors: Bool,
+        enableTokenRevocation: Bool,
+        readAttributes: [String],
+        writeAttributes: [String],
+        rotationGraceSeconds: Int? = nil
+    ) {
         self.logicalID = logicalID
         self.poolLogicalID = poolLogicalID
         self.name = name

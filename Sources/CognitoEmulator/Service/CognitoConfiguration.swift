@@ -17,8 +17,15 @@ public struct CognitoConfiguration: Sendable {
     public var groups: [UserPoolGroupConfiguration]
 
     /// Creates a configuration.
-    public init(service: String, stage: String, region: String, accountID: String,
-                pools: [UserPoolConfiguration] = [], clients: [UserPoolClientConfiguration] = [], groups: [UserPoolGroupConfiguration] = []) {
+    public init(
+        service: String,
+        stage: String,
+        region: String,
+        accountID: String,
+        pools: [UserPoolConfiguration] = [],
+        clients: [UserPoolClientConfiguration] = [],
+        groups: [UserPoolGroupConfiguration] = []
+    ) {
         self.service = service
         self.stage = stage
         self.region = region

@@ -1,11 +1,12 @@
 import EmulatorCrypto
+import GRDB
+import Logging
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import GRDB
-import Logging
 
 extension CognitoService {
     /// AdminCreateUser. https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html
@@ -14,11 +15,15 @@ extension CognitoService {
         let attributes = request.UserAttributes ?? []
         if request.MessageAction == "RESEND" {
             let user = try database { db in try requireUser(pool, request.Username, db) }
-            guard user.status == "FORCE_CHANGE_PASSWORD" else { throw .unsupportedOperation("Resend is not allowed for the user in the current state.") }
+            guard user.status == "FORCE_CHANGE_PASSWORD" else {
+                throw .unsupportedOperation("Resend is not allowed for the user in the current state.")
+            }
             return AdminCreateUserResponse(User: userType(user))
         }
         if let action = request.MessageAction, action != "SUPPRESS" {
-            throw .invalidParameter("1 validation error detected: Value '\(action)' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]")
+            throw .invalidParameter(
+                "1 validation error detected: Value '\(action)' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]"
+            )
         }
         let sub = SecureRandom.uuidString()
         let (username, implied) = try newUsername(request.Username, attributes: attributes, pool: pool, sub: sub)
@@ -27,42 +32,92 @@ extension CognitoService {
         if request.TemporaryPassword != nil { try checkPolicy(password, pool: pool) }
         let mediums = request.DesiredDeliveryMediums ?? ["SMS"]
         let preSignUp = try await runTrigger(
-            "PreSignUp", source: "PreSignUp_AdminCreateUser", pool: pool, username: username, clientID: nil,
-            request: .init(userAttributes: Self.attributeMap(implied + attributes), validationData: request.ValidationData.map(Self.attributeMap),
-                           clientMetadata: request.ClientMetadata))
+            "PreSignUp",
+            source: "PreSignUp_AdminCreateUser",
+            pool: pool,
+            username: username,
+            clientID: nil,
+            request: .init(
+                userAttributes: Self.attributeMap(implied + attributes),
+                validationData: request.ValidationData.map(Self.attributeMap),
+                clientMetadata: request.ClientMetadata
+            )
+        )
         let now = clock.now
         var user = StoredUser(
-            poolId: pool.id, username: username, sub: sub, status: "FORCE_CHANGE_PASSWORD", enabled: true,
-            attributes: "[]", failedAttempts: 0, created: now, modified: now)
+            poolId: pool.id,
+            username: username,
+            sub: sub,
+            status: "FORCE_CHANGE_PASSWORD",
+            enabled: true,
+            attributes: "[]",
+            failedAttempts: 0,
+            created: now,
+            modified: now
+        )
         apply(implied + attributes + Self.autoVerified(preSignUp), to: &user)
         setVerifier(await Self.makeVerifier(password, username: username, pool: pool), on: &user)
         user.temporaryPasswordExpires = now + Double(pool.configuration.passwordPolicy.TemporaryPasswordValidityDays) * 86_400
         let created = user
         try database { db in try insertNew(created, pool: pool, existing: "User account already exists", db) }
         if request.MessageAction == nil {
-            try await sendInvitation(to: created, named: request.Username, password: password, mediums: mediums, pool: pool, clientMetadata: request.ClientMetadata)
+            try await sendInvitation(
+                to: created,
+                named: request.Username,
+                password: password,
+                mediums: mediums,
+                pool: pool,
+                clientMetadata: request.ClientMetadata
+            )
         }
         return AdminCreateUserResponse(User: userType(user))
     }
 
     /// AdminCreateUser's invitation, through the CustomMessage trigger (`{username}` and `{####}`, the
     /// temporary password, must both appear in its message, or Cognito's default is sent).
-    private func sendInvitation(to user: StoredUser, named name: String, password: String, mediums: [String], pool: LivePool,
-                                clientMetadata: [String: String]?) async throws(CognitoError) {
+    private func sendInvitation(
+        to user: StoredUser,
+        named name: String,
+        password: String,
+        mediums: [String],
+        pool: LivePool,
+        clientMetadata: [String: String]?
+    ) async throws(CognitoError) {
         var text = "Your username is \(name) and temporary password is \(password)."
         var subject: String?
         let custom = try await runTrigger(
-            "CustomMessage", source: "CustomMessage_AdminCreateUser", pool: pool, username: user.username, clientID: nil,
-            request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: clientMetadata, codeParameter: "{####}", usernameParameter: "{username}"))
+            "CustomMessage",
+            source: "CustomMessage_AdminCreateUser",
+            pool: pool,
+            username: user.username,
+            clientID: nil,
+            request: .init(
+                userAttributes: triggerAttributes(of: user),
+                clientMetadata: clientMetadata,
+                codeParameter: "{####}",
+                usernameParameter: "{username}"
+            )
+        )
         for medium in mediums {
             guard let destination = attribute(medium == "EMAIL" ? "email" : "phone_number", of: user) else { continue }
-            if let message = medium == "EMAIL" ? custom?.emailMessage : custom?.smsMessage, message.contains("{####}"), message.contains("{username}") {
+            if let message = medium == "EMAIL" ? custom?.emailMessage : custom?.smsMessage, message.contains("{####}"), message.contains("{username}")
+            {
                 text = message.replacing("{####}", with: password).replacing("{username}", with: name)
                 subject = medium == "EMAIL" ? custom?.emailSubject : nil
             }
-            outbox.append(OutboxMessage(
-                userPoolId: pool.id, username: user.username, trigger: "AdminCreateUser", deliveryMedium: medium, destination: destination,
-                code: nil, message: text, subject: subject, sentAt: clock.now))
+            outbox.append(
+                OutboxMessage(
+                    userPoolId: pool.id,
+                    username: user.username,
+                    trigger: "AdminCreateUser",
+                    deliveryMedium: medium,
+                    destination: destination,
+                    code: nil,
+                    message: text,
+                    subject: subject,
+                    sentAt: clock.now
+                )
+            )
             logger.info("AdminCreateUser invitation for \(user.username) in \(pool.id) sent to the outbox (GET /_emulate/messages)")
         }
     }
@@ -94,9 +149,15 @@ extension CognitoService {
         let pool = try pool(request.UserPoolId)
         let user = try database({ db in try requireUser(pool, request.Username, db) }, write: false)
         return AdminGetUserResponse(
-            Username: user.username, UserAttributes: attributes(of: user), UserCreateDate: user.created,
-            UserLastModifiedDate: user.modified, Enabled: user.enabled, UserStatus: user.status,
-            UserMFASettingList: mfaSettings(of: user), PreferredMfaSetting: user.preferredMfa)
+            Username: user.username,
+            UserAttributes: attributes(of: user),
+            UserCreateDate: user.created,
+            UserLastModifiedDate: user.modified,
+            Enabled: user.enabled,
+            UserStatus: user.status,
+            UserMFASettingList: mfaSettings(of: user),
+            PreferredMfaSetting: user.preferredMfa
+        )
     }
 
     /// AdminConfirmSignUp; then the PostConfirmation trigger.
@@ -112,7 +173,13 @@ extension CognitoService {
             try user.update(db)
             return user
         }
-        try await postConfirmation(confirmed, source: "PostConfirmation_ConfirmSignUp", pool: pool, clientID: nil, clientMetadata: request.ClientMetadata)
+        try await postConfirmation(
+            confirmed,
+            source: "PostConfirmation_ConfirmSignUp",
+            pool: pool,
+            clientID: nil,
+            clientMetadata: request.ClientMetadata
+        )
         return EmptyResponse()
     }
 

@@ -16,11 +16,24 @@ extension CognitoService {
             throw .invalidParameter("User does not have the attribute \(request.AttributeName)")
         }
         let code: PendingCode? = try database { db in
-            try sendCode(purpose: "verify:\(request.AttributeName)", trigger: "GetUserAttributeVerificationCode", to: user, pool: pool,
-                         validity: Self.signUpCodeValidity, db)
+            try sendCode(
+                purpose: "verify:\(request.AttributeName)",
+                trigger: "GetUserAttributeVerificationCode",
+                to: user,
+                pool: pool,
+                validity: Self.signUpCodeValidity,
+                db
+            )
         }
         guard let code else { return CodeDeliveryResponse(CodeDeliveryDetails: nil) }
-        try await deliver(code, source: "CustomMessage_VerifyUserAttribute", user: user, pool: pool, clientID: client.id, clientMetadata: request.ClientMetadata)
+        try await deliver(
+            code,
+            source: "CustomMessage_VerifyUserAttribute",
+            user: user,
+            pool: pool,
+            clientID: client.id,
+            clientMetadata: request.ClientMetadata
+        )
         return CodeDeliveryResponse(CodeDeliveryDetails: code.delivery)
     }
 

@@ -1,10 +1,11 @@
+import EmulatorCrypto
+import GRDB
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import EmulatorCrypto
-import GRDB
 
 /// A pending NEW_PASSWORD_REQUIRED or CUSTOM_CHALLENGE challenge (Cognito's sessions last three minutes).
 struct ChallengeSession: Sendable {
@@ -27,11 +28,18 @@ extension CognitoService {
         let client = try client(request.ClientId)
         switch request.AuthFlow {
         case "USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "USER_SRP_AUTH", "CUSTOM_AUTH":
-            return try await startAuth(flow: request.AuthFlow, parameters: request.AuthParameters ?? [:], client: client, clientMetadata: request.ClientMetadata)
+            return try await startAuth(
+                flow: request.AuthFlow,
+                parameters: request.AuthParameters ?? [:],
+                client: client,
+                clientMetadata: request.ClientMetadata
+            )
         case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH":
             throw .invalidParameter("Initiate Auth method not supported.")
         default:
-            throw .invalidParameter("1 validation error detected: Value '\(request.AuthFlow)' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]")
+            throw .invalidParameter(
+                "1 validation error detected: Value '\(request.AuthFlow)' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]"
+            )
         }
     }
 
@@ -41,15 +49,27 @@ extension CognitoService {
         let client = try client(request.ClientId, poolID: pool.id)
         switch request.AuthFlow {
         case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH":
-            return try await startAuth(flow: request.AuthFlow, parameters: request.AuthParameters ?? [:], client: client, clientMetadata: request.ClientMetadata)
+            return try await startAuth(
+                flow: request.AuthFlow,
+                parameters: request.AuthParameters ?? [:],
+                client: client,
+                clientMetadata: request.ClientMetadata
+            )
         case "USER_PASSWORD_AUTH", "USER_SRP_AUTH":
             throw .invalidParameter("Initiate Auth method not supported.")
         default:
-            throw .invalidParameter("1 validation error detected: Value '\(request.AuthFlow)' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]")
+            throw .invalidParameter(
+                "1 validation error detected: Value '\(request.AuthFlow)' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]"
+            )
         }
     }
 
-    private func startAuth(flow: String, parameters: [String: String], client: LiveClient, clientMetadata: [String: String]?) async throws(CognitoError) -> InitiateAuthResponse {
+    private func startAuth(
+        flow: String,
+        parameters: [String: String],
+        client: LiveClient,
+        clientMetadata: [String: String]?
+    ) async throws(CognitoError) -> InitiateAuthResponse {
         guard client.configuration.allows(flow) else { throw .invalidParameter("Auth flow not enabled for this client") }
         let pool = try pool(client.poolID)
         switch flow {
@@ -58,8 +78,12 @@ extension CognitoService {
             if client.configuration.rotationGraceSeconds != nil {
                 throw .invalidParameter("Refresh token rotation is enabled for this client; renew the session with GetTokensFromRefreshToken")
             }
-            return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
-                                        AuthenticationResult: try await refresh(token: token, client: client, pool: pool, clientMetadata: clientMetadata))
+            return InitiateAuthResponse(
+                ChallengeName: nil,
+                Session: nil,
+                ChallengeParameters: [:],
+                AuthenticationResult: try await refresh(token: token, client: client, pool: pool, clientMetadata: clientMetadata)
+            )
         case "USER_SRP_AUTH":
             guard let username = parameters["USERNAME"] else { throw .invalidParameter("Missing required parameter USERNAME") }
             guard let srpA = parameters["SRP_A"] else { throw .invalidParameter("Missing required parameter SRP_A") }
@@ -79,7 +103,13 @@ extension CognitoService {
 
     /// Checks a password sign-in, counting failures and locking the user out as Cognito does: after
     /// five failures, one second, doubling with each further failure, up to about 15 minutes.
-    private func signIn(username: String, password: String, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> InitiateAuthResponse {
+    private func signIn(
+        username: String,
+        password: String,
+        client: LiveClient,
+        pool: LivePool,
+        clientMetadata: [String: String]?
+    ) async throws(CognitoError) -> InitiateAuthResponse {
         let candidate = try await signInCandidate(username, client: client, pool: pool, clientMetadata: clientMetadata)
         // The verifier is recomputed off the actor; the outcome is recorded against the user as it is now.
         let matches = await Self.passwordMatches(password, user: candidate, pool: pool)
@@ -89,19 +119,35 @@ extension CognitoService {
 
     /// The user signing in, once it exists, may sign in, and the PreAuthentication trigger let it through
     /// (ClientMetadata reaches the trigger as `validationData`, as Cognito passes it).
-    func signInCandidate(_ username: String, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> StoredUser {
+    func signInCandidate(
+        _ username: String,
+        client: LiveClient,
+        pool: LivePool,
+        clientMetadata: [String: String]?
+    ) async throws(CognitoError) -> StoredUser {
         let found = try database({ db in try lookupUser(pool, username, db) }, write: false)
         guard let candidate = found else { throw client.configuration.preventUserExistenceErrors ? .incorrectCredentials : .userNotFound() }
         if !candidate.enabled { throw .userDisabled }
         if let locked = candidate.lockedUntil, locked > clock.now { throw .notAuthorized("Password attempts exceeded") }
-        _ = try await runTrigger("PreAuthentication", source: "PreAuthentication_Authentication", pool: pool, username: candidate.username, clientID: client.id,
-                                 request: .init(userAttributes: triggerAttributes(of: candidate), validationData: clientMetadata ?? [:], userNotFound: false))
+        _ = try await runTrigger(
+            "PreAuthentication",
+            source: "PreAuthentication_Authentication",
+            pool: pool,
+            username: candidate.username,
+            clientID: client.id,
+            request: .init(userAttributes: triggerAttributes(of: candidate), validationData: clientMetadata ?? [:], userNotFound: false)
+        )
         return candidate
     }
 
     /// Records a password check against the user as stored now: failures count towards the lockout,
     /// success clears it. A verifier changed since the check counts as a failure.
-    private func recordPasswordAttempt(_ candidate: StoredUser, matched matches: Bool, client: LiveClient, pool: LivePool) throws(CognitoError) -> StoredUser {
+    private func recordPasswordAttempt(
+        _ candidate: StoredUser,
+        matched matches: Bool,
+        client: LiveClient,
+        pool: LivePool
+    ) throws(CognitoError) -> StoredUser {
         let now = clock.now
         // The common case, a right password with nothing to reset, writes nothing: one read shows the
         // verifier is still the one checked.
@@ -132,7 +178,13 @@ extension CognitoService {
     }
 
     /// USER_SRP_AUTH: answers the PASSWORD_VERIFIER challenge with the salt, `B` and a secret block.
-    private func startSRP(username: String, srpA: String, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> InitiateAuthResponse {
+    private func startSRP(
+        username: String,
+        srpA: String,
+        client: LiveClient,
+        pool: LivePool,
+        clientMetadata: [String: String]?
+    ) async throws(CognitoError) -> InitiateAuthResponse {
         guard let a = BigNumber(hex: srpA), !a.modulo(SRPServer.modulus).isZero else { throw .invalidParameter("SRP_A is not a valid SRP value") }
         let user = try await signInCandidate(username, client: client, pool: pool, clientMetadata: clientMetadata)
         guard let salt = user.passwordSalt, let verifier = user.passwordVerifier else { throw .incorrectCredentials }
@@ -140,11 +192,23 @@ extension CognitoService {
         let secretBlock = Data(SecureRandom.bytes(64)).base64EncodedString()
         let now = clock.now
         srpSessions = srpSessions.filter { $0.value.expires > now }
-        srpSessions[secretBlock] = SRPServer.Session(poolID: pool.id, clientID: client.id, username: user.username, a: a, b: b, bigB: bigB, expires: now + 180)
+        srpSessions[secretBlock] = SRPServer.Session(
+            poolID: pool.id,
+            clientID: client.id,
+            username: user.username,
+            a: a,
+            b: b,
+            bigB: bigB,
+            expires: now + 180
+        )
         return InitiateAuthResponse(
-            ChallengeName: "PASSWORD_VERIFIER", Session: nil,
-            ChallengeParameters: ["SALT": salt, "SECRET_BLOCK": secretBlock, "SRP_B": bigB.hex, "USERNAME": user.username, "USER_ID_FOR_SRP": user.username],
-            AuthenticationResult: nil)
+            ChallengeName: "PASSWORD_VERIFIER",
+            Session: nil,
+            ChallengeParameters: [
+                "SALT": salt, "SECRET_BLOCK": secretBlock, "SRP_B": bigB.hex, "USERNAME": user.username, "USER_ID_FOR_SRP": user.username,
+            ],
+            AuthenticationResult: nil
+        )
     }
 
     /// PASSWORD_VERIFIER: checks the client's password claim against the pending SRP session.
@@ -159,15 +223,25 @@ extension CognitoService {
         try checkSecretHash(responses["SECRET_HASH"], username: username, client: client)
         let found = try database({ db in try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": session.username]) }, write: false)
         guard let candidate = found, let verifier = candidate.passwordVerifier else { throw .incorrectCredentials }
-        let expected = await SRPServer.expectedSignature(session: session, verifier: [UInt8](verifier), poolShortName: pool.shortName,
-                                                         secretBlock: [UInt8](secretBlock), timestamp: timestamp)
+        let expected = await SRPServer.expectedSignature(
+            session: session,
+            verifier: [UInt8](verifier),
+            poolShortName: pool.shortName,
+            secretBlock: [UInt8](secretBlock),
+            timestamp: timestamp
+        )
         let matches = expected.map { Digest.constantTimeEquals(Array($0.utf8), Array(claim.utf8)) } ?? false
         let user = try recordPasswordAttempt(candidate, matched: matches, client: client, pool: pool)
         return try await completeSignIn(user, client: client, pool: pool, clientMetadata: nil)
     }
 
     /// After the password checked out: the user's status decides between tokens and a challenge.
-    func completeSignIn(_ user: StoredUser, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> InitiateAuthResponse {
+    func completeSignIn(
+        _ user: StoredUser,
+        client: LiveClient,
+        pool: LivePool,
+        clientMetadata: [String: String]?
+    ) async throws(CognitoError) -> InitiateAuthResponse {
         let now = clock.now
         switch user.status {
         case "UNCONFIRMED": throw .userNotConfirmed()
@@ -178,14 +252,26 @@ extension CognitoService {
             }
             let session = Base64URL.encode(SecureRandom.bytes(96))
             challengeSessions = challengeSessions.filter { $0.value.expires > now }
-            challengeSessions[session] = ChallengeSession(poolID: pool.id, clientID: client.id, username: user.username, challenge: "NEW_PASSWORD_REQUIRED", expires: now + 180)
+            challengeSessions[session] = ChallengeSession(
+                poolID: pool.id,
+                clientID: client.id,
+                username: user.username,
+                challenge: "NEW_PASSWORD_REQUIRED",
+                expires: now + 180
+            )
             let userAttributes = JSONValue.object(Self.decode(user.attributes).map { .init($0.Name, .string($0.Value ?? "")) })
-            let required = pool.configuration.schema.filter { schema in schema.Required && attribute(schema.Name, of: user) == nil }.map { "userAttributes.\($0.Name)" }
+            let required = pool.configuration.schema.filter { schema in schema.Required && attribute(schema.Name, of: user) == nil }.map {
+                "userAttributes.\($0.Name)"
+            }
             return InitiateAuthResponse(
-                ChallengeName: "NEW_PASSWORD_REQUIRED", Session: session,
-                ChallengeParameters: ["USER_ID_FOR_SRP": user.username, "requiredAttributes": JSONValue.array(required.map(JSONValue.string)).serialized,
-                                      "userAttributes": userAttributes.serialized],
-                AuthenticationResult: nil)
+                ChallengeName: "NEW_PASSWORD_REQUIRED",
+                Session: session,
+                ChallengeParameters: [
+                    "USER_ID_FOR_SRP": user.username, "requiredAttributes": JSONValue.array(required.map(JSONValue.string)).serialized,
+                    "userAttributes": userAttributes.serialized,
+                ],
+                AuthenticationResult: nil
+            )
         default:
             if let challenge = try mfaChallenge(for: user, client: client, pool: pool, clientMetadata: clientMetadata) { return challenge }
             return try await finishSignIn(user, client: client, pool: pool, clientMetadata: clientMetadata)
@@ -193,32 +279,72 @@ extension CognitoService {
     }
 
     /// The PostAuthentication trigger, then the session and its tokens.
-    func finishSignIn(_ user: StoredUser, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> InitiateAuthResponse {
-        _ = try await runTrigger("PostAuthentication", source: "PostAuthentication_Authentication", pool: pool, username: user.username, clientID: client.id,
-                                 request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: clientMetadata, newDeviceUsed: false))
-        return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
-                                    AuthenticationResult: try await startSession(user: user, client: client, pool: pool, source: "TokenGeneration_Authentication", clientMetadata: clientMetadata))
+    func finishSignIn(
+        _ user: StoredUser,
+        client: LiveClient,
+        pool: LivePool,
+        clientMetadata: [String: String]?
+    ) async throws(CognitoError) -> InitiateAuthResponse {
+        _ = try await runTrigger(
+            "PostAuthentication",
+            source: "PostAuthentication_Authentication",
+            pool: pool,
+            username: user.username,
+            clientID: client.id,
+            request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: clientMetadata, newDeviceUsed: false)
+        )
+        return InitiateAuthResponse(
+            ChallengeName: nil,
+            Session: nil,
+            ChallengeParameters: [:],
+            AuthenticationResult: try await startSession(
+                user: user,
+                client: client,
+                pool: pool,
+                source: "TokenGeneration_Authentication",
+                clientMetadata: clientMetadata
+            )
+        )
     }
 
     /// RespondToAuthChallenge (NEW_PASSWORD_REQUIRED).
     public func respondToAuthChallenge(_ request: RespondToAuthChallengeRequest) async throws(CognitoError) -> InitiateAuthResponse {
         let client = try client(request.ClientId)
-        return try await respond(challenge: request.ChallengeName, session: request.Session, responses: request.ChallengeResponses ?? [:], client: client)
+        return try await respond(
+            challenge: request.ChallengeName,
+            session: request.Session,
+            responses: request.ChallengeResponses ?? [:],
+            client: client
+        )
     }
 
     /// AdminRespondToAuthChallenge (NEW_PASSWORD_REQUIRED).
     public func adminRespondToAuthChallenge(_ request: AdminRespondToAuthChallengeRequest) async throws(CognitoError) -> InitiateAuthResponse {
         let pool = try pool(request.UserPoolId)
         let client = try client(request.ClientId, poolID: pool.id)
-        return try await respond(challenge: request.ChallengeName, session: request.Session, responses: request.ChallengeResponses ?? [:], client: client)
+        return try await respond(
+            challenge: request.ChallengeName,
+            session: request.Session,
+            responses: request.ChallengeResponses ?? [:],
+            client: client
+        )
     }
 
-    private func respond(challenge: String, session: String?, responses: [String: String], client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
+    private func respond(
+        challenge: String,
+        session: String?,
+        responses: [String: String],
+        client: LiveClient
+    ) async throws(CognitoError) -> InitiateAuthResponse {
         if challenge == "PASSWORD_VERIFIER" { return try await verifySRP(responses, client: client) }
         if challenge == "CUSTOM_CHALLENGE" { return try await answerCustomChallenge(session: session, responses: responses, client: client) }
-        if Self.mfaChallenges.contains(challenge) { return try await answerMFAChallenge(challenge, session: session, responses: responses, client: client) }
+        if Self.mfaChallenges.contains(challenge) {
+            return try await answerMFAChallenge(challenge, session: session, responses: responses, client: client)
+        }
         guard challenge == "NEW_PASSWORD_REQUIRED" else {
-            throw .invalidParameter("\(challenge) is not supported by the emulator yet; it answers PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED and CUSTOM_CHALLENGE")
+            throw .invalidParameter(
+                "\(challenge) is not supported by the emulator yet; it answers PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED and CUSTOM_CHALLENGE"
+            )
         }
         guard let session, let pending = challengeSessions[session], pending.clientID == client.id, pending.challenge == challenge else {
             throw .notAuthorized("Invalid session for the user.")
@@ -244,7 +370,9 @@ extension CognitoService {
             }
             apply(changes, to: &user)
             let missing = pool.configuration.schema.filter { $0.Required && attribute($0.Name, of: user) == nil }
-            if let first = missing.first { throw CognitoError.invalidParameter("Attributes did not conform to the schema: \(first.Name): The attribute is required") }
+            if let first = missing.first {
+                throw CognitoError.invalidParameter("Attributes did not conform to the schema: \(first.Name): The attribute is required")
+            }
             setVerifier(verifier, on: &user)
             user.status = "CONFIRMED"
             user.temporaryPasswordExpires = nil
@@ -253,8 +381,12 @@ extension CognitoService {
             return user
         }
         challengeSessions[session] = nil
-        return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:],
-                                    AuthenticationResult: try await startSession(user: user, client: client, pool: pool, source: "TokenGeneration_NewPasswordChallenge"))
+        return InitiateAuthResponse(
+            ChallengeName: nil,
+            Session: nil,
+            ChallengeParameters: [:],
+            AuthenticationResult: try await startSession(user: user, client: client, pool: pool, source: "TokenGeneration_NewPasswordChallenge")
+        )
     }
 
     /// Signs a user in without a password (for tests): a new session with real, verifiable tokens,
@@ -267,21 +399,47 @@ extension CognitoService {
     }
 
     /// A new sign-in session: a refresh token and the first ID and access tokens.
-    func startSession(user: StoredUser, client: LiveClient, pool: LivePool, source: String, clientMetadata: [String: String]? = nil) async throws(CognitoError) -> AuthenticationResultType {
+    func startSession(
+        user: StoredUser,
+        client: LiveClient,
+        pool: LivePool,
+        source: String,
+        clientMetadata: [String: String]? = nil
+    ) async throws(CognitoError) -> AuthenticationResultType {
         let now = clock.now
         let originJti = SecureRandom.uuidString()
         let refreshToken = Self.newRefreshToken()
         let session = StoredSession(
-            originJti: originJti, poolId: pool.id, username: user.username, clientId: client.id,
-            refreshTokenHash: Digest.sha256(Array(refreshToken.utf8)).hexString, authTime: now.rounded(.down), created: now,
-            refreshExpires: now + Double(client.configuration.refreshTokenValiditySeconds), revoked: false)
+            originJti: originJti,
+            poolId: pool.id,
+            username: user.username,
+            clientId: client.id,
+            refreshTokenHash: Digest.sha256(Array(refreshToken.utf8)).hexString,
+            authTime: now.rounded(.down),
+            created: now,
+            refreshExpires: now + Double(client.configuration.refreshTokenValiditySeconds),
+            revoked: false
+        )
         do {
             try await sessionRows.insert(session)
         } catch {
             throw stateFailure(error)
         }
-        let tokens = try await issueTokens(user: user, client: client, pool: pool, originJti: originJti, authTime: session.authTime, source: source, clientMetadata: clientMetadata)
-        return AuthenticationResultType(AccessToken: tokens.access, ExpiresIn: client.configuration.accessTokenValiditySeconds,
-                                        TokenType: "Bearer", RefreshToken: refreshToken, IdToken: tokens.id)
+        let tokens = try await issueTokens(
+            user: user,
+            client: client,
+            pool: pool,
+            originJti: originJti,
+            authTime: session.authTime,
+            source: source,
+            clientMetadata: clientMetadata
+        )
+        return AuthenticationResultType(
+            AccessToken: tokens.access,
+            ExpiresIn: client.configuration.accessTokenValiditySeconds,
+            TokenType: "Bearer",
+            RefreshToken: refreshToken,
+            IdToken: tokens.id
+        )
     }
 }

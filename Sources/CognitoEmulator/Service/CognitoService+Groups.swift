@@ -8,8 +8,15 @@ extension CognitoService {
         let pool = try pool(request.UserPoolId)
         try Self.checkGroup(request)
         let now = clock.now
-        let group = StoredGroup(poolId: pool.id, name: request.GroupName, description: request.Description, precedence: request.Precedence,
-                                roleArn: request.RoleArn, created: now, modified: now)
+        let group = StoredGroup(
+            poolId: pool.id,
+            name: request.GroupName,
+            description: request.Description,
+            precedence: request.Precedence,
+            roleArn: request.RoleArn,
+            created: now,
+            modified: now
+        )
         try database { db in
             guard try StoredGroup.fetchOne(db, key: ["poolId": pool.id, "name": request.GroupName]) == nil else {
                 throw CognitoError.groupExists("A group with the name \(request.GroupName) already exists.")
@@ -58,23 +65,32 @@ extension CognitoService {
         let groups = try database({ db in try StoredGroup.filter(Column("poolId") == pool.id).order(Column("name")).fetchAll(db) }, write: false)
         let limit = try Self.pageLimit(request.Limit)
         let start = try pageStart(request.NextToken, count: groups.count)
-        return GroupListResponse(Groups: groups[start..<min(start + limit, groups.count)].map(Self.groupType),
-                                 NextToken: start + limit < groups.count ? String(start + limit) : nil)
+        return GroupListResponse(
+            Groups: groups[start..<min(start + limit, groups.count)].map(Self.groupType),
+            NextToken: start + limit < groups.count ? String(start + limit) : nil
+        )
     }
 
     /// ListUsersInGroup, by username.
     public func listUsersInGroup(_ request: GroupListingRequest) throws(CognitoError) -> UsersInGroupResponse {
         let pool = try pool(request.UserPoolId)
         guard let name = request.GroupName else { throw .missing("GroupName") }
-        let users: [StoredUser] = try database({ db in
-            _ = try requireGroup(pool, name, db)
-            let members = try StoredMembership.filter(Column("poolId") == pool.id && Column("groupName") == name).fetchAll(db).map(\.username)
-            return try StoredUser.filter(Column("poolId") == pool.id && members.contains(Column("username"))).order(Column("username")).fetchAll(db)
-        }, write: false)
+        let users: [StoredUser] = try database(
+            { db in
+                _ = try requireGroup(pool, name, db)
+                let members = try StoredMembership.filter(Column("poolId") == pool.id && Column("groupName") == name).fetchAll(db).map(\.username)
+                return try StoredUser.filter(Column("poolId") == pool.id && members.contains(Column("username"))).order(Column("username")).fetchAll(
+                    db
+                )
+            },
+            write: false
+        )
         let limit = try Self.pageLimit(request.Limit)
         let start = try pageStart(request.NextToken, count: users.count)
-        return UsersInGroupResponse(Users: users[start..<min(start + limit, users.count)].map(userType),
-                                    NextToken: start + limit < users.count ? String(start + limit) : nil)
+        return UsersInGroupResponse(
+            Users: users[start..<min(start + limit, users.count)].map(userType),
+            NextToken: start + limit < users.count ? String(start + limit) : nil
+        )
     }
 
     /// AdminAddUserToGroup.
@@ -102,32 +118,49 @@ extension CognitoService {
     /// AdminListGroupsForUser.
     public func adminListGroupsForUser(_ request: AdminUserRequest) throws(CognitoError) -> GroupListResponse {
         let pool = try pool(request.UserPoolId)
-        let groups: [StoredGroup] = try database({ db in
-            let user = try requireUser(pool, request.Username, db)
-            let names = try StoredMembership.filter(Column("poolId") == pool.id && Column("username") == user.username).fetchAll(db).map(\.groupName)
-            return try StoredGroup.filter(Column("poolId") == pool.id && names.contains(Column("name"))).order(Column("name")).fetchAll(db)
-        }, write: false)
+        let groups: [StoredGroup] = try database(
+            { db in
+                let user = try requireUser(pool, request.Username, db)
+                let names = try StoredMembership.filter(Column("poolId") == pool.id && Column("username") == user.username).fetchAll(db).map(
+                    \.groupName
+                )
+                return try StoredGroup.filter(Column("poolId") == pool.id && names.contains(Column("name"))).order(Column("name")).fetchAll(db)
+            },
+            write: false
+        )
         let limit = request.Limit ?? 60
         let start = try pageStart(request.NextToken, count: groups.count)
         return GroupListResponse(
             Groups: groups[start..<min(start + limit, groups.count)].map(Self.groupType),
-            NextToken: start + limit < groups.count ? String(start + limit) : nil)
+            NextToken: start + limit < groups.count ? String(start + limit) : nil
+        )
     }
 
     func requireGroup(_ pool: LivePool, _ name: String, _ db: Database) throws -> StoredGroup {
-        guard let group = try StoredGroup.fetchOne(db, key: ["poolId": pool.id, "name": name]) else { throw CognitoError.resourceNotFound("Group not found.") }
+        guard let group = try StoredGroup.fetchOne(db, key: ["poolId": pool.id, "name": name]) else {
+            throw CognitoError.resourceNotFound("Group not found.")
+        }
         return group
     }
 
     static func groupType(_ group: StoredGroup) -> GroupType {
-        GroupType(GroupName: group.name, UserPoolId: group.poolId, Description: group.description, RoleArn: group.roleArn,
-                  Precedence: group.precedence, LastModifiedDate: group.modified, CreationDate: group.created)
+        GroupType(
+            GroupName: group.name,
+            UserPoolId: group.poolId,
+            Description: group.description,
+            RoleArn: group.roleArn,
+            Precedence: group.precedence,
+            LastModifiedDate: group.modified,
+            CreationDate: group.created
+        )
     }
 
     static func pageLimit(_ limit: Int?) throws(CognitoError) -> Int {
         let limit = limit ?? 60
         guard (1...60).contains(limit) else {
-            throw .invalidParameter("1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60")
+            throw .invalidParameter(
+                "1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60"
+            )
         }
         return limit
     }
@@ -135,10 +168,14 @@ extension CognitoService {
     /// AWS's constraints on a group's name (1–128 characters) and precedence (0 or more).
     static func checkGroup(_ request: GroupRequest) throws(CognitoError) {
         guard (1...128).contains(request.GroupName.count) else {
-            throw .invalidParameter("1 validation error detected: Value '\(request.GroupName)' at 'groupName' failed to satisfy constraint: Member must have length less than or equal to 128")
+            throw .invalidParameter(
+                "1 validation error detected: Value '\(request.GroupName)' at 'groupName' failed to satisfy constraint: Member must have length less than or equal to 128"
+            )
         }
         if let precedence = request.Precedence, precedence < 0 {
-            throw .invalidParameter("1 validation error detected: Value '\(precedence)' at 'precedence' failed to satisfy constraint: Member must have value greater than or equal to 0")
+            throw .invalidParameter(
+                "1 validation error detected: Value '\(precedence)' at 'precedence' failed to satisfy constraint: Member must have value greater than or equal to 0"
+            )
         }
     }
 }

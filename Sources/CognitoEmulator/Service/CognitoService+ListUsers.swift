@@ -1,10 +1,11 @@
+import EmulatorCrypto
+import GRDB
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import EmulatorCrypto
-import GRDB
 
 extension CognitoService {
     /// A parsed ListUsers filter: `attribute = "value"` or `attribute ^= "value"`.
@@ -69,7 +70,9 @@ extension CognitoService {
         let pool = try pool(request.UserPoolId)
         let limit = request.Limit ?? 60
         guard (0...60).contains(limit) else {
-            throw .invalidParameter("1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60")
+            throw .invalidParameter(
+                "1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60"
+            )
         }
         let filter = try UserFilter(request.Filter)
         var after = ""
@@ -79,22 +82,25 @@ extension CognitoService {
             }
             after = cursor
         }
-        let (users, more): ([StoredUser], Bool) = try database({ db in
-            var found: [StoredUser] = []
-            var cursor = after
-            while found.count <= limit {
-                var query = StoredUser.filter(Column("poolId") == pool.id && Column("username") > cursor)
-                if let narrowing = filter?.narrowing { query = query.filter(narrowing) }
-                let batch = try query.order(Column("username")).limit(max(limit * 4, 200)).fetchAll(db)
-                if batch.isEmpty { break }
-                for user in batch where filter?.matches(user, attributes: attributes(of: user)) ?? true {
-                    found.append(user)
-                    if found.count > limit { break }
+        let (users, more): ([StoredUser], Bool) = try database(
+            { db in
+                var found: [StoredUser] = []
+                var cursor = after
+                while found.count <= limit {
+                    var query = StoredUser.filter(Column("poolId") == pool.id && Column("username") > cursor)
+                    if let narrowing = filter?.narrowing { query = query.filter(narrowing) }
+                    let batch = try query.order(Column("username")).limit(max(limit * 4, 200)).fetchAll(db)
+                    if batch.isEmpty { break }
+                    for user in batch where filter?.matches(user, attributes: attributes(of: user)) ?? true {
+                        found.append(user)
+                        if found.count > limit { break }
+                    }
+                    cursor = batch.last!.username
                 }
-                cursor = batch.last!.username
-            }
-            return (Array(found.prefix(limit)), found.count > limit)
-        }, write: false)
+                return (Array(found.prefix(limit)), found.count > limit)
+            },
+            write: false
+        )
         let wanted = request.AttributesToGet.map(Set.init)
         return ListUsersResponse(
             Users: users.map { user in
@@ -102,7 +108,8 @@ extension CognitoService {
                 if let wanted { type.Attributes = type.Attributes.filter { wanted.contains($0.Name) } }
                 return type
             },
-            PaginationToken: more && limit > 0 ? Base64URL.encode(Array(users.last!.username.utf8)) : nil)
+            PaginationToken: more && limit > 0 ? Base64URL.encode(Array(users.last!.username.utf8)) : nil
+        )
     }
 }
 

@@ -12,21 +12,34 @@ extension CognitoService {
 
     /// The MFA methods a user has enabled, as `UserMFASettingList` lists them; nil when none.
     nonisolated func mfaSettings(of user: StoredUser) -> [String]? {
-        let methods = [("SOFTWARE_TOKEN_MFA", user.mfaSoftware == true && user.totpVerified == true),
-                       ("SMS_MFA", user.mfaSMS == true && user.phoneNumber != nil), ("EMAIL_OTP", user.mfaEmail == true && user.email != nil)]
-            .filter(\.1).map(\.0)
+        let methods = [
+            ("SOFTWARE_TOKEN_MFA", user.mfaSoftware == true && user.totpVerified == true),
+            ("SMS_MFA", user.mfaSMS == true && user.phoneNumber != nil), ("EMAIL_OTP", user.mfaEmail == true && user.email != nil),
+        ]
+        .filter(\.1).map(\.0)
         return methods.isEmpty ? nil : methods
     }
 
     /// The challenge a sign-in that passed its password must answer, or nil when the pool's MFA
     /// configuration and the user's methods need none.
-    func mfaChallenge(for user: StoredUser, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) throws(CognitoError) -> InitiateAuthResponse? {
+    func mfaChallenge(
+        for user: StoredUser,
+        client: LiveClient,
+        pool: LivePool,
+        clientMetadata: [String: String]?
+    ) throws(CognitoError) -> InitiateAuthResponse? {
         let configuration = pool.configuration.mfaConfiguration
         guard configuration != "OFF" else { return nil }
         let methods = mfaSettings(of: user) ?? []
         let now = clock.now
-        var pending = ChallengeSession(poolID: pool.id, clientID: client.id, username: user.username, challenge: "", expires: now + Self.mfaCodeValidity,
-                                       clientMetadata: clientMetadata)
+        var pending = ChallengeSession(
+            poolID: pool.id,
+            clientID: client.id,
+            username: user.username,
+            challenge: "",
+            expires: now + Self.mfaCodeValidity,
+            clientMetadata: clientMetadata
+        )
         var parameters = ["USER_ID_FOR_SRP": user.username]
         if methods.isEmpty {
             guard configuration == "ON" else { return nil }
@@ -40,9 +53,18 @@ extension CognitoService {
                 pending.mfaCode = code
                 let email = method == "EMAIL_OTP"
                 let destination = email ? attribute("email", of: user) ?? "" : attribute("phone_number", of: user) ?? ""
-                outbox.append(OutboxMessage(
-                    userPoolId: pool.id, username: user.username, trigger: method, deliveryMedium: email ? "EMAIL" : "SMS", destination: destination,
-                    code: code, message: "Your authentication code is \(code).", sentAt: now))
+                outbox.append(
+                    OutboxMessage(
+                        userPoolId: pool.id,
+                        username: user.username,
+                        trigger: method,
+                        deliveryMedium: email ? "EMAIL" : "SMS",
+                        destination: destination,
+                        code: code,
+                        message: "Your authentication code is \(code).",
+                        sentAt: now
+                    )
+                )
                 logger.info("\(method) code for \(user.username) in \(pool.id): \(code)")
                 parameters["CODE_DELIVERY_DELIVERY_MEDIUM"] = email ? "EMAIL" : "SMS"
                 parameters["CODE_DELIVERY_DESTINATION"] = email ? Self.mask(email: destination) : "+*******" + destination.suffix(4)
@@ -55,7 +77,12 @@ extension CognitoService {
     }
 
     /// RespondToAuthChallenge for SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP and MFA_SETUP.
-    func answerMFAChallenge(_ challenge: String, session: String?, responses: [String: String], client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
+    func answerMFAChallenge(
+        _ challenge: String,
+        session: String?,
+        responses: [String: String],
+        client: LiveClient
+    ) async throws(CognitoError) -> InitiateAuthResponse {
         guard let session, let pending = challengeSessions[session], pending.clientID == client.id, pending.challenge == challenge else {
             throw .notAuthorized("Invalid session for the user.")
         }
@@ -70,7 +97,9 @@ extension CognitoService {
         let passed: Bool
         switch challenge {
         case "SOFTWARE_TOKEN_MFA":
-            guard let code = responses["SOFTWARE_TOKEN_MFA_CODE"] else { throw .invalidParameter("Missing required parameter SOFTWARE_TOKEN_MFA_CODE") }
+            guard let code = responses["SOFTWARE_TOKEN_MFA_CODE"] else {
+                throw .invalidParameter("Missing required parameter SOFTWARE_TOKEN_MFA_CODE")
+            }
             passed = user.totpSecret.flatMap(Base32.decode).map { TOTP.verify(code, secret: $0, at: clock.now) } ?? false
         case "SMS_MFA", "EMAIL_OTP":
             let name = challenge == "SMS_MFA" ? "SMS_MFA_CODE" : "EMAIL_OTP_CODE"
@@ -80,7 +109,11 @@ extension CognitoService {
             passed = pending.mfaSetUp
         }
         guard passed else {
-            if challenge == "MFA_SETUP" { throw .invalidParameter("Software token MFA has not been verified; call AssociateSoftwareToken and VerifySoftwareToken with this session first") }
+            if challenge == "MFA_SETUP" {
+                throw .invalidParameter(
+                    "Software token MFA has not been verified; call AssociateSoftwareToken and VerifySoftwareToken with this session first"
+                )
+            }
             throw .codeMismatch("Invalid code received for user")
         }
         challengeSessions[session] = nil
@@ -152,7 +185,9 @@ extension CognitoService {
                 apply(software, "SOFTWARE_TOKEN_MFA", enabled: \.mfaSoftware, to: &user)
             }
             if let sms = request.SMSMfaSettings {
-                if sms.Enabled == true, user.phoneNumber == nil { throw CognitoError.invalidParameter("User does not have a phone number for SMS MFA") }
+                if sms.Enabled == true, user.phoneNumber == nil {
+                    throw CognitoError.invalidParameter("User does not have a phone number for SMS MFA")
+                }
                 apply(sms, "SMS_MFA", enabled: \.mfaSMS, to: &user)
             }
             if let email = request.EmailMfaSettings {

@@ -1,17 +1,19 @@
+import EmulatorCrypto
+import GRDB
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import EmulatorCrypto
-import GRDB
 
 /// Refresh tokens: renewal (REFRESH_TOKEN_AUTH and GetTokensFromRefreshToken), rotation when the client
 /// enables it, and revocation. Only a token's SHA-256 is stored.
 extension CognitoService {
     /// GetTokensFromRefreshToken: new ID and access tokens, and a new refresh token when the client rotates them.
     /// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html
-    public func getTokensFromRefreshToken(_ request: GetTokensFromRefreshTokenRequest) async throws(CognitoError) -> GetTokensFromRefreshTokenResponse {
+    public func getTokensFromRefreshToken(_ request: GetTokensFromRefreshTokenRequest) async throws(CognitoError) -> GetTokensFromRefreshTokenResponse
+    {
         let client = try client(request.ClientId)
         if let secret = client.secret, request.ClientSecret != secret {
             throw .notAuthorized("Client secret is not valid for client \(client.id)")
@@ -19,12 +21,18 @@ extension CognitoService {
         guard client.configuration.allows("REFRESH_TOKEN_AUTH") else { throw .invalidParameter("Auth flow not enabled for this client") }
         let pool = try pool(client.poolID)
         return GetTokensFromRefreshTokenResponse(
-            AuthenticationResult: try await refresh(token: request.RefreshToken, client: client, pool: pool, clientMetadata: request.ClientMetadata))
+            AuthenticationResult: try await refresh(token: request.RefreshToken, client: client, pool: pool, clientMetadata: request.ClientMetadata)
+        )
     }
 
     /// New tokens for the session a refresh token belongs to. With rotation, the answer carries a new
     /// refresh token and the one presented keeps working only for the client's grace period.
-    func refresh(token: String, client: LiveClient, pool: LivePool, clientMetadata: [String: String]?) async throws(CognitoError) -> AuthenticationResultType {
+    func refresh(
+        token: String,
+        client: LiveClient,
+        pool: LivePool,
+        clientMetadata: [String: String]?
+    ) async throws(CognitoError) -> AuthenticationResultType {
         let hash = Digest.sha256(Array(token.utf8)).hexString
         let now = clock.now
         let rotated = client.configuration.rotationGraceSeconds.map { _ in Self.newRefreshToken() }
@@ -48,10 +56,22 @@ extension CognitoService {
             }
             return (session, user)
         }
-        let tokens = try await issueTokens(user: user, client: client, pool: pool, originJti: session.originJti, authTime: session.authTime,
-                                           source: "TokenGeneration_RefreshTokens", clientMetadata: clientMetadata)
-        return AuthenticationResultType(AccessToken: tokens.access, ExpiresIn: client.configuration.accessTokenValiditySeconds,
-                                        TokenType: "Bearer", RefreshToken: rotated, IdToken: tokens.id)
+        let tokens = try await issueTokens(
+            user: user,
+            client: client,
+            pool: pool,
+            originJti: session.originJti,
+            authTime: session.authTime,
+            source: "TokenGeneration_RefreshTokens",
+            clientMetadata: clientMetadata
+        )
+        return AuthenticationResultType(
+            AccessToken: tokens.access,
+            ExpiresIn: client.configuration.accessTokenValiditySeconds,
+            TokenType: "Bearer",
+            RefreshToken: rotated,
+            IdToken: tokens.id
+        )
     }
 
     /// RevokeToken: the refresh token, and the ID and access tokens it produced, stop working.
@@ -86,7 +106,9 @@ extension CognitoService {
     /// An opaque refresh token shaped like Cognito's (a JWE: header and four random parts).
     static func newRefreshToken() -> String {
         let header = Base64URL.encode(Array("{\"cty\":\"JWT\",\"enc\":\"A256GCM\",\"alg\":\"RSA-OAEP\"}".utf8))
-        return [header, Base64URL.encode(SecureRandom.bytes(256)), Base64URL.encode(SecureRandom.bytes(12)),
-                Base64URL.encode(SecureRandom.bytes(384)), Base64URL.encode(SecureRandom.bytes(16))].joined(separator: ".")
+        return [
+            header, Base64URL.encode(SecureRandom.bytes(256)), Base64URL.encode(SecureRandom.bytes(12)),
+            Base64URL.encode(SecureRandom.bytes(384)), Base64URL.encode(SecureRandom.bytes(16)),
+        ].joined(separator: ".")
     }
 }

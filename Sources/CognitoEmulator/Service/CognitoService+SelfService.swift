@@ -1,10 +1,11 @@
 import EmulatorCrypto
+import GRDB
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import GRDB
 
 extension CognitoService {
     static let signUpCodeValidity: Double = 24 * 3600
@@ -25,25 +26,60 @@ extension CognitoService {
         try validate(attributes + implied, in: pool, requireRequired: true)
         try checkWritable(attributes, client: client, pool: pool)
         let preSignUp = try await runTrigger(
-            "PreSignUp", source: "PreSignUp_SignUp", pool: pool, username: username, clientID: client.id,
-            request: .init(userAttributes: Self.attributeMap(implied + attributes), validationData: request.ValidationData.map(Self.attributeMap),
-                           clientMetadata: request.ClientMetadata))
+            "PreSignUp",
+            source: "PreSignUp_SignUp",
+            pool: pool,
+            username: username,
+            clientID: client.id,
+            request: .init(
+                userAttributes: Self.attributeMap(implied + attributes),
+                validationData: request.ValidationData.map(Self.attributeMap),
+                clientMetadata: request.ClientMetadata
+            )
+        )
         let confirmed = preSignUp?.autoConfirmUser == true
         let now = clock.now
         var user = StoredUser(
-            poolId: pool.id, username: username, sub: sub, status: confirmed ? "CONFIRMED" : "UNCONFIRMED", enabled: true,
-            attributes: "[]", failedAttempts: 0, created: now, modified: now)
+            poolId: pool.id,
+            username: username,
+            sub: sub,
+            status: confirmed ? "CONFIRMED" : "UNCONFIRMED",
+            enabled: true,
+            attributes: "[]",
+            failedAttempts: 0,
+            created: now,
+            modified: now
+        )
         apply(implied + attributes + Self.autoVerified(preSignUp), to: &user)
         setVerifier(await Self.makeVerifier(request.Password, username: username, pool: pool), on: &user)
         let created = user
         let code: PendingCode? = try database { db in
             try insertNew(created, pool: pool, existing: "User already exists", db)
             let verifies = pool.configuration.autoVerifiedAttributes
-            let target = verifies.contains("email") && created.email != nil ? "email" : verifies.contains("phone_number") && created.phoneNumber != nil ? "phone_number" : nil
+            let target =
+                verifies.contains("email") && created.email != nil
+                ? "email" : verifies.contains("phone_number") && created.phoneNumber != nil ? "phone_number" : nil
             guard let target, !confirmed else { return nil }
-            return try sendCode(purpose: "signup", trigger: "SignUp", to: created, pool: pool, validity: Self.signUpCodeValidity, preferring: target, db)
+            return try sendCode(
+                purpose: "signup",
+                trigger: "SignUp",
+                to: created,
+                pool: pool,
+                validity: Self.signUpCodeValidity,
+                preferring: target,
+                db
+            )
         }
-        if let code { try await deliver(code, source: "CustomMessage_SignUp", user: created, pool: pool, clientID: client.id, clientMetadata: request.ClientMetadata) }
+        if let code {
+            try await deliver(
+                code,
+                source: "CustomMessage_SignUp",
+                user: created,
+                pool: pool,
+                clientID: client.id,
+                clientMetadata: request.ClientMetadata
+            )
+        }
         return SignUpResponse(UserConfirmed: confirmed, CodeDeliveryDetails: code?.delivery, UserSub: user.sub)
     }
 
@@ -78,14 +114,32 @@ extension CognitoService {
             try user.update(db)
             return user
         }
-        try await postConfirmation(confirmed, source: "PostConfirmation_ConfirmSignUp", pool: pool, clientID: client.id, clientMetadata: request.ClientMetadata)
+        try await postConfirmation(
+            confirmed,
+            source: "PostConfirmation_ConfirmSignUp",
+            pool: pool,
+            clientID: client.id,
+            clientMetadata: request.ClientMetadata
+        )
         return EmptyResponse()
     }
 
     /// The PostConfirmation trigger, after a user was confirmed or reset their password.
-    func postConfirmation(_ user: StoredUser, source: String, pool: LivePool, clientID: String?, clientMetadata: [String: String]?) async throws(CognitoError) {
-        _ = try await runTrigger("PostConfirmation", source: source, pool: pool, username: user.username, clientID: clientID,
-                                 request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: clientMetadata))
+    func postConfirmation(
+        _ user: StoredUser,
+        source: String,
+        pool: LivePool,
+        clientID: String?,
+        clientMetadata: [String: String]?
+    ) async throws(CognitoError) {
+        _ = try await runTrigger(
+            "PostConfirmation",
+            source: source,
+            pool: pool,
+            username: user.username,
+            clientID: clientID,
+            request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: clientMetadata)
+        )
     }
 
     /// ResendConfirmationCode.
@@ -96,9 +150,20 @@ extension CognitoService {
         let sent: CodeOutcome = try database { db in
             guard let user = try lookupUser(pool, request.Username, db) else { return .unknownUser }
             guard user.status == "UNCONFIRMED" else { throw CognitoError.invalidParameter("User is already confirmed.") }
-            return CodeOutcome(try sendCode(purpose: "signup", trigger: "ResendConfirmationCode", to: user, pool: pool, validity: Self.signUpCodeValidity, db), user)
+            return CodeOutcome(
+                try sendCode(purpose: "signup", trigger: "ResendConfirmationCode", to: user, pool: pool, validity: Self.signUpCodeValidity, db),
+                user
+            )
         }
-        return CodeDeliveryResponse(CodeDeliveryDetails: try await deliver(sent, source: "CustomMessage_ResendCode", pool: pool, client: client, clientMetadata: request.ClientMetadata))
+        return CodeDeliveryResponse(
+            CodeDeliveryDetails: try await deliver(
+                sent,
+                source: "CustomMessage_ResendCode",
+                pool: pool,
+                client: client,
+                clientMetadata: request.ClientMetadata
+            )
+        )
     }
 
     /// What a code-sending operation did.
@@ -113,8 +178,13 @@ extension CognitoService {
     }
 
     /// Delivers the code an operation created, and answers where it went.
-    private func deliver(_ outcome: CodeOutcome, source: String, pool: LivePool, client: LiveClient,
-                         clientMetadata: [String: String]?) async throws(CognitoError) -> CodeDeliveryDetailsType? {
+    private func deliver(
+        _ outcome: CodeOutcome,
+        source: String,
+        pool: LivePool,
+        client: LiveClient,
+        clientMetadata: [String: String]?
+    ) async throws(CognitoError) -> CodeDeliveryDetailsType? {
         switch outcome {
         case .unknownUser: return try maskedDelivery(client)
         case .nowhereToSend: return nil
@@ -137,10 +207,27 @@ extension CognitoService {
             guard emailVerified || phoneVerified else {
                 throw CognitoError.invalidParameter("Cannot reset password for the user as there is no registered/verified email or phone_number")
             }
-            return CodeOutcome(try sendCode(purpose: "forgot-password", trigger: "ForgotPassword", to: user, pool: pool,
-                                validity: Self.forgotPasswordCodeValidity, db), user)
+            return CodeOutcome(
+                try sendCode(
+                    purpose: "forgot-password",
+                    trigger: "ForgotPassword",
+                    to: user,
+                    pool: pool,
+                    validity: Self.forgotPasswordCodeValidity,
+                    db
+                ),
+                user
+            )
         }
-        return CodeDeliveryResponse(CodeDeliveryDetails: try await deliver(sent, source: "CustomMessage_ForgotPassword", pool: pool, client: client, clientMetadata: request.ClientMetadata))
+        return CodeDeliveryResponse(
+            CodeDeliveryDetails: try await deliver(
+                sent,
+                source: "CustomMessage_ForgotPassword",
+                pool: pool,
+                client: client,
+                clientMetadata: request.ClientMetadata
+            )
+        )
     }
 
     /// ConfirmForgotPassword.
@@ -164,15 +251,25 @@ extension CognitoService {
             try user.update(db)
             return user
         }
-        try await postConfirmation(reset, source: "PostConfirmation_ConfirmForgotPassword", pool: pool, clientID: client.id, clientMetadata: request.ClientMetadata)
+        try await postConfirmation(
+            reset,
+            source: "PostConfirmation_ConfirmForgotPassword",
+            pool: pool,
+            clientID: client.id,
+            clientMetadata: request.ClientMetadata
+        )
         return EmptyResponse()
     }
 
     /// GetUser.
     public nonisolated func getUser(_ request: AccessTokenRequest) throws(CognitoError) -> GetUserResponse {
         let (_, user) = try authenticate(accessToken: request.AccessToken)
-        return GetUserResponse(Username: user.username, UserAttributes: attributes(of: user), UserMFASettingList: mfaSettings(of: user),
-                               PreferredMfaSetting: user.preferredMfa)
+        return GetUserResponse(
+            Username: user.username,
+            UserAttributes: attributes(of: user),
+            UserMFASettingList: mfaSettings(of: user),
+            PreferredMfaSetting: user.preferredMfa
+        )
     }
 
     /// UpdateUserAttributes.
@@ -192,7 +289,14 @@ extension CognitoService {
                 var preview = user
                 apply(changes, to: &preview)
                 if pool.configuration.autoVerifiedAttributes.contains(name),
-                    let code = try sendCode(purpose: "verify:\(name)", trigger: "UpdateUserAttributes", to: preview, pool: pool, validity: Self.signUpCodeValidity, db)
+                    let code = try sendCode(
+                        purpose: "verify:\(name)",
+                        trigger: "UpdateUserAttributes",
+                        to: preview,
+                        pool: pool,
+                        validity: Self.signUpCodeValidity,
+                        db
+                    )
                 {
                     codes.append(code)
                 }
@@ -203,7 +307,14 @@ extension CognitoService {
             return (codes, user)
         }
         for code in codes {
-            try await deliver(code, source: "CustomMessage_UpdateUserAttribute", user: updated, pool: pool, clientID: client.id, clientMetadata: request.ClientMetadata)
+            try await deliver(
+                code,
+                source: "CustomMessage_UpdateUserAttribute",
+                user: updated,
+                pool: pool,
+                clientID: client.id,
+                clientMetadata: request.ClientMetadata
+            )
         }
         return UpdateUserAttributesResponse(CodeDeliveryDetailsList: codes.map(\.delivery))
     }

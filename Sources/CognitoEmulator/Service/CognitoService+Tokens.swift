@@ -1,18 +1,26 @@
+import EmulatorCrypto
+import GRDB
+import Synchronization
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import EmulatorCrypto
-import GRDB
-import Synchronization
 
 extension CognitoService {
     /// Signs an ID token and an access token with Cognito's claims, in Cognito's order, after the
     /// PreTokenGeneration trigger (`source` is its trigger source) — off the actor, so the RSA work of
     /// concurrent sign-ins runs on every core.
-    nonisolated func issueTokens(user: StoredUser, client: LiveClient, pool: LivePool, originJti: String, authTime: Double, source: String,
-                                 clientMetadata: [String: String]? = nil) async throws(CognitoError) -> (id: String, access: String) {
+    nonisolated func issueTokens(
+        user: StoredUser,
+        client: LiveClient,
+        pool: LivePool,
+        originJti: String,
+        authTime: Double,
+        source: String,
+        clientMetadata: [String: String]? = nil
+    ) async throws(CognitoError) -> (id: String, access: String) {
         let now = clock.now.rounded(.down)
         var groups: [String]
         do {
@@ -21,7 +29,15 @@ extension CognitoService {
             throw stateFailure(error)
         }
         var scopes = ["aws.cognito.signin.user.admin"]
-        let overrides = try await preTokenGeneration(user: user, groups: groups, scopes: scopes, client: client, pool: pool, source: source, clientMetadata: clientMetadata)
+        let overrides = try await preTokenGeneration(
+            user: user,
+            groups: groups,
+            scopes: scopes,
+            client: client,
+            pool: pool,
+            source: source,
+            clientMetadata: clientMetadata
+        )
         if let groupOverride = overrides?.groups { groups = groupOverride }
         if let access = overrides?.access {
             scopes = (scopes + (access.scopesToAdd ?? [])).filter { !(access.scopesToSuppress ?? []).contains($0) }
@@ -45,25 +61,36 @@ extension CognitoService {
         let verified = attributeClaims.filter { $0.key.hasSuffix("_verified") }
         let others = attributeClaims.filter { !$0.key.hasSuffix("_verified") }
         let eventID = SecureRandom.uuidString()
-        let idClaims = Self.applying(overrides?.id, to: JSONValue.object(
-            [.init("sub", .string(user.sub))] + groupsClaim + verified + [
-                .init("iss", .string(issuer)), .init("cognito:username", .string(user.username)), .init("origin_jti", .string(originJti)),
-                .init("aud", .string(client.id)), .init("event_id", .string(eventID)), .init("token_use", .string("id")),
-                .init("auth_time", .int(Int(authTime))), .init("exp", .int(Int(now) + client.configuration.idTokenValiditySeconds)),
-                .init("iat", .int(Int(now))), .init("jti", .string(SecureRandom.uuidString())),
-            ] + others))
-        let accessClaims = Self.applying(overrides?.access, to: JSONValue.object(
-            [.init("sub", .string(user.sub))] + groupsClaim + [
-                .init("iss", .string(issuer)), .init("client_id", .string(client.id)), .init("origin_jti", .string(originJti)),
-                .init("event_id", .string(eventID)), .init("token_use", .string("access")),
-                .init("scope", .string(scopes.joined(separator: " "))), .init("auth_time", .int(Int(authTime))),
-                .init("exp", .int(Int(now) + client.configuration.accessTokenValiditySeconds)), .init("iat", .int(Int(now))),
-                .init("jti", .string(SecureRandom.uuidString())), .init("username", .string(user.username)),
-            ]))
+        let idClaims = Self.applying(
+            overrides?.id,
+            to: JSONValue.object(
+                [.init("sub", .string(user.sub))] + groupsClaim + verified + [
+                    .init("iss", .string(issuer)), .init("cognito:username", .string(user.username)), .init("origin_jti", .string(originJti)),
+                    .init("aud", .string(client.id)), .init("event_id", .string(eventID)), .init("token_use", .string("id")),
+                    .init("auth_time", .int(Int(authTime))), .init("exp", .int(Int(now) + client.configuration.idTokenValiditySeconds)),
+                    .init("iat", .int(Int(now))), .init("jti", .string(SecureRandom.uuidString())),
+                ] + others
+            )
+        )
+        let accessClaims = Self.applying(
+            overrides?.access,
+            to: JSONValue.object(
+                [.init("sub", .string(user.sub))] + groupsClaim + [
+                    .init("iss", .string(issuer)), .init("client_id", .string(client.id)), .init("origin_jti", .string(originJti)),
+                    .init("event_id", .string(eventID)), .init("token_use", .string("access")),
+                    .init("scope", .string(scopes.joined(separator: " "))), .init("auth_time", .int(Int(authTime))),
+                    .init("exp", .int(Int(now) + client.configuration.accessTokenValiditySeconds)), .init("iat", .int(Int(now))),
+                    .init("jti", .string(SecureRandom.uuidString())), .init("username", .string(user.username)),
+                ]
+            )
+        )
         do {
-            let idKey = try await pool.idKey.material(), accessKey = try await pool.accessKey.material()
-            return (try JWT.sign(claims: idClaims, key: idKey.key, keyID: idKey.keyID),
-                    try JWT.sign(claims: accessClaims, key: accessKey.key, keyID: accessKey.keyID))
+            let idKey = try await pool.idKey.material()
+            let accessKey = try await pool.accessKey.material()
+            return (
+                try JWT.sign(claims: idClaims, key: idKey.key, keyID: idKey.keyID),
+                try JWT.sign(claims: accessClaims, key: accessKey.key, keyID: accessKey.keyID)
+            )
         } catch {
             throw .internalError("signing a token failed: \(error)")
         }
@@ -78,11 +105,18 @@ extension CognitoService {
             token = known
         } else {
             guard let jwt = JWT(accessToken), let keyID = jwt.keyID,
-                let pool = pools.values.first(where: { $0.accessKey.current?.keyID == keyID }), let key = pool.accessKey.current, jwt.isSigned(by: key.key),
+                let pool = pools.values.first(where: { $0.accessKey.current?.keyID == keyID }), let key = pool.accessKey.current,
+                jwt.isSigned(by: key.key),
                 jwt.claims["token_use"]?.stringValue == "access", jwt.claims["iss"]?.stringValue == issuer(poolID: pool.id),
                 let username = jwt.claims["username"]?.stringValue, let expires = jwt.claims["exp"]?.numberValue
             else { throw .invalidAccessToken }
-            token = .init(poolID: pool.id, username: username, originJti: jwt.claims["origin_jti"]?.stringValue ?? "", usableFrom: jwt.usableFrom, expires: expires)
+            token = .init(
+                poolID: pool.id,
+                username: username,
+                originJti: jwt.claims["origin_jti"]?.stringValue ?? "",
+                usableFrom: jwt.usableFrom,
+                expires: expires
+            )
             verifiedAccessTokens.remember(token, for: accessToken)
         }
         guard token.usableFrom <= clock.now else { throw .invalidAccessToken }
@@ -92,7 +126,9 @@ extension CognitoService {
             return try store.read { db in
                 // A deleted user's sessions are gone with it, so its tokens read as revoked, as Cognito answers.
                 let sessions = try db.cachedStatement(sql: "SELECT * FROM sessions WHERE originJti = ?")
-                guard let session = try StoredSession.fetchOne(sessions, arguments: [token.originJti]), !session.revoked else { throw CognitoError.revokedAccessToken }
+                guard let session = try StoredSession.fetchOne(sessions, arguments: [token.originJti]), !session.revoked else {
+                    throw CognitoError.revokedAccessToken
+                }
                 guard let user = try CognitoStore.user(poolID: pool.id, username: token.username, db) else { throw CognitoError.revokedAccessToken }
                 return (pool, user)
             }

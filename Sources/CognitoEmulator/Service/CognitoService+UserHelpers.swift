@@ -1,11 +1,12 @@
+import EmulatorCrypto
+import GRDB
+import Logging
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import EmulatorCrypto
-import GRDB
-import Logging
 
 extension CognitoService {
     /// Attributes as stored: a JSON array of `[name, value]` pairs.
@@ -31,8 +32,14 @@ extension CognitoService {
     }
 
     func userType(_ user: StoredUser) -> UserType {
-        UserType(Username: user.username, Attributes: attributes(of: user), UserCreateDate: user.created,
-                 UserLastModifiedDate: user.modified, Enabled: user.enabled, UserStatus: user.status)
+        UserType(
+            Username: user.username,
+            Attributes: attributes(of: user),
+            UserCreateDate: user.created,
+            UserLastModifiedDate: user.modified,
+            Enabled: user.enabled,
+            UserStatus: user.status
+        )
     }
 
     /// Sets attributes on a user (replacing same-named ones) and refreshes the alias columns.
@@ -159,9 +166,18 @@ extension CognitoService {
 
     /// The username a new user gets and the attributes implied by it, under the pool's sign-in rules
     /// (where users sign in with an e-mail or phone number, the username is the `sub`).
-    func newUsername(_ requested: String, attributes: [AttributeType], pool: LivePool, sub: String) throws(CognitoError) -> (username: String, implied: [AttributeType]) {
+    func newUsername(
+        _ requested: String,
+        attributes: [AttributeType],
+        pool: LivePool,
+        sub: String
+    ) throws(CognitoError) -> (username: String, implied: [AttributeType]) {
         let configuration = pool.configuration
-        guard !requested.isEmpty else { throw .invalidParameter("1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length greater than or equal to 1") }
+        guard !requested.isEmpty else {
+            throw .invalidParameter(
+                "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length greater than or equal to 1"
+            )
+        }
         if !configuration.usernameAttributes.isEmpty {
             let allowsEmail = configuration.usernameAttributes.contains("email")
             let allowsPhone = configuration.usernameAttributes.contains("phone_number")
@@ -171,7 +187,11 @@ extension CognitoService {
             if allowsPhone, Self.isPhoneNumber(requested) {
                 return (sub, attributes.contains { $0.Name == "phone_number" } ? [] : [AttributeType(Name: "phone_number", Value: requested)])
             }
-            throw .invalidParameter(allowsEmail && allowsPhone ? "Username should be either an email or a phone number." : allowsEmail ? "Username should be an email." : "Username should be a phone number.")
+            throw .invalidParameter(
+                allowsEmail && allowsPhone
+                    ? "Username should be either an email or a phone number."
+                    : allowsEmail ? "Username should be an email." : "Username should be a phone number."
+            )
         }
         if configuration.aliasAttributes.contains("email"), Self.isEmail(requested) {
             throw .invalidParameter("Username cannot be of email format, since user pool is configured for email alias.")
@@ -216,8 +236,15 @@ extension CognitoService {
     }
 
     /// Creates (or replaces) a one-time code; ``deliver(_:source:user:pool:clientID:clientMetadata:)`` sends it.
-    func sendCode(purpose: String, trigger: String, to user: StoredUser, pool: LivePool, validity: Double, preferring: String? = nil,
-                  _ db: Database) throws -> PendingCode? {
+    func sendCode(
+        purpose: String,
+        trigger: String,
+        to user: StoredUser,
+        pool: LivePool,
+        validity: Double,
+        preferring: String? = nil,
+        _ db: Database
+    ) throws -> PendingCode? {
         let preferred = preferring ?? (purpose.hasPrefix("verify:") ? String(purpose.dropFirst(7)) : nil)
         guard let delivery = deliveryDetails(for: user, preferring: preferred) else { return nil }
         let code = Self.sixDigitCode()
@@ -234,12 +261,22 @@ extension CognitoService {
 
     /// Puts a code's message in the outbox: Cognito's default text, or the CustomMessage trigger's
     /// (its `{####}` replaced by the code; a message without `{####}` is ignored, as Cognito ignores it).
-    func deliver(_ pending: PendingCode, source: String, user: StoredUser, pool: LivePool, clientID: String?,
-                 clientMetadata: [String: String]?) async throws(CognitoError) {
+    func deliver(
+        _ pending: PendingCode,
+        source: String,
+        user: StoredUser,
+        pool: LivePool,
+        clientID: String?,
+        clientMetadata: [String: String]?
+    ) async throws(CognitoError) {
         var text = "Your \(pending.purpose == "forgot-password" ? "password reset" : "verification") code is \(pending.code)"
         var subject: String?
         if let custom = try await runTrigger(
-            "CustomMessage", source: source, pool: pool, username: user.username, clientID: clientID,
+            "CustomMessage",
+            source: source,
+            pool: pool,
+            username: user.username,
+            clientID: clientID,
             request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: clientMetadata, codeParameter: "{####}")
         ) {
             let message = pending.delivery.DeliveryMedium == "EMAIL" ? custom.emailMessage : custom.smsMessage
@@ -250,9 +287,19 @@ extension CognitoService {
                 logger.warning("\(source): the CustomMessage trigger's message has no {####}; Cognito's default message is sent")
             }
         }
-        outbox.append(OutboxMessage(
-            userPoolId: pool.id, username: user.username, trigger: pending.trigger, deliveryMedium: pending.delivery.DeliveryMedium,
-            destination: pending.destination, code: pending.code, message: text, subject: subject, sentAt: clock.now))
+        outbox.append(
+            OutboxMessage(
+                userPoolId: pool.id,
+                username: user.username,
+                trigger: pending.trigger,
+                deliveryMedium: pending.delivery.DeliveryMedium,
+                destination: pending.destination,
+                code: pending.code,
+                message: text,
+                subject: subject,
+                sentAt: clock.now
+            )
+        )
         logger.info("\(pending.trigger) code for \(user.username) in \(pool.id): \(pending.code)", metadata: ["cognito.pool.id": "\(pool.id)"])
     }
 

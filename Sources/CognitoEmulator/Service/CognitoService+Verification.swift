@@ -19,7 +19,8 @@ extension CognitoService {
     package nonisolated func checkAuthorizerToken(_ token: String, poolID: String) -> AuthorizerTokenCheck {
         guard let pool = pools[poolID], let jwt = JWT(token), let keyID = jwt.keyID else { return .invalid }
         // A key still being generated has signed nothing yet.
-        let idKey = pool.idKey.current, accessKey = pool.accessKey.current
+        let idKey = pool.idKey.current
+        let accessKey = pool.accessKey.current
         let key = keyID == idKey?.keyID ? idKey : keyID == accessKey?.keyID ? accessKey : nil
         guard let key, jwt.isSigned(by: key.key), jwt.claims["iss"]?.stringValue == issuer(poolID: pool.id),
             let tokenUse = jwt.claims["token_use"]?.stringValue, let expires = jwt.claims["exp"]?.numberValue

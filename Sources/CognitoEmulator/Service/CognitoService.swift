@@ -1,12 +1,13 @@
+import EmulatorCrypto
+import GRDB
+public import Logging
+import Synchronization
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import EmulatorCrypto
-import GRDB
-public import Logging
-import Synchronization
 
 /// The Cognito user-pool service: pools, clients, users, credentials, codes and tokens.
 ///
@@ -46,8 +47,12 @@ public actor CognitoService {
     ///   - logger: Where codes and notable events are logged.
     /// - Throws: When the state cannot be read or written, or a key cannot be generated.
     public init(
-        configuration: CognitoConfiguration, store: CognitoStore, clock: EmulatorClock = EmulatorClock(), outbox: Outbox = Outbox(),
-        issuerBase: String = "http://127.0.0.1:9229", logger: Logger = Logger(label: "emulate.cognito", factory: { _ in SwiftLogNoOpLogHandler() })
+        configuration: CognitoConfiguration,
+        store: CognitoStore,
+        clock: EmulatorClock = EmulatorClock(),
+        outbox: Outbox = Outbox(),
+        issuerBase: String = "http://127.0.0.1:9229",
+        logger: Logger = Logger(label: "emulate.cognito", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws {
         self.store = store
         self.sessionRows = GroupCommit(store: store)
@@ -65,14 +70,25 @@ public actor CognitoService {
         for (pool, id) in zip(configuration.pools, poolIDs) {
             let created = try Self.resourceRecord(id: id, store: store, now: now, secret: false).created
             pools[id] = LivePool(
-                id: id, arn: "arn:aws:cognito-idp:\(region):\(accountID):userpool/\(id)", configuration: pool, created: created,
-                idKey: keys[id + "/id"]!, accessKey: keys[id + "/access"]!)
+                id: id,
+                arn: "arn:aws:cognito-idp:\(region):\(accountID):userpool/\(id)",
+                configuration: pool,
+                created: created,
+                idKey: keys[id + "/id"]!,
+                accessKey: keys[id + "/access"]!
+            )
         }
         for client in configuration.clients {
             let id = configuration.clientID(forLogicalID: client.logicalID)
             let poolID = configuration.poolID(forLogicalID: client.poolLogicalID)
             let record = try Self.resourceRecord(id: id, store: store, now: now, secret: client.generateSecret)
-            clients[id] = LiveClient(id: id, poolID: poolID, configuration: client, secret: client.generateSecret ? record.secret : nil, created: record.created)
+            clients[id] = LiveClient(
+                id: id,
+                poolID: poolID,
+                configuration: client,
+                secret: client.generateSecret ? record.secret : nil,
+                created: record.created
+            )
         }
         self.pools = pools
         self.poolOrder = poolIDs
@@ -80,7 +96,8 @@ public actor CognitoService {
         try store.write { db in
             for group in configuration.groups {
                 let poolID = configuration.poolID(forLogicalID: group.poolLogicalID)
-                var stored = try StoredGroup.fetchOne(db, key: ["poolId": poolID, "name": group.name])
+                var stored =
+                    try StoredGroup.fetchOne(db, key: ["poolId": poolID, "name": group.name])
                     ?? StoredGroup(poolId: poolID, name: group.name, created: now, modified: now)
                 stored.description = group.description
                 stored.precedence = group.precedence

@@ -1,9 +1,10 @@
+import GRDB
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import GRDB
 
 /// The user pools' state in SQLite: a file under the state directory, or an in-memory database.
 ///
@@ -150,15 +151,17 @@ public final class CognitoStore: Sendable {
                 t.column("poolId", .text).primaryKey()
                 t.column("count", .integer).notNull()
             }
-            try db.execute(sql: """
-                INSERT INTO userCounts (poolId, count) SELECT poolId, COUNT(*) FROM users GROUP BY poolId;
-                CREATE TRIGGER users_counted_in AFTER INSERT ON users BEGIN
-                    INSERT INTO userCounts (poolId, count) VALUES (NEW.poolId, 1) ON CONFLICT (poolId) DO UPDATE SET count = count + 1;
-                END;
-                CREATE TRIGGER users_counted_out AFTER DELETE ON users BEGIN
-                    UPDATE userCounts SET count = count - 1 WHERE poolId = OLD.poolId;
-                END;
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO userCounts (poolId, count) SELECT poolId, COUNT(*) FROM users GROUP BY poolId;
+                    CREATE TRIGGER users_counted_in AFTER INSERT ON users BEGIN
+                        INSERT INTO userCounts (poolId, count) VALUES (NEW.poolId, 1) ON CONFLICT (poolId) DO UPDATE SET count = count + 1;
+                    END;
+                    CREATE TRIGGER users_counted_out AFTER DELETE ON users BEGIN
+                        UPDATE userCounts SET count = count - 1 WHERE poolId = OLD.poolId;
+                    END;
+                    """
+            )
         }
         // Refresh token rotation: the token rotated out keeps working for the client's grace period.
         migrator.registerMigration("v3-refresh-rotation") { db in
@@ -189,8 +192,10 @@ public final class CognitoStore: Sendable {
 
     /// The names of a user's groups, sorted, through a prepared statement.
     static func groupNames(poolID: String, username: String, _ db: Database) throws -> [String] {
-        try String.fetchAll(db.cachedStatement(sql: "SELECT groupName FROM memberships WHERE poolId = ? AND username = ? ORDER BY groupName"),
-                            arguments: [poolID, username])
+        try String.fetchAll(
+            db.cachedStatement(sql: "SELECT groupName FROM memberships WHERE poolId = ? AND username = ? ORDER BY groupName"),
+            arguments: [poolID, username]
+        )
     }
 
     /// The number of users in a pool, kept by triggers as users are created and deleted.

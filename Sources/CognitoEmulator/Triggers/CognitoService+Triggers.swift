@@ -23,14 +23,25 @@ extension CognitoService {
     ///   UnexpectedLambdaException when it cannot be called, InvalidLambdaResponseException when its
     ///   answer is not a trigger event.
     nonisolated func runTrigger(
-        _ name: String, source: String, pool: LivePool, username: String, clientID: String?,
-        request: @autoclosure @Sendable () -> CognitoTriggerEvent.Request, version: String = "1"
+        _ name: String,
+        source: String,
+        pool: LivePool,
+        username: String,
+        clientID: String?,
+        request: @autoclosure @Sendable () -> CognitoTriggerEvent.Request,
+        version: String = "1"
     ) async throws(CognitoError) -> CognitoTriggerEvent.Response? {
         guard let arn = pool.configuration.lambdaConfig[name] else { return nil }
         let event = CognitoTriggerEvent(
-            version: version, triggerSource: source, region: region, userPoolId: pool.id, userName: username,
+            version: version,
+            triggerSource: source,
+            region: region,
+            userPoolId: pool.id,
+            userName: username,
             callerContext: .init(awsSdkVersion: "aws-sdk-unknown-unknown", clientId: clientID ?? "CLIENT_ID_NOT_APPLICABLE"),
-            request: request(), response: .init())
+            request: request(),
+            response: .init()
+        )
         guard let runner = triggerRunner.withLock({ $0 }) else {
             throw .unexpectedLambda("\(name) invocation failed due to error ResourceNotFoundException.")
         }
@@ -47,7 +58,6 @@ extension CognitoService {
         }
     }
 }
-
 
 /// What a PreTokenGeneration trigger changes: claims of each token, the groups, the access token's scopes.
 struct TokenOverrides {
@@ -66,21 +76,44 @@ extension CognitoService {
 
     /// Runs the PreTokenGeneration trigger, when the pool has one: version 1 changes the ID token and
     /// the groups, version 2 (`V2_0`) both tokens and the access token's scopes.
-    nonisolated func preTokenGeneration(user: StoredUser, groups: [String], scopes: [String], client: LiveClient, pool: LivePool, source: String,
-                                        clientMetadata: [String: String]?) async throws(CognitoError) -> TokenOverrides? {
+    nonisolated func preTokenGeneration(
+        user: StoredUser,
+        groups: [String],
+        scopes: [String],
+        client: LiveClient,
+        pool: LivePool,
+        source: String,
+        clientMetadata: [String: String]?
+    ) async throws(CognitoError) -> TokenOverrides? {
         let v2 = pool.configuration.preTokenGenerationVersion != "V1_0"
-        guard let response = try await runTrigger(
-            "PreTokenGeneration", source: source, pool: pool, username: user.username, clientID: client.id,
-            request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: clientMetadata,
-                           groupConfiguration: .init(groupsToOverride: groups), scopes: v2 ? scopes : nil),
-            version: v2 ? "2" : "1")
+        guard
+            let response = try await runTrigger(
+                "PreTokenGeneration",
+                source: source,
+                pool: pool,
+                username: user.username,
+                clientID: client.id,
+                request: .init(
+                    userAttributes: triggerAttributes(of: user),
+                    clientMetadata: clientMetadata,
+                    groupConfiguration: .init(groupsToOverride: groups),
+                    scopes: v2 ? scopes : nil
+                ),
+                version: v2 ? "2" : "1"
+            )
         else { return nil }
         if v2, let details = response.claimsAndScopeOverrideDetails {
-            return TokenOverrides(id: details.idTokenGeneration, access: details.accessTokenGeneration, groups: details.groupOverrideDetails?.groupsToOverride)
+            return TokenOverrides(
+                id: details.idTokenGeneration,
+                access: details.accessTokenGeneration,
+                groups: details.groupOverrideDetails?.groupsToOverride
+            )
         }
         guard let details = response.claimsOverrideDetails else { return TokenOverrides() }
-        return TokenOverrides(id: .init(claimsToAddOrOverride: details.claimsToAddOrOverride, claimsToSuppress: details.claimsToSuppress),
-                              groups: details.groupOverrideDetails?.groupsToOverride)
+        return TokenOverrides(
+            id: .init(claimsToAddOrOverride: details.claimsToAddOrOverride, claimsToSuppress: details.claimsToSuppress),
+            groups: details.groupOverrideDetails?.groupsToOverride
+        )
     }
 
     /// The claims with a trigger's changes: suppressed claims removed, added ones appended in key order,

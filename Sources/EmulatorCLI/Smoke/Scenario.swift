@@ -47,10 +47,17 @@ struct Scenario {
             return code
         }
         return Step(
-            name: node["name"]?.scalarText ?? "\(method) \(path)", method: method.uppercased(), path: path,
-            headers: Dictionary(uniqueKeysWithValues: (node["headers"]?.pairs ?? []).map { ($0.key.scalarText ?? "", $0.value.scalarValue?.text ?? "") }),
-            json: node["json"].map(jsonValue), expectedStatus: status,
-            expectedFields: flatten(expect?["json"]), captures: (node["capture"]?.pairs ?? []).map { ($0.key.scalarText ?? "", $0.value.scalarText ?? "") })
+            name: node["name"]?.scalarText ?? "\(method) \(path)",
+            method: method.uppercased(),
+            path: path,
+            headers: Dictionary(
+                uniqueKeysWithValues: (node["headers"]?.pairs ?? []).map { ($0.key.scalarText ?? "", $0.value.scalarValue?.text ?? "") }
+            ),
+            json: node["json"].map(jsonValue),
+            expectedStatus: status,
+            expectedFields: flatten(expect?["json"]),
+            captures: (node["capture"]?.pairs ?? []).map { ($0.key.scalarText ?? "", $0.value.scalarText ?? "") }
+        )
     }
 
     /// `{a: {b: 1}}` → `[("a.b", "1")]`.

@@ -22,8 +22,12 @@ struct SmokeRunner {
             let sendsBody = ["POST", "PUT", "PATCH"].contains(method)
             let answer: SmokeClient.Answer
             do {
-                answer = try await client.send(method, api + "/" + path, headers: sendsBody ? ["Content-Type": "application/json"] : [:],
-                                               body: sendsBody ? Data("{}".utf8) : nil)
+                answer = try await client.send(
+                    method,
+                    api + "/" + path,
+                    headers: sendsBody ? ["Content-Type": "application/json"] : [:],
+                    body: sendsBody ? Data("{}".utf8) : nil
+                )
             } catch {
                 return fail("\(method) /\(path)", "no answer: \(error)", nil)
             }
@@ -35,10 +39,15 @@ struct SmokeRunner {
                 }
                 pass(label, answer, "refused without credentials")
             } else {
-                let gatewayError = answer.status == 502 || answer.status == 504 || answer.status == 500
+                let gatewayError =
+                    answer.status == 502 || answer.status == 504 || answer.status == 500
                     || answer.headers["x-amzn-errortype"] == "MissingAuthenticationTokenException"
                 guard !gatewayError else {
-                    return fail(label, "\(answer.status) from the gateway (\(answer.headers["x-amzn-errortype"] ?? "error")): the handler did not answer", answer)
+                    return fail(
+                        label,
+                        "\(answer.status) from the gateway (\(answer.headers["x-amzn-errortype"] ?? "error")): the handler did not answer",
+                        answer
+                    )
                 }
                 pass(label, answer, "reached \(route.function)")
             }
@@ -70,7 +79,9 @@ struct SmokeRunner {
             for (field, expected) in step.expectedFields {
                 let wanted = substitute(expected, variables)
                 let actual = answer.field(field)
-                guard actual == wanted else { return fail(label, "\(field) is \(actual.map { "'\($0)'" } ?? "missing"), expected '\(wanted)'", answer) }
+                guard actual == wanted else {
+                    return fail(label, "\(field) is \(actual.map { "'\($0)'" } ?? "missing"), expected '\(wanted)'", answer)
+                }
             }
             for (variable, field) in step.captures {
                 guard let value = answer.field(field) else { return fail(label, "cannot capture \(variable): no \(field) in the answer", answer) }

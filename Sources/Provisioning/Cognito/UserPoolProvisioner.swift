@@ -29,11 +29,23 @@ struct UserPoolProvisioner: ResourceProvisioner {
                     if event.existing {
                         context.diagnostics.warning(
                             "cognitoUserPool event of function '\(function.key)': no pool named '\(event.pool)' is declared; the emulator creates it with AWS's defaults",
-                            at: event.mark)
+                            at: event.mark
+                        )
                     }
-                    context.stack.cognito.pools.append(UserPoolConfiguration(
-                        logicalID: derived, name: event.pool, schema: SchemaAttribute.standard, usernameAttributes: [], aliasAttributes: [],
-                        autoVerifiedAttributes: [], passwordPolicy: .cognitoDefault, allowAdminCreateUserOnly: false, mfaConfiguration: "OFF", lambdaConfig: [:]))
+                    context.stack.cognito.pools.append(
+                        UserPoolConfiguration(
+                            logicalID: derived,
+                            name: event.pool,
+                            schema: SchemaAttribute.standard,
+                            usernameAttributes: [],
+                            aliasAttributes: [],
+                            autoVerifiedAttributes: [],
+                            passwordPolicy: .cognitoDefault,
+                            allowAdminCreateUserOnly: false,
+                            mfaConfiguration: "OFF",
+                            lambdaConfig: [:]
+                        )
+                    )
                     Self.registerPool(logicalID: derived, in: &context)
                     index = context.stack.cognito.pools.count - 1
                 }
@@ -47,11 +59,18 @@ struct UserPoolProvisioner: ResourceProvisioner {
     static func registerPool(logicalID: String, in context: inout ProvisioningContext) {
         let id = context.stack.cognito.poolID(forLogicalID: logicalID)
         let endpoints = context.stack.endpoints
-        context.register(logicalID, ProvisionedResource(type: "AWS::Cognito::UserPool", physicalID: id, attributes: [
-            "Arn": ARN.userPool(id, region: context.stack.region, account: context.stack.accountID).description,
-            "ProviderName": "\(endpoints.host):\(endpoints.cognitoPort)/\(id)",
-            "ProviderURL": "\(endpoints.cognitoBase)/\(id)", "UserPoolId": id,
-        ]))
+        context.register(
+            logicalID,
+            ProvisionedResource(
+                type: "AWS::Cognito::UserPool",
+                physicalID: id,
+                attributes: [
+                    "Arn": ARN.userPool(id, region: context.stack.region, account: context.stack.accountID).description,
+                    "ProviderName": "\(endpoints.host):\(endpoints.cognitoPort)/\(id)",
+                    "ProviderURL": "\(endpoints.cognitoBase)/\(id)", "UserPoolId": id,
+                ]
+            )
+        )
     }
 }
 
@@ -68,11 +87,15 @@ struct UserPoolClientProvisioner: ResourceProvisioner {
     func provision(_ resource: Resource, in context: inout ProvisioningContext) {
         guard let properties = context.properties(of: resource),
             let poolLogicalID = poolReference(properties, resource, &context),
-            let client = ClientProperties(properties, resource: resource, poolLogicalID: poolLogicalID, diagnostics: &context.diagnostics).configuration
+            let client = ClientProperties(properties, resource: resource, poolLogicalID: poolLogicalID, diagnostics: &context.diagnostics)
+                .configuration
         else { return }
         context.stack.cognito.clients.append(client)
         let id = context.stack.cognito.clientID(forLogicalID: resource.logicalID)
-        context.register(resource.logicalID, ProvisionedResource(type: resourceType, physicalID: id, attributes: ["ClientId": id, "Name": client.name]))
+        context.register(
+            resource.logicalID,
+            ProvisionedResource(type: resourceType, physicalID: id, attributes: ["ClientId": id, "Name": client.name])
+        )
     }
 }
 
@@ -93,9 +116,16 @@ struct UserPoolGroupProvisioner: ResourceProvisioner {
             context.diagnostics.error("AWS::Cognito::UserPoolGroup '\(resource.logicalID)' needs GroupName", at: resource.mark)
             return
         }
-        context.stack.cognito.groups.append(UserPoolGroupConfiguration(
-            logicalID: resource.logicalID, poolLogicalID: poolLogicalID, name: name, description: reader.string("Description"),
-            precedence: reader.int("Precedence"), roleARN: reader.string("RoleArn")))
+        context.stack.cognito.groups.append(
+            UserPoolGroupConfiguration(
+                logicalID: resource.logicalID,
+                poolLogicalID: poolLogicalID,
+                name: name,
+                description: reader.string("Description"),
+                precedence: reader.int("Precedence"),
+                roleARN: reader.string("RoleArn")
+            )
+        )
         context.register(resource.logicalID, ProvisionedResource(type: resourceType, physicalID: name))
     }
 }
@@ -106,7 +136,10 @@ private func poolReference(_ properties: CFValue, _ resource: Resource, _ contex
     guard let id = properties["UserPoolId"]?.stringValue,
         let pool = pools.first(where: { context.stack.cognito.poolID(forLogicalID: $0.logicalID) == id })
     else {
-        context.diagnostics.error("\(resource.type) '\(resource.logicalID)' needs UserPoolId: { Ref: <a user pool of this service> }", at: resource.mark)
+        context.diagnostics.error(
+            "\(resource.type) '\(resource.logicalID)' needs UserPoolId: { Ref: <a user pool of this service> }",
+            at: resource.mark
+        )
         return nil
     }
     return pool.logicalID

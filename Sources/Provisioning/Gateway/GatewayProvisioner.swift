@@ -1,6 +1,6 @@
 import APIGatewayEmulator
-import Foundation
 import EmulatorCore
+import Foundation
 import ServerlessConfig
 
 /// The REST API the framework generates from `http` events: one endpoint per method and resource,
@@ -11,10 +11,17 @@ enum GatewayProvisioner {
         var endpoints: [GatewayEndpoint] = []
         for function in context.service.functions {
             for case .http(let event) in function.events {
-                endpoints.append(GatewayEndpoint(
-                    resource: event.path, method: event.method.rawValue.uppercased(), functionKey: function.key, cors: event.cors,
-                    requiresAPIKey: event.isPrivate, timeoutSeconds: Double(event.timeoutInMillis ?? 29_000) / 1000,
-                    authorizer: binding(event.authorizer, in: context)))
+                endpoints.append(
+                    GatewayEndpoint(
+                        resource: event.path,
+                        method: event.method.rawValue.uppercased(),
+                        functionKey: function.key,
+                        cors: event.cors,
+                        requiresAPIKey: event.isPrivate,
+                        timeoutSeconds: Double(event.timeoutInMillis ?? 29_000) / 1000,
+                        authorizer: binding(event.authorizer, in: context)
+                    )
+                )
             }
         }
         context.stack.gateway.endpoints = endpoints
@@ -35,13 +42,18 @@ enum GatewayProvisioner {
             return .cognito(poolID: known?.physicalID, headerName: header, scopes: authorizer.scopes)
         case .lambda(let key, let arn, let type):
             let resolvedARN = arn.flatMap { try? context.resolver.resolve($0) }?.stringValue
-            let function = key.flatMap { context.service.function(named: $0) }
+            let function =
+                key.flatMap { context.service.function(named: $0) }
                 ?? context.service.functions.first { function in
                     resolvedARN == ARN.lambdaFunction(function.name, region: context.stack.region, account: context.stack.accountID).description
                 }
             return .lambda(
-                functionKey: function?.key, type: type, identitySource: authorizer.identitySource,
-                validationExpression: authorizer.identityValidationExpression, ttlSeconds: authorizer.resultTTLInSeconds)
+                functionKey: function?.key,
+                type: type,
+                identitySource: authorizer.identitySource,
+                validationExpression: authorizer.identityValidationExpression,
+                ttlSeconds: authorizer.resultTTLInSeconds
+            )
         case .awsIAM:
             return .iam
         case .existing:

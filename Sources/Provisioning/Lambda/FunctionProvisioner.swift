@@ -10,11 +10,17 @@ struct FunctionProvisioner: ResourceProvisioner {
     let resourceType = "AWS::Lambda::Function"
 
     func register(_ resource: Resource, in context: inout ProvisioningContext) {
-        let name = (try? context.resolver.resolve(resource.properties))?["FunctionName"]?.stringValue
+        let name =
+            (try? context.resolver.resolve(resource.properties))?["FunctionName"]?.stringValue
             ?? "\(context.stack.stackName)-\(resource.logicalID)"
-        context.register(resource.logicalID, ProvisionedResource(
-            type: resourceType, physicalID: name,
-            attributes: ["Arn": ARN.lambdaFunction(name, region: context.stack.region, account: context.stack.accountID).description]))
+        context.register(
+            resource.logicalID,
+            ProvisionedResource(
+                type: resourceType,
+                physicalID: name,
+                attributes: ["Arn": ARN.lambdaFunction(name, region: context.stack.region, account: context.stack.accountID).description]
+            )
+        )
     }
 
     func provision(_ resource: Resource, in context: inout ProvisioningContext) {}
@@ -23,7 +29,10 @@ struct FunctionProvisioner: ResourceProvisioner {
     static func registerServiceFunctions(in context: inout ProvisioningContext) {
         for function in context.service.functions {
             let arn = ARN.lambdaFunction(function.name, region: context.stack.region, account: context.stack.accountID)
-            context.register(function.logicalID, ProvisionedResource(type: "AWS::Lambda::Function", physicalID: function.name, attributes: ["Arn": arn.description]))
+            context.register(
+                function.logicalID,
+                ProvisionedResource(type: "AWS::Lambda::Function", physicalID: function.name, attributes: ["Arn": arn.description])
+            )
         }
     }
 
@@ -34,24 +43,40 @@ struct FunctionProvisioner: ResourceProvisioner {
         let roleName = "\(service.name)-\(service.stage)-\(stack.region)-lambdaRole"
         let statements = service.provider.iamStatements.map { statement in
             IAMPolicy.Statement(
-                allow: statement.effect == .allow, actions: statement.actions, notActions: statement.notActions,
+                allow: statement.effect == .allow,
+                actions: statement.actions,
+                notActions: statement.notActions,
                 resources: statement.resources.map { resolveText($0, what: "an IAM statement's Resource", at: statement.mark, &context) },
-                notResources: statement.notResources.map { resolveText($0, what: "an IAM statement's NotResource", at: statement.mark, &context) })
+                notResources: statement.notResources.map { resolveText($0, what: "an IAM statement's NotResource", at: statement.mark, &context) }
+            )
         }
         let policy = service.provider.customRole == nil ? IAMPolicy(statements: statements) : .allowAll
         for function in service.functions {
             var environment: [String: String] = [:]
             for variable in service.provider.environment + function.environment {
                 environment[variable.name] = resolveText(
-                    variable.value, what: "environment variable '\(variable.name)' of function '\(function.key)'", at: variable.mark, &context)
+                    variable.value,
+                    what: "environment variable '\(variable.name)' of function '\(function.key)'",
+                    at: variable.mark,
+                    &context
+                )
             }
             environment.merge(lambdaVariables(function, region: stack.region), uniquingKeysWith: { own, _ in own })
-            context.stack.functions.append(FunctionDefinition(
-                key: function.key, name: function.name, handler: function.handler, runtime: function.runtime,
-                arn: ARN.lambdaFunction(function.name, region: stack.region, account: stack.accountID),
-                roleARN: ARN.role(roleName, account: stack.accountID),
-                principal: ARN.assumedRole(roleName, session: function.name, account: stack.accountID),
-                policy: policy, environment: environment, timeout: function.timeout, memorySize: function.memorySize))
+            context.stack.functions.append(
+                FunctionDefinition(
+                    key: function.key,
+                    name: function.name,
+                    handler: function.handler,
+                    runtime: function.runtime,
+                    arn: ARN.lambdaFunction(function.name, region: stack.region, account: stack.accountID),
+                    roleARN: ARN.role(roleName, account: stack.accountID),
+                    principal: ARN.assumedRole(roleName, session: function.name, account: stack.accountID),
+                    policy: policy,
+                    environment: environment,
+                    timeout: function.timeout,
+                    memorySize: function.memorySize
+                )
+            )
         }
     }
 

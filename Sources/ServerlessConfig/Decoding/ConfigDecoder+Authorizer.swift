@@ -7,14 +7,25 @@ extension ConfigDecoder {
         let defaultSource = "method.request.header.Authorization"
         func authorizer(_ name: String, _ kind: HTTPAuthorizer.Kind) -> HTTPAuthorizer {
             HTTPAuthorizer(
-                name: name, kind: kind, identitySource: defaultSource, identityValidationExpression: nil,
-                resultTTLInSeconds: 300, claims: [], scopes: [], mark: node.mark)
+                name: name,
+                kind: kind,
+                identitySource: defaultSource,
+                identityValidationExpression: nil,
+                resultTTLInSeconds: 300,
+                claims: [],
+                scopes: [],
+                mark: node.mark
+            )
         }
         if let text = node.scalarText, node.tag == nil, !node.isNull {
             if text.lowercased() == "aws_iam" { return authorizer("aws_iam", .awsIAM) }
             if text.hasPrefix("arn:") {
                 let name = Self.authorizerName(fromARN: text)
-                return authorizer(name, text.contains(":cognito-idp:") ? .cognitoUserPools(poolARN: .string(text)) : .lambda(functionKey: nil, arn: .string(text), type: .token))
+                return authorizer(
+                    name,
+                    text.contains(":cognito-idp:")
+                        ? .cognitoUserPools(poolARN: .string(text)) : .lambda(functionKey: nil, arn: .string(text), type: .token)
+                )
             }
             checkFunctionExists(text, at: node.mark)
             return authorizer(text, .lambda(functionKey: text, arn: nil, type: .token))
@@ -57,11 +68,14 @@ extension ConfigDecoder {
         }
         var result = HTTPAuthorizer(
             name: name ?? arn.flatMap { $0.stringValue.map(Self.authorizerName(fromARN:)) } ?? "authorizer",
-            kind: kind, identitySource: reader.string("identitySource", diagnostics: &diagnostics) ?? defaultSource,
+            kind: kind,
+            identitySource: reader.string("identitySource", diagnostics: &diagnostics) ?? defaultSource,
             identityValidationExpression: reader.string("identityValidationExpression", diagnostics: &diagnostics),
             resultTTLInSeconds: reader.int("resultTtlInSeconds", diagnostics: &diagnostics) ?? 300,
             claims: reader.strings("claims", diagnostics: &diagnostics) ?? [],
-            scopes: reader.strings("scopes", diagnostics: &diagnostics) ?? [], mark: node.mark)
+            scopes: reader.strings("scopes", diagnostics: &diagnostics) ?? [],
+            mark: node.mark
+        )
         if result.resultTTLInSeconds < 0 || result.resultTTLInSeconds > 3600 {
             diagnostics.error("'resultTtlInSeconds' of \(context) must be between 0 and 3600", at: node["resultTtlInSeconds"]!.mark)
             result.resultTTLInSeconds = 300

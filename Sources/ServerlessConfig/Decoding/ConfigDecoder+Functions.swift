@@ -24,21 +24,32 @@ extension ConfigDecoder {
         }
         var timeout = reader.int("timeout", diagnostics: &diagnostics) ?? provider?.timeout ?? 6
         if timeout < 1 || timeout > 900 {
-            diagnostics.error("'timeout' of \(context) must be between 1 and 900 seconds, not \(timeout)", at: pair.value["timeout"]?.mark ?? pair.key.mark)
+            diagnostics.error(
+                "'timeout' of \(context) must be between 1 and 900 seconds, not \(timeout)",
+                at: pair.value["timeout"]?.mark ?? pair.key.mark
+            )
             timeout = 6
         }
         var memorySize = reader.int("memorySize", diagnostics: &diagnostics) ?? provider?.memorySize ?? 1024
         if memorySize < 128 || memorySize > 10240 {
-            diagnostics.error("'memorySize' of \(context) must be between 128 and 10240 MB, not \(memorySize)", at: pair.value["memorySize"]?.mark ?? pair.key.mark)
+            diagnostics.error(
+                "'memorySize' of \(context) must be between 128 and 10240 MB, not \(memorySize)",
+                at: pair.value["memorySize"]?.mark ?? pair.key.mark
+            )
             memorySize = 1024
         }
         let function = Function(
-            key: key, handler: handler ?? "", name: reader.string("name", diagnostics: &diagnostics) ?? "\(serviceName)-\(stage)-\(key)",
+            key: key,
+            handler: handler ?? "",
+            name: reader.string("name", diagnostics: &diagnostics) ?? "\(serviceName)-\(stage)-\(key)",
             description: reader.string("description", diagnostics: &diagnostics),
             runtime: reader.string("runtime", diagnostics: &diagnostics) ?? provider?.runtime,
-            timeout: timeout, memorySize: memorySize,
+            timeout: timeout,
+            memorySize: memorySize,
             environment: decodeEnvironment(reader.value("environment"), context: "the environment of \(context)"),
-            events: reader.value("events").map { decodeEvents($0, functionKey: key) } ?? [], mark: pair.key.mark)
+            events: reader.value("events").map { decodeEvents($0, functionKey: key) } ?? [],
+            mark: pair.key.mark
+        )
         reader.warnAboutUnknownKeys(diagnostics: &diagnostics)
         return function
     }
@@ -71,7 +82,8 @@ extension ConfigDecoder {
         guard CognitoUserPoolEvent.triggers.contains(trigger) else {
             diagnostics.error(
                 "cognitoUserPool trigger '\(trigger)' of function '\(functionKey)' is not one of: \(CognitoUserPoolEvent.triggers.sorted().joined(separator: ", "))",
-                at: node.mark)
+                at: node.mark
+            )
             return nil
         }
         return CognitoUserPoolEvent(pool: pool, trigger: trigger, existing: node["existing"]?.scalarValue == .bool(true), mark: node.mark)

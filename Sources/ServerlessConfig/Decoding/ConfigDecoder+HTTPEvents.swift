@@ -15,8 +15,16 @@ extension ConfigDecoder {
                 return nil
             }
             return HTTPEvent(
-                path: Self.normalizedPath(String(parts[1])), method: method, cors: nil, authorizer: nil,
-                requestParameters: RequestParameters(), isPrivate: false, integration: "lambda-proxy", timeoutInMillis: nil, mark: node.mark)
+                path: Self.normalizedPath(String(parts[1])),
+                method: method,
+                cors: nil,
+                authorizer: nil,
+                requestParameters: RequestParameters(),
+                isPrivate: false,
+                integration: "lambda-proxy",
+                timeoutInMillis: nil,
+                mark: node.mark
+            )
         }
         guard var reader = MappingReader(node, context: context, diagnostics: &diagnostics) else { return nil }
         reader.accept(Self.httpEventKeys)
@@ -29,17 +37,29 @@ extension ConfigDecoder {
         if integration == "aws_proxy" { integration = "lambda-proxy" }
         let knownIntegrations = ["lambda-proxy", "lambda", "aws", "http", "http-proxy", "http_proxy", "mock"]
         if !knownIntegrations.contains(integration) {
-            diagnostics.error("unknown integration '\(integration)' in \(context)" + Suggestion.hint(for: integration, in: knownIntegrations), at: node["integration"]!.mark)
+            diagnostics.error(
+                "unknown integration '\(integration)' in \(context)" + Suggestion.hint(for: integration, in: knownIntegrations),
+                at: node["integration"]!.mark
+            )
         }
         let timeout = reader.int("timeoutInMillis", diagnostics: &diagnostics) ?? reader.int("timeout", diagnostics: &diagnostics).map { $0 * 1000 }
         if let timeout, timeout < 50 || timeout > 29_000 {
-            diagnostics.warning("\(context): API Gateway integration timeouts are 50 to 29,000 ms by default; \(timeout) ms needs a quota increase", at: node.mark)
+            diagnostics.warning(
+                "\(context): API Gateway integration timeouts are 50 to 29,000 ms by default; \(timeout) ms needs a quota increase",
+                at: node.mark
+            )
         }
         let event = HTTPEvent(
-            path: path.map(Self.normalizedPath) ?? "/", method: method ?? .get, cors: cors, authorizer: authorizer,
+            path: path.map(Self.normalizedPath) ?? "/",
+            method: method ?? .get,
+            cors: cors,
+            authorizer: authorizer,
             requestParameters: decodeRequest(&reader, context: context),
-            isPrivate: reader.bool("private", diagnostics: &diagnostics) ?? false, integration: integration,
-            timeoutInMillis: timeout, mark: node.mark)
+            isPrivate: reader.bool("private", diagnostics: &diagnostics) ?? false,
+            integration: integration,
+            timeoutInMillis: timeout,
+            mark: node.mark
+        )
         reader.warnAboutUnknownKeys(diagnostics: &diagnostics)
         guard path != nil, method != nil else { return nil }
         return event
@@ -48,7 +68,10 @@ extension ConfigDecoder {
     private mutating func decodeMethod(_ text: String, at mark: Mark) -> HTTPEvent.Method? {
         if let method = HTTPEvent.Method(rawValue: text.lowercased()) { return method }
         let names = HTTPEvent.Method.allCases.map(\.rawValue)
-        diagnostics.error("unknown HTTP method '\(text)'; expected one of \(names.joined(separator: ", "))" + Suggestion.hint(for: text.lowercased(), in: names), at: mark)
+        diagnostics.error(
+            "unknown HTTP method '\(text)'; expected one of \(names.joined(separator: ", "))" + Suggestion.hint(for: text.lowercased(), in: names),
+            at: mark
+        )
         return nil
     }
 
@@ -153,7 +176,10 @@ extension ConfigDecoder {
     private mutating func httpAPIMethod(_ text: String, at mark: Mark) -> String {
         if text == "*" { return "*" }
         guard let method = HTTPEvent.Method(rawValue: text.lowercased()), method != .any else {
-            diagnostics.error("unknown HTTP method '\(text)' for an httpApi route; expected GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or *", at: mark)
+            diagnostics.error(
+                "unknown HTTP method '\(text)' for an httpApi route; expected GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or *",
+                at: mark
+            )
             return text
         }
         return method.rawValue.uppercased()
@@ -179,7 +205,8 @@ extension ConfigDecoder {
             if let first = seen[key] {
                 diagnostics.error(
                     "route \(route.method) \(route.path) conflicts with \(first.method) \(first.path) of function '\(first.functionKey)' at line \(first.mark.line), column \(first.mark.column)",
-                    at: route.mark)
+                    at: route.mark
+                )
             } else {
                 seen[key] = route
             }

@@ -61,8 +61,14 @@ extension ConfigDecoder {
         reader.warnAboutUnknownKeys(diagnostics: &diagnostics)
         guard let effect else { return nil }
         return IAMStatement(
-            effect: effect, actions: actions, notActions: notActions, resources: resources, notResources: notResources,
-            condition: condition, mark: node.mark)
+            effect: effect,
+            actions: actions,
+            notActions: notActions,
+            resources: resources,
+            notResources: notResources,
+            condition: condition,
+            mark: node.mark
+        )
     }
 
     mutating func decodeAPIGateway(_ node: YAMLNode?) -> APIGatewaySettings {
@@ -110,18 +116,21 @@ extension ConfigDecoder {
                 return nil
             }
             let audienceNode = reader.value("audience")
-            let audience = audienceNode.map { node in
-                (node.tag == nil ? node.items : nil)?.map { CFValue($0, scope: scope, diagnostics: &diagnostics) }
-                    ?? [CFValue(node, scope: scope, diagnostics: &diagnostics)]
-            } ?? []
+            let audience =
+                audienceNode.map { node in
+                    (node.tag == nil ? node.items : nil)?.map { CFValue($0, scope: scope, diagnostics: &diagnostics) }
+                        ?? [CFValue(node, scope: scope, diagnostics: &diagnostics)]
+                } ?? []
             kind = .jwt(issuerURL: CFValue(issuer, scope: scope, diagnostics: &diagnostics), audience: audience)
         case "request":
             guard let function = reader.requiredString("functionName", diagnostics: &diagnostics) else { return nil }
             checkFunctionExists(function, at: pair.value["functionName"]!.mark)
             kind = .request(
-                functionName: function, resultTTLInSeconds: reader.int("resultTtlInSeconds", diagnostics: &diagnostics) ?? 300,
+                functionName: function,
+                resultTTLInSeconds: reader.int("resultTtlInSeconds", diagnostics: &diagnostics) ?? 300,
                 enableSimpleResponses: reader.bool("enableSimpleResponses", diagnostics: &diagnostics) ?? false,
-                payloadVersion: reader.string("payloadVersion", diagnostics: &diagnostics) ?? "2.0")
+                payloadVersion: reader.string("payloadVersion", diagnostics: &diagnostics) ?? "2.0"
+            )
             _ = reader.value("functionArn")
         default:
             diagnostics.error("\(context) has type '\(type)'; expected jwt or request", at: pair.value["type"]!.mark)
@@ -129,6 +138,10 @@ extension ConfigDecoder {
         }
         reader.warnAboutUnknownKeys(diagnostics: &diagnostics)
         return HTTPAPIAuthorizer(
-            name: name, kind: kind, identitySource: identitySource ?? ["$request.header.Authorization"], mark: pair.key.mark)
+            name: name,
+            kind: kind,
+            identitySource: identitySource ?? ["$request.header.Authorization"],
+            mark: pair.key.mark
+        )
     }
 }

@@ -44,26 +44,43 @@ extension ConfigDecoder {
         guard let type = reader.requiredString("Type", diagnostics: &diagnostics) else { return nil }
         let parts = type.split(separator: "::", omittingEmptySubsequences: false)
         if !((parts.count == 3 && parts.allSatisfy { !$0.isEmpty }) || (parts.count == 2 && parts[0] == "Custom" && !parts[1].isEmpty)) {
-            diagnostics.error("'\(type)' is not a CloudFormation resource type (expected Service::Group::Type, e.g. AWS::Cognito::UserPool)", at: pair.value["Type"]!.mark)
+            diagnostics.error(
+                "'\(type)' is not a CloudFormation resource type (expected Service::Group::Type, e.g. AWS::Cognito::UserPool)",
+                at: pair.value["Type"]!.mark
+            )
         }
-        let properties = reader.value("Properties").map { node -> CFValue in
-            if node.pairs == nil, !node.isNull {
-                diagnostics.error("'Properties' of \(context) must be a mapping, not \(node.kindDescription)", at: node.mark)
-            }
-            return CFValue(node, scope: scope, diagnostics: &diagnostics)
-        } ?? .map([])
+        let properties =
+            reader.value("Properties").map { node -> CFValue in
+                if node.pairs == nil, !node.isNull {
+                    diagnostics.error("'Properties' of \(context) must be a mapping, not \(node.kindDescription)", at: node.mark)
+                }
+                return CFValue(node, scope: scope, diagnostics: &diagnostics)
+            } ?? .map([])
         let condition = reader.string("Condition", diagnostics: &diagnostics)
         if let condition, !scope.conditions.contains(condition) {
-            diagnostics.error("\(context) names unknown condition '\(condition)'" + Suggestion.hint(for: condition, in: scope.conditions), at: pair.value["Condition"]!.mark)
+            diagnostics.error(
+                "\(context) names unknown condition '\(condition)'" + Suggestion.hint(for: condition, in: scope.conditions),
+                at: pair.value["Condition"]!.mark
+            )
         }
         let dependsOn = reader.strings("DependsOn", diagnostics: &diagnostics) ?? []
         for dependency in dependsOn where !scope.logicalIDs.contains(dependency) {
-            diagnostics.error("\(context) depends on '\(dependency)', which is not a resource of this service" + Suggestion.hint(for: dependency, in: scope.logicalIDs), at: pair.value["DependsOn"]!.mark)
+            diagnostics.error(
+                "\(context) depends on '\(dependency)', which is not a resource of this service"
+                    + Suggestion.hint(for: dependency, in: scope.logicalIDs),
+                at: pair.value["DependsOn"]!.mark
+            )
         }
         reader.warnAboutUnknownKeys(diagnostics: &diagnostics)
         return Resource(
-            logicalID: logicalID, type: type, properties: properties == .null ? .map([]) : properties,
-            condition: condition, dependsOn: dependsOn, node: pair.value, mark: pair.key.mark)
+            logicalID: logicalID,
+            type: type,
+            properties: properties == .null ? .map([]) : properties,
+            condition: condition,
+            dependsOn: dependsOn,
+            node: pair.value,
+            mark: pair.key.mark
+        )
     }
 
     private mutating func decodeOutput(_ pair: YAMLNode.Pair) -> Output? {
@@ -84,8 +101,12 @@ extension ConfigDecoder {
             return CFValue(name, scope: scope, diagnostics: &diagnostics)
         }
         let output = Output(
-            logicalID: logicalID, value: value, description: reader.string("Description", diagnostics: &diagnostics),
-            exportName: exportName, mark: pair.key.mark)
+            logicalID: logicalID,
+            value: value,
+            description: reader.string("Description", diagnostics: &diagnostics),
+            exportName: exportName,
+            mark: pair.key.mark
+        )
         reader.warnAboutUnknownKeys(diagnostics: &diagnostics)
         return output
     }

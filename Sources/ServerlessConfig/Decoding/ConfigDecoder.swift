@@ -45,8 +45,15 @@ struct ConfigDecoder {
         top.warnAboutUnknownKeys(diagnostics: &diagnostics)
         guard let name, let provider else { return nil }
         let service = ServerlessService(
-            name: name, frameworkVersion: frameworkVersion, provider: provider, functions: functions,
-            resources: resources, custom: root["custom"], plugins: plugins, configPath: configPath)
+            name: name,
+            frameworkVersion: frameworkVersion,
+            provider: provider,
+            functions: functions,
+            resources: resources,
+            custom: root["custom"],
+            plugins: plugins,
+            configPath: configPath
+        )
         checkRoutesAreUnique(service)
         return service
     }
@@ -71,11 +78,13 @@ struct ConfigDecoder {
     /// Every name a reference may point at: declared resources, parameters and conditions, and the
     /// logical IDs the Serverless Framework generates for the service's own functions and APIs.
     private mutating func buildScope(_ root: YAMLNode) -> ReferenceScope {
-        var scope = ReferenceScope(logicalIDs: ["ApiGatewayRestApi", "HttpApi", "HttpApiStage", "ServerlessDeploymentBucket", "IamRoleLambdaExecution"])
+        var scope = ReferenceScope(logicalIDs: [
+            "ApiGatewayRestApi", "HttpApi", "HttpApiStage", "ServerlessDeploymentBucket", "IamRoleLambdaExecution",
+        ])
         let sections = root["resources"].map { $0.items ?? [$0] } ?? []
         for section in sections {
             for pair in section["Resources"]?.pairs ?? [] where pair.value["Type"]?.scalarText == "AWS::Cognito::UserPool" {
-                pair.key.scalarText.map { cognitoPoolIDs.insert($0) }
+                if let id = pair.key.scalarText { cognitoPoolIDs.insert(id) }
             }
             scope.logicalIDs.formUnion(section["Resources"]?.pairs?.compactMap { $0.key.scalarText } ?? [])
             scope.parameters.formUnion(section["Parameters"]?.pairs?.compactMap { $0.key.scalarText } ?? [])
@@ -100,12 +109,19 @@ struct ConfigDecoder {
         }
         let statements = decodeIAM(&reader)
         var provider = Provider(
-            name: name ?? "aws", runtime: reader.string("runtime", diagnostics: &diagnostics), stage: stage, region: region,
+            name: name ?? "aws",
+            runtime: reader.string("runtime", diagnostics: &diagnostics),
+            stage: stage,
+            region: region,
             environment: decodeEnvironment(reader.value("environment"), context: "provider.environment"),
-            iamStatements: statements.statements, customRole: statements.customRole,
-            timeout: reader.int("timeout", diagnostics: &diagnostics), memorySize: reader.int("memorySize", diagnostics: &diagnostics),
-            apiGateway: decodeAPIGateway(reader.value("apiGateway")), httpApi: reader.value("httpApi").flatMap { decodeHTTPAPISettings($0) },
-            mark: node.mark)
+            iamStatements: statements.statements,
+            customRole: statements.customRole,
+            timeout: reader.int("timeout", diagnostics: &diagnostics),
+            memorySize: reader.int("memorySize", diagnostics: &diagnostics),
+            apiGateway: decodeAPIGateway(reader.value("apiGateway")),
+            httpApi: reader.value("httpApi").flatMap { decodeHTTPAPISettings($0) },
+            mark: node.mark
+        )
         _ = reader.value("stage")
         _ = reader.value("region")
         if let timeout = provider.timeout, timeout < 1 {
@@ -124,7 +140,10 @@ struct ConfigDecoder {
             let value = CFValue(pair.value, scope: scope, diagnostics: &diagnostics)
             switch value {
             case .list, .map:
-                diagnostics.error("environment variable '\(name)' must be a string, number, boolean or intrinsic function, not \(pair.value.kindDescription)", at: pair.value.mark)
+                diagnostics.error(
+                    "environment variable '\(name)' must be a string, number, boolean or intrinsic function, not \(pair.value.kindDescription)",
+                    at: pair.value.mark
+                )
                 return nil
             default:
                 return EnvironmentVariable(name: name, value: value, mark: pair.key.mark)

@@ -46,7 +46,11 @@ extension CFValue {
     }
 
     private static func intrinsic(
-        _ function: String, argument: YAMLNode, at mark: Mark, scope: ReferenceScope, diagnostics: inout DiagnosticCollector
+        _ function: String,
+        argument: YAMLNode,
+        at mark: Mark,
+        scope: ReferenceScope,
+        diagnostics: inout DiagnosticCollector
     ) -> CFValue {
         func value(_ node: YAMLNode) -> CFValue { CFValue(node, scope: scope, diagnostics: &diagnostics) }
         func fail(_ expected: String) -> CFValue {
@@ -60,7 +64,9 @@ extension CFValue {
             if !scope.canRef(name) {
                 diagnostics.error(
                     "Ref to '\(name)', which is not a resource, parameter or pseudo parameter of this service"
-                        + Suggestion.hint(for: name, in: scope.refCandidates), at: argument.mark)
+                        + Suggestion.hint(for: name, in: scope.refCandidates),
+                    at: argument.mark
+                )
             }
             return .ref(name)
         case "Fn::GetAtt":
@@ -75,7 +81,9 @@ extension CFValue {
             if !scope.logicalIDs.contains(parts[0]) {
                 diagnostics.error(
                     "Fn::GetAtt of '\(parts[0])', which is not a resource of this service"
-                        + Suggestion.hint(for: parts[0], in: scope.logicalIDs), at: argument.mark)
+                        + Suggestion.hint(for: parts[0], in: scope.logicalIDs),
+                    at: argument.mark
+                )
             }
             return .getAtt(parts[0], parts[1])
         case "Fn::Sub":
@@ -95,7 +103,9 @@ extension CFValue {
                 if !known {
                     diagnostics.error(
                         "Fn::Sub refers to '${\(reference.logicalID)}', which is not a resource, parameter or variable"
-                            + Suggestion.hint(for: reference.logicalID, in: scope.refCandidates.union(own)), at: argument.mark)
+                            + Suggestion.hint(for: reference.logicalID, in: scope.refCandidates.union(own)),
+                        at: argument.mark
+                    )
                 }
             }
             return .sub(template, variables)

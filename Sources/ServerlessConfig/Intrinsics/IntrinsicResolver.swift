@@ -1,9 +1,10 @@
+import YAML
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import YAML
 
 /// Evaluates intrinsic functions once resources exist: `Ref` and `Fn::GetAtt` read the live values
 /// the emulator registered, pseudo parameters come from the region and account, and the rest
@@ -47,7 +48,11 @@ public struct IntrinsicResolver: Sendable {
         case "AWS::Partition": return "aws"
         case "AWS::URLSuffix": return "amazonaws.com"
         default:
-            guard let value = refs[name] else { throw Failure(message: "Ref to '\(name)': the emulator has no value for it (it provisions Cognito resources and the service's own functions)") }
+            guard let value = refs[name] else {
+                throw Failure(
+                    message: "Ref to '\(name)': the emulator has no value for it (it provisions Cognito resources and the service's own functions)"
+                )
+            }
             return value
         }
     }

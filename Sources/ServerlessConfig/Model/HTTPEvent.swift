@@ -67,8 +67,14 @@ public struct CORSConfiguration: Sendable, Hashable {
     /// The configuration `cors: true` stands for on a route with the given method.
     public static func enabled(method: String) -> CORSConfiguration {
         CORSConfiguration(
-            origins: ["*"], headers: defaultHeaders, methods: ["OPTIONS", method.uppercased()], allowCredentials: false,
-            maxAge: nil, cacheControl: nil, exposedResponseHeaders: [])
+            origins: ["*"],
+            headers: defaultHeaders,
+            methods: ["OPTIONS", method.uppercased()],
+            allowCredentials: false,
+            maxAge: nil,
+            cacheControl: nil,
+            exposedResponseHeaders: []
+        )
     }
 }
 

@@ -36,11 +36,27 @@ public struct ServerlessService: Sendable {
             for event in function.events {
                 switch event {
                 case .http(let http):
-                    routes.append(Route(api: .rest, method: http.method.rawValue.uppercased(), path: http.path,
-                                        functionKey: function.key, authorizer: http.authorizer?.kind.summary, mark: http.mark))
+                    routes.append(
+                        Route(
+                            api: .rest,
+                            method: http.method.rawValue.uppercased(),
+                            path: http.path,
+                            functionKey: function.key,
+                            authorizer: http.authorizer?.kind.summary,
+                            mark: http.mark
+                        )
+                    )
                 case .httpApi(let http):
-                    routes.append(Route(api: .http, method: http.method, path: http.path,
-                                        functionKey: function.key, authorizer: http.authorizer?.summary(in: provider.httpApi), mark: http.mark))
+                    routes.append(
+                        Route(
+                            api: .http,
+                            method: http.method,
+                            path: http.path,
+                            functionKey: function.key,
+                            authorizer: http.authorizer?.summary(in: provider.httpApi),
+                            mark: http.mark
+                        )
+                    )
                 case .cognitoUserPool, .other:
                     break
                 }

@@ -1,9 +1,10 @@
+import YAML
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import YAML
 
 /// Resolves the Serverless Framework variables in a configuration tree.
 ///
@@ -104,7 +105,9 @@ final class VariableResolver {
                 let value = try evaluate(body, at: variableMark)
                 guard let scalar = value.scalarValue else {
                     throw VariableError(
-                        message: "${\(body)} is \(value.kindDescription), which cannot be put inside a string", mark: variableMark)
+                        message: "${\(body)} is \(value.kindDescription), which cannot be put inside a string",
+                        mark: variableMark
+                    )
                 }
                 result += scalar.text
             }
@@ -130,7 +133,9 @@ final class VariableResolver {
         if let quote = part.first, quote == "'" || quote == "\"", part.count >= 2, part.last == quote {
             return .found(.scalar(String(part.dropFirst().dropLast()), style: .singleQuoted, mark: mark))
         }
-        if part.hasPrefix("${"), part.hasSuffix("}"), VariableTemplate.matchingBrace(in: part, openAt: part.index(after: part.startIndex)) == part.index(before: part.endIndex) {
+        if part.hasPrefix("${"), part.hasSuffix("}"),
+            VariableTemplate.matchingBrace(in: part, openAt: part.index(after: part.startIndex)) == part.index(before: part.endIndex)
+        {
             do {
                 return .found(try evaluate(part.dropFirst(2).dropLast(), at: mark))
             } catch {
@@ -198,7 +203,8 @@ final class VariableResolver {
         throw VariableError(
             message: "unknown variable source '\(source)'"
                 + Suggestion.hint(for: String(source), in: ["self", "opt", "sls", "env", "file", "param", "aws", "strToBool"]),
-            mark: mark)
+            mark: mark
+        )
     }
 
     /// `${self:a.b.c}`: a value elsewhere in this configuration, itself resolved.

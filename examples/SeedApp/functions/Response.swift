@@ -15,6 +15,7 @@ enum Response {
         return APIGatewayProxyResponse(
             statusCode: status,
             headers: ["Content-Type": "application/json", "Access-Control-Allow-Methods": "*", "Access-Control-Allow-Origin": "*"],
-            body: String(decoding: data, as: UTF8.self))
+            body: String(decoding: data, as: UTF8.self)
+        )
     }
 }

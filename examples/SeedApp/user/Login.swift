@@ -14,9 +14,14 @@ enum Login {
             return Response.send(500, ["message": "user_pool_id or client_id is not set"])
         }
         do {
-            let result = try await context.aws.cognito.adminInitiateAuth(AdminInitiateAuthRequest(
-                UserPoolId: poolID, ClientId: clientID, AuthFlow: "ADMIN_NO_SRP_AUTH",
-                AuthParameters: ["USERNAME": credentials.email, "PASSWORD": credentials.password]))
+            let result = try await context.aws.cognito.adminInitiateAuth(
+                AdminInitiateAuthRequest(
+                    UserPoolId: poolID,
+                    ClientId: clientID,
+                    AuthFlow: "ADMIN_NO_SRP_AUTH",
+                    AuthParameters: ["USERNAME": credentials.email, "PASSWORD": credentials.password]
+                )
+            )
             guard let token = result.AuthenticationResult?.IdToken else {
                 return Response.send(401, ["message": "Sign-in needs a further step: \(result.ChallengeName ?? "unknown challenge")"])
             }

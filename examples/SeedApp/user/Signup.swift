@@ -14,13 +14,23 @@ enum Signup {
         }
         guard let poolID = context.environment["user_pool_id"] else { return Response.send(500, ["message": "user_pool_id is not set"]) }
         do {
-            let created = try await context.aws.cognito.adminCreateUser(AdminCreateUserRequest(
-                UserPoolId: poolID, Username: credentials.email,
-                UserAttributes: [AttributeType(Name: "email", Value: credentials.email), AttributeType(Name: "email_verified", Value: "true")],
-                MessageAction: "SUPPRESS"))
+            let created = try await context.aws.cognito.adminCreateUser(
+                AdminCreateUserRequest(
+                    UserPoolId: poolID,
+                    Username: credentials.email,
+                    UserAttributes: [AttributeType(Name: "email", Value: credentials.email), AttributeType(Name: "email_verified", Value: "true")],
+                    MessageAction: "SUPPRESS"
+                )
+            )
             do {
-                _ = try await context.aws.cognito.adminSetUserPassword(AdminSetUserPasswordRequest(
-                    UserPoolId: poolID, Username: created.User.Username, Password: credentials.password, Permanent: true))
+                _ = try await context.aws.cognito.adminSetUserPassword(
+                    AdminSetUserPasswordRequest(
+                        UserPoolId: poolID,
+                        Username: created.User.Username,
+                        Password: credentials.password,
+                        Permanent: true
+                    )
+                )
             } catch {
                 // Do not leave a user behind whose password was refused.
                 _ = try? await context.aws.cognito.adminDeleteUser(AdminUserRequest(UserPoolId: poolID, Username: created.User.Username))
