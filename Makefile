@@ -8,16 +8,29 @@ REQUIREMENTS := IntegrationTests/python/requirements.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EMULATE := .build/debug/emulate
 
-.PHONY: fuzz fuzz-build fuzz-smoke tsan-test up test deps system-deps python-deps build build-tests swift-test smoke python-test bench clean
+.PHONY: fuzz fuzz-build fuzz-smoke tsan-test up test deps system-deps python-deps build build-tests swift-test smoke python-test bench clean format lint public-api
 
 ## up: install what is missing, build, and serve the seed service (serverless.yml) until Ctrl-C.
 up: deps build
 	$(EMULATE) up serverless.yml $(ARGS)
 
 ## test: install what is missing, build, and run every test.
-test: deps build-tests swift-test tsan-test fuzz-smoke smoke python-test
+test: deps lint build-tests swift-test tsan-test fuzz-smoke smoke python-test
 
 deps: system-deps python-deps
+
+FORMAT_PATHS := Sources Tests examples IntegrationTests/FixtureHandlers Benchmarks Fuzz Package.swift
+
+## lint: the formatter's check, as CI runs it (`make format` rewrites the files).
+lint:
+	$(SWIFT) format lint --strict --parallel -r $(FORMAT_PATHS)
+
+format:
+	$(SWIFT) format -i --parallel -r $(FORMAT_PATHS)
+
+## public-api: the number of public declarations per module.
+public-api:
+	scripts/public-api.sh
 
 system-deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
