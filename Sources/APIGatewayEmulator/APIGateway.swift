@@ -5,179 +5,96 @@ import Foundation
 public import LambdaEmulator
 public import Logging
 
-/// The REST API of one service: routes requests to functions through their authorizers, builds
-/// the proxy events, invokes the Swift handlers and maps their results (or failures) to HTTP as
-/// API Gateway does. Knows nothing of the HTTP server that carries the requests.
+/// The service's REST API (under `/{stage}`) and HTTP API (at its own paths): routes each request to
+/// its endpoint's chain — API key, authorizer, integration — built once at start-up, and answers
+/// API Gateway's own errors in each API's wording. Knows nothing of the HTTP server that carries the requests.
 public final class APIGateway: Sendable {
-    enum EndpointAuthorizer: Sendable {
-        case none
-        case cognito(CognitoAuthorizer)
-        case lambda(LambdaAuthorizer)
-        case iam
-        case unsupported(String)
-    }
-
-    /// The stage every URL starts with.
+    /// The stage every REST URL starts with.
     public let stage: String
-    let routes: RouteTable
-    let functions: [String: LambdaFunction]
-    let authorizers: [String: EndpointAuthorizer]
-    let invoker: LambdaInvoker
-    let apiID: String
-    let region: String
-    let accountID: String
-    let binaryMediaTypes: [String]
-    let clock: any TimeSource
-    let logger: Logger
+    let rest: RouteTable
+    let http: RouteTable
+    let httpDefault: EndpointChain?
+    let httpCORS: HTTPAPICORS?
+    let restErrors: RESTProxyIntegration
+    let httpErrors: HTTPProxyIntegration
 
     /// Builds the gateway.
     /// - Parameters:
-    ///   - configuration: The provisioned endpoints and where the API lives.
+    ///   - configuration: The provisioned endpoints and where the APIs live.
     ///   - functions: Every function by key, ready to invoke.
-    ///   - cognito: Verifies the tokens of Cognito authorizers.
+    ///   - verifier: Verifies the tokens of Cognito and JWT authorizers (the Cognito service).
     ///   - invoker: Runs the functions.
     ///   - clock: The emulator's clock (event times, authorizer caches and latency).
     ///   - logger: Where gateway problems are logged.
     public init(
         configuration: GatewayConfiguration,
         functions: [String: LambdaFunction],
-        cognito: CognitoService,
+        cognito verifier: CognitoService,
         invoker: LambdaInvoker,
         clock: any TimeSource,
         logger: Logger
     ) {
+        let build = ChainBuilder(
+            configuration: configuration,
+            functions: functions,
+            verifier: verifier,
+            invoker: invoker,
+            clock: clock,
+            logger: logger
+        )
         stage = configuration.stage
-        routes = RouteTable(endpoints: configuration.endpoints)
-        self.functions = functions
-        self.invoker = invoker
-        self.clock = clock
-        self.logger = logger
-        region = configuration.region
-        accountID = configuration.accountID
-        binaryMediaTypes = configuration.binaryMediaTypes
-        apiID = configuration.apiID
-        var authorizers: [String: EndpointAuthorizer] = [:]
-        for endpoint in configuration.endpoints {
-            authorizers["\(endpoint.method) \(endpoint.resource)"] = Self.makeAuthorizer(
-                endpoint.authorizer,
-                functions: functions,
-                cognito: cognito,
-                invoker: invoker,
-                clock: clock
-            )
-        }
-        self.authorizers = authorizers
-    }
-
-    private static func makeAuthorizer(
-        _ binding: AuthorizerBinding,
-        functions: [String: LambdaFunction],
-        cognito: CognitoService,
-        invoker: LambdaInvoker,
-        clock: any TimeSource
-    ) -> EndpointAuthorizer {
-        switch binding {
-        case .none:
-            return .none
-        case .cognito(let poolID, let header, let scopes):
-            return .cognito(CognitoAuthorizer(poolID: poolID, scopes: scopes, headerName: header, cognito: cognito, clock: clock))
-        case .lambda(let key, let type, let identitySource, let validation, let ttl):
-            return .lambda(
-                LambdaAuthorizer(
-                    function: key.flatMap { functions[$0] },
-                    type: type,
-                    identitySource: identitySource,
-                    validationExpression: validation,
-                    ttlSeconds: ttl,
-                    invoker: invoker,
-                    clock: clock
-                )
-            )
-        case .iam:
-            return .iam
-        case .unsupported(let reason):
-            return .unsupported(reason)
-        }
+        let chains = configuration.endpoints.map(build.chain)
+        rest = RouteTable(chains: chains.filter { $0.endpoint.api == .rest })
+        http = RouteTable(chains: chains.filter { $0.endpoint.api == .http && $0.endpoint.resource != "*" })
+        httpDefault = chains.first { $0.endpoint.api == .http && $0.endpoint.resource == "*" }
+        httpCORS = configuration.httpCORS.map(HTTPAPICORS.init)
+        restErrors = build.restIntegration(nil, timeoutSeconds: 29)
+        httpErrors = build.httpIntegration(nil)
     }
 
     /// Answers one request.
     public func handle(_ request: GatewayRequest) async -> GatewayResponse {
         let requestID = SecureRandom.uuidString()
-        guard let path = stripStage(request.path) else { return error(.missingAuthenticationToken, requestID: requestID) }
-        let match: RouteTable.Match
-        switch routes.lookup(method: request.method, path: path) {
-        case .notFound:
-            return error(.missingAuthenticationToken, requestID: requestID)
-        case .preflight(let cors, let methods):
-            var response = GatewayResponse(
-                status: 200,
-                headers: CORSPreflight.headers(for: cors, methods: methods, requestOrigin: request.header("Origin")),
-                body: [],
-                functionKey: nil,
-                requestID: requestID
-            )
-            response.headers += [("Content-Type", "application/json")] + standardHeaders(requestID)
-            return response
-        case .endpoint(let found):
-            match = found
-        }
-        let endpoint = match.endpoint
-        if endpoint.requiresAPIKey, (request.header("x-api-key") ?? "").isEmpty { return error(.forbidden, requestID: requestID) }
-        let query = Self.parseQuery(request.query)
-        let context = requestContext(request, path: path, resource: endpoint.resource, requestID: requestID)
-        var authorizerResult: APIGatewayProxyRequest.Authorizer?
-        switch authorizers["\(endpoint.method) \(endpoint.resource)"] ?? EndpointAuthorizer.none {
-        case .none:
-            break
-        case .cognito(let authorizer):
-            switch authorizer.authorize(request) {
-            case .success(let result): authorizerResult = result
-            case .failure(let failure): return error(failure, requestID: requestID)
-            }
-        case .lambda(let authorizer):
-            let methodARN = ARN.executeAPI(api: apiID, stage: stage, method: request.method, path: path, region: region, account: accountID)
-                .description
-            let result = await authorizer.authorize(request, query: query, methodARN: methodARN) {
-                let (headers, multiHeaders) = Self.headerMaps(request.headers)
-                return APIGatewayRequestAuthorizerEvent(
-                    type: "REQUEST",
-                    methodArn: methodARN,
-                    resource: endpoint.resource,
-                    path: path,
-                    httpMethod: request.method,
-                    headers: headers,
-                    multiValueHeaders: multiHeaders,
-                    queryStringParameters: query.isEmpty ? nil : query.mapValues { $0.last! },
-                    multiValueQueryStringParameters: query.isEmpty ? nil : query,
-                    pathParameters: match.pathParameters.isEmpty ? nil : match.pathParameters,
-                    stageVariables: nil,
-                    requestContext: context
+        if let path = stripStage(request.path), !rest.isEmpty {
+            switch rest.lookup(method: request.method, path: path) {
+            case .endpoint(let match):
+                if let chain = match.chain { return await chain.respond(to: request, path: path, match: match, requestID: requestID) }
+            case .preflight(let cors, let methods):
+                var response = GatewayResponse(
+                    status: 200,
+                    headers: CORSPreflight.headers(for: cors, methods: methods, requestOrigin: request.header("Origin")),
+                    body: [],
+                    functionKey: nil,
+                    requestID: requestID
                 )
+                response.headers += [("Content-Type", "application/json")] + restErrors.standardHeaders(requestID)
+                return response
+            case .notFound:
+                break
             }
-            switch result {
-            case .success(let value): authorizerResult = value
-            case .failure(let failure): return error(failure, requestID: requestID)
-            }
-        case .iam:
-            guard request.header("Authorization")?.hasPrefix("AWS4-HMAC-SHA256 ") == true else {
-                return error(.missingAuthenticationToken, requestID: requestID)
-            }
-        case .unsupported(let reason):
-            logger.error("\(request.method) \(request.path): \(reason)")
-            return error(.authorizerFailure, requestID: requestID)
         }
-        guard let function = functions[endpoint.functionKey] else { return error(.internalServerError, requestID: requestID) }
-        var event = proxyEvent(request, path: path, match: match, query: query, context: context)
-        event.requestContext.authorizer = authorizerResult
-        let timeout = endpoint.timeoutSeconds
-        switch await invoker.invoke(function, event: event, requestID: requestID, callerTimeout: timeout) {
-        case .failure(let failure):
-            if failure.kind == .callerTimeout { return error(.integrationTimeout, requestID: requestID, function: function.key) }
-            if failure.kind == .missingHandler { logger.error("\(failure.description) (function \(function.key))") }
-            return error(.internalServerError, requestID: requestID, function: function.key)
-        case .success(let output):
-            return respond(with: output, requestID: requestID, function: function.key)
+        guard !http.isEmpty || httpDefault != nil else { return restErrors.error(.missingAuthenticationToken, requestID: requestID, function: nil) }
+        if let httpCORS, httpCORS.isPreflight(request) { return httpCORS.preflight(request, requestID: requestID) }
+        let response: GatewayResponse
+        if case .endpoint(let match) = http.lookup(method: request.method, path: request.path), let chain = match.chain {
+            response = await chain.respond(to: request, path: request.path, match: match, requestID: requestID)
+        } else if let httpDefault {
+            let match = RouteTable.Match(endpoint: httpDefault.endpoint, pathParameters: [:], chain: httpDefault)
+            response = await httpDefault.respond(to: request, path: request.path, match: match, requestID: requestID)
+        } else if stripStage(request.path) != nil, !rest.isEmpty {
+            response = restErrors.error(.missingAuthenticationToken, requestID: requestID, function: nil)
+        } else {
+            response = httpErrors.error(.notFound, requestID: requestID, function: nil)
         }
+        return httpCORS.map { $0.decorate(response, for: request) } ?? response
+    }
+
+    /// One of API Gateway's own errors for a request to `path`, in the wording of the API it is under
+    /// (REST under `/{stage}`, else the HTTP API's when the service has one).
+    public func error(_ error: GatewayError, path: String, requestID: String) -> GatewayResponse {
+        let underREST = stripStage(path) != nil && !rest.isEmpty
+        if !underREST, !http.isEmpty || httpDefault != nil { return httpErrors.error(error, requestID: requestID, function: nil) }
+        return restErrors.error(error, requestID: requestID, function: nil)
     }
 
     private func stripStage(_ rawPath: String) -> String? {
@@ -185,21 +102,6 @@ public final class APIGateway: Sendable {
         guard rawPath == prefix || rawPath.hasPrefix(prefix + "/") else { return nil }
         let rest = String(rawPath.dropFirst(prefix.count))
         return rest.isEmpty ? "/" : rest
-    }
-
-    /// The response API Gateway sends for one of its own errors.
-    public func error(_ error: GatewayError, requestID: String, function: String? = nil) -> GatewayResponse {
-        GatewayResponse(
-            status: error.status,
-            headers: error.headers + standardHeaders(requestID),
-            body: error.body,
-            functionKey: function,
-            requestID: requestID
-        )
-    }
-
-    func standardHeaders(_ requestID: String) -> [(name: String, value: String)] {
-        [("x-amzn-RequestId", requestID), ("x-amz-apigw-id", Self.stableID(requestID, length: 16))]
     }
 
     /// A stable pseudo-random ID of lower-case alphanumerics derived from `seed` (API IDs, `x-amz-apigw-id`).

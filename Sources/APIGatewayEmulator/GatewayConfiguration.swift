@@ -14,26 +14,59 @@ public struct GatewayConfiguration: Sendable {
     public var accountID: String
     /// `provider.apiGateway.binaryMediaTypes`.
     public var binaryMediaTypes: [String]
-    /// Every method on every resource.
+    /// Every method on every resource, of both APIs.
     public var endpoints: [GatewayEndpoint]
+    /// The HTTP API's ID (stable for the service and stage).
+    public var httpAPIID: String
+    /// `provider.httpApi.cors`: the HTTP API answers preflights and adds CORS headers itself.
+    public var httpCORS: CORSConfiguration?
+    /// `provider.httpApi.payload`: `2.0` (the default) or `1.0`.
+    public var httpPayloadVersion: String
 
     /// Creates a configuration.
-    public init(stage: String, apiID: String, region: String, accountID: String, binaryMediaTypes: [String] = [], endpoints: [GatewayEndpoint]) {
+    public init(
+        stage: String,
+        apiID: String,
+        region: String,
+        accountID: String,
+        binaryMediaTypes: [String] = [],
+        endpoints: [GatewayEndpoint],
+        httpAPIID: String = "",
+        httpCORS: CORSConfiguration? = nil,
+        httpPayloadVersion: String = "2.0"
+    ) {
         self.stage = stage
         self.apiID = apiID
         self.region = region
         self.accountID = accountID
         self.binaryMediaTypes = binaryMediaTypes
         self.endpoints = endpoints
+        self.httpAPIID = httpAPIID
+        self.httpCORS = httpCORS
+        self.httpPayloadVersion = httpPayloadVersion
     }
+}
+
+/// Which of the two APIs an endpoint belongs to.
+public enum GatewayAPI: String, Sendable, Codable {
+    /// The REST API (`http` events), under `/{stage}`.
+    case rest
+    /// The HTTP API (`httpApi` events), at its own paths (the `$default` stage).
+    case http
 }
 
 /// One method on one resource: the function it invokes and what stands in front of it.
 public struct GatewayEndpoint: Sendable {
-    /// The resource path as declared (`/user/{id}`).
+    /// The API it belongs to.
+    public var api: GatewayAPI
+    /// The resource path as declared (`/user/{id}`); `*` for an HTTP API's `$default` route.
     public var resource: String
     /// The method, upper-cased (`POST`, `ANY`).
     public var method: String
+    /// An HTTP API route's key: `GET /items/{id}`, `ANY /items`, `$default`.
+    public var routeKey: String {
+        resource == "*" ? "$default" : "\(method) \(resource)"
+    }
     /// The function's key.
     public var functionKey: String
     /// `cors`, if enabled.
@@ -47,6 +80,7 @@ public struct GatewayEndpoint: Sendable {
 
     /// Creates an endpoint.
     public init(
+        api: GatewayAPI = .rest,
         resource: String,
         method: String,
         functionKey: String,
@@ -55,6 +89,7 @@ public struct GatewayEndpoint: Sendable {
         timeoutSeconds: Double = 29,
         authorizer: AuthorizerBinding = .none
     ) {
+        self.api = api
         self.resource = resource
         self.method = method
         self.functionKey = functionKey
@@ -75,6 +110,12 @@ public enum AuthorizerBinding: Sendable {
     /// A Lambda authorizer: the function (nil when none of this service), TOKEN or REQUEST, the identity
     /// sources (`method.request.header.Authorization`, …), the TOKEN validation expression, the cache TTL.
     case lambda(functionKey: String?, type: HTTPAuthorizer.LambdaType, identitySource: String, validationExpression: String?, ttlSeconds: Int)
+    /// An HTTP API's JWT authorizer: the pool its issuer names (nil when none of this service), the
+    /// audiences (client IDs), the route's scopes and the identity source (`$request.header.Authorization`).
+    case jwt(poolID: String?, audience: [String], scopes: [String], identitySource: String)
+    /// An HTTP API's Lambda (`request`) authorizer: the function (nil when none of this service), the
+    /// identity sources, the cache TTL, whether it answers simple responses.
+    case httpLambda(functionKey: String?, identitySource: [String], ttlSeconds: Int, simpleResponses: Bool)
     /// `aws_iam`.
     case iam
     /// An authorizer the emulator cannot run, and why.

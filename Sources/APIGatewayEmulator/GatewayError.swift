@@ -1,72 +1,112 @@
 public import EmulatorCore
 
-/// The errors API Gateway itself answers with, each with AWS's status, body and `x-amzn-ErrorType`.
+/// The errors API Gateway itself answers with, each with AWS's status, body and headers. The same
+/// failure reads differently on the two kinds of API: ``httpAPI`` gives an HTTP API's wording.
 /// See https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+/// and https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html
 public struct GatewayError: WireError, Hashable {
     private enum Code: Sendable, Hashable {
         case missingAuthenticationToken, unauthorized, expiredToken, accessDeniedExplicit, accessDenied, forbidden
         case authorizerFailure, internalServerError, integrationTimeout, requestTooLarge
+        case httpNotFound, httpUnauthorized, httpForbidden, httpInternalServerError, httpServiceUnavailable, httpRequestTooLarge
     }
 
     private let code: Code
+    /// The `www-authenticate` header of a JWT authorizer's refusal.
+    private let wwwAuthenticate: String?
+
+    private init(_ code: Code, wwwAuthenticate: String? = nil) {
+        self.code = code
+        self.wwwAuthenticate = wwwAuthenticate
+    }
 
     /// 403 `{"message":"Missing Authentication Token"}`: no such resource or method.
-    public static let missingAuthenticationToken = GatewayError(code: .missingAuthenticationToken)
+    public static let missingAuthenticationToken = GatewayError(.missingAuthenticationToken)
     /// 401 `{"message":"Unauthorized"}`: no token, or one the authorizer refuses.
-    public static let unauthorized = GatewayError(code: .unauthorized)
+    public static let unauthorized = GatewayError(.unauthorized)
     /// 401 `{"message":"The incoming token has expired"}`.
-    public static let expiredToken = GatewayError(code: .expiredToken)
+    public static let expiredToken = GatewayError(.expiredToken)
     /// 403: a Lambda authorizer's policy denies explicitly.
-    public static let accessDeniedExplicit = GatewayError(code: .accessDeniedExplicit)
+    public static let accessDeniedExplicit = GatewayError(.accessDeniedExplicit)
     /// 403: a Lambda authorizer's policy does not allow the method.
-    public static let accessDenied = GatewayError(code: .accessDenied)
+    public static let accessDenied = GatewayError(.accessDenied)
     /// 403 `{"message":"Forbidden"}`: a private route without an API key.
-    public static let forbidden = GatewayError(code: .forbidden)
+    public static let forbidden = GatewayError(.forbidden)
     /// 500: a Lambda authorizer failed or answered something unusable.
-    public static let authorizerFailure = GatewayError(code: .authorizerFailure)
+    public static let authorizerFailure = GatewayError(.authorizerFailure)
     /// 502 `{"message": "Internal server error"}`: the function failed or answered a malformed result.
-    public static let internalServerError = GatewayError(code: .internalServerError)
+    public static let internalServerError = GatewayError(.internalServerError)
     /// 504 `{"message": "Endpoint request timed out"}`.
-    public static let integrationTimeout = GatewayError(code: .integrationTimeout)
+    public static let integrationTimeout = GatewayError(.integrationTimeout)
     /// 413 `{"message":"Request Too Long"}`: a body over 10 MB.
-    public static let requestTooLarge = GatewayError(code: .requestTooLarge)
+    public static let requestTooLarge = GatewayError(.requestTooLarge)
+    /// 404 `{"message":"Not Found"}`: an HTTP API has no route for the request.
+    public static let notFound = GatewayError(.httpNotFound)
+
+    /// 401 `{"message":"Unauthorized"}` with a JWT authorizer's `www-authenticate` header.
+    public static func unauthorized(wwwAuthenticate: String) -> GatewayError { GatewayError(.httpUnauthorized, wwwAuthenticate: wwwAuthenticate) }
+    /// 403 `{"message":"Forbidden"}` with a JWT authorizer's `www-authenticate` header (missing scope).
+    public static func forbidden(wwwAuthenticate: String) -> GatewayError { GatewayError(.httpForbidden, wwwAuthenticate: wwwAuthenticate) }
+
+    /// The same failure as an HTTP API answers it: 404 Not Found, 401 Unauthorized, 403 Forbidden,
+    /// 500 Internal Server Error, 503 Service Unavailable, 413.
+    public var httpAPI: GatewayError {
+        switch code {
+        case .missingAuthenticationToken, .httpNotFound: return GatewayError(.httpNotFound)
+        case .unauthorized, .expiredToken, .httpUnauthorized: return GatewayError(.httpUnauthorized, wwwAuthenticate: wwwAuthenticate)
+        case .accessDeniedExplicit, .accessDenied, .forbidden, .httpForbidden: return GatewayError(.httpForbidden, wwwAuthenticate: wwwAuthenticate)
+        case .authorizerFailure, .internalServerError, .httpInternalServerError: return GatewayError(.httpInternalServerError)
+        case .integrationTimeout, .httpServiceUnavailable: return GatewayError(.httpServiceUnavailable)
+        case .requestTooLarge, .httpRequestTooLarge: return GatewayError(.httpRequestTooLarge)
+        }
+    }
 
     /// The HTTP status.
     public var status: Int {
         switch code {
-        case .missingAuthenticationToken, .accessDeniedExplicit, .accessDenied, .forbidden: return 403
-        case .unauthorized, .expiredToken: return 401
-        case .authorizerFailure: return 500
+        case .missingAuthenticationToken, .accessDeniedExplicit, .accessDenied, .forbidden, .httpForbidden: return 403
+        case .unauthorized, .expiredToken, .httpUnauthorized: return 401
+        case .authorizerFailure, .httpInternalServerError: return 500
         case .internalServerError: return 502
         case .integrationTimeout: return 504
-        case .requestTooLarge: return 413
+        case .requestTooLarge, .httpRequestTooLarge: return 413
+        case .httpNotFound: return 404
+        case .httpServiceUnavailable: return 503
         }
     }
 
     /// The body, exactly as AWS sends it.
     public var body: [UInt8] { Array(bodyText.utf8) }
 
-    /// `Content-Type: application/json` and the `x-amzn-ErrorType` header.
-    public var headers: [(name: String, value: String)] { [("Content-Type", "application/json"), ("x-amzn-ErrorType", errorType)] }
+    /// `Content-Type: application/json`, and `x-amzn-ErrorType` (REST) or `www-authenticate` (HTTP API JWT).
+    public var headers: [(name: String, value: String)] {
+        if let wwwAuthenticate { return [("Content-Type", "application/json"), ("www-authenticate", wwwAuthenticate)] }
+        guard let errorType else { return [("Content-Type", "application/json")] }
+        return [("Content-Type", "application/json"), ("x-amzn-ErrorType", errorType)]
+    }
 
     /// The body as text.
     public var bodyText: String {
         switch code {
         case .missingAuthenticationToken: return #"{"message":"Missing Authentication Token"}"#
-        case .unauthorized: return #"{"message":"Unauthorized"}"#
+        case .unauthorized, .httpUnauthorized: return #"{"message":"Unauthorized"}"#
         case .expiredToken: return #"{"message":"The incoming token has expired"}"#
         case .accessDeniedExplicit: return #"{"Message":"User is not authorized to access this resource with an explicit deny"}"#
         case .accessDenied: return #"{"Message":"User is not authorized to access this resource"}"#
-        case .forbidden: return #"{"message":"Forbidden"}"#
+        case .forbidden, .httpForbidden: return #"{"message":"Forbidden"}"#
         case .authorizerFailure: return #"{"message":null}"#
         case .internalServerError: return #"{"message": "Internal server error"}"#
         case .integrationTimeout: return #"{"message": "Endpoint request timed out"}"#
         case .requestTooLarge: return #"{"message":"Request Too Long"}"#
+        case .httpNotFound: return #"{"message":"Not Found"}"#
+        case .httpInternalServerError: return #"{"message":"Internal Server Error"}"#
+        case .httpServiceUnavailable: return #"{"message":"Service Unavailable"}"#
+        case .httpRequestTooLarge: return #"{"message":"Request Entity Too Large"}"#
         }
     }
 
-    /// The `x-amzn-ErrorType` header.
-    public var errorType: String {
+    /// The REST API's `x-amzn-ErrorType` header (HTTP APIs send none).
+    public var errorType: String? {
         switch code {
         case .missingAuthenticationToken: return "MissingAuthenticationTokenException"
         case .unauthorized, .expiredToken: return "UnauthorizedException"
@@ -75,6 +115,7 @@ public struct GatewayError: WireError, Hashable {
         case .internalServerError: return "InternalServerErrorException"
         case .integrationTimeout: return "InternalServerErrorException"
         case .requestTooLarge: return "RequestTooLargeException"
+        default: return nil
         }
     }
 }

@@ -31,7 +31,7 @@ struct APIResponder: HTTPResponder {
         let headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
         let uri = request.uri
         if tooLarge {
-            gatewayResponse = gateway.error(.requestTooLarge, requestID: UUID().uuidString.lowercased())
+            gatewayResponse = gateway.error(.requestTooLarge, path: request.uri.path, requestID: UUID().uuidString.lowercased())
         } else {
             let sourceIP = context.remoteAddress?.ipAddress ?? "127.0.0.1"
             gatewayResponse = await gateway.handle(

@@ -5,7 +5,7 @@ import ServerlessConfig
 
 /// A Lambda TOKEN or REQUEST authorizer: invokes the authorizer function and enforces the IAM
 /// policy it answers over the request's method ARN, caching the answer for `resultTtlInSeconds`.
-struct LambdaAuthorizer: Sendable {
+struct LambdaAuthorizer: GatewayAuthorizer {
     let function: LambdaFunction?
     let type: HTTPAuthorizer.LambdaType
     let sources: [IdentitySource]
@@ -33,12 +33,10 @@ struct LambdaAuthorizer: Sendable {
         self.clock = clock
     }
 
-    func authorize(
-        _ request: GatewayRequest,
-        query: [String: [String]],
-        methodARN: String,
-        event: @Sendable () -> APIGatewayRequestAuthorizerEvent
-    ) async -> Result<APIGatewayProxyRequest.Authorizer, GatewayError> {
+    func authorize(_ call: GatewayCall) async -> Result<AuthorizerGrant, GatewayError> {
+        let request = call.request
+        let query = call.query
+        let methodARN = call.methodARN
         var values: [String] = []
         for source in sources {
             switch source {
@@ -60,7 +58,7 @@ struct LambdaAuthorizer: Sendable {
             let input: any Sendable =
                 type == .token
                 ? APIGatewayTokenAuthorizerEvent(type: "TOKEN", authorizationToken: values[0], methodArn: methodARN)
-                : event()
+                : Self.requestEvent(call)
             switch await invoker.invoke(function, event: input) {
             case .failure(let failure):
                 if failure.kind == .handlerError, failure.errorMessage == "Unauthorized" { return .failure(.unauthorized) }
@@ -82,8 +80,28 @@ struct LambdaAuthorizer: Sendable {
         case .allowed:
             let context = (answer.context ?? [:]).mapValues(\.text)
             let latency = Int((clock.now - started) * 1000)
-            return .success(.init(principalId: answer.principalId ?? "", integrationLatency: latency, context: context))
+            return .success(.rest(.init(principalId: answer.principalId ?? "", integrationLatency: latency, context: context)))
         }
+    }
+
+    /// The REQUEST authorizer's event: the request's parts and its method ARN.
+    static func requestEvent(_ call: GatewayCall) -> APIGatewayRequestAuthorizerEvent {
+        guard case .rest(let context) = call.context else { preconditionFailure("a REST authorizer on an HTTP API call") }
+        let (headers, multiHeaders) = RESTProxyIntegration.headerMaps(call.request.headers)
+        return APIGatewayRequestAuthorizerEvent(
+            type: "REQUEST",
+            methodArn: call.methodARN,
+            resource: call.endpoint.resource,
+            path: call.path,
+            httpMethod: call.request.method,
+            headers: headers,
+            multiValueHeaders: multiHeaders,
+            queryStringParameters: call.query.isEmpty ? nil : call.query.mapValues { $0.last! },
+            multiValueQueryStringParameters: call.query.isEmpty ? nil : call.query,
+            pathParameters: call.pathParameters.isEmpty ? nil : call.pathParameters,
+            stageVariables: nil,
+            requestContext: context
+        )
     }
 
     static func decode(_ output: any Sendable) -> APIGatewayAuthorizerResponse? {

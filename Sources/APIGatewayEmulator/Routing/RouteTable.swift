@@ -12,6 +12,8 @@ public struct RouteTable: Sendable {
         public var endpoint: Endpoint
         /// The path parameters, percent-decoded.
         public var pathParameters: [String: String]
+        /// How the gateway runs the endpoint (nil in a table built from endpoints alone).
+        var chain: EndpointChain?
     }
 
     /// What a resource answers.
@@ -29,16 +31,25 @@ public struct RouteTable: Sendable {
         var parameter: (name: String, node: Node)?
         var greedy: (name: String, node: Node)?
         var endpoints: [String: Endpoint] = [:]
+        var chains: [String: EndpointChain] = [:]
     }
 
     private let root = Node()
+    /// Whether the table has no endpoint.
+    public private(set) var isEmpty = true
 
     /// Builds the table from the endpoints.
     public init(endpoints: [Endpoint]) {
-        for endpoint in endpoints { insert(endpoint) }
+        for endpoint in endpoints { insert(endpoint, chain: nil) }
     }
 
-    private func insert(_ endpoint: Endpoint) {
+    /// Builds the table from the endpoints' chains.
+    init(chains: [EndpointChain]) {
+        for chain in chains { insert(chain.endpoint, chain: chain) }
+    }
+
+    private mutating func insert(_ endpoint: Endpoint, chain: EndpointChain?) {
+        isEmpty = false
         var node = root
         for segment in endpoint.resource.split(separator: "/") {
             if segment.hasPrefix("{"), segment.hasSuffix("+}") {
@@ -56,6 +67,7 @@ public struct RouteTable: Sendable {
             }
         }
         node.endpoints[endpoint.method] = endpoint
+        if let chain { node.chains[endpoint.method] = chain }
     }
 
     /// Finds what `method` on `path` (without the stage, percent-encoded as received) reaches.
@@ -64,7 +76,7 @@ public struct RouteTable: Sendable {
         var parameters: [String: String] = [:]
         guard let node = find(root, segments[...], &parameters) else { return .notFound }
         if let endpoint = node.endpoints[method] ?? node.endpoints["ANY"].flatMap({ method == "OPTIONS" && Self.cors(of: node) != nil ? nil : $0 }) {
-            return .endpoint(Match(endpoint: endpoint, pathParameters: parameters))
+            return .endpoint(Match(endpoint: endpoint, pathParameters: parameters, chain: node.chains[endpoint.method]))
         }
         if method == "OPTIONS", let cors = Self.cors(of: node) {
             return .preflight(cors, methods: node.endpoints.keys.sorted())

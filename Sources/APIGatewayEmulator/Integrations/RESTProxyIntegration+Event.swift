@@ -1,16 +1,16 @@
 import EmulatorCore
 import Foundation
 
-extension APIGateway {
+extension RESTProxyIntegration {
     /// `requestContext` as API Gateway fills it for a REST API.
     func requestContext(_ request: GatewayRequest, path: String, resource: String, requestID: String) -> APIGatewayProxyRequest.RequestContext {
         let now = Date(timeIntervalSince1970: clock.now)
         let host = request.header("Host") ?? "localhost"
         return APIGatewayProxyRequest.RequestContext(
-            resourceId: Self.stableID("resource|\(resource)", length: 6),
+            resourceId: APIGateway.stableID("resource|\(resource)", length: 6),
             resourcePath: resource,
             httpMethod: request.method,
-            extendedRequestId: Self.stableID(requestID + "|extended", length: 16),
+            extendedRequestId: APIGateway.stableID(requestID + "|extended", length: 16),
             requestTime: Self.requestTime(now),
             path: "/\(stage)\(path == "/" ? "" : path)",
             accountId: accountID,
@@ -28,20 +28,16 @@ extension APIGateway {
 
     /// The proxy event (payload 1.0): single and multi-value maps kept consistent, empty maps `null`,
     /// the body base64-encoded when its type is a binary media type or it is not UTF-8.
-    func proxyEvent(
-        _ request: GatewayRequest,
-        path: String,
-        match: RouteTable.Match,
-        query: [String: [String]],
-        context: APIGatewayProxyRequest.RequestContext
-    ) -> APIGatewayProxyRequest {
+    func proxyEvent(_ call: GatewayCall, context: APIGatewayProxyRequest.RequestContext) -> APIGatewayProxyRequest {
+        let request = call.request
+        let query = call.query
         var headers = request.headers
         func add(_ name: String, _ value: String) {
             if !headers.contains(where: { $0.name.lowercased() == name.lowercased() }) { headers.append((name, value)) }
         }
         add("X-Forwarded-For", request.sourceIP)
         add("X-Forwarded-Proto", "http")
-        add("X-Amzn-Trace-Id", "Root=1-\(String(Int(clock.now), radix: 16))-\(Self.stableID(context.requestId, length: 24))")
+        add("X-Amzn-Trace-Id", "Root=1-\(String(Int(clock.now), radix: 16))-\(APIGateway.stableID(context.requestId, length: 24))")
         let (single, multi) = Self.headerMaps(headers)
         var body: String?
         var isBase64 = false
@@ -55,14 +51,14 @@ extension APIGateway {
             }
         }
         return APIGatewayProxyRequest(
-            resource: match.endpoint.resource,
-            path: path.removingPercentEncodingOrSelf,
+            resource: call.endpoint.resource,
+            path: call.path.removingPercentEncodingOrSelf,
             httpMethod: request.method,
             headers: single,
             multiValueHeaders: multi,
             queryStringParameters: query.isEmpty ? nil : query.mapValues { $0.last! },
             multiValueQueryStringParameters: query.isEmpty ? nil : query,
-            pathParameters: match.pathParameters.isEmpty ? nil : match.pathParameters,
+            pathParameters: call.pathParameters.isEmpty ? nil : call.pathParameters,
             stageVariables: nil,
             requestContext: context,
             body: body,

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-extension APIGateway {
+extension RESTProxyIntegration {
     /// Maps a handler's result to HTTP: a proxy response as it is, anything else through JSON and
     /// API Gateway's checks; a malformed result or undecodable base64 body is 502.
     func respond(with output: any Sendable, requestID: String, function: String) -> GatewayResponse {

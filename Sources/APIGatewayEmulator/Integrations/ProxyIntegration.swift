@@ -1,0 +1,34 @@
+/// The last link of an endpoint's chain: builds the call's request context, turns the call into the
+/// function's event, invokes it and maps its answer (or failure) to HTTP, in the API's own shapes and
+/// wording: REST (payload 1.0) or HTTP API (payload 2.0).
+protocol ProxyIntegration: Sendable {
+    /// The call for a routed request.
+    func call(_ request: GatewayRequest, path: String, match: RouteTable.Match, requestID: String) -> GatewayCall
+    /// Invokes the function with the call's event and answers its result.
+    func invoke(_ call: GatewayCall, grant: AuthorizerGrant) async -> GatewayResponse
+    /// One of the gateway's own errors, as this API answers it.
+    func error(_ error: GatewayError, requestID: String, function: String?) -> GatewayResponse
+}
+
+/// One endpoint as the gateway runs it, built once at start-up: the API-key check, the authorizer, the integration.
+struct EndpointChain: Sendable {
+    let endpoint: GatewayEndpoint
+    let authorizer: (any GatewayAuthorizer)?
+    let integration: any ProxyIntegration
+
+    /// Runs a routed request through the chain.
+    func respond(to request: GatewayRequest, path: String, match: RouteTable.Match, requestID: String) async -> GatewayResponse {
+        let call = integration.call(request, path: path, match: match, requestID: requestID)
+        if endpoint.requiresAPIKey, (request.header("x-api-key") ?? "").isEmpty {
+            return integration.error(.forbidden, requestID: requestID, function: nil)
+        }
+        var grant = AuthorizerGrant.none
+        if let authorizer {
+            switch await authorizer.authorize(call) {
+            case .success(let found): grant = found
+            case .failure(let failure): return integration.error(failure, requestID: requestID, function: nil)
+            }
+        }
+        return await integration.invoke(call, grant: grant)
+    }
+}

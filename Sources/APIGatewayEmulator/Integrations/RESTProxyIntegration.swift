@@ -1,0 +1,62 @@
+import EmulatorCore
+import LambdaEmulator
+import Logging
+
+/// A REST API's Lambda proxy integration: payload 1.0 events, proxy results checked as API Gateway
+/// checks them, the function's failures and timeouts answered 502 and 504.
+struct RESTProxyIntegration: ProxyIntegration {
+    let function: LambdaFunction?
+    let invoker: LambdaInvoker
+    let stage: String
+    let apiID: String
+    let region: String
+    let accountID: String
+    let binaryMediaTypes: [String]
+    let timeoutSeconds: Double
+    let clock: any TimeSource
+    let logger: Logger
+
+    func call(_ request: GatewayRequest, path: String, match: RouteTable.Match, requestID: String) -> GatewayCall {
+        let methodARN = ARN.executeAPI(api: apiID, stage: stage, method: request.method, path: path, region: region, account: accountID)
+        return GatewayCall(
+            request: request,
+            requestID: requestID,
+            path: path,
+            query: Self.parseQuery(request.query),
+            pathParameters: match.pathParameters,
+            endpoint: match.endpoint,
+            context: .rest(requestContext(request, path: path, resource: match.endpoint.resource, requestID: requestID)),
+            methodARN: methodARN.description
+        )
+    }
+
+    func invoke(_ call: GatewayCall, grant: AuthorizerGrant) async -> GatewayResponse {
+        guard let function, case .rest(let context) = call.context else {
+            return error(.internalServerError, requestID: call.requestID, function: call.endpoint.functionKey)
+        }
+        var event = proxyEvent(call, context: context)
+        if case .rest(let authorizer) = grant { event.requestContext.authorizer = authorizer }
+        switch await invoker.invoke(function, event: event, requestID: call.requestID, callerTimeout: timeoutSeconds) {
+        case .failure(let failure):
+            if failure.kind == .callerTimeout { return error(.integrationTimeout, requestID: call.requestID, function: function.key) }
+            if failure.kind == .missingHandler { logger.error("\(failure.description) (function \(function.key))") }
+            return error(.internalServerError, requestID: call.requestID, function: function.key)
+        case .success(let output):
+            return respond(with: output, requestID: call.requestID, function: function.key)
+        }
+    }
+
+    func error(_ error: GatewayError, requestID: String, function: String?) -> GatewayResponse {
+        GatewayResponse(
+            status: error.status,
+            headers: error.headers + standardHeaders(requestID),
+            body: error.body,
+            functionKey: function,
+            requestID: requestID
+        )
+    }
+
+    func standardHeaders(_ requestID: String) -> [(name: String, value: String)] {
+        [("x-amzn-RequestId", requestID), ("x-amz-apigw-id", APIGateway.stableID(requestID, length: 16))]
+    }
+}
