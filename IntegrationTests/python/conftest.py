@@ -46,3 +46,11 @@ def isolated_gateway():
     emulator = Emulator(os.path.join(FIXTURES, "gateway.yml"), binary=FIXTURES_BINARY).start()
     yield emulator
     emulator.stop()
+
+
+@pytest.fixture(scope="session")
+def httpapi():
+    """The HTTP API fixture (fixtures/httpapi.yml), served by emulate-fixtures."""
+    emulator = Emulator(os.path.join(FIXTURES, "httpapi.yml"), binary=FIXTURES_BINARY).start()
+    yield emulator
+    emulator.stop()

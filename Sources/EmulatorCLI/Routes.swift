@@ -5,7 +5,7 @@ extension Emulate {
     /// `emulate routes`: prints the route table.
     struct Routes: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the service's HTTP routes: method, path, function and authorizer.",
+            abstract: "Print the service's HTTP routes: API, method, path, function and authorizer.",
             discussion: "REST API (http) routes are served under /STAGE/path; HTTP API (httpApi) routes at their own path."
         )
 
@@ -18,13 +18,13 @@ extension Emulate {
 
         static func table(for service: ServerlessService) -> String {
             let rows =
-                [["METHOD", "PATH", "FUNCTION", "AUTHORIZER"]]
+                [["API", "METHOD", "PATH", "FUNCTION", "AUTHORIZER"]]
                 + service.routes.map { route in
-                    [route.method, route.urlPath(stage: service.stage), route.functionKey, route.authorizer ?? "-"]
+                    [route.api.rawValue, route.method, route.urlPath(stage: service.stage), route.functionKey, route.authorizer ?? "-"]
                 }
-            let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
+            let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
             return rows.map { row in
-                (0..<3).map { row[$0].padding(toLength: widths[$0]) }.joined(separator: "  ") + "  " + row[3]
+                (0..<4).map { row[$0].padding(toLength: widths[$0]) }.joined(separator: "  ") + "  " + row[4]
             }.joined(separator: "\n")
         }
     }

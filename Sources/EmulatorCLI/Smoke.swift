@@ -7,8 +7,8 @@ extension Emulate {
     /// `emulate smoke`: boots the service in memory on free ports and checks it.
     struct Smoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Boot the service in memory on free ports and check every route, or run a scenario; for CI.",
-            discussion: "Without --scenario every REST route is called once: a protected route without credentials must be "
+            abstract: "Boot the service in memory on free ports and check every route of both APIs, or run a scenario; for CI.",
+            discussion: "Without --scenario every route (REST and HTTP API) is called once: a protected route without credentials must be "
                 + "refused (401), a public route must reach its handler. A scenario (YAML: steps with request, headers, json, "
                 + "expect.status, expect.json fields and capture variables such as ${token}) runs in order. One line per step, "
                 + "a summary, and exit status 1 at the first failure with the answer's body shown."
@@ -42,19 +42,13 @@ extension Emulate {
                 printError("emulate smoke: the listeners did not start")
                 throw ExitCode(1)
             }
-            var runner = SmokeRunner(api: api)
+            var runner = SmokeRunner(api: api, httpApi: ready.httpApi ?? String(api.dropLast(ready.stage.count + 1)))
             let succeeded: Bool
             if let scenario {
                 printOutput("scenario: \(scenario.name)")
                 succeeded = await runner.run(scenario)
             } else {
-                let skipped = emulator.service.routes.filter { $0.api == .http }.count
-                if skipped > 0 { printOutput("- \(skipped) httpApi route(s) skipped: the emulator serves REST (http) routes") }
-                succeeded = await runner.checkRoutes(
-                    ready.routes.filter { route in
-                        emulator.service.routes.contains { $0.api == .rest && $0.path == route.path && $0.method == route.method }
-                    }
-                )
+                succeeded = await runner.checkRoutes(ready.routes)
             }
             printOutput("smoke: \(runner.passed) passed, \(runner.failed) failed")
             stopContinuation.finish()

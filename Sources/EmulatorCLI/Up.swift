@@ -55,7 +55,7 @@ extension Emulate {
             do {
                 try await emulator.run { ready in
                     printOutput(Self.banner(ready))
-                    printOutput("ready api=\(ready.api ?? "-") cognito=\(ready.cognito)")
+                    printOutput("ready api=\(ready.api ?? "-")\(ready.httpApi.map { " httpApi=\($0)" } ?? "") cognito=\(ready.cognito)")
                 }
             } catch {
                 printError("emulate up: \(error)")
@@ -67,9 +67,10 @@ extension Emulate {
             var lines: [String] = []
             if !ready.routes.isEmpty {
                 lines.append("Routes:")
-                let base = ready.api ?? "(API listener not running)"
                 for route in ready.routes {
-                    lines.append("  \(route.method.padding(toLength: 7)) \(base)\(route.path)  \(route.function)  \(route.authorizer ?? "-")")
+                    let base = (route.api == "http" ? ready.httpApi : ready.api) ?? "(API listener not running)"
+                    let path = route.path == "*" ? "/*" : route.path
+                    lines.append("  \(route.method.padding(toLength: 7)) \(base)\(path)  \(route.function)  \(route.authorizer ?? "-")")
                 }
             }
             for (logicalID, pool) in ready.userPools.sorted(by: { $0.key < $1.key }) {

@@ -28,7 +28,10 @@ struct APIResponder: HTTPResponder {
         } catch {
             tooLarge = true
         }
-        let headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+        var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+        if let authority = request.head.authority, !headers.contains(where: { $0.name.lowercased() == "host" }) {
+            headers.insert(("Host", authority), at: 0)
+        }
         let uri = request.uri
         if tooLarge {
             gatewayResponse = gateway.error(.requestTooLarge, path: request.uri.path, requestID: UUID().uuidString.lowercased())

@@ -115,13 +115,17 @@ extension Emulator: Service {
                 clients: Dictionary(uniqueKeysWithValues: clients.map { ($0.configuration.logicalID, $0.id) })
             )
         }
+        let hasHTTPAPI = service.routes.contains { $0.api == .http }
         return ReadyInfo(
             api: apiBase.map { "\($0)/\(service.stage)" },
+            httpApi: hasHTTPAPI ? apiBase : nil,
             cognito: cognitoBase,
             stage: service.stage,
             region: service.region,
             userPools: pools,
-            routes: service.routes.map { ReadyInfo.Route(method: $0.method, path: $0.path, function: $0.functionKey, authorizer: $0.authorizer) }
+            routes: service.routes.map {
+                ReadyInfo.Route(api: $0.api.rawValue, method: $0.method, path: $0.path, function: $0.functionKey, authorizer: $0.authorizer)
+            }
         )
     }
 

@@ -14,8 +14,10 @@ public struct ReadyInfo: Codable, Sendable {
         public var clients: [String: String]
     }
 
-    /// One route of the API.
+    /// One route of either API.
     public struct Route: Codable, Sendable {
+        /// `rest` (under `api`, the stage included) or `http` (under `httpApi`).
+        public var api: String
         /// `POST`, `ANY`, …
         public var method: String
         /// `/user/signup` (without the stage).
@@ -28,6 +30,7 @@ public struct ReadyInfo: Codable, Sendable {
         /// Encodes `authorizer` as `null` when absent, as the ready-file contract shows it.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(api, forKey: .api)
             try container.encode(method, forKey: .method)
             try container.encode(path, forKey: .path)
             try container.encode(function, forKey: .function)
@@ -37,6 +40,8 @@ public struct ReadyInfo: Codable, Sendable {
 
     /// `http://host:port/<stage>`, or nil when the API listener is not running.
     public var api: String?
+    /// `http://host:port`: the HTTP API's base (its `$default` stage), when the service has `httpApi` routes.
+    public var httpApi: String?
     /// `http://host:port` of the Cognito endpoint.
     public var cognito: String
     /// The stage.

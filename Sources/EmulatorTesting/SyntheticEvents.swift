@@ -51,3 +51,71 @@ extension APIGatewayProxyRequest {
         return copy
     }
 }
+
+extension APIGatewayV2Request {
+    /// An HTTP API event (payload 2.0) as API Gateway fills it for `method path`, with a JSON body,
+    /// headers (names lower-cased) and query parameters.
+    ///
+    /// ```swift
+    /// let event = try APIGatewayV2Request.synthetic("GET", "/notes/1", pathParameters: ["id": "1"], route: "/notes/{id}")
+    ///     .authorized(jwtClaims: ["sub": "abc"], scopes: ["notes/read"])
+    /// ```
+    public static func synthetic(
+        _ method: String,
+        _ path: String,
+        json: (any Encodable)? = nil,
+        body: String? = nil,
+        headers: [String: String] = [:],
+        query: [String: String] = [:],
+        pathParameters: [String: String] = [:],
+        route: String? = nil
+    ) throws -> APIGatewayV2Request {
+        var allHeaders = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
+        var text = body
+        if let json {
+            text = String(decoding: try JSONEncoder().encode(json), as: UTF8.self)
+            if allHeaders["content-type"] == nil { allHeaders["content-type"] = "application/json" }
+        }
+        let now = Date().timeIntervalSince1970
+        let routeKey = "\(method.uppercased()) \(route ?? path)"
+        let rawQuery = query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+        return APIGatewayV2Request(
+            routeKey: routeKey,
+            rawPath: path,
+            rawQueryString: rawQuery,
+            headers: allHeaders,
+            queryStringParameters: query.isEmpty ? nil : query,
+            pathParameters: pathParameters.isEmpty ? nil : pathParameters,
+            requestContext: .init(
+                accountId: "000000000000",
+                apiId: "synthetic",
+                domainName: "localhost",
+                domainPrefix: "localhost",
+                http: .init(method: method.uppercased(), path: path, sourceIp: "127.0.0.1", userAgent: allHeaders["user-agent"] ?? ""),
+                requestId: UUID().uuidString.lowercased(),
+                routeKey: routeKey,
+                time: SyntheticTime.requestTime(now),
+                timeEpoch: Int(now * 1000)
+            ),
+            body: text
+        )
+    }
+
+    /// The same event as a JWT authorizer would pass it on: `requestContext.authorizer.jwt`.
+    public func authorized(jwtClaims claims: [String: String], scopes: [String]? = nil) -> APIGatewayV2Request {
+        var copy = self
+        copy.requestContext.authorizer = .init(jwt: .init(claims: claims, scopes: scopes))
+        return copy
+    }
+}
+
+/// `01/Dec/2026:09:20:00 +0000`, as events carry their time.
+enum SyntheticTime {
+    static func requestTime(_ seconds: Double) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "dd/MMM/yyyy:HH:mm:ss Z"
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+}

@@ -75,7 +75,7 @@ public struct TestEmulator: Sendable {
     /// The stage URLs start with.
     public var stage: String { emulator.service.stage }
 
-    /// Sends a request through the gateway; `path` is without the stage (`/user/login`).
+    /// Sends a request through the gateway to a REST API route; `path` is without the stage (`/user/login`).
     public func request(
         _ method: String,
         _ path: String,
@@ -83,6 +83,29 @@ public struct TestEmulator: Sendable {
         body: String? = nil,
         headers: [String: String] = [:],
         query: [String: String] = [:]
+    ) async -> TestResponse {
+        await send(method, "/\(stage)\(path.hasPrefix("/") ? path : "/" + path)", json: json, body: body, headers: headers, query: query)
+    }
+
+    /// Sends a request through the gateway to an HTTP API route (served at its own path, `/items/42`).
+    public func httpRequest(
+        _ method: String,
+        _ path: String,
+        json: (any Encodable)? = nil,
+        body: String? = nil,
+        headers: [String: String] = [:],
+        query: [String: String] = [:]
+    ) async -> TestResponse {
+        await send(method, path.hasPrefix("/") ? path : "/" + path, json: json, body: body, headers: headers, query: query)
+    }
+
+    private func send(
+        _ method: String,
+        _ fullPath: String,
+        json: (any Encodable)?,
+        body: String?,
+        headers: [String: String],
+        query: [String: String]
     ) async -> TestResponse {
         var allHeaders = headers.map { (name: $0.key, value: $0.value) }
         var bytes = Array((body ?? "").utf8)
@@ -94,13 +117,7 @@ public struct TestEmulator: Sendable {
         let queryString =
             query.isEmpty ? nil : query.sorted { $0.key < $1.key }.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
         let response = await emulator.gateway.handle(
-            GatewayRequest(
-                method: method.uppercased(),
-                path: "/\(stage)\(path.hasPrefix("/") ? path : "/" + path)",
-                query: queryString,
-                headers: allHeaders,
-                body: bytes
-            )
+            GatewayRequest(method: method.uppercased(), path: fullPath, query: queryString, headers: allHeaders, body: bytes)
         )
         return TestResponse(
             status: response.status,

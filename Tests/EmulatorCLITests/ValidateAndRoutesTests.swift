@@ -27,10 +27,10 @@ struct ValidateAndRoutesTests {
         #expect(result.status == 0)
         #expect(
             result.stdout == """
-                METHOD  PATH                FUNCTION    AUTHORIZER
-                POST    /test/user/login    loginUser   -
-                POST    /test/user/signup   signupUser  -
-                POST    /test/user/private  privateAPI  COGNITO_USER_POOLS
+                API   METHOD  PATH                FUNCTION    AUTHORIZER
+                rest  POST    /test/user/login    loginUser   -
+                rest  POST    /test/user/signup   signupUser  -
+                rest  POST    /test/user/private  privateAPI  COGNITO_USER_POOLS
 
                 """
         )

@@ -5,26 +5,31 @@ import ServerlessConfig
 /// Runs the smoke checks against a running emulator and prints one line per step.
 struct SmokeRunner {
     let api: String
+    let httpApi: String
     let client = SmokeClient()
     var passed = 0
     var failed = 0
 
-    init(api: String) {
+    /// A runner for the REST API's base (stage included) and the HTTP API's.
+    init(api: String, httpApi: String) {
         self.api = api
+        self.httpApi = httpApi
     }
 
-    /// Every REST route once: a protected route without a token must be refused; a public route must
+    /// Every route once: a protected route without credentials must be refused; a public route must
     /// reach its handler (any answer but the gateway's own errors).
     mutating func checkRoutes(_ routes: [ReadyInfo.Route]) async -> Bool {
         for route in routes {
-            let method = route.method == "ANY" ? "GET" : route.method
-            let path = route.path.split(separator: "/").map { $0.hasPrefix("{") ? "smoke" : String($0) }.joined(separator: "/")
+            let method = route.method == "ANY" || route.method == "*" ? "GET" : route.method
+            let declared = route.path == "*" ? "/smoke" : route.path
+            let path = declared.split(separator: "/").map { $0.hasPrefix("{") ? "smoke" : String($0) }.joined(separator: "/")
+            let base = route.api == "http" ? httpApi : api
             let sendsBody = ["POST", "PUT", "PATCH"].contains(method)
             let answer: SmokeClient.Answer
             do {
                 answer = try await client.send(
                     method,
-                    api + "/" + path,
+                    base + "/" + path,
                     headers: sendsBody ? ["Content-Type": "application/json"] : [:],
                     body: sendsBody ? Data("{}".utf8) : nil
                 )
@@ -40,8 +45,10 @@ struct SmokeRunner {
                 pass(label, answer, "refused without credentials")
             } else {
                 let gatewayError =
-                    answer.status == 502 || answer.status == 504 || answer.status == 500
+                    answer.status == 502 || answer.status == 503 || answer.status == 504 || answer.status == 500
                     || answer.headers["x-amzn-errortype"] == "MissingAuthenticationTokenException"
+                    || (route.api == "http" && answer.status == 404 && answer.headers["apigw-requestid"] != nil
+                        && answer.text == #"{"message":"Not Found"}"#)
                 guard !gatewayError else {
                     return fail(
                         label,

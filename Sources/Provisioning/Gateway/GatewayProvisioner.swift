@@ -3,28 +3,110 @@ import EmulatorCore
 import Foundation
 import ServerlessConfig
 
-/// The REST API the framework generates from `http` events: one endpoint per method and resource,
-/// each authorizer bound to the pool or function its ARN names.
+/// The APIs the framework generates: the REST API from `http` events and the HTTP API from `httpApi`
+/// events, one endpoint per method and resource, each authorizer bound to the pool or function it names.
 enum GatewayProvisioner {
-    /// The REST API's configuration, with a stable API ID.
+    /// The APIs' configuration, with stable API IDs.
     static func provision(in context: inout ProvisioningContext) {
         var endpoints: [GatewayEndpoint] = []
+        let settings = context.service.provider.httpApi
         for function in context.service.functions {
-            for case .http(let event) in function.events {
-                endpoints.append(
-                    GatewayEndpoint(
-                        resource: event.path,
-                        method: event.method.rawValue.uppercased(),
-                        functionKey: function.key,
-                        cors: event.cors,
-                        requiresAPIKey: event.isPrivate,
-                        timeoutSeconds: Double(event.timeoutInMillis ?? 29_000) / 1000,
-                        authorizer: binding(event.authorizer, in: context)
+            for event in function.events {
+                switch event {
+                case .http(let event):
+                    endpoints.append(
+                        GatewayEndpoint(
+                            resource: event.path,
+                            method: event.method.rawValue.uppercased(),
+                            functionKey: function.key,
+                            cors: event.cors,
+                            requiresAPIKey: event.isPrivate,
+                            timeoutSeconds: Double(event.timeoutInMillis ?? 29_000) / 1000,
+                            authorizer: binding(event.authorizer, in: context)
+                        )
                     )
+                case .httpApi(let event):
+                    let path = event.path == "*" || event.path.hasPrefix("/") ? event.path : "/" + event.path
+                    endpoints.append(
+                        GatewayEndpoint(
+                            api: .http,
+                            resource: path,
+                            method: event.method == "*" ? "ANY" : event.method.uppercased(),
+                            functionKey: function.key,
+                            timeoutSeconds: 30,
+                            authorizer: httpBinding(event, settings: settings, in: &context)
+                        )
+                    )
+                default:
+                    break
+                }
+            }
+        }
+        let service = context.service
+        context.stack.gateway.endpoints = endpoints
+        context.stack.gateway.httpAPIID = APIGateway.stableID("httpapi|\(service.name)|\(service.stage)", length: 10)
+        context.stack.gateway.httpPayloadVersion = settings?.payloadVersion ?? "2.0"
+        if var cors = settings?.cors {
+            if cors.methods.contains("*") {
+                var methods: Set<String> = ["OPTIONS"]
+                for endpoint in endpoints where endpoint.api == .http {
+                    if endpoint.method == "ANY" {
+                        methods.formUnion(["GET", "POST", "PUT", "PATCH", "OPTIONS", "HEAD", "DELETE"])
+                    } else {
+                        methods.insert(endpoint.method)
+                    }
+                }
+                cors.methods = methods.sorted()
+            }
+            context.stack.gateway.httpCORS = cors
+        }
+    }
+
+    /// An `httpApi` route's authorizer: one of `provider.httpApi.authorizers` by name, `aws_iam`, or one made elsewhere.
+    private static func httpBinding(_ event: HTTPAPIEvent, settings: HTTPAPISettings?, in context: inout ProvisioningContext) -> AuthorizerBinding {
+        switch event.authorizer {
+        case nil:
+            return .none
+        case .awsIAM:
+            return .iam
+        case .existing:
+            return .unsupported("an httpApi authorizer given by id was made outside serverless.yml, and the emulator cannot run it")
+        case .named(let name, let scopes):
+            guard let authorizer = settings?.authorizers.first(where: { $0.name == name }) else {
+                context.diagnostics.error(
+                    "the httpApi route \(event.method) \(event.path) names the authorizer '\(name)', which provider.httpApi.authorizers does not declare",
+                    at: event.mark
+                )
+                return .unsupported("no authorizer '\(name)'")
+            }
+            switch authorizer.kind {
+            case .jwt(let issuerURL, let audience):
+                let issuer = (try? context.resolver.resolve(issuerURL)).flatMap { try? context.resolver.text($0) } ?? ""
+                let poolID = issuer.split(separator: "/").last.map(String.init)
+                let known = poolID.flatMap { id in context.stack.resources.values.first { $0.type == "AWS::Cognito::UserPool" && $0.physicalID == id }
+                }
+                if known == nil {
+                    context.diagnostics.error(
+                        "the httpApi authorizer '\(name)' trusts the issuer '\(issuer)', which is not a user pool of this service: the emulator cannot verify its tokens offline",
+                        at: authorizer.mark
+                    )
+                }
+                let audiences = audience.compactMap { value in (try? context.resolver.resolve(value)).flatMap { try? context.resolver.text($0) } }
+                return .jwt(
+                    poolID: known?.physicalID,
+                    audience: audiences,
+                    scopes: scopes,
+                    identitySource: authorizer.identitySource.first ?? "$request.header.Authorization"
+                )
+            case .request(let functionName, let ttl, let simple, _):
+                return .httpLambda(
+                    functionKey: context.service.function(named: functionName)?.key,
+                    identitySource: authorizer.identitySource,
+                    ttlSeconds: ttl,
+                    simpleResponses: simple
                 )
             }
         }
-        context.stack.gateway.endpoints = endpoints
     }
 
     private static func binding(_ authorizer: HTTPAuthorizer?, in context: ProvisioningContext) -> AuthorizerBinding {
