@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "APIGatewayEmulatorTests",
             dependencies: [
-                "APIGatewayEmulator", "EmulatorServer", "Provisioning", "SeedApp", "LambdaEmulator", "CognitoEmulator", "EmulatorCore",
+                "APIGatewayEmulator", "EmulatorServer", "EmulatorTesting", "Provisioning", "SeedApp", "LambdaEmulator", "CognitoEmulator", "EmulatorCore",
                 "ServerlessConfig", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -75,9 +75,9 @@ def test_ready_file_matches_the_contract(seed):
     ready = seed.ready
     assert ready["api"].endswith("/dev") and ready["stage"] == "dev" and ready["region"] == "us-east-1"
     assert ready["routes"] == [
-        {"method": "POST", "path": "/user/login", "function": "loginUser", "authorizer": None},
-        {"method": "POST", "path": "/user/signup", "function": "signupUser", "authorizer": None},
-        {"method": "POST", "path": "/user/private", "function": "privateAPI", "authorizer": "COGNITO_USER_POOLS"},
+        {"api": "rest", "method": "POST", "path": "/user/login", "function": "loginUser", "authorizer": None},
+        {"api": "rest", "method": "POST", "path": "/user/signup", "function": "signupUser", "authorizer": None},
+        {"api": "rest", "method": "POST", "path": "/user/private", "function": "privateAPI", "authorizer": "COGNITO_USER_POOLS"},
     ]
     pool = ready["userPools"]["UserPool"]
     assert pool["jwksUri"] == pool["issuer"] + "/.well-known/jwks.json"

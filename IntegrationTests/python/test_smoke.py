@@ -35,6 +35,16 @@ def test_a_broken_handler_fails_the_run_and_shows_the_answer():
     assert out.splitlines()[-1].endswith("passed, 1 failed")
 
 
+def test_http_api_routes_are_checked_too():
+    status, out, _ = smoke(os.path.join(FIXTURES, "httpapi.yml"), binary=FIXTURES_BINARY)
+    assert status == 1, out
+    assert "✓ GET /public/smoke  200" in out and "reached echo" in out
+    assert "✓ GET /private  401" in out and "✓ GET /lambda  401" in out and "✓ GET /iam  403" in out
+    assert "✓ GET /smoke  200" in out and "reached fallback" in out
+    assert "✗ GET /shapes/smoke  500" in out and '  body: {"message":"Internal Server Error"}' in out
+    assert out.splitlines()[-1] == "smoke: 11 passed, 1 failed"
+
+
 def test_a_failing_scenario_step_stops_the_run():
     scenario = tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False)
     scenario.write("steps:\n  - request: POST /user/login\n    json: {email: nobody@example.com, password: secret123}\n"
