@@ -22,6 +22,8 @@ public struct GatewayConfiguration: Sendable {
     public var httpCORS: CORSConfiguration?
     /// `provider.httpApi.payload`: `2.0` (the default) or `1.0`.
     public var httpPayloadVersion: String
+    /// The REST API's `AWS::ApiGateway::GatewayResponse` overrides.
+    public var gatewayResponses: [GatewayResponseOverride] = []
 
     /// Creates a configuration.
     public init(

@@ -105,6 +105,41 @@ public struct GatewayError: WireError, Hashable {
         }
     }
 
+    /// The gateway response type an `AWS::ApiGateway::GatewayResponse` overrides it by (REST only).
+    var responseType: String? {
+        switch code {
+        case .missingAuthenticationToken: return "MISSING_AUTHENTICATION_TOKEN"
+        case .unauthorized: return "UNAUTHORIZED"
+        case .expiredToken: return "EXPIRED_TOKEN"
+        case .accessDeniedExplicit, .accessDenied: return "ACCESS_DENIED"
+        case .forbidden: return "INVALID_API_KEY"
+        case .authorizerFailure: return "AUTHORIZER_FAILURE"
+        case .integrationTimeout: return "INTEGRATION_TIMEOUT"
+        case .requestTooLarge: return "REQUEST_TOO_LARGE"
+        default: return nil
+        }
+    }
+
+    /// `$context.error.message`: the default body's message.
+    var message: String? {
+        switch code {
+        case .missingAuthenticationToken: return "Missing Authentication Token"
+        case .unauthorized, .httpUnauthorized: return "Unauthorized"
+        case .expiredToken: return "The incoming token has expired"
+        case .accessDeniedExplicit: return "User is not authorized to access this resource with an explicit deny"
+        case .accessDenied: return "User is not authorized to access this resource"
+        case .forbidden, .httpForbidden: return "Forbidden"
+        case .authorizerFailure: return nil
+        case .internalServerError: return "Internal server error"
+        case .integrationTimeout: return "Endpoint request timed out"
+        case .requestTooLarge: return "Request Too Long"
+        case .httpNotFound: return "Not Found"
+        case .httpInternalServerError: return "Internal Server Error"
+        case .httpServiceUnavailable: return "Service Unavailable"
+        case .httpRequestTooLarge: return "Request Entity Too Large"
+        }
+    }
+
     /// The REST API's `x-amzn-ErrorType` header (HTTP APIs send none).
     public var errorType: String? {
         switch code {

@@ -24,7 +24,7 @@ public struct StackProvisioner: Sendable {
 
     /// The provisioners for the resource types the emulator creates, in the order they run.
     public static let standard: [any ResourceProvisioner] = [
-        UserPoolProvisioner(), UserPoolClientProvisioner(), UserPoolGroupProvisioner(), FunctionProvisioner(),
+        UserPoolProvisioner(), UserPoolClientProvisioner(), UserPoolGroupProvisioner(), FunctionProvisioner(), GatewayResponseProvisioner(),
     ]
 
     /// The provisioners, in order; resources of other types are left out of the stack.
@@ -61,6 +61,7 @@ public struct StackProvisioner: Sendable {
         var context = ProvisioningContext(service: service, stack: stack, resolver: resolver)
         let byType = Dictionary(provisioners.map { ($0.resourceType, $0) }, uniquingKeysWith: { first, _ in first })
         FunctionProvisioner.registerServiceFunctions(in: &context)
+        GatewayProvisioner.registerAPIs(in: &context)
         for resource in service.resources.resources {
             byType[resource.type]?.register(resource, in: &context)
         }

@@ -98,7 +98,10 @@ struct HTTPAPITests {
 
     @Test("a JWT authorizer whose issuer is no pool of the service stops the emulator, at the authorizer's line")
     func foreignIssuer() async throws {
-        let yaml = Self.yaml.replacingOccurrences(of: "!Sub https://cognito-idp.${AWS::Region}.amazonaws.com/${Pool}", with: "https://auth.example.com/")
+        let yaml = Self.yaml.replacingOccurrences(
+            of: "!Sub https://cognito-idp.${AWS::Region}.amazonaws.com/${Pool}",
+            with: "https://auth.example.com/"
+        )
         do {
             _ = try await Self.emulator(yaml)
             Issue.record("started with an issuer it cannot verify")

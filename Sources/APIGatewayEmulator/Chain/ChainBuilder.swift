@@ -30,6 +30,7 @@ struct ChainBuilder {
             accountID: configuration.accountID,
             binaryMediaTypes: configuration.binaryMediaTypes,
             timeoutSeconds: timeoutSeconds,
+            responses: GatewayResponses(configuration.gatewayResponses),
             clock: clock,
             logger: logger
         )

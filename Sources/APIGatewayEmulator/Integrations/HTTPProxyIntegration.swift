@@ -125,6 +125,7 @@ struct HTTPProxyIntegration: ProxyIntegration {
             accountID: accountID,
             binaryMediaTypes: [],
             timeoutSeconds: Self.maximumTimeout,
+            responses: GatewayResponses([]),
             clock: clock,
             logger: logger
         )

@@ -13,6 +13,7 @@ struct RESTProxyIntegration: ProxyIntegration {
     let accountID: String
     let binaryMediaTypes: [String]
     let timeoutSeconds: Double
+    let responses: GatewayResponses
     let clock: any TimeSource
     let logger: Logger
 
@@ -47,10 +48,11 @@ struct RESTProxyIntegration: ProxyIntegration {
     }
 
     func error(_ error: GatewayError, requestID: String, function: String?) -> GatewayResponse {
-        GatewayResponse(
-            status: error.status,
-            headers: error.headers + standardHeaders(requestID),
-            body: error.body,
+        let rendered = responses.render(error, requestID: requestID)
+        return GatewayResponse(
+            status: rendered.status,
+            headers: rendered.headers + standardHeaders(requestID),
+            body: rendered.body,
             functionKey: function,
             requestID: requestID
         )

@@ -6,6 +6,25 @@ import ServerlessConfig
 /// The APIs the framework generates: the REST API from `http` events and the HTTP API from `httpApi`
 /// events, one endpoint per method and resource, each authorizer bound to the pool or function it names.
 enum GatewayProvisioner {
+    /// The APIs as resources the framework generates: `ApiGatewayRestApi` (its `Ref` the REST API's ID,
+    /// `RootResourceId`) and `HttpApi` (the HTTP API's ID).
+    static func registerAPIs(in context: inout ProvisioningContext) {
+        let stack = context.stack
+        context.register(
+            "ApiGatewayRestApi",
+            ProvisionedResource(
+                type: "AWS::ApiGateway::RestApi",
+                physicalID: stack.gateway.apiID,
+                attributes: ["RootResourceId": APIGateway.stableID("root|\(stack.gateway.apiID)", length: 10)]
+            )
+        )
+        let httpAPIID = APIGateway.stableID("httpapi|\(context.service.name)|\(context.service.stage)", length: 10)
+        context.register(
+            "HttpApi",
+            ProvisionedResource(type: "AWS::ApiGatewayV2::Api", physicalID: httpAPIID, attributes: ["ApiEndpoint": stack.endpoints.apiBase])
+        )
+    }
+
     /// The APIs' configuration, with stable API IDs.
     static func provision(in context: inout ProvisioningContext) {
         var endpoints: [GatewayEndpoint] = []
