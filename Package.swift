@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -80,6 +82,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -139,7 +144,8 @@ let package = Package(
         .testTarget(
             name: "APIGatewayEmulatorTests",
             dependencies: [
-                "APIGatewayEmulator", "EmulatorServer", "EmulatorTesting", "Provisioning", "SeedApp", "LambdaEmulator", "CognitoEmulator", "EmulatorCore",
+                "APIGatewayEmulator", "EmulatorServer", "EmulatorTesting", "Provisioning", "SeedApp", "LambdaEmulator", "CognitoEmulator",
+                "EmulatorCore",
                 "ServerlessConfig", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

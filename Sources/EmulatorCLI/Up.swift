@@ -29,6 +29,9 @@ extension Emulate {
         @Option(name: .customLong("ready-file"), help: "Write the URLs, pools, clients and routes as JSON here once ready.")
         var readyFile: String?
 
+        @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay idle before it is closed.")
+        var idleTimeout: Double = 60
+
         @Flag(name: .customLong("allow-missing-handlers"), help: "Start even when a function has no Swift handler; its routes answer 502.")
         var allowMissingHandlers = false
 
@@ -36,6 +39,7 @@ extension Emulate {
             guard (0...65535).contains(port), (0...65535).contains(cognitoPort) else {
                 throw ValidationError("ports must be between 0 and 65535")
             }
+            guard idleTimeout > 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be between 0 and 86400 seconds") }
         }
 
         func run() async throws {
@@ -51,6 +55,7 @@ extension Emulate {
                 state.apply(to: &options)
                 options.readyFile = readyFile
                 options.allowMissingHandlers = allowMissingHandlers
+                options.idleTimeoutSeconds = idleTimeout
             }
             do {
                 try await emulator.run { ready in

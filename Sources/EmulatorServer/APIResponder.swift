@@ -22,18 +22,22 @@ struct APIResponder: HTTPResponder {
         let started = ContinuousClock.now
         let gatewayResponse: GatewayResponse
         var body: [UInt8] = []
-        var tooLarge = false
+        var bodyFailure: BodyFailure?
         do {
             body = Array(buffer: try await request.body.collect(upTo: Self.maximumBody))
+        } catch is NIOTooManyBytesError {
+            bodyFailure = .tooLarge
         } catch {
-            tooLarge = true
+            bodyFailure = .malformed
         }
         var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
         if let authority = request.head.authority, !headers.contains(where: { $0.name.lowercased() == "host" }) {
             headers.insert(("Host", authority), at: 0)
         }
         let uri = request.uri
-        if tooLarge {
+        if bodyFailure == .malformed {
+            return HTTPResponses.json(#"{"message":"Bad Request"}"#, status: 400)
+        } else if bodyFailure == .tooLarge {
             gatewayResponse = gateway.error(.requestTooLarge, path: request.uri.path, requestID: UUID().uuidString.lowercased())
         } else {
             let sourceIP = context.remoteAddress?.ipAddress ?? "127.0.0.1"
@@ -64,6 +68,14 @@ struct APIResponder: HTTPResponder {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: gatewayResponse.body))
         )
     }
+}
+
+/// Why a request's body could not be read.
+enum BodyFailure: Sendable {
+    /// Over the limit (413).
+    case tooLarge
+    /// Truncated, or broken chunked encoding (400).
+    case malformed
 }
 
 /// The request context of the API listener: Hummingbird's, plus the client's address for `sourceIp`.

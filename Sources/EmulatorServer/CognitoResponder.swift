@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 
 /// The Cognito listener: the AWS JSON endpoint at `POST /`, each pool's JWKS and OpenID configuration,
 /// and the `/_emulate` admin routes (outbox, clock, health).
@@ -31,8 +32,10 @@ struct CognitoResponder: HTTPResponder {
             let body: ByteBuffer
             do {
                 body = try await request.body.collect(upTo: Self.maximumBody)
-            } catch {
+            } catch is NIOTooManyBytesError {
                 return HTTPResponses.json(#"{"__type":"SerializationException","message":"Request body larger than 1 MB"}"#, status: 413)
+            } catch {
+                return HTTPResponses.json(#"{"__type":"SerializationException","message":"The request body could not be read"}"#, status: 400)
             }
             let target = request.headers[Self.targetHeader]
             let answer = await dispatcher.handle(target: target, body: Array(buffer: body))

@@ -1,6 +1,7 @@
 import CognitoEmulator
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import Provisioning
@@ -40,12 +41,14 @@ extension Emulator: Service {
         }
         let cognitoApplication = Application(
             responder: CognitoResponder(service: cognito, clock: clock, logger: logger),
+            server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
             onServerRunning: { channel in await listenersBound(nil, channel.localAddress?.port ?? options.cognitoPort) },
             logger: logger
         )
         let apiApplication = Application(
             responder: APIResponder(slot: slot, logger: logger),
+            server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.apiPort), serverName: "emulate-api"),
             onServerRunning: { channel in await listenersBound(channel.localAddress?.port ?? options.apiPort, nil) },
             logger: logger
@@ -99,6 +102,12 @@ extension Emulator: Service {
             logger.error("cannot write the ready file: \(error)")
         }
         await onReady(info)
+    }
+
+    /// HTTP/1.1 with an idle timeout (a connection that sends nothing, half a request or stays idle on
+    /// keep-alive is closed) and HTTP/1.0 connections closed after their answer.
+    static func httpServer(idleTimeout: Double) -> HTTPServerBuilder {
+        .http1(configuration: .init(additionalChannelHandlers: [ConnectionHygieneInstaller()], idleTimeout: .milliseconds(Int64(idleTimeout * 1000))))
     }
 
     /// What the ready file says.

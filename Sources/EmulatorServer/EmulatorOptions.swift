@@ -18,6 +18,8 @@ public struct EmulatorOptions: Sendable {
     public var readyFile: String?
     /// Answer 502 at request time for functions with no registered Swift handler instead of refusing to start.
     public var allowMissingHandlers: Bool = false
+    /// Seconds a connection may stay idle — sending nothing, half a request, or nothing after an answer — before it is closed.
+    public var idleTimeoutSeconds: Double = 60
     /// The environment `${env:}` reads.
     public var environment: [String: String] = [:]
 
