@@ -177,13 +177,31 @@ public actor CognitoService {
         }
         for poolID in poolIDs {
             for use in ["id", "access"] where keys[poolID + "/" + use] == nil {
-                keys[poolID + "/" + use] = SigningKey { key in
-                    try store.write { db in try StoredKey(poolId: poolID, use: use, der: Data(key.privateKeyDER), created: now).insert(db) }
+                let name = poolID + "/" + use
+                let generate = {
+                    SigningKey { key in
+                        try store.write { db in try StoredKey(poolId: poolID, use: use, der: Data(key.privateKeyDER), created: now).insert(db) }
+                    }
+                }
+                // In-memory state keeps nothing across runs, so emulators of one process (a test suite) may share
+                // the pool's keys: RSA key generation is the costliest part of starting one.
+                guard store.path == nil else {
+                    keys[name] = generate()
+                    continue
+                }
+                keys[name] = inMemoryKeys.withLock { shared in
+                    if let key = shared[name] { return key }
+                    let key = generate()
+                    shared[name] = key
+                    return key
                 }
             }
         }
         return keys
     }
+
+    /// The signing keys in-memory emulators of this process generated, by `<pool ID>/<use>`.
+    private static let inMemoryKeys = Mutex<[String: SigningKey]>([:])
 
     private static func resourceRecord(id: String, store: CognitoStore, now: Double, secret: Bool) throws -> StoredResource {
         try store.write { db in
