@@ -1,5 +1,6 @@
 """Gateway hot path: the seed's private route with a valid ID token (router + Cognito authorizer +
-event + seed handler + response) and the same handler on a public route, against a bare Hummingbird
+event + seed handler + response), the same handler on a public route, the same answer on an HTTP API
+route behind a JWT authorizer, against a bare Hummingbird
 route with a fixed body, same wrk, one run. Prints a Markdown table.
 
 Usage: python3 run.py EMULATE_BINARY BARE_BINARY [SECONDS]
@@ -60,7 +61,8 @@ def main():
     try:
         while not os.path.exists(ready_file):
             time.sleep(0.05)
-        api = json.load(open(ready_file))["api"]
+        ready = json.load(open(ready_file))
+        api, http_api = ready["api"], ready["httpApi"]
         post(api + "/user/signup", {"email": "bench@example.com", "password": "secret123"})
         token = post(api + "/user/login", {"email": "bench@example.com", "password": "secret123"})["token"]
         bare_url = f"http://127.0.0.1:{bare_port}/dev/user/private"
@@ -79,13 +81,16 @@ def main():
                 base = wrk(bare_url, connections, {})
                 private = wrk(api + "/user/private", connections, {"Authorization": token})
                 public = wrk(api + "/user/public", connections, {})
-                rounds.append((private[0] / base[0], base, private, public))
-            ratio, base, private, public = sorted(rounds, key=lambda r: r[0])[len(rounds) // 2]
+                jwt = wrk(http_api + "/user/private", connections, {"Authorization": "Bearer " + token})
+                rounds.append((private[0] / base[0], base, private, public, jwt))
+            ratio, base, private, public, jwt = sorted(rounds, key=lambda r: r[0])[len(rounds) // 2]
             print(f"| {connections} | bare Hummingbird (anchor) | {base[0]:,.0f} | {base[1]} | {base[2]} | 1 |")
             print(f"| {connections} | private route + valid ID token | {private[0]:,.0f} | {private[1]} | {private[2]} | **{ratio:.2f}** "
                   f"({', '.join(f'{r[0]:.2f}' for r in rounds)}) |")
             print(f"| {connections} | public route, same handler | {public[0]:,.0f} | {public[1]} | {public[2]} | {public[0] / base[0]:.2f} "
                   f"({', '.join(f'{r[3][0] / r[1][0]:.2f}' for r in rounds)}) |")
+            print(f"| {connections} | HTTP API route + JWT authorizer, valid ID token | {jwt[0]:,.0f} | {jwt[1]} | {jwt[2]} | {jwt[0] / base[0]:.2f} "
+                  f"({', '.join(f'{r[4][0] / r[1][0]:.2f}' for r in rounds)}) |")
     finally:
         for process in (emulator, anchor):
             process.send_signal(signal.SIGTERM)

@@ -8,5 +8,6 @@ public enum SeedApp {
         registry.register("user/signup.handler", Signup.handler)
         registry.register("user/login.handler", Login.handler)
         registry.register("user/private.handler", Private.handler)
+        registry.register("user/privateHttp.handler", PrivateHTTP.handler)
     }
 }

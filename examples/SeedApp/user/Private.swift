@@ -8,3 +8,11 @@ enum Private {
         return Response.send(200, ["message": "Email \(email) has been authorized"])
     }
 }
+
+/// `user/privateHttp.handler`: the same answer behind an HTTP API's JWT authorizer (payload 2.0).
+enum PrivateHTTP {
+    static func handler(_ event: APIGatewayV2Request, _ context: LambdaContext) async throws -> APIGatewayProxyResponse {
+        let email = event.requestContext.authorizer?.jwt?.claims["email"] ?? "unknown"
+        return Response.send(200, ["message": "Email \(email) has been authorized"])
+    }
+}
