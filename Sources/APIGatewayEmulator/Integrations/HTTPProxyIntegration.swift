@@ -54,21 +54,12 @@ struct HTTPProxyIntegration: ProxyIntegration {
         if case .http(let authorizer) = grant { context.authorizer = authorizer }
         let event: any Sendable = payloadVersion == "1.0" ? versionOneEvent(call, context: context) : event(call, context: context)
         let timeout = min(call.endpoint.timeoutSeconds, Self.maximumTimeout)
-        switch await invoker.invoke(function, event: event, requestID: call.requestID, callerTimeout: timeout) {
-        case .failure(let failure):
-            if failure.kind == .callerTimeout { return error(.integrationTimeout, requestID: call.requestID, function: function.key) }
-            if failure.kind == .missingHandler { logger.error("\(failure.description) (function \(function.key))") }
-            return error(.internalServerError, requestID: call.requestID, function: function.key)
-        case .success(let output):
+        return await run(function, event: event, call: call, timeout: timeout, invoker: invoker, logger: logger) { output in
             switch HTTPResultReader.read(output, payloadVersion: payloadVersion) {
             case .success(let result):
                 return GatewayResponse(
-                    status: result.status,
-                    headers: result.headers + standardHeaders(call.requestID),
-                    body: result.body,
-                    functionKey: function.key,
-                    requestID: call.requestID
-                )
+                    status: result.status, headers: result.headers + standardHeaders(call.requestID), body: result.body, functionKey: function.key,
+                    requestID: call.requestID)
             case .failure(let reason):
                 logger.error("\(call.requestID) Malformed Lambda response: \(reason)")
                 return error(.internalServerError, requestID: call.requestID, function: function.key)

@@ -1,3 +1,6 @@
+import LambdaEmulator
+import Logging
+
 /// The last link of an endpoint's chain: builds the call's request context, turns the call into the
 /// function's event, invokes it and maps its answer (or failure) to HTTP, in the API's own shapes and
 /// wording: REST (payload 1.0) or HTTP API (payload 2.0).
@@ -8,6 +11,24 @@ protocol ProxyIntegration: Sendable {
     func invoke(_ call: GatewayCall, grant: AuthorizerGrant) async -> GatewayResponse
     /// One of the gateway's own errors, as this API answers it.
     func error(_ error: GatewayError, requestID: String, function: String?) -> GatewayResponse
+}
+
+extension ProxyIntegration {
+    /// Invokes `function` with `event`, waiting at most `timeout`: a wait past it is the API's integration
+    /// timeout, any other failure its internal error; a result is answered by `respond`.
+    func run(
+        _ function: LambdaFunction, event: any Sendable, call: GatewayCall, timeout: Double, invoker: LambdaInvoker, logger: Logger,
+        respond: (any Sendable) -> GatewayResponse
+    ) async -> GatewayResponse {
+        switch await invoker.invoke(function, event: event, requestID: call.requestID, callerTimeout: timeout) {
+        case .failure(let failure):
+            if failure.kind == .callerTimeout { return error(.integrationTimeout, requestID: call.requestID, function: function.key) }
+            if failure.kind == .missingHandler { logger.error("\(failure.description) (function \(function.key))") }
+            return error(.internalServerError, requestID: call.requestID, function: function.key)
+        case .success(let output):
+            return respond(output)
+        }
+    }
 }
 
 /// One endpoint as the gateway runs it, built once at start-up: the API-key check, the authorizer, the integration.

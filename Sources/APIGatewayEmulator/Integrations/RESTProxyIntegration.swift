@@ -37,13 +37,8 @@ struct RESTProxyIntegration: ProxyIntegration {
         }
         var event = proxyEvent(call, context: context)
         if case .rest(let authorizer) = grant { event.requestContext.authorizer = authorizer }
-        switch await invoker.invoke(function, event: event, requestID: call.requestID, callerTimeout: timeoutSeconds) {
-        case .failure(let failure):
-            if failure.kind == .callerTimeout { return error(.integrationTimeout, requestID: call.requestID, function: function.key) }
-            if failure.kind == .missingHandler { logger.error("\(failure.description) (function \(function.key))") }
-            return error(.internalServerError, requestID: call.requestID, function: function.key)
-        case .success(let output):
-            return respond(with: output, requestID: call.requestID, function: function.key)
+        return await run(function, event: event, call: call, timeout: timeoutSeconds, invoker: invoker, logger: logger) { output in
+            respond(with: output, requestID: call.requestID, function: function.key)
         }
     }
 
