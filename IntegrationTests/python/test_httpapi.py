@@ -253,3 +253,57 @@ def test_rest_events_validate_against_powertools_v1_model(gateway):
     assert status == 200
     model = APIGatewayProxyEventModel.model_validate(json.loads(raw))
     assert model.resource == "/echo/{id}" and model.pathParameters == {"id": "42"}
+
+
+def test_jwt_authorizer_with_another_issuers_jwks_file(tmp_path):
+    """An issuer the emulator does not serve (Auth0, Okta, …): verified against its JWKS given offline."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from emulator import Emulator
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(key.public_key()))
+    jwk["kid"] = "offline-1"
+    (tmp_path / "jwks.json").write_text(json.dumps({"keys": [jwk]}))
+    issuer = "https://issuer.example.com/"
+    (tmp_path / "serverless.yml").write_text(f"""
+service: external-issuer
+provider:
+  name: aws
+  httpApi:
+    authorizers:
+      external:
+        issuerUrl: {issuer}
+        audience: [my-api]
+functions:
+  echo:
+    handler: emulate/echo.handler
+    events:
+      - httpApi: {{ method: GET, path: /me, authorizer: {{ name: external, scopes: [read:me] }} }}
+custom:
+  emulate:
+    jwks:
+      {issuer}: ./jwks.json
+""")
+    emulator = Emulator(str(tmp_path / "serverless.yml")).start()
+    try:
+        now = int(time.time())
+        claims = {"iss": issuer, "aud": "my-api", "sub": "user-1", "scope": "read:me write:me", "iat": now, "exp": now + 600}
+
+        def call(token):
+            return requests.get(emulator.ready["httpApi"] + "/me", headers={"Authorization": f"Bearer {token}"}, timeout=30)
+
+        good = call(jwt.encode(claims, key, algorithm="RS256", headers={"kid": "offline-1"}))
+        assert good.status_code == 200, good.text
+        seen = good.json()["requestContext"]["authorizer"]["jwt"]
+        assert seen["claims"]["sub"] == "user-1" and seen["scopes"] == ["read:me", "write:me"]
+        other_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        for name, token in {
+            "another key": jwt.encode(claims, other_key, algorithm="RS256", headers={"kid": "offline-1"}),
+            "expired": jwt.encode({**claims, "exp": now - 10}, key, algorithm="RS256", headers={"kid": "offline-1"}),
+            "another issuer": jwt.encode({**claims, "iss": "https://evil.example.com/"}, key, algorithm="RS256", headers={"kid": "offline-1"}),
+            "another audience": jwt.encode({**claims, "aud": "other"}, key, algorithm="RS256", headers={"kid": "offline-1"}),
+        }.items():
+            assert call(token).status_code == 401, name
+        no_scope = call(jwt.encode({**claims, "scope": "write:me"}, key, algorithm="RS256", headers={"kid": "offline-1"}))
+        assert no_scope.status_code == 403
+    finally:
+        emulator.stop()

@@ -112,9 +112,8 @@ public enum AuthorizerBinding: Sendable {
     /// A Lambda authorizer: the function (nil when none of this service), TOKEN or REQUEST, the identity
     /// sources (`method.request.header.Authorization`, …), the TOKEN validation expression, the cache TTL.
     case lambda(functionKey: String?, type: HTTPAuthorizer.LambdaType, identitySource: String, validationExpression: String?, ttlSeconds: Int)
-    /// An HTTP API's JWT authorizer: the pool its issuer names (nil when none of this service), the
-    /// audiences (client IDs), the route's scopes and the identity source (`$request.header.Authorization`).
-    case jwt(poolID: String?, audience: [String], scopes: [String], identitySource: String)
+    /// An HTTP API's JWT authorizer.
+    case jwt(JWTAuthorizerBinding)
     /// An HTTP API's Lambda (`request`) authorizer: the function (nil when none of this service), the
     /// identity sources, the cache TTL, whether it answers simple responses.
     case httpLambda(functionKey: String?, identitySource: [String], ttlSeconds: Int, simpleResponses: Bool)
@@ -122,4 +121,47 @@ public enum AuthorizerBinding: Sendable {
     case iam
     /// An authorizer the emulator cannot run, and why.
     case unsupported(String)
+}
+
+/// An HTTP API JWT authorizer, bound: the pool its issuer names, or another issuer's keys given offline.
+public struct JWTAuthorizerBinding: Sendable {
+    /// The service's pool the issuer names, or nil.
+    public var poolID: String?
+    /// The issuer URL, as written.
+    public var issuer: String
+    /// Another issuer's signing keys (`custom.emulate.jwks`), used when `poolID` is nil.
+    public var keys: [JSONWebKey]
+    /// The audiences: client IDs the token's `aud` or `client_id` must be one of.
+    public var audience: [String]
+    /// The route's scopes.
+    public var scopes: [String]
+    /// Where the token comes from (`$request.header.Authorization`).
+    public var identitySource: String
+
+    /// Creates a binding.
+    public init(poolID: String?, issuer: String, keys: [JSONWebKey] = [], audience: [String], scopes: [String], identitySource: String) {
+        self.poolID = poolID
+        self.issuer = issuer
+        self.keys = keys
+        self.audience = audience
+        self.scopes = scopes
+        self.identitySource = identitySource
+    }
+}
+
+/// One RSA key of a JWKS: its `kid` and its base64url `n` and `e`.
+public struct JSONWebKey: Sendable, Hashable {
+    /// `kid`.
+    public var keyID: String
+    /// `n`, base64url.
+    public var modulus: String
+    /// `e`, base64url.
+    public var exponent: String
+
+    /// Creates a key.
+    public init(keyID: String, modulus: String, exponent: String) {
+        self.keyID = keyID
+        self.modulus = modulus
+        self.exponent = exponent
+    }
 }

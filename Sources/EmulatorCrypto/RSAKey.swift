@@ -42,6 +42,24 @@ public final class RSAKey: @unchecked Sendable {
         self.init(key: key)
     }
 
+    /// A public key from its modulus and exponent (big-endian bytes, as a JWK's `n` and `e` decode), for
+    /// verifying another issuer's tokens.
+    /// - Throws: ``CryptoError`` when they do not make an RSA public key.
+    public convenience init(publicModulus modulus: [UInt8], exponent: [UInt8]) throws {
+        OpenSSLRuntime.prepare()
+        guard !modulus.isEmpty, !exponent.isEmpty, modulus.count <= 2048 else { throw CryptoError("an RSA modulus and exponent") }
+        let der = DER.sequence(DER.integer(modulus) + DER.integer(exponent))
+        let key: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
+            var pointer = buffer.baseAddress
+            return d2i_PublicKey(EVP_PKEY_RSA, nil, &pointer, buffer.count)
+        }
+        guard let key else {
+            ERR_clear_error()
+            throw CryptoError("reading an RSA public key")
+        }
+        self.init(key: key)
+    }
+
     /// The private key, DER-encoded, for storage.
     public var privateKeyDER: [UInt8] {
         let length = i2d_PrivateKey(key, nil)
@@ -104,5 +122,31 @@ public final class RSAKey: @unchecked Sendable {
         let valid = EVP_DigestVerify(context, signature, signature.count, message, message.count) == 1
         if !valid { ERR_clear_error() }
         return valid
+    }
+}
+
+/// The few DER encodings an RSAPublicKey (PKCS #1) needs.
+enum DER {
+    static func length(_ count: Int) -> [UInt8] {
+        if count < 0x80 { return [UInt8(count)] }
+        var bytes: [UInt8] = []
+        var rest = count
+        while rest > 0 {
+            bytes.insert(UInt8(rest & 0xFF), at: 0)
+            rest >>= 8
+        }
+        return [0x80 | UInt8(bytes.count)] + bytes
+    }
+
+    /// A non-negative INTEGER from big-endian bytes.
+    static func integer(_ bytes: [UInt8]) -> [UInt8] {
+        var value = Array(bytes.drop { $0 == 0 })
+        if value.isEmpty { value = [0] }
+        if value[0] & 0x80 != 0 { value.insert(0, at: 0) }
+        return [0x02] + length(value.count) + value
+    }
+
+    static func sequence(_ content: [UInt8]) -> [UInt8] {
+        [0x30] + length(content.count) + content
     }
 }

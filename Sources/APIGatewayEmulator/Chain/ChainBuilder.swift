@@ -1,5 +1,6 @@
 import CognitoEmulator
 import EmulatorCore
+import EmulatorCrypto
 import LambdaEmulator
 import Logging
 
@@ -65,8 +66,32 @@ struct ChainBuilder {
                 invoker: invoker,
                 clock: clock
             )
-        case .jwt(let poolID, let audience, let scopes, let identitySource):
-            return JWTAuthorizer(poolID: poolID, audience: audience, scopes: scopes, identitySource: identitySource, verifier: verifier, clock: clock)
+        case .jwt(let binding):
+            if binding.poolID == nil, !binding.keys.isEmpty {
+                var keys: [String: RSAKey] = [:]
+                for key in binding.keys {
+                    guard let n = Base64URL.decode(key.modulus), let e = Base64URL.decode(key.exponent),
+                        let rsa = try? RSAKey(publicModulus: n, exponent: e)
+                    else { continue }
+                    keys[key.keyID] = rsa
+                }
+                return JWTAuthorizer(
+                    poolID: binding.issuer,
+                    audience: binding.audience,
+                    scopes: binding.scopes,
+                    identitySource: binding.identitySource,
+                    verifier: JWKSVerifier(issuer: binding.issuer, keys: keys, clock: clock),
+                    clock: clock
+                )
+            }
+            return JWTAuthorizer(
+                poolID: binding.poolID,
+                audience: binding.audience,
+                scopes: binding.scopes,
+                identitySource: binding.identitySource,
+                verifier: verifier,
+                clock: clock
+            )
         case .httpLambda(let key, let identitySource, let ttl, let simple):
             return HTTPLambdaAuthorizer(
                 function: key.flatMap { functions[$0] },

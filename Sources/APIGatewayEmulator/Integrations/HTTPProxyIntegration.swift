@@ -58,8 +58,12 @@ struct HTTPProxyIntegration: ProxyIntegration {
             switch HTTPResultReader.read(output, payloadVersion: payloadVersion) {
             case .success(let result):
                 return GatewayResponse(
-                    status: result.status, headers: result.headers + standardHeaders(call.requestID), body: result.body, functionKey: function.key,
-                    requestID: call.requestID)
+                    status: result.status,
+                    headers: result.headers + standardHeaders(call.requestID),
+                    body: result.body,
+                    functionKey: function.key,
+                    requestID: call.requestID
+                )
             case .failure(let reason):
                 logger.error("\(call.requestID) Malformed Lambda response: \(reason)")
                 return error(.internalServerError, requestID: call.requestID, function: function.key)

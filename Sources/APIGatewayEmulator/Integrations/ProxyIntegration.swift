@@ -17,7 +17,12 @@ extension ProxyIntegration {
     /// Invokes `function` with `event`, waiting at most `timeout`: a wait past it is the API's integration
     /// timeout, any other failure its internal error; a result is answered by `respond`.
     func run(
-        _ function: LambdaFunction, event: any Sendable, call: GatewayCall, timeout: Double, invoker: LambdaInvoker, logger: Logger,
+        _ function: LambdaFunction,
+        event: any Sendable,
+        call: GatewayCall,
+        timeout: Double,
+        invoker: LambdaInvoker,
+        logger: Logger,
         respond: (any Sendable) -> GatewayResponse
     ) async -> GatewayResponse {
         switch await invoker.invoke(function, event: event, requestID: call.requestID, callerTimeout: timeout) {

@@ -101,21 +101,24 @@ enum GatewayProvisioner {
             switch authorizer.kind {
             case .jwt(let issuerURL, let audience):
                 let issuer = (try? context.resolver.resolve(issuerURL)).flatMap { try? context.resolver.text($0) } ?? ""
-                let poolID = issuer.split(separator: "/").last.map(String.init)
-                let known = poolID.flatMap { id in context.stack.resources.values.first { $0.type == "AWS::Cognito::UserPool" && $0.physicalID == id }
-                }
-                if known == nil {
-                    context.diagnostics.error(
-                        "the httpApi authorizer '\(name)' trusts the issuer '\(issuer)', which is not a user pool of this service: the emulator cannot verify its tokens offline",
-                        at: authorizer.mark
-                    )
-                }
                 let audiences = audience.compactMap { value in (try? context.resolver.resolve(value)).flatMap { try? context.resolver.text($0) } }
+                let poolID = issuer.split(separator: "/").last.map(String.init)
+                let known = poolID.flatMap { id in
+                    context.stack.resources.values.first { $0.type == "AWS::Cognito::UserPool" && $0.physicalID == id }
+                }
+                var keys: [JSONWebKey] = []
+                if known == nil {
+                    keys = JWKSFile.keys(for: issuer, authorizer: name, at: authorizer.mark, in: &context)
+                }
                 return .jwt(
-                    poolID: known?.physicalID,
-                    audience: audiences,
-                    scopes: scopes,
-                    identitySource: authorizer.identitySource.first ?? "$request.header.Authorization"
+                    JWTAuthorizerBinding(
+                        poolID: known?.physicalID,
+                        issuer: issuer,
+                        keys: keys,
+                        audience: audiences,
+                        scopes: scopes,
+                        identitySource: authorizer.identitySource.first ?? "$request.header.Authorization"
+                    )
                 )
             case .request(let functionName, let ttl, let simple, _):
                 return .httpLambda(
