@@ -307,3 +307,22 @@ custom:
         assert no_scope.status_code == 403
     finally:
         emulator.stop()
+
+
+def test_emulate_invoke_takes_a_2_0_event():
+    import subprocess
+    from emulator import FIXTURES, FIXTURES_BINARY
+    event = {"version": "2.0", "routeKey": "GET /shapes/{kind}", "rawPath": "/shapes/structured", "rawQueryString": "",
+             "headers": {}, "pathParameters": {"kind": "structured"},
+             "requestContext": {"accountId": "000000000000", "apiId": "x", "domainName": "localhost", "domainPrefix": "localhost",
+                                "http": {"method": "GET", "path": "/shapes/structured", "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1",
+                                         "userAgent": "test"},
+                                "requestId": "r", "routeKey": "GET /shapes/{kind}", "stage": "$default", "time": "01/Dec/2026:00:00:00 +0000",
+                                "timeEpoch": 0},
+             "isBase64Encoded": False}
+    APIGatewayProxyEventV2Model.model_validate(event)
+    done = subprocess.run([FIXTURES_BINARY, "invoke", "shapes", f"{FIXTURES}/httpapi.yml", "--in-memory", "--data", json.dumps(event)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["statusCode"] == 201 and answer["cookies"] == ["session=abc; Path=/", "theme=dark"]
