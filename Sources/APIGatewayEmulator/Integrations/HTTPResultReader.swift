@@ -17,6 +17,10 @@ enum HTTPResultReader {
 
     static func read(_ output: any Sendable, payloadVersion: String) -> Swift.Result<Result, Malformed> {
         let value: JSONValue
+        if payloadVersion != "1.0", let proxy = output as? APIGatewayProxyResponse {
+            // A 1.0-shaped response read as 2.0 reads it (multiValueHeaders are not part of 2.0): no JSON round trip.
+            return structured(proxy.statusCode, headers: proxy.headers ?? [:], cookies: [], body: proxy.body, base64: proxy.isBase64Encoded ?? false)
+        }
         if let direct = output as? APIGatewayV2Response {
             return structured(
                 direct.statusCode,
