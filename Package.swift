@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
         .target(
             name: "ServerlessConfig",
-            dependencies: ["YAML", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["YAML", "EmulatorCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(name: "EmulatorCore", swiftSettings: swiftSettings),
@@ -174,6 +174,7 @@ let package = Package(
             name: "EmulatorServerTests",
             dependencies: [
                 "EmulatorServer", "APIGatewayEmulator", "CognitoEmulator", "LambdaEmulator", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

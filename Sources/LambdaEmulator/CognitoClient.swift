@@ -26,7 +26,7 @@ public struct CognitoClient: Sendable {
     /// Checks `cognito-idp:<operation>` on the pool's ARN, failing with AWS's AccessDeniedException text.
     func authorize(_ operation: String, poolID: String?) throws(CognitoError) {
         let action = "cognito-idp:\(operation)"
-        let resource = poolID.map { "arn:aws:cognito-idp:\(region):\(accountID):userpool/\($0)" } ?? "*"
+        let resource = poolID.map { ARN.userPool($0, region: region, account: accountID).description } ?? "*"
         switch policy.evaluate(action: action, resource: resource) {
         case .allowed: return
         case .explicitlyDenied:

@@ -70,3 +70,12 @@ struct LiveEmulator {
         precondition(answer.status == 200, "clock: \(answer)")
     }
 }
+
+/// The handlers every live test registers: the echo handler.
+enum HandlerRegistryForTests {
+    static func make() -> HandlerRegistry {
+        var handlers = HandlerRegistry()
+        EchoHandler.register(in: &handlers)
+        return handlers
+    }
+}

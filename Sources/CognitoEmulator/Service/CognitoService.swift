@@ -71,7 +71,7 @@ public actor CognitoService {
             let created = try Self.resourceRecord(id: id, store: store, now: now, secret: false).created
             pools[id] = LivePool(
                 id: id,
-                arn: "arn:aws:cognito-idp:\(region):\(accountID):userpool/\(id)",
+                arn: ARN.userPool(id, region: region, account: accountID).description,
                 configuration: pool,
                 created: created,
                 idKey: keys[id + "/id"]!,

@@ -1,3 +1,4 @@
+import EmulatorCore
 import YAML
 
 #if canImport(FoundationEssentials)
@@ -44,7 +45,7 @@ public struct IntrinsicResolver: Sendable {
         case "AWS::Region": return region
         case "AWS::AccountId": return accountID
         case "AWS::StackName": return stackName
-        case "AWS::StackId": return "arn:aws:cloudformation:\(region):\(accountID):stack/\(stackName)/emulate"
+        case "AWS::StackId": return ARN.stack(stackName, id: "emulate", region: region, account: accountID).description
         case "AWS::Partition": return "aws"
         case "AWS::URLSuffix": return "amazonaws.com"
         default:
