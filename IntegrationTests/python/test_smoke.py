@@ -45,6 +45,12 @@ def test_http_api_routes_are_checked_too():
     assert out.splitlines()[-1] == "smoke: 11 passed, 1 failed"
 
 
+def test_a_scenario_can_call_http_api_routes():
+    status, out, _ = smoke(os.path.join(FIXTURES, "httpapi.yml"), "--scenario", os.path.join(FIXTURES, "httpapi-smoke.yml"), binary=FIXTURES_BINARY)
+    assert status == 0, out
+    assert out.splitlines()[-1] == "smoke: 4 passed, 0 failed"
+
+
 def test_a_failing_scenario_step_stops_the_run():
     scenario = tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False)
     scenario.write("steps:\n  - request: POST /user/login\n    json: {email: nobody@example.com, password: secret123}\n"

@@ -7,6 +7,8 @@ struct Scenario {
         var name: String
         var method: String
         var path: String
+        /// `rest` (the default: the path is under the REST API's stage) or `http` (an HTTP API path).
+        var api: String
         var headers: [String: String]
         var json: Any?
         var expectedStatus: Int?
@@ -41,6 +43,8 @@ struct Scenario {
             path = String(parts[1])
         }
         guard let method, let path else { throw fail("needs 'request: METHOD /path' (or 'method' and 'path')") }
+        let api = node["api"]?.scalarText ?? "rest"
+        guard api == "rest" || api == "http" else { throw fail("'api' must be rest or http") }
         let expect = node["expect"]
         let status = try expect?["status"].map { value -> Int in
             guard case .int(let code)? = value.scalarValue else { throw fail("'expect.status' must be a number") }
@@ -50,6 +54,7 @@ struct Scenario {
             name: node["name"]?.scalarText ?? "\(method) \(path)",
             method: method.uppercased(),
             path: path,
+            api: api,
             headers: Dictionary(
                 uniqueKeysWithValues: (node["headers"]?.pairs ?? []).map { ($0.key.scalarText ?? "", $0.value.scalarValue?.text ?? "") }
             ),

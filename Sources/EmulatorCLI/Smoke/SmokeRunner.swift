@@ -76,7 +76,7 @@ struct SmokeRunner {
             let label = "\(step.name) (\(step.method) \(path))"
             let answer: SmokeClient.Answer
             do {
-                answer = try await client.send(step.method, api + path, headers: headers, body: body)
+                answer = try await client.send(step.method, (step.api == "http" ? httpApi : api) + path, headers: headers, body: body)
             } catch {
                 return fail(label, "no answer: \(error)", nil)
             }
