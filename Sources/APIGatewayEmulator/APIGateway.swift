@@ -55,7 +55,8 @@ public final class APIGateway: Sendable {
     /// Answers one request.
     public func handle(_ request: GatewayRequest) async -> GatewayResponse {
         let requestID = SecureRandom.uuidString()
-        if let path = stripStage(request.path), !rest.isEmpty {
+        let restPath = restPath(of: request.path)
+        if let path = restPath {
             switch rest.lookup(method: request.method, path: path) {
             case .endpoint(let match):
                 if let chain = match.chain { return await chain.respond(to: request, path: path, match: match, requestID: requestID) }
@@ -73,7 +74,7 @@ public final class APIGateway: Sendable {
                 break
             }
         }
-        guard !http.isEmpty || httpDefault != nil else { return restErrors.error(.missingAuthenticationToken, requestID: requestID, function: nil) }
+        guard hasHTTPAPI else { return restErrors.error(.missingAuthenticationToken, requestID: requestID, function: nil) }
         if let httpCORS, httpCORS.isPreflight(request) { return httpCORS.preflight(request, requestID: requestID) }
         let response: GatewayResponse
         if case .endpoint(let match) = http.lookup(method: request.method, path: request.path), let chain = match.chain {
@@ -81,7 +82,7 @@ public final class APIGateway: Sendable {
         } else if let httpDefault {
             let match = RouteTable.Match(endpoint: httpDefault.endpoint, pathParameters: [:], chain: httpDefault)
             response = await httpDefault.respond(to: request, path: request.path, match: match, requestID: requestID)
-        } else if stripStage(request.path) != nil, !rest.isEmpty {
+        } else if restPath != nil {
             response = restErrors.error(.missingAuthenticationToken, requestID: requestID, function: nil)
         } else {
             response = httpErrors.error(.notFound, requestID: requestID, function: nil)
@@ -92,12 +93,16 @@ public final class APIGateway: Sendable {
     /// One of API Gateway's own errors for a request to `path`, in the wording of the API it is under
     /// (REST under `/{stage}`, else the HTTP API's when the service has one).
     public func error(_ error: GatewayError, path: String, requestID: String) -> GatewayResponse {
-        let underREST = stripStage(path) != nil && !rest.isEmpty
-        if !underREST, !http.isEmpty || httpDefault != nil { return httpErrors.error(error, requestID: requestID, function: nil) }
+        if restPath(of: path) == nil, hasHTTPAPI { return httpErrors.error(error, requestID: requestID, function: nil) }
         return restErrors.error(error, requestID: requestID, function: nil)
     }
 
-    private func stripStage(_ rawPath: String) -> String? {
+    /// Whether the service has an HTTP API (routes or a `$default` route).
+    private var hasHTTPAPI: Bool { !http.isEmpty || httpDefault != nil }
+
+    /// The path under the REST API's stage, when the service has a REST API and the path starts with the stage.
+    private func restPath(of rawPath: String) -> String? {
+        guard !rest.isEmpty else { return nil }
         let prefix = "/" + stage
         guard rawPath == prefix || rawPath.hasPrefix(prefix + "/") else { return nil }
         let rest = String(rawPath.dropFirst(prefix.count))

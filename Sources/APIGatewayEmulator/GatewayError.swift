@@ -85,23 +85,13 @@ public struct GatewayError: WireError, Hashable {
         return [("Content-Type", "application/json"), ("x-amzn-ErrorType", errorType)]
     }
 
-    /// The body as text.
+    /// The body as text: `{"message":"…"}`, except where AWS words it otherwise (`Message`, a space, `null`).
     public var bodyText: String {
+        guard let message else { return #"{"message":null}"# }
         switch code {
-        case .missingAuthenticationToken: return #"{"message":"Missing Authentication Token"}"#
-        case .unauthorized, .httpUnauthorized: return #"{"message":"Unauthorized"}"#
-        case .expiredToken: return #"{"message":"The incoming token has expired"}"#
-        case .accessDeniedExplicit: return #"{"Message":"User is not authorized to access this resource with an explicit deny"}"#
-        case .accessDenied: return #"{"Message":"User is not authorized to access this resource"}"#
-        case .forbidden, .httpForbidden: return #"{"message":"Forbidden"}"#
-        case .authorizerFailure: return #"{"message":null}"#
-        case .internalServerError: return #"{"message": "Internal server error"}"#
-        case .integrationTimeout: return #"{"message": "Endpoint request timed out"}"#
-        case .requestTooLarge: return #"{"message":"Request Too Long"}"#
-        case .httpNotFound: return #"{"message":"Not Found"}"#
-        case .httpInternalServerError: return #"{"message":"Internal Server Error"}"#
-        case .httpServiceUnavailable: return #"{"message":"Service Unavailable"}"#
-        case .httpRequestTooLarge: return #"{"message":"Request Entity Too Large"}"#
+        case .accessDeniedExplicit, .accessDenied: return #"{"Message":"\#(message)"}"#
+        case .internalServerError, .integrationTimeout: return #"{"message": "\#(message)"}"#
+        default: return #"{"message":"\#(message)"}"#
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An `AWS::ApiGateway::GatewayResponse`: how the REST API answers one of its own errors instead of
 /// the default — another status, added headers, another body.
 /// See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-gatewayresponse.html
@@ -43,30 +45,16 @@ struct GatewayResponses: Sendable {
         var body = error.body
         if let template = override.template {
             let message = error.message
-            let messageString = message.map { "\"\($0.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\""))\"" } ?? "null"
+            let messageString =
+                message.map { "\"\($0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"" } ?? "null"
             body = Array(
-                template.replacingAll("$context.error.messageString", with: messageString)
-                    .replacingAll("$context.error.message", with: message ?? "")
-                    .replacingAll("$context.error.responseType", with: error.responseType ?? fallback)
-                    .replacingAll("$context.requestId", with: requestID)
+                template.replacingOccurrences(of: "$context.error.messageString", with: messageString)
+                    .replacingOccurrences(of: "$context.error.message", with: message ?? "")
+                    .replacingOccurrences(of: "$context.error.responseType", with: error.responseType ?? fallback)
+                    .replacingOccurrences(of: "$context.requestId", with: requestID)
                     .utf8
             )
         }
         return (override.statusCode ?? error.status, headers, body)
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced.
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }

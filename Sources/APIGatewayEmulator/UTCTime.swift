@@ -1,6 +1,6 @@
 /// A moment in UTC broken into calendar fields, for the date texts API Gateway writes
 /// (claims' `exp`/`iat`, `requestContext.requestTime`).
-struct UTCTime {
+package struct UTCTime {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
 
@@ -28,6 +28,12 @@ struct UTCTime {
     }
 
     var monthName: String { Self.months[month - 1] }
+
+    /// `22/Nov/2026:04:40:00 +0000`, as events carry their request time.
+    package static func requestTime(secondsSince1970 seconds: Double) -> String {
+        let time = UTCTime(secondsSince1970: Int(seconds.rounded(.down)))
+        return "\(two(time.day))/\(time.monthName)/\(time.year):\(two(time.hour)):\(two(time.minute)):\(two(time.second)) +0000"
+    }
 
     /// A number as two digits.
     static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -13,15 +13,13 @@ struct CognitoResponder: HTTPResponder {
 
     let service: CognitoService
     let dispatcher: CognitoJSONDispatcher
-    let clock: EmulatorClock
     let logger: Logger
     static let maximumBody = 1 << 20
     private static let targetHeader = HTTPField.Name("X-Amz-Target")!
 
-    init(service: CognitoService, clock: EmulatorClock, logger: Logger) {
+    init(service: CognitoService, logger: Logger) {
         self.service = service
         self.dispatcher = CognitoJSONDispatcher(service: service)
-        self.clock = clock
         self.logger = logger
     }
 
@@ -59,8 +57,8 @@ struct CognitoResponder: HTTPResponder {
             else {
                 return HTTPResponses.message("expected {\"advanceSeconds\": <number>}", status: 400)
             }
-            clock.advance(seconds: seconds)
-            return HTTPResponses.json("{\"offsetSeconds\":\(clock.offsetSeconds),\"now\":\(clock.now)}")
+            service.clock.advance(seconds: seconds)
+            return HTTPResponses.json("{\"offsetSeconds\":\(service.clock.offsetSeconds),\"now\":\(service.clock.now)}")
         default:
             break
         }

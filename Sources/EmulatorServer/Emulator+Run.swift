@@ -40,7 +40,7 @@ extension Emulator: Service {
             await self.start(ports: ports, slot: slot, startup: startup, onReady: onReady)
         }
         let cognitoApplication = Application(
-            responder: CognitoResponder(service: cognito, clock: clock, logger: logger),
+            responder: CognitoResponder(service: cognito, logger: logger),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
             onServerRunning: { channel in await listenersBound(nil, channel.localAddress?.port ?? options.cognitoPort) },

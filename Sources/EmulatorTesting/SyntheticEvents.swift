@@ -94,7 +94,7 @@ extension APIGatewayV2Request {
                 http: .init(method: method.uppercased(), path: path, sourceIp: "127.0.0.1", userAgent: allHeaders["user-agent"] ?? ""),
                 requestId: UUID().uuidString.lowercased(),
                 routeKey: routeKey,
-                time: SyntheticTime.requestTime(now),
+                time: UTCTime.requestTime(secondsSince1970: now),
                 timeEpoch: Int(now * 1000)
             ),
             body: text
@@ -106,16 +106,5 @@ extension APIGatewayV2Request {
         var copy = self
         copy.requestContext.authorizer = .init(jwt: .init(claims: claims, scopes: scopes))
         return copy
-    }
-}
-
-/// `01/Dec/2026:09:20:00 +0000`, as events carry their time.
-enum SyntheticTime {
-    static func requestTime(_ seconds: Double) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "dd/MMM/yyyy:HH:mm:ss Z"
-        return formatter.string(from: Date(timeIntervalSince1970: seconds))
     }
 }

@@ -40,6 +40,11 @@ public struct ProvisionedStack: Sendable {
         self.gateway = gateway
     }
 
+    /// The service's user pool with an ID, if it has one.
+    public func userPool(_ id: String) -> ProvisionedResource? {
+        resources.values.first { $0.type == "AWS::Cognito::UserPool" && $0.physicalID == id }
+    }
+
     /// The function with a key.
     public func function(_ key: String) -> FunctionDefinition? {
         functions.first { $0.key == key }

@@ -55,7 +55,8 @@ public struct StackProvisioner: Sendable {
                 region: service.region,
                 accountID: accountID,
                 binaryMediaTypes: service.provider.apiGateway.binaryMediaTypes,
-                endpoints: []
+                endpoints: [],
+                httpAPIID: APIGateway.stableID("httpapi|\(service.name)|\(service.stage)", length: 10)
             )
         )
         var context = ProvisioningContext(service: service, stack: stack, resolver: resolver)

@@ -1,21 +1,30 @@
 import CognitoEmulator
 
-/// Renders token claims as a REST API Cognito authorizer puts them into
-/// `requestContext.authorizer.claims`: every value a string; `exp` and `iat` as Java's date text
-/// (`Fri Jul 29 18:52:53 UTC 2016`), other numbers as digits, booleans as `true`/`false`, lists
-/// joined with commas (`cognito:groups`), objects as JSON.
+/// Renders token claims as API Gateway puts them into the event: every value a string, booleans as
+/// `true`/`false`, objects as JSON. A REST API's Cognito authorizer (`requestContext.authorizer.claims`)
+/// writes `exp` and `iat` as Java's date text (`Fri Jul 29 18:52:53 UTC 2016`) and joins lists with
+/// commas (`cognito:groups`); an HTTP API's JWT authorizer (`requestContext.authorizer.jwt.claims`)
+/// writes numbers as digits and lists as `[a b]`.
 enum ClaimRendering {
-    static func render(_ claims: JSONValue) -> [String: String] {
+    /// Which API renders them.
+    enum Style: Sendable {
+        case restAPI, httpAPI
+    }
+
+    static func render(_ claims: JSONValue, for style: Style = .restAPI) -> [String: String] {
         guard case .object(let members) = claims else { return [:] }
         var result: [String: String] = [:]
         for member in members {
             switch (member.key, member.value) {
-            case ("exp", .int(let seconds)), ("iat", .int(let seconds)): result[member.key] = javaDate(seconds)
+            case ("exp", .int(let seconds)) where style == .restAPI, ("iat", .int(let seconds)) where style == .restAPI:
+                result[member.key] = javaDate(seconds)
             case (_, .string(let text)): result[member.key] = text
             case (_, .int(let number)): result[member.key] = String(number)
             case (_, .double(let number)): result[member.key] = String(number)
             case (_, .bool(let flag)): result[member.key] = flag ? "true" : "false"
-            case (_, .array(let items)): result[member.key] = items.map { $0.stringValue ?? $0.serialized }.joined(separator: ",")
+            case (_, .array(let items)):
+                let texts = items.map { $0.stringValue ?? $0.serialized }
+                result[member.key] = style == .restAPI ? texts.joined(separator: ",") : "[" + texts.joined(separator: " ") + "]"
             case (_, .null): result[member.key] = ""
             case (_, .object): result[member.key] = member.value.serialized
             }

@@ -8,7 +8,9 @@ struct CognitoAuthorizer: GatewayAuthorizer {
     let headerName: String
 
     init(poolID: String?, scopes: [String], headerName: String, verifier: any TokenVerifier, clock: any TimeSource) {
-        verification = poolID.map { TokenVerification(poolID: $0, verifier: verifier, clock: clock, render: ClaimRendering.render) }
+        verification = poolID.map {
+            TokenVerification(poolID: $0, verifier: verifier, clock: clock, render: { ClaimRendering.render($0, for: .restAPI) })
+        }
         self.scopes = scopes
         self.headerName = headerName
     }

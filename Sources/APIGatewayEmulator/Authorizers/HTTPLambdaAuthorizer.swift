@@ -9,7 +9,7 @@ import LambdaEmulator
 /// See https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html
 struct HTTPLambdaAuthorizer: GatewayAuthorizer {
     let function: LambdaFunction?
-    let sources: [HTTPIdentitySource]
+    let sources: [IdentitySource]
     let ttl: Double
     let simpleResponses: Bool
     let invoker: LambdaInvoker
@@ -24,7 +24,7 @@ struct HTTPLambdaAuthorizer: GatewayAuthorizer {
 
     init(function: LambdaFunction?, identitySource: [String], ttlSeconds: Int, simpleResponses: Bool, invoker: LambdaInvoker, clock: any TimeSource) {
         self.function = function
-        self.sources = identitySource.map(HTTPIdentitySource.init)
+        self.sources = identitySource.map(IdentitySource.init)
         self.ttl = Double(ttlSeconds)
         self.simpleResponses = simpleResponses
         self.invoker = invoker
@@ -32,7 +32,7 @@ struct HTTPLambdaAuthorizer: GatewayAuthorizer {
     }
 
     func authorize(_ call: GatewayCall) async -> Result<AuthorizerGrant, GatewayError> {
-        let values = sources.compactMap { $0.value(in: call) }.filter { !$0.isEmpty }
+        let values = sources.compactMap { $0.joinedValue(in: call) }.filter { !$0.isEmpty }
         guard values.count == sources.count else { return .failure(.unauthorized.httpAPI) }
         guard let function, case .http(let context) = call.context else { return .failure(.authorizerFailure.httpAPI) }
         let key = values.joined(separator: "\u{1F}")
@@ -72,17 +72,14 @@ struct HTTPLambdaAuthorizer: GatewayAuthorizer {
             guard let simple = try? JSONDecoder().decode(APIGatewayV2AuthorizerSimpleResponse.self, from: data) else { return nil }
             return Decision(allowed: simple.isAuthorized, context: simple.context ?? [:])
         }
-        guard let answer = try? JSONDecoder().decode(APIGatewayAuthorizerResponse.self, from: data) else { return nil }
-        let policy = IAMPolicy(
-            statements: answer.policyDocument.Statement.map {
-                IAMPolicy.Statement(allow: $0.Effect == "Allow", actions: $0.Action.values, resources: $0.Resource.values)
-            }
-        )
-        let context = (try? JSONDecoder().decode(ContextOnly.self, from: data))?.context ?? [:]
-        return Decision(allowed: policy.evaluate(action: "execute-api:Invoke", resource: routeARN) == .allowed, context: context)
+        guard let answer = try? JSONDecoder().decode(PolicyAnswer.self, from: data) else { return nil }
+        let allowed = answer.policyDocument.policy.evaluate(action: "execute-api:Invoke", resource: routeARN) == .allowed
+        return Decision(allowed: allowed, context: answer.context ?? [:])
     }
 
-    private struct ContextOnly: Decodable {
+    /// An IAM policy answer, its context kept as JSON (2.0 passes context values on as they are).
+    private struct PolicyAnswer: Decodable {
+        var policyDocument: APIGatewayAuthorizerResponse.PolicyDocument
         var context: [String: JSONValue]?
     }
 }

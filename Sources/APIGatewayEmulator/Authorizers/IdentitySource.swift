@@ -1,19 +1,42 @@
 import Foundation
 
-/// Where an authorizer's identity value comes from (`method.request.header.X`, `method.request.querystring.Y`).
-enum IdentitySource: Sendable {
+/// Where an authorizer's identity value comes from: a REST API's `method.request.header.X` /
+/// `method.request.querystring.Y`, or an HTTP API's `$request.header.X` / `$request.querystring.Y`.
+package enum IdentitySource: Sendable {
     case header(String)
     case query(String)
     case unsupported(String)
 
-    init(_ text: String) {
+    package init(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("method.request.header.") {
-            self = .header(String(trimmed.dropFirst("method.request.header.".count)))
-        } else if trimmed.hasPrefix("method.request.querystring.") {
-            self = .query(String(trimmed.dropFirst("method.request.querystring.".count)))
-        } else {
-            self = .unsupported(trimmed)
+        for (prefix, header) in [
+            ("method.request.header.", true), ("$request.header.", true), ("method.request.querystring.", false), ("$request.querystring.", false),
+        ]
+        where trimmed.hasPrefix(prefix) {
+            let name = String(trimmed.dropFirst(prefix.count))
+            self = header ? .header(name) : .query(name)
+            return
+        }
+        self = .unsupported(trimmed)
+    }
+
+    /// The header it names, if it names one.
+    package var headerName: String? {
+        if case .header(let name) = self { return name }
+        return nil
+    }
+
+    /// Its value in a call as HTTP APIs read it (repeated headers and query values joined with commas), or nil.
+    func joinedValue(in call: GatewayCall) -> String? {
+        switch self {
+        case .header(let name):
+            let lowered = name.lowercased()
+            let values = call.request.headers.filter { $0.name.lowercased() == lowered }.map(\.value)
+            return values.isEmpty ? nil : values.joined(separator: ",")
+        case .query(let name):
+            return call.query[name].map { $0.joined(separator: ",") }
+        case .unsupported:
+            return nil
         }
     }
 }

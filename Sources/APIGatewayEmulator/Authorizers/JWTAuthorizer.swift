@@ -8,17 +8,19 @@ struct JWTAuthorizer: GatewayAuthorizer {
     let verification: TokenVerification<[String: String]>?
     let audience: Set<String>
     let scopes: [String]
-    let source: HTTPIdentitySource
+    let source: IdentitySource
 
     init(poolID: String?, audience: [String], scopes: [String], identitySource: String, verifier: any TokenVerifier, clock: any TimeSource) {
-        verification = poolID.map { TokenVerification(poolID: $0, verifier: verifier, clock: clock, render: Self.render) }
+        verification = poolID.map {
+            TokenVerification(poolID: $0, verifier: verifier, clock: clock, render: { ClaimRendering.render($0, for: .httpAPI) })
+        }
         self.audience = Set(audience)
         self.scopes = scopes
-        source = HTTPIdentitySource(identitySource)
+        source = IdentitySource(identitySource)
     }
 
     func authorize(_ call: GatewayCall) async -> Result<AuthorizerGrant, GatewayError> {
-        guard var token = source.value(in: call), !token.isEmpty else {
+        guard var token = source.joinedValue(in: call), !token.isEmpty else {
             return .failure(.unauthorized(wwwAuthenticate: "Bearer"))
         }
         if token.lowercased().hasPrefix("bearer ") { token = String(token.dropFirst(7)) }
@@ -48,68 +50,5 @@ struct JWTAuthorizer: GatewayAuthorizer {
 
     private static func invalid(_ description: String) -> String {
         "Bearer scope=\"\" error=\"invalid_token\" error_description=\"\(description)\""
-    }
-
-    /// Claims as HTTP APIs render them: every value a string, lists as `[a b]`, objects as JSON.
-    static func render(_ claims: JSONValue) -> [String: String] {
-        guard case .object(let members) = claims else { return [:] }
-        var result: [String: String] = [:]
-        for member in members {
-            switch member.value {
-            case .string(let text): result[member.key] = text
-            case .int(let number): result[member.key] = String(number)
-            case .double(let number): result[member.key] = String(number)
-            case .bool(let flag): result[member.key] = flag ? "true" : "false"
-            case .array(let items): result[member.key] = "[" + items.map { $0.stringValue ?? $0.serialized }.joined(separator: " ") + "]"
-            case .null: result[member.key] = ""
-            case .object: result[member.key] = member.value.serialized
-            }
-        }
-        return result
-    }
-}
-
-/// Where an HTTP API authorizer's identity value comes from: `$request.header.Name`,
-/// `$request.querystring.name`, `$context.x`, `$stageVariables.x`.
-struct HTTPIdentitySource: Sendable {
-    enum Kind: Sendable { case header, query, other }
-    let kind: Kind
-    let name: String
-
-    init(_ text: String) {
-        let trimmed = text.trimmingWhitespace
-        if trimmed.hasPrefix("$request.header.") {
-            kind = .header
-            name = String(trimmed.dropFirst("$request.header.".count))
-        } else if trimmed.hasPrefix("$request.querystring.") {
-            kind = .query
-            name = String(trimmed.dropFirst("$request.querystring.".count))
-        } else {
-            kind = .other
-            name = trimmed
-        }
-    }
-
-    /// The value in a call, or nil when absent.
-    func value(in call: GatewayCall) -> String? {
-        switch kind {
-        case .header:
-            let values = call.request.headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
-            return values.isEmpty ? nil : values.joined(separator: ",")
-        case .query:
-            return call.query[name].map { $0.joined(separator: ",") }
-        case .other:
-            return nil
-        }
-    }
-}
-
-extension String {
-    /// The text without leading and trailing spaces and tabs.
-    var trimmingWhitespace: String {
-        var view = Substring(self)
-        while view.first == " " || view.first == "\t" { view = view.dropFirst() }
-        while view.last == " " || view.last == "\t" { view = view.dropLast() }
-        return String(view)
     }
 }

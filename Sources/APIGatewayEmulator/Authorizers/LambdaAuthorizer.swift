@@ -69,11 +69,7 @@ struct LambdaAuthorizer: GatewayAuthorizer {
             }
             if ttl > 0 { cache.store(answer, for: key, until: clock.now + ttl) }
         }
-        let policy = IAMPolicy(
-            statements: answer.policyDocument.Statement.map {
-                IAMPolicy.Statement(allow: $0.Effect == "Allow", actions: $0.Action.values, resources: $0.Resource.values)
-            }
-        )
+        let policy = answer.policyDocument.policy
         switch policy.evaluate(action: "execute-api:Invoke", resource: methodARN) {
         case .explicitlyDenied: return .failure(.accessDeniedExplicit)
         case .implicitlyDenied: return .failure(.accessDenied)

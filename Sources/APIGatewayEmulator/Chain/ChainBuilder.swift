@@ -13,6 +13,25 @@ struct ChainBuilder {
     let invoker: LambdaInvoker
     let clock: any TimeSource
     let logger: Logger
+    /// The REST API's gateway responses, shared by its endpoints.
+    let responses: GatewayResponses
+
+    init(
+        configuration: GatewayConfiguration,
+        functions: [String: LambdaFunction],
+        verifier: any TokenVerifier,
+        invoker: LambdaInvoker,
+        clock: any TimeSource,
+        logger: Logger
+    ) {
+        self.configuration = configuration
+        self.functions = functions
+        self.verifier = verifier
+        self.invoker = invoker
+        self.clock = clock
+        self.logger = logger
+        responses = GatewayResponses(configuration.gatewayResponses)
+    }
 
     func chain(_ endpoint: GatewayEndpoint) -> EndpointChain {
         let function = functions[endpoint.functionKey]
@@ -31,7 +50,7 @@ struct ChainBuilder {
             accountID: configuration.accountID,
             binaryMediaTypes: configuration.binaryMediaTypes,
             timeoutSeconds: timeoutSeconds,
-            responses: GatewayResponses(configuration.gatewayResponses),
+            responses: responses,
             clock: clock,
             logger: logger
         )
@@ -75,6 +94,7 @@ struct ChainBuilder {
                     else { continue }
                     keys[key.keyID] = rsa
                 }
+                // The JWKS verifier knows one issuer; the issuer stands where a pool ID would.
                 return JWTAuthorizer(
                     poolID: binding.issuer,
                     audience: binding.audience,

@@ -1,3 +1,5 @@
+import EmulatorCore
+
 /// One authorizer of an endpoint's chain: decides whether a call reaches the integration, and what the
 /// integration's event says about the caller. Built once per endpoint at start-up.
 protocol GatewayAuthorizer: Sendable {
@@ -33,6 +35,19 @@ struct GatewayCall: Sendable {
     let pathParameters: [String: String]
     let endpoint: GatewayEndpoint
     let context: Context
-    /// REST: the method ARN; HTTP API: the route ARN (what authorizer policies name).
-    let methodARN: String
+    /// The API and stage the call came in on.
+    let api: APIAddress
+
+    /// REST: the method ARN; HTTP API: the route ARN (what authorizer policies name), built when asked for.
+    var methodARN: String {
+        ARN.executeAPI(api: api.id, stage: api.stage, method: request.method, path: path, region: api.region, account: api.accountID).description
+    }
+}
+
+/// Which API a call came in on: what its ARNs are built from.
+struct APIAddress: Sendable {
+    let id: String
+    let stage: String
+    let region: String
+    let accountID: String
 }

@@ -31,10 +31,9 @@ struct HTTPProxyIntegration: ProxyIntegration {
             http: .init(method: request.method, path: path, sourceIp: request.sourceIP, userAgent: request.header("User-Agent") ?? ""),
             requestId: requestID,
             routeKey: endpoint.routeKey,
-            time: RESTProxyIntegration.requestTime(Date(timeIntervalSince1970: now)),
+            time: UTCTime.requestTime(secondsSince1970: now),
             timeEpoch: Int(now * 1000)
         )
-        let routeARN = ARN.executeAPI(api: apiID, stage: "$default", method: request.method, path: path, region: region, account: accountID)
         return GatewayCall(
             request: request,
             requestID: requestID,
@@ -43,7 +42,7 @@ struct HTTPProxyIntegration: ProxyIntegration {
             pathParameters: match.pathParameters,
             endpoint: endpoint,
             context: .http(context),
-            methodARN: routeARN.description
+            api: APIAddress(id: apiID, stage: "$default", region: region, accountID: accountID)
         )
     }
 
@@ -144,7 +143,7 @@ struct HTTPProxyIntegration: ProxyIntegration {
     /// Every cookie of every `Cookie` header, or nil when there are none.
     static func cookies(of request: GatewayRequest) -> [String]? {
         let cookies = request.headers.filter { $0.name.lowercased() == "cookie" }
-            .flatMap { $0.value.split(separator: ";").map { String($0).trimmingWhitespace } }
+            .flatMap { $0.value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } }
             .filter { !$0.isEmpty }
         return cookies.isEmpty ? nil : cookies
     }

@@ -9,15 +9,10 @@ import Foundation
 /// Payload 1.0: a proxy result, checked as a REST API checks it.
 /// See https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
 enum HTTPResultReader {
-    struct Result: Sendable {
-        var status: Int
-        var headers: [(name: String, value: String)]
-        var body: [UInt8]
-    }
-
-    static func read(_ output: any Sendable, payloadVersion: String) -> Swift.Result<Result, Malformed> {
+    static func read(_ output: any Sendable, payloadVersion: String) -> Result<IntegrationAnswer, MalformedResult> {
+        if payloadVersion == "1.0" { return ProxyResultReader.read(output) }
         let value: JSONValue
-        if payloadVersion != "1.0", let proxy = output as? APIGatewayProxyResponse {
+        if let proxy = output as? APIGatewayProxyResponse {
             // A 1.0-shaped response read as 2.0 reads it (multiValueHeaders are not part of 2.0): no JSON round trip.
             return structured(proxy.statusCode, headers: proxy.headers ?? [:], cookies: [], body: proxy.body, base64: proxy.isBase64Encoded ?? false)
         }
@@ -33,30 +28,13 @@ enum HTTPResultReader {
         {
             value = parsed
         } else {
-            return .failure(Malformed("the answer is not JSON"))
-        }
-        if payloadVersion == "1.0" {
-            switch ProxyResultValidator.validate(Array(value.serialized.utf8)) {
-            case .success(let response):
-                var headers = (response.headers ?? [:]).sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
-                for (name, values) in (response.multiValueHeaders ?? [:]).sorted(by: { $0.key < $1.key }) { headers += values.map { (name, $0) } }
-                return structured(
-                    response.statusCode,
-                    headers: [:],
-                    extra: headers,
-                    cookies: [],
-                    body: response.body,
-                    base64: response.isBase64Encoded ?? false
-                )
-            case .failure(let reason):
-                return .failure(Malformed("\(reason)"))
-            }
+            return .failure(MalformedResult("the answer is not JSON"))
         }
         guard case .object(let members) = value, members.contains(where: { $0.key == "statusCode" }) else {
             let text = value.stringValue ?? value.serialized
-            return .success(Result(status: 200, headers: [("Content-Type", "application/json")], body: Array(text.utf8)))
+            return .success(IntegrationAnswer(status: 200, headers: [("Content-Type", "application/json")], body: Array(text.utf8)))
         }
-        guard case .int(let status)? = value["statusCode"] else { return .failure(Malformed("statusCode is not an integer")) }
+        guard case .int(let status)? = value["statusCode"] else { return .failure(MalformedResult("statusCode is not an integer")) }
         var headers: [String: String] = [:]
         switch value["headers"] {
         case .object(let entries)?:
@@ -64,33 +42,33 @@ enum HTTPResultReader {
                 switch entry.value {
                 case .string(let text): headers[entry.key] = text
                 case .int, .double, .bool: headers[entry.key] = entry.value.serialized
-                default: return .failure(Malformed("header \(entry.key) is not a string"))
+                default: return .failure(MalformedResult("header \(entry.key) is not a string"))
                 }
             }
         case nil, .null?: break
-        default: return .failure(Malformed("headers is not an object"))
+        default: return .failure(MalformedResult("headers is not an object"))
         }
         var cookies: [String] = []
         switch value["cookies"] {
         case .array(let items)?:
             for item in items {
-                guard let cookie = item.stringValue else { return .failure(Malformed("a cookie is not a string")) }
+                guard let cookie = item.stringValue else { return .failure(MalformedResult("a cookie is not a string")) }
                 cookies.append(cookie)
             }
         case nil, .null?: break
-        default: return .failure(Malformed("cookies is not a list"))
+        default: return .failure(MalformedResult("cookies is not a list"))
         }
         let body: String?
         switch value["body"] {
         case .string(let text)?: body = text
         case nil, .null?: body = nil
-        default: return .failure(Malformed("body is not a string"))
+        default: return .failure(MalformedResult("body is not a string"))
         }
         let base64: Bool
         switch value["isBase64Encoded"] {
         case .bool(let flag)?: base64 = flag
         case nil, .null?: base64 = false
-        default: return .failure(Malformed("isBase64Encoded is not a boolean"))
+        default: return .failure(MalformedResult("isBase64Encoded is not a boolean"))
         }
         return structured(status, headers: headers, cookies: cookies, body: body, base64: base64)
     }
@@ -98,26 +76,21 @@ enum HTTPResultReader {
     private static func structured(
         _ status: Int,
         headers: [String: String],
-        extra: [(name: String, value: String)] = [],
         cookies: [String],
         body: String?,
         base64: Bool
-    ) -> Swift.Result<Result, Malformed> {
-        guard (100...599).contains(status) else { return .failure(Malformed("statusCode \(status) is not an HTTP status")) }
+    ) -> Result<IntegrationAnswer, MalformedResult> {
+        guard (100...599).contains(status) else { return .failure(MalformedResult("statusCode \(status) is not an HTTP status")) }
         var bytes = Array((body ?? "").utf8)
         if base64 {
-            guard let decoded = Data(base64Encoded: body ?? "") else { return .failure(Malformed("isBase64Encoded but the body is not base64")) }
+            guard let decoded = Data(base64Encoded: body ?? "") else {
+                return .failure(MalformedResult("isBase64Encoded but the body is not base64"))
+            }
             bytes = Array(decoded)
         }
-        var fields = headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) } + extra
+        var fields = headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
         fields += cookies.map { ("Set-Cookie", $0) }
         if !fields.contains(where: { $0.name.lowercased() == "content-type" }) { fields.append(("Content-Type", "application/json")) }
-        return .success(Result(status: status, headers: fields, body: bytes))
-    }
-
-    /// Why an answer cannot be used.
-    struct Malformed: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
+        return .success(IntegrationAnswer(status: status, headers: fields, body: bytes))
     }
 }

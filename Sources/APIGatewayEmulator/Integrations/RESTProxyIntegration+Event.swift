@@ -11,7 +11,7 @@ extension RESTProxyIntegration {
             resourcePath: resource,
             httpMethod: request.method,
             extendedRequestId: APIGateway.stableID(requestID + "|extended", length: 16),
-            requestTime: Self.requestTime(now),
+            requestTime: UTCTime.requestTime(secondsSince1970: now.timeIntervalSince1970),
             path: "/\(stage)\(path == "/" ? "" : path)",
             accountId: accountID,
             protocol: "HTTP/1.1",
@@ -100,12 +100,5 @@ extension RESTProxyIntegration {
             result[name, default: []].append(value)
         }
         return result
-    }
-
-    /// `22/Nov/2026:04:40:00 +0000`.
-    static func requestTime(_ date: Date) -> String {
-        let time = UTCTime(secondsSince1970: Int(date.timeIntervalSince1970))
-        let two = UTCTime.two
-        return "\(two(time.day))/\(time.monthName)/\(time.year):\(two(time.hour)):\(two(time.minute)):\(two(time.second)) +0000"
     }
 }

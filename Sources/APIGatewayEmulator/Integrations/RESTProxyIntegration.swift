@@ -18,8 +18,7 @@ struct RESTProxyIntegration: ProxyIntegration {
     let logger: Logger
 
     func call(_ request: GatewayRequest, path: String, match: RouteTable.Match, requestID: String) -> GatewayCall {
-        let methodARN = ARN.executeAPI(api: apiID, stage: stage, method: request.method, path: path, region: region, account: accountID)
-        return GatewayCall(
+        GatewayCall(
             request: request,
             requestID: requestID,
             path: path,
@@ -27,7 +26,7 @@ struct RESTProxyIntegration: ProxyIntegration {
             pathParameters: match.pathParameters,
             endpoint: match.endpoint,
             context: .rest(requestContext(request, path: path, resource: match.endpoint.resource, requestID: requestID)),
-            methodARN: methodARN.description
+            api: APIAddress(id: apiID, stage: stage, region: region, accountID: accountID)
         )
     }
 

@@ -1,3 +1,5 @@
+import EmulatorCore
+
 /// The event a Lambda TOKEN authorizer receives.
 /// See https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-input.html
 public struct APIGatewayTokenAuthorizerEvent: Codable, Sendable {
@@ -107,4 +109,13 @@ public struct APIGatewayAuthorizerResponse: Codable, Sendable {
     public var policyDocument: PolicyDocument
     /// `context`.
     public var context: [String: ContextValue]?
+}
+
+extension APIGatewayAuthorizerResponse.PolicyDocument {
+    /// The document as a policy to evaluate `execute-api:Invoke` against.
+    var policy: IAMPolicy {
+        IAMPolicy(
+            statements: Statement.map { IAMPolicy.Statement(allow: $0.Effect == "Allow", actions: $0.Action.values, resources: $0.Resource.values) }
+        )
+    }
 }

@@ -18,10 +18,13 @@ enum GatewayProvisioner {
                 attributes: ["RootResourceId": APIGateway.stableID("root|\(stack.gateway.apiID)", length: 10)]
             )
         )
-        let httpAPIID = APIGateway.stableID("httpapi|\(context.service.name)|\(context.service.stage)", length: 10)
         context.register(
             "HttpApi",
-            ProvisionedResource(type: "AWS::ApiGatewayV2::Api", physicalID: httpAPIID, attributes: ["ApiEndpoint": stack.endpoints.apiBase])
+            ProvisionedResource(
+                type: "AWS::ApiGatewayV2::Api",
+                physicalID: stack.gateway.httpAPIID,
+                attributes: ["ApiEndpoint": stack.endpoints.apiBase]
+            )
         )
     }
 
@@ -61,9 +64,7 @@ enum GatewayProvisioner {
                 }
             }
         }
-        let service = context.service
         context.stack.gateway.endpoints = endpoints
-        context.stack.gateway.httpAPIID = APIGateway.stableID("httpapi|\(service.name)|\(service.stage)", length: 10)
         context.stack.gateway.httpPayloadVersion = settings?.payloadVersion ?? "2.0"
         if var cors = settings?.cors {
             if cors.methods.contains("*") {
@@ -103,9 +104,7 @@ enum GatewayProvisioner {
                 let issuer = (try? context.resolver.resolve(issuerURL)).flatMap { try? context.resolver.text($0) } ?? ""
                 let audiences = audience.compactMap { value in (try? context.resolver.resolve(value)).flatMap { try? context.resolver.text($0) } }
                 let poolID = issuer.split(separator: "/").last.map(String.init)
-                let known = poolID.flatMap { id in
-                    context.stack.resources.values.first { $0.type == "AWS::Cognito::UserPool" && $0.physicalID == id }
-                }
+                let known = poolID.flatMap(context.stack.userPool)
                 var keys: [JSONWebKey] = []
                 if known == nil {
                     keys = JWKSFile.keys(for: issuer, authorizer: name, at: authorizer.mark, in: &context)
@@ -135,15 +134,11 @@ enum GatewayProvisioner {
         guard let authorizer else { return .none }
         switch authorizer.kind {
         case .cognitoUserPools(let arn):
-            var header = "Authorization"
-            if let source = authorizer.identitySource.split(separator: ",").first, source.hasPrefix("method.request.header.") {
-                header = String(source.dropFirst("method.request.header.".count)).trimmingCharacters(in: .whitespaces)
-            }
+            let header = authorizer.identitySource.split(separator: ",").first.flatMap { IdentitySource(String($0)).headerName } ?? "Authorization"
             let poolID = (try? context.resolver.resolve(arn))?.stringValue.flatMap(ARN.init(parsing:)).flatMap { arn in
                 arn.service == "cognito-idp" ? String(arn.resourceName) : nil
             }
-            let known = poolID.flatMap { id in context.stack.resources.values.first { $0.type == "AWS::Cognito::UserPool" && $0.physicalID == id } }
-            return .cognito(poolID: known?.physicalID, headerName: header, scopes: authorizer.scopes)
+            return .cognito(poolID: poolID.flatMap(context.stack.userPool)?.physicalID, headerName: header, scopes: authorizer.scopes)
         case .lambda(let key, let arn, let type):
             let resolvedARN = arn.flatMap { try? context.resolver.resolve($0) }?.stringValue
             let function =
