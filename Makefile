@@ -24,6 +24,7 @@ FORMAT_PATHS := Sources Tests examples IntegrationTests/FixtureHandlers Benchmar
 ## lint: the formatter's check, as CI runs it (`make format` rewrites the files).
 lint:
 	$(SWIFT) format lint --strict --parallel -r $(FORMAT_PATHS)
+	@! grep -rnE '\bMutex[<(]' Sources Tests IntegrationTests --include=*.swift || { echo 'use NIOLockedValueBox, not Mutex (docs/ARCHITECTURE.md)'; exit 1; }
 
 format:
 	$(SWIFT) format -i --parallel -r $(FORMAT_PATHS)

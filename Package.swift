@@ -45,26 +45,31 @@ let package = Package(
             dependencies: ["YAML", "EmulatorCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "EmulatorCore", swiftSettings: swiftSettings),
+        .target(name: "EmulatorCore", dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")], swiftSettings: swiftSettings),
         .target(name: "CognitoShapes", dependencies: ["EmulatorCore"], swiftSettings: swiftSettings),
         .target(
             name: "CognitoEmulator",
             dependencies: [
                 "EmulatorCrypto", "EmulatorCore", "CognitoShapes",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "LambdaEmulator",
-            dependencies: ["CognitoEmulator", "CognitoShapes", "EmulatorCore", "EmulatorCrypto", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CognitoEmulator", "CognitoShapes", "EmulatorCore", "EmulatorCrypto", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "APIGatewayEmulator",
             dependencies: [
                 "LambdaEmulator", "CognitoEmulator", "EmulatorCore", "EmulatorCrypto", "ServerlessConfig",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -85,6 +90,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -93,6 +99,7 @@ let package = Package(
             name: "EmulatorTesting",
             dependencies: [
                 "EmulatorServer", "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", "EmulatorCore", "ServerlessConfig",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -102,6 +109,7 @@ let package = Package(
             dependencies: [
                 "EmulatorServer", "ServerlessConfig", "APIGatewayEmulator", "LambdaEmulator", "YAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -133,7 +141,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CognitoEmulatorTests",
-            dependencies: ["CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning", "ServerlessConfig", "EmulatorCrypto"],
+            dependencies: [
+                "CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning", "ServerlessConfig", "EmulatorCrypto",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

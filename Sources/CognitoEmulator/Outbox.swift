@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A message Cognito would have e-mailed or texted: a code or an invitation.
 public struct OutboxMessage: Sendable, Codable, Hashable {
@@ -47,7 +47,7 @@ public struct OutboxMessage: Sendable, Codable, Hashable {
 
 /// The messages sent so far, newest last. Kept in memory: a temporary password never reaches disk.
 public final class Outbox: Sendable {
-    private let messages = Mutex<[OutboxMessage]>([])
+    private let messages = NIOLockedValueBox<[OutboxMessage]>([])
     private let limit: Int
 
     /// An empty outbox keeping at most `limit` messages.
@@ -56,7 +56,7 @@ public final class Outbox: Sendable {
     }
 
     func append(_ message: OutboxMessage) {
-        messages.withLock { list in
+        messages.withLockedValue { list in
             list.append(message)
             if list.count > limit { list.removeFirst(list.count - limit) }
         }
@@ -64,7 +64,7 @@ public final class Outbox: Sendable {
 
     /// The messages, newest last, optionally for one pool and username.
     public func list(userPoolId: String? = nil, username: String? = nil) -> [OutboxMessage] {
-        messages.withLock { list in
+        messages.withLockedValue { list in
             list.filter { (userPoolId == nil || $0.userPoolId == userPoolId) && (username == nil || $0.username == username) }
         }
     }

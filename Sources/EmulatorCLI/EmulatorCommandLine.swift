@@ -1,7 +1,7 @@
 import APIGatewayEmulator
 import ArgumentParser
 public import LambdaEmulator
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The `emulate` command line as a library, so a project's own executable can reuse it with its
 /// own handlers.
@@ -19,19 +19,19 @@ public enum EmulatorCommandLine {
     /// The emulator's version.
     public static let version = "0.1.0"
 
-    private static let registered = Mutex(HandlerRegistry())
+    private static let registered = NIOLockedValueBox(HandlerRegistry())
 
     /// The handlers the commands use: the ones given to ``main(handlers:)`` plus `emulate/echo.handler`.
     static var handlers: HandlerRegistry {
         var all = HandlerRegistry()
         EchoHandler.register(in: &all)
-        all.merge(registered.withLock { $0 })
+        all.merge(registered.withLockedValue { $0 })
         return all
     }
 
     /// Parses the process arguments, runs the command with `handlers` and exits with its status.
     public static func main(handlers: HandlerRegistry = HandlerRegistry()) async {
-        registered.withLock { $0 = handlers }
+        registered.withLockedValue { $0 = handlers }
         await Emulate.main()
     }
 }

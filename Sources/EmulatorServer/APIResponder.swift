@@ -3,8 +3,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
-import Synchronization
 
 /// The API listener: hands each HTTP request to the gateway and logs one line per request
 /// (method, path, function, status, duration, request ID).
@@ -92,11 +92,11 @@ struct APIRequestContext: RequestContext {
 /// The gateway the API listener serves: installed once the stack is provisioned for the bound ports;
 /// until then (before the ready line) requests are answered 503.
 final class GatewaySlot: Sendable {
-    private let current = Mutex<APIGateway?>(nil)
+    private let current = NIOLockedValueBox<APIGateway?>(nil)
 
-    var gateway: APIGateway? { current.withLock { $0 } }
+    var gateway: APIGateway? { current.withLockedValue { $0 } }
 
     func install(_ gateway: APIGateway) {
-        current.withLock { $0 = gateway }
+        current.withLockedValue { $0 = gateway }
     }
 }

@@ -1,5 +1,5 @@
 public import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Collects log lines in memory so a failing expectation can show what the handler logged.
 public final class LogCapture: Sendable {
@@ -13,7 +13,7 @@ public final class LogCapture: Sendable {
         public var requestID: String?
     }
 
-    private let lines = Mutex<[Line]>([])
+    private let lines = NIOLockedValueBox<[Line]>([])
 
     /// An empty capture.
     public init() {}
@@ -25,11 +25,11 @@ public final class LogCapture: Sendable {
 
     /// Every line so far, or those of one request.
     public func lines(requestID: String? = nil) -> [Line] {
-        lines.withLock { all in requestID.map { id in all.filter { $0.requestID == id } } ?? all }
+        lines.withLockedValue { all in requestID.map { id in all.filter { $0.requestID == id } } ?? all }
     }
 
     func append(_ line: Line) {
-        lines.withLock { $0.append(line) }
+        lines.withLockedValue { $0.append(line) }
     }
 
     private struct Handler: LogHandler {

@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The invocations' timeouts, watched by one sweeper instead of a timer task per invocation: the
 /// sweeper runs only while some deadline is pending and checks every few milliseconds, so a timeout
@@ -18,12 +18,12 @@ final class Deadlines: Sendable {
         var sweeping = false
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     /// Calls `fire` once `seconds` have passed, unless removed first; answers the entry to remove.
     func add(after seconds: Double, _ fire: @escaping @Sendable () -> Void) -> UInt64 {
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded(.up))))
-        let (id, startSweeper) = state.withLock { state -> (UInt64, Bool) in
+        let (id, startSweeper) = state.withLockedValue { state -> (UInt64, Bool) in
             state.nextID += 1
             state.entries[state.nextID] = Entry(deadline: deadline, fire: fire)
             defer { state.sweeping = true }
@@ -37,14 +37,14 @@ final class Deadlines: Sendable {
 
     /// Forgets an entry (its invocation finished).
     func remove(_ id: UInt64) {
-        _ = state.withLock { $0.entries.removeValue(forKey: id) }
+        _ = state.withLockedValue { $0.entries.removeValue(forKey: id) }
     }
 
     private func sweep() async {
         while true {
             try? await Task.sleep(for: Self.tick)
             let now = ContinuousClock.now
-            let (due, idle) = state.withLock { state -> ([Entry], Bool) in
+            let (due, idle) = state.withLockedValue { state -> ([Entry], Bool) in
                 let due = state.entries.filter { $0.value.deadline <= now }
                 for id in due.keys { state.entries[id] = nil }
                 if state.entries.isEmpty { state.sweeping = false }

@@ -2,7 +2,7 @@ public import EmulatorCore
 import EmulatorCrypto
 import Foundation
 public import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Why an invocation did not produce a result. A struct over a private code, so new kinds are not
 /// breaking; match on ``kind`` (`failure.kind == .functionTimeout`).
@@ -183,14 +183,14 @@ private final class Once<Value: Sendable>: Sendable {
         var done = false
         var onFinish: (@Sendable () -> Void)?
     }
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     func setContinuation(_ continuation: CheckedContinuation<Value, Never>) {
-        state.withLock { $0.continuation = continuation }
+        state.withLockedValue { $0.continuation = continuation }
     }
 
     func onFinish(_ action: @escaping @Sendable () -> Void) {
-        let runNow = state.withLock { state -> Bool in
+        let runNow = state.withLockedValue { state -> Bool in
             if state.done { return true }
             state.onFinish = action
             return false
@@ -200,7 +200,7 @@ private final class Once<Value: Sendable>: Sendable {
 
     @discardableResult
     func resume(with value: Value) -> Bool {
-        let (continuation, finish) = state.withLock { state -> (CheckedContinuation<Value, Never>?, (@Sendable () -> Void)?) in
+        let (continuation, finish) = state.withLockedValue { state -> (CheckedContinuation<Value, Never>?, (@Sendable () -> Void)?) in
             guard !state.done else { return (nil, nil) }
             state.done = true
             let continuation = state.continuation

@@ -1,13 +1,13 @@
 import CognitoEmulator
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 
 /// Records the events the service sends and answers each with the trigger's scripted response.
 final class TriggerScript: Sendable {
     typealias Answer = @Sendable (CognitoTriggerEvent) -> Result<CognitoTriggerEvent, CognitoTriggerFailure>
     private let answers: [String: Answer]
-    private let received = Mutex<[CognitoTriggerEvent]>([])
+    private let received = NIOLockedValueBox<[CognitoTriggerEvent]>([])
 
     init(_ answers: [String: Answer]) {
         self.answers = answers
@@ -15,13 +15,13 @@ final class TriggerScript: Sendable {
 
     var runner: CognitoTriggerRunner {
         { arn, event in
-            self.received.withLock { $0.append(event) }
+            self.received.withLockedValue { $0.append(event) }
             let name = String(arn.split(separator: ":").last ?? "")
             return self.answers[name]?(event) ?? .success(event)
         }
     }
 
-    var events: [CognitoTriggerEvent] { received.withLock { $0 } }
+    var events: [CognitoTriggerEvent] { received.withLockedValue { $0 } }
 
     func events(_ source: String) -> [CognitoTriggerEvent] { events.filter { $0.triggerSource == source } }
 }

@@ -1,9 +1,9 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Remembered authorizer results by key (a token, or a REQUEST authorizer's identity values),
 /// each until its own expiry; bounded so a flood of distinct tokens cannot grow it without end.
 final class AuthorizerCache<Value: Sendable>: Sendable {
-    private let entries = Mutex<[String: (value: Value, expires: Double)]>([:])
+    private let entries = NIOLockedValueBox<[String: (value: Value, expires: Double)]>([:])
     private let limit: Int
 
     init(limit: Int = 10_000) {
@@ -11,7 +11,7 @@ final class AuthorizerCache<Value: Sendable>: Sendable {
     }
 
     func value(for key: String, now: Double) -> Value? {
-        entries.withLock { entries in
+        entries.withLockedValue { entries in
             guard let entry = entries[key] else { return nil }
             if entry.expires <= now {
                 entries[key] = nil
@@ -22,7 +22,7 @@ final class AuthorizerCache<Value: Sendable>: Sendable {
     }
 
     func store(_ value: Value, for key: String, until expires: Double) {
-        entries.withLock { entries in
+        entries.withLockedValue { entries in
             if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
             entries[key] = (value, expires)
         }

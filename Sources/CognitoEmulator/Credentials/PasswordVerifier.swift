@@ -1,5 +1,5 @@
 import EmulatorCrypto
-import Synchronization
+import NIOConcurrencyHelpers
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -56,18 +56,18 @@ struct PasswordVerifier: Sendable {
     /// the one password it was made from; a changed password has a new verifier and misses.
     final class ConfirmedKeys: Sendable {
         private static let capacity = 10_000
-        private let entries = Mutex<[[UInt8]: [UInt8]]>([:])
+        private let entries = NIOLockedValueBox<[[UInt8]: [UInt8]]>([:])
 
         func contains(x: BigNumber, verifier: [UInt8]) -> Bool {
             let key = Digest.sha256(verifier)
-            guard let known = entries.withLock({ $0[key] }) else { return false }
+            guard let known = entries.withLockedValue({ $0[key] }) else { return false }
             return Digest.constantTimeEquals(known, Digest.sha256(x.bytes))
         }
 
         func remember(x: BigNumber, verifier: [UInt8]) {
             let key = Digest.sha256(verifier)
             let value = Digest.sha256(x.bytes)
-            entries.withLock { entries in
+            entries.withLockedValue { entries in
                 if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
                 entries[key] = value
             }

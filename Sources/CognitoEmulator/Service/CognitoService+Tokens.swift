@@ -1,6 +1,6 @@
 import EmulatorCrypto
 import GRDB
-import Synchronization
+import NIOConcurrencyHelpers
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -158,12 +158,12 @@ final class VerifiedAccessTokens: Sendable {
     }
 
     private static let capacity = 10_000
-    private let tokens = Mutex<[String: Token]>([:])
+    private let tokens = NIOLockedValueBox<[String: Token]>([:])
 
-    func lookup(_ text: String) -> Token? { tokens.withLock { $0[text] } }
+    func lookup(_ text: String) -> Token? { tokens.withLockedValue { $0[text] } }
 
     func remember(_ token: Token, for text: String) {
-        tokens.withLock { tokens in
+        tokens.withLockedValue { tokens in
             if tokens.count >= Self.capacity { tokens.removeAll(keepingCapacity: true) }
             tokens[text] = token
         }

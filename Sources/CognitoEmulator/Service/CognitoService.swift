@@ -1,6 +1,7 @@
 import EmulatorCrypto
 import GRDB
 public import Logging
+import NIOConcurrencyHelpers
 import Synchronization
 
 #if canImport(FoundationEssentials)
@@ -23,11 +24,11 @@ public actor CognitoService {
     let store: CognitoStore
     let sessionRows: GroupCommit
     nonisolated let verifiedAccessTokens = VerifiedAccessTokens()
-    nonisolated let triggerRunner = Mutex<CognitoTriggerRunner?>(nil)
+    nonisolated let triggerRunner = NIOLockedValueBox<CognitoTriggerRunner?>(nil)
     let logger: Logger
     let region: String
     let accountID: String
-    private nonisolated let issuerBaseStorage: Mutex<String>
+    private nonisolated let issuerBaseStorage: NIOLockedValueBox<String>
     private nonisolated let revocations = Atomic<Int>(0)
     nonisolated let pools: [String: LivePool]
     nonisolated let poolOrder: [String]
@@ -58,7 +59,7 @@ public actor CognitoService {
         self.sessionRows = GroupCommit(store: store)
         self.clock = clock
         self.outbox = outbox
-        self.issuerBaseStorage = Mutex(issuerBase)
+        self.issuerBaseStorage = NIOLockedValueBox(issuerBase)
         self.logger = logger
         self.region = configuration.region
         self.accountID = configuration.accountID
@@ -118,11 +119,11 @@ public actor CognitoService {
     }
 
     /// `http://host:port`, the prefix of every pool's issuer.
-    package nonisolated var issuerBase: String { issuerBaseStorage.withLock { $0 } }
+    package nonisolated var issuerBase: String { issuerBaseStorage.withLockedValue { $0 } }
 
     /// Sets `http://host:port` once the Cognito listener knows its port.
     package nonisolated func setIssuerBase(_ base: String) {
-        issuerBaseStorage.withLock { $0 = base }
+        issuerBaseStorage.withLockedValue { $0 = base }
     }
 
     /// The provisioned pools, in configuration order.
@@ -189,7 +190,7 @@ public actor CognitoService {
                     keys[name] = generate()
                     continue
                 }
-                keys[name] = inMemoryKeys.withLock { shared in
+                keys[name] = inMemoryKeys.withLockedValue { shared in
                     if let key = shared[name] { return key }
                     let key = generate()
                     shared[name] = key
@@ -201,7 +202,7 @@ public actor CognitoService {
     }
 
     /// The signing keys in-memory emulators of this process generated, by `<pool ID>/<use>`.
-    private static let inMemoryKeys = Mutex<[String: SigningKey]>([:])
+    private static let inMemoryKeys = NIOLockedValueBox<[String: SigningKey]>([:])
 
     private static func resourceRecord(id: String, store: CognitoStore, now: Double, secret: Bool) throws -> StoredResource {
         try store.write { db in

@@ -1,5 +1,5 @@
 package import EmulatorCrypto
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A provisioned user pool: its configuration, identity and signing keys.
 public struct LivePool: Sendable {
@@ -62,8 +62,8 @@ package final class SigningKey: Sendable {
     }
 
     private final class Slot: Sendable {
-        let material: Mutex<Material?>
-        init(_ material: Material?) { self.material = Mutex(material) }
+        let material: NIOLockedValueBox<Material?>
+        init(_ material: Material?) { self.material = NIOLockedValueBox(material) }
     }
 
     private let slot: Slot
@@ -83,13 +83,13 @@ package final class SigningKey: Sendable {
             let key = try RSAKey.generate()
             try store(key)
             let material = Material(key: key)
-            slot.material.withLock { $0 = material }
+            slot.material.withLockedValue { $0 = material }
             return material
         }
     }
 
     /// The key if it is ready, without waiting: what token checks use.
-    package var current: Material? { slot.material.withLock { $0 } }
+    package var current: Material? { slot.material.withLockedValue { $0 } }
 
     /// The key, waiting for its generation if needed: what signing and the JWKS use.
     /// - Throws: When generating or storing the key failed.

@@ -1,5 +1,5 @@
 import GRDB
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Commits the session rows of concurrent sign-ins together: one transaction, so one fsync, for all the
 /// rows that arrived while the previous commit was on disk. Each caller resumes only once its own row
@@ -11,7 +11,7 @@ final class GroupCommit: Sendable {
     }
 
     private let store: CognitoStore
-    private let pending = Mutex(Pending())
+    private let pending = NIOLockedValueBox(Pending())
 
     init(store: CognitoStore) {
         self.store = store
@@ -21,7 +21,7 @@ final class GroupCommit: Sendable {
     /// - Throws: What the insert threw (a batch that fails is retried row by row, so one bad row fails alone).
     func insert(_ session: StoredSession) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let leads = pending.withLock { pending in
+            let leads = pending.withLockedValue { pending in
                 pending.rows.append((session, continuation))
                 defer { pending.committing = true }
                 return !pending.committing
@@ -33,7 +33,7 @@ final class GroupCommit: Sendable {
 
     private func commitUntilDrained() {
         while true {
-            let batch = pending.withLock { pending in
+            let batch = pending.withLockedValue { pending in
                 defer { pending.rows = [] }
                 if pending.rows.isEmpty { pending.committing = false }
                 return pending.rows

@@ -1,11 +1,11 @@
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 extension CognitoService {
     /// Sets how the pools' Lambda triggers run (the emulator wires its Lambda invoker here). Until it is
     /// set, a configured trigger fails as Cognito does when it cannot call the function.
     package nonisolated func setTriggerRunner(_ runner: @escaping CognitoTriggerRunner) {
-        triggerRunner.withLock { $0 = runner }
+        triggerRunner.withLockedValue { $0 = runner }
     }
 
     /// A trigger's event attributes: `sub` and `cognito:user_status`, then every attribute, as strings.
@@ -42,7 +42,7 @@ extension CognitoService {
             request: request(),
             response: .init()
         )
-        guard let runner = triggerRunner.withLock({ $0 }) else {
+        guard let runner = triggerRunner.withLockedValue({ $0 }) else {
             throw .unexpectedLambda("\(name) invocation failed due to error ResourceNotFoundException.")
         }
         logger.debug("cognito trigger \(source) → \(arn)")
