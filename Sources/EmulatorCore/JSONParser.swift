@@ -1,12 +1,12 @@
-/// A strict JSON reader behind ``JSONValue/parse(_:allowDuplicateKeys:)``.
+/// A strict JSON reader behind ``JSONValue/parse(_:duplicateKeys:)``.
 struct JSONParser {
     let bytes: [UInt8]
-    let allowDuplicateKeys: Bool
+    let duplicateKeys: JSONValue.DuplicateKeys
     var index = 0
 
-    init(bytes: [UInt8], allowDuplicateKeys: Bool) {
+    init(bytes: [UInt8], duplicateKeys: JSONValue.DuplicateKeys) {
         self.bytes = bytes
-        self.allowDuplicateKeys = allowDuplicateKeys
+        self.duplicateKeys = duplicateKeys
     }
 
     mutating func skipWhitespace() {
@@ -47,12 +47,17 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = parseString() else { return nil }
-            guard keys.insert(key).inserted || allowDuplicateKeys else { return nil }
+            let repeated = !keys.insert(key).inserted
+            guard !repeated || duplicateKeys != .reject else { return nil }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index += 1
             guard let value = parseValue(depth: depth + 1) else { return nil }
-            members.append(.init(key, value))
+            if repeated, duplicateKeys == .lastWins, let earlier = members.firstIndex(where: { $0.key == key }) {
+                members[earlier].value = value
+            } else {
+                members.append(.init(key, value))
+            }
             skipWhitespace()
             guard index < bytes.count else { return nil }
             if bytes[index] == UInt8(ascii: ",") {

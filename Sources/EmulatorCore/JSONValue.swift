@@ -99,10 +99,20 @@ public indirect enum JSONValue: Sendable, Hashable {
         output += "\""
     }
 
+    /// What a parse does with a key an object repeats.
+    public enum DuplicateKeys: Sendable {
+        /// The text is not accepted.
+        case reject
+        /// Every occurrence is kept, in order.
+        case keepAll
+        /// The last value is kept, at the first one's place (what AWS's JSON services do).
+        case lastWins
+    }
+
     /// Parses JSON text (RFC 8259); nil when it is not JSON, nests deeper than 64 levels, or
-    /// (unless allowed) repeats a key in an object. Objects keep their text order.
-    public static func parse(_ bytes: [UInt8], allowDuplicateKeys: Bool = false) -> JSONValue? {
-        var parser = JSONParser(bytes: bytes, allowDuplicateKeys: allowDuplicateKeys)
+    /// repeats a key in an object under `.reject`. Objects keep their text order.
+    public static func parse(_ bytes: [UInt8], duplicateKeys: DuplicateKeys = .reject) -> JSONValue? {
+        var parser = JSONParser(bytes: bytes, duplicateKeys: duplicateKeys)
         guard let value = parser.parseValue(depth: 0) else { return nil }
         parser.skipWhitespace()
         return parser.index == bytes.count ? value : nil

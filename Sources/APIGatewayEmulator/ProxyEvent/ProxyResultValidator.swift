@@ -8,7 +8,7 @@ enum ProxyResultValidator {
 
     /// The response, or the reason it is malformed.
     static func validate(_ bytes: [UInt8]) -> Result<APIGatewayProxyResponse, MalformedResult> {
-        guard case .object(let members)? = JSONValue.parse(bytes, allowDuplicateKeys: true) else {
+        guard case .object(let members)? = JSONValue.parse(bytes, duplicateKeys: .keepAll) else {
             return .failure(MalformedResult("the result is not a JSON object"))
         }
         var response = APIGatewayProxyResponse(statusCode: 200)

@@ -23,6 +23,8 @@ public struct UserPoolConfiguration: Sendable, Hashable {
     public var lambdaConfig: [String: String]
     /// `LambdaConfig.PreTokenGenerationConfig.LambdaVersion`: `V1_0` (ID token claims) or `V2_0` (both tokens).
     public var preTokenGenerationVersion = "V1_0"
+    /// `DeletionProtection` is `ACTIVE`: DeleteUserPool is refused.
+    public var deletionProtection = false
 
     /// The schema attribute with a name.
     func attribute(_ name: String) -> SchemaAttribute? {

@@ -118,7 +118,7 @@ extension CognitoService {
                     sentAt: clock.now
                 )
             )
-            logger.info("AdminCreateUser invitation for \(user.username) in \(pool.id) sent to the outbox (GET /_emulate/messages)")
+            logger.info("AdminCreateUser invitation for \(LogText.escaped(user.username)) in \(pool.id) sent to the outbox (GET /_emulate/messages)")
         }
     }
 

@@ -65,7 +65,7 @@ extension CognitoService {
                         sentAt: now
                     )
                 )
-                logger.info("\(method) code for \(user.username) in \(pool.id): \(code)")
+                logger.info("\(method) code for \(LogText.escaped(user.username)) in \(pool.id): \(code)")
                 parameters["CODE_DELIVERY_DELIVERY_MEDIUM"] = email ? "EMAIL" : "SMS"
                 parameters["CODE_DELIVERY_DESTINATION"] = email ? Self.mask(email: destination) : "+*******" + destination.suffix(4)
             }

@@ -1,4 +1,11 @@
+import EmulatorCore
 import GRDB
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 extension CognitoService {
     /// ListUserPools.
@@ -26,64 +33,86 @@ extension CognitoService {
     }
 
     /// DescribeUserPool.
-    public func describeUserPool(_ request: UserPoolIdRequest) throws(CognitoError) -> DescribeUserPoolResponse {
-        let pool = try pool(request.UserPoolId)
-        let configuration = pool.configuration
-        let users = try database({ db in try CognitoStore.userCount(poolID: pool.id, db) }, write: false)
-        return DescribeUserPoolResponse(
-            UserPool: UserPoolType(
-                Id: pool.id,
-                Name: configuration.name,
-                Arn: pool.arn,
-                Policies: .init(PasswordPolicy: configuration.passwordPolicy),
-                LambdaConfig: configuration.lambdaConfig,
-                LastModifiedDate: pool.created,
-                CreationDate: pool.created,
-                SchemaAttributes: configuration.schema,
-                AutoVerifiedAttributes: configuration.autoVerifiedAttributes,
-                UsernameAttributes: configuration.usernameAttributes.isEmpty ? nil : configuration.usernameAttributes,
-                AliasAttributes: configuration.aliasAttributes.isEmpty ? nil : configuration.aliasAttributes,
-                MfaConfiguration: configuration.mfaConfiguration,
-                EstimatedNumberOfUsers: users,
-                AdminCreateUserConfig: .init(
-                    AllowAdminCreateUserOnly: configuration.allowAdminCreateUserOnly,
-                    UnusedAccountValidityDays: configuration.passwordPolicy.TemporaryPasswordValidityDays
-                )
-            )
-        )
+    public func describeUserPool(_ request: DescribeUserPoolRequest) throws(CognitoError) -> JSONDocument {
+        JSONDocument([("UserPool", try poolDescription(try pool(request.UserPoolId)))])
     }
 
     /// DescribeUserPoolClient.
-    public func describeUserPoolClient(_ request: DescribeUserPoolClientRequest) throws(CognitoError) -> DescribeUserPoolClientResponse {
+    public func describeUserPoolClient(_ request: DescribeUserPoolClientRequest) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request.UserPoolId)
-        let client = try client(request.ClientId, poolID: pool.id)
-        let configuration = client.configuration
-        let validity = configuration.tokenValidity
-        return DescribeUserPoolClientResponse(
-            UserPoolClient: UserPoolClientType(
-                UserPoolId: pool.id,
-                ClientName: configuration.name,
-                ClientId: client.id,
-                ClientSecret: client.secret,
-                LastModifiedDate: client.created,
-                CreationDate: client.created,
-                RefreshTokenValidity: validity.refresh,
-                AccessTokenValidity: validity.access,
-                IdTokenValidity: validity.id,
-                TokenValidityUnits: .init(AccessToken: validity.accessUnit, IdToken: validity.idUnit, RefreshToken: validity.refreshUnit),
-                ReadAttributes: configuration.readAttributes.isEmpty ? nil : configuration.readAttributes,
-                WriteAttributes: configuration.writeAttributes.isEmpty ? nil : configuration.writeAttributes,
-                ExplicitAuthFlows: configuration.explicitAuthFlows,
-                PreventUserExistenceErrors: configuration.preventUserExistenceErrors ? "ENABLED" : "LEGACY",
-                EnableTokenRevocation: configuration.enableTokenRevocation,
-                AllowedOAuthFlowsUserPoolClient: false,
-                AuthSessionValidity: 3,
-                RefreshTokenRotation: .init(
-                    Feature: configuration.rotationGraceSeconds == nil ? "DISABLED" : "ENABLED",
-                    RetryGracePeriodSeconds: configuration.rotationGraceSeconds
-                )
+        return JSONDocument([("UserPoolClient", try clientDescription(try client(request.ClientId, poolID: pool.id)))])
+    }
+
+    /// `UserPoolType` as DescribeUserPool and CreateUserPool return it: what the emulator models, then
+    /// every other member the pool was created with, then AWS's defaults for what is still absent.
+    func poolDescription(_ pool: LivePool) throws(CognitoError) -> JSONValue {
+        let configuration = pool.configuration
+        let users = try database({ db in try CognitoStore.userCount(poolID: pool.id, db) }, write: false)
+        let modeled = UserPoolType(
+            Id: pool.id,
+            Name: configuration.name,
+            Arn: pool.arn,
+            Policies: .init(PasswordPolicy: configuration.passwordPolicy),
+            LambdaConfig: configuration.lambdaConfig,
+            LastModifiedDate: pool.modified,
+            CreationDate: pool.created,
+            SchemaAttributes: configuration.schema,
+            AutoVerifiedAttributes: configuration.autoVerifiedAttributes,
+            UsernameAttributes: configuration.usernameAttributes.isEmpty ? nil : configuration.usernameAttributes,
+            AliasAttributes: configuration.aliasAttributes.isEmpty ? nil : configuration.aliasAttributes,
+            MfaConfiguration: configuration.mfaConfiguration,
+            EstimatedNumberOfUsers: users,
+            AdminCreateUserConfig: .init(
+                AllowAdminCreateUserOnly: configuration.allowAdminCreateUserOnly,
+                UnusedAccountValidityDays: configuration.passwordPolicy.TemporaryPasswordValidityDays
             )
         )
+        let defaults: JSONValue = .object([
+            .init("DeletionProtection", .string("INACTIVE")),
+            .init("VerificationMessageTemplate", .object([.init("DefaultEmailOption", .string("CONFIRM_WITH_CODE"))])),
+            .init("EmailConfiguration", .object([.init("EmailSendingAccount", .string("COGNITO_DEFAULT"))])),
+            .init("UserPoolTier", .string("ESSENTIALS")),
+        ])
+        let given = Self.definition(pool.definition, without: ["PoolName", "Schema"])
+        return try Self.json(modeled).merged(adding: given).merged(adding: defaults)
+    }
+
+    /// `UserPoolClientType` as DescribeUserPoolClient and CreateUserPoolClient return it.
+    func clientDescription(_ client: LiveClient) throws(CognitoError) -> JSONValue {
+        let configuration = client.configuration
+        let validity = configuration.tokenValidity
+        let modeled = UserPoolClientType(
+            UserPoolId: client.poolID,
+            ClientName: configuration.name,
+            ClientId: client.id,
+            ClientSecret: client.secret,
+            LastModifiedDate: client.modified,
+            CreationDate: client.created,
+            RefreshTokenValidity: validity.refresh,
+            AccessTokenValidity: validity.access,
+            IdTokenValidity: validity.id,
+            TokenValidityUnits: .init(AccessToken: validity.accessUnit, IdToken: validity.idUnit, RefreshToken: validity.refreshUnit),
+            ReadAttributes: configuration.readAttributes.isEmpty ? nil : configuration.readAttributes,
+            WriteAttributes: configuration.writeAttributes.isEmpty ? nil : configuration.writeAttributes,
+            ExplicitAuthFlows: configuration.explicitAuthFlows,
+            PreventUserExistenceErrors: configuration.preventUserExistenceErrors ? "ENABLED" : "LEGACY",
+            EnableTokenRevocation: configuration.enableTokenRevocation,
+            AllowedOAuthFlowsUserPoolClient: false,
+            AuthSessionValidity: 3,
+            RefreshTokenRotation: .init(
+                Feature: configuration.rotationGraceSeconds == nil ? "DISABLED" : "ENABLED",
+                RetryGracePeriodSeconds: configuration.rotationGraceSeconds
+            )
+        )
+        let given = Self.definition(client.definition, without: ["GenerateSecret"])
+        return try Self.json(modeled).merged(adding: given)
+    }
+
+    private static func json(_ value: some Encodable) throws(CognitoError) -> JSONValue {
+        guard let data = try? JSONEncoder().encode(value), let json = JSONValue.parse(Array(data)) else {
+            throw .internalError("A description could not be encoded")
+        }
+        return json
     }
 
     /// ListUserPoolClients.

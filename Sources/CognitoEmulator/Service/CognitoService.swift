@@ -30,9 +30,8 @@ public actor CognitoService {
     let accountID: String
     private nonisolated let issuerBaseStorage: NIOLockedValueBox<String>
     private nonisolated let revocations = Atomic<Int>(0)
-    nonisolated let pools: [String: LivePool]
-    nonisolated let poolOrder: [String]
-    nonisolated let clients: [String: LiveClient]
+    /// The pools and clients: the configuration's, then those created through the API.
+    nonisolated let registry: NIOLockedValueBox<PoolRegistry>
     var challengeSessions: [String: ChallengeSession] = [:]
     var srpSessions: [String: SRPServer.Session] = [:]
     private var revocationPending = false
@@ -65,35 +64,43 @@ public actor CognitoService {
         self.accountID = configuration.accountID
         let now = clock.now
         let poolIDs = configuration.pools.map { configuration.poolID(forLogicalID: $0.logicalID) }
-        let keys = try Self.loadOrGenerateKeys(poolIDs: poolIDs, store: store, now: now)
-        var pools: [String: LivePool] = [:]
-        var clients: [String: LiveClient] = [:]
+        let storedPools = try store.read { db in try StoredPool.order(Column("created"), Column("id")).fetchAll(db) }
+            .filter { !poolIDs.contains($0.id) }
+        let keys = try Self.loadOrGenerateKeys(poolIDs: poolIDs + storedPools.map(\.id), store: store, now: now)
+        var registry = PoolRegistry()
         for (pool, id) in zip(configuration.pools, poolIDs) {
             let created = try Self.resourceRecord(id: id, store: store, now: now, secret: false).created
-            pools[id] = LivePool(
-                id: id,
-                arn: ARN.userPool(id, region: region, account: accountID).description,
-                configuration: pool,
-                created: created,
-                idKey: keys[id + "/id"]!,
-                accessKey: keys[id + "/access"]!
+            registry.add(
+                LivePool(
+                    id: id,
+                    arn: ARN.userPool(id, region: region, account: accountID).description,
+                    configuration: pool,
+                    created: created,
+                    modified: created,
+                    origin: .configuration,
+                    definition: .object([]),
+                    idKey: keys[id + "/id"]!,
+                    accessKey: keys[id + "/access"]!
+                )
             )
         }
         for client in configuration.clients {
             let id = configuration.clientID(forLogicalID: client.logicalID)
             let poolID = configuration.poolID(forLogicalID: client.poolLogicalID)
             let record = try Self.resourceRecord(id: id, store: store, now: now, secret: client.generateSecret)
-            clients[id] = LiveClient(
+            registry.clients[id] = LiveClient(
                 id: id,
                 poolID: poolID,
                 configuration: client,
                 secret: client.generateSecret ? record.secret : nil,
-                created: record.created
+                created: record.created,
+                modified: record.created,
+                origin: .configuration,
+                definition: .object([])
             )
         }
-        self.pools = pools
-        self.poolOrder = poolIDs
-        self.clients = clients
+        try Self.restoreCreated(storedPools, keys: keys, into: &registry, store: store, region: region, accountID: accountID)
+        self.registry = NIOLockedValueBox(registry)
         try store.write { db in
             for group in configuration.groups {
                 let poolID = configuration.poolID(forLogicalID: group.poolLogicalID)
@@ -126,8 +133,14 @@ public actor CognitoService {
         issuerBaseStorage.withLockedValue { $0 = base }
     }
 
-    /// The provisioned pools, in configuration order.
-    public nonisolated var livePools: [LivePool] { poolOrder.compactMap { pools[$0] } }
+    /// The pools, by ID.
+    nonisolated var pools: [String: LivePool] { registry.withLockedValue { $0.pools } }
+
+    /// The clients, by ID.
+    nonisolated var clients: [String: LiveClient] { registry.withLockedValue { $0.clients } }
+
+    /// The pools: the configuration's in its order, then those created through the API.
+    public nonisolated var livePools: [LivePool] { registry.withLockedValue { registry in registry.order.compactMap { registry.pools[$0] } } }
 
     /// The pool with an ARN (as an authorizer names it), if provisioned.
     package nonisolated func pool(arn: String) -> LivePool? {
@@ -170,7 +183,7 @@ public actor CognitoService {
     // MARK: - Start-up
 
     /// The stored keys, and a background generation (stored when done) for each key not stored yet.
-    private static func loadOrGenerateKeys(poolIDs: [String], store: CognitoStore, now: Double) throws -> [String: SigningKey] {
+    static func loadOrGenerateKeys(poolIDs: [String], store: CognitoStore, now: Double) throws -> [String: SigningKey] {
         let stored = try store.read { db in try StoredKey.fetchAll(db) }
         var keys: [String: SigningKey] = [:]
         for key in stored where poolIDs.contains(key.poolId) {

@@ -1,4 +1,5 @@
 package import EmulatorCrypto
+public import EmulatorCore
 import NIOConcurrencyHelpers
 
 /// A provisioned user pool: its configuration, identity and signing keys.
@@ -11,6 +12,13 @@ public struct LivePool: Sendable {
     public var configuration: UserPoolConfiguration
     /// When it was first provisioned (seconds since 1970), stable across restarts.
     public var created: Double
+    /// When it was last changed.
+    public var modified: Double
+    /// How it came to be: from serverless.yml (rebuilt from it at every start) or through CreateUserPool.
+    public var origin: Origin
+    /// The members it was created or last updated with (CreateUserPool/UpdateUserPool), returned by
+    /// DescribeUserPool where the configuration does not model them; empty for serverless.yml's pools.
+    public var definition: JSONValue
     /// The key that signs ID tokens.
     package var idKey: SigningKey
     /// The key that signs access tokens.
@@ -18,6 +26,14 @@ public struct LivePool: Sendable {
 
     /// The part of the ID after the region, used by SRP.
     var shortName: String { String(id.split(separator: "_", maxSplits: 1).last ?? "") }
+}
+
+/// Where a pool or client comes from.
+public enum Origin: String, Sendable, Codable {
+    /// serverless.yml (or the configuration a test passes): rebuilt from it at every start.
+    case configuration
+    /// The API (CreateUserPool, CreateUserPoolClient): stored, and restored at every start.
+    case api
 }
 
 /// A provisioned app client.
@@ -32,6 +48,31 @@ public struct LiveClient: Sendable {
     public var secret: String?
     /// When it was first provisioned.
     public var created: Double
+    /// When it was last changed.
+    public var modified: Double
+    /// How it came to be.
+    public var origin: Origin
+    /// The members it was created or last updated with, returned by DescribeUserPoolClient where the
+    /// configuration does not model them.
+    public var definition: JSONValue
+}
+
+/// The pools and clients the service knows, from the configuration and from the API.
+struct PoolRegistry: Sendable {
+    var pools: [String: LivePool] = [:]
+    /// Pool IDs in the order they were provisioned or created.
+    var order: [String] = []
+    var clients: [String: LiveClient] = [:]
+
+    mutating func add(_ pool: LivePool) {
+        if pools.updateValue(pool, forKey: pool.id) == nil { order.append(pool.id) }
+    }
+
+    mutating func removePool(_ id: String) {
+        pools[id] = nil
+        order.removeAll { $0 == id }
+        clients = clients.filter { $0.value.poolID != id }
+    }
 }
 
 /// An RSA key that signs tokens, with its `kid` and JWK.

@@ -182,6 +182,22 @@ public final class CognitoStore: Sendable {
                 t.add(column: "preferredMfa", .text)
             }
         }
+        migrator.registerMigration("v5-control-plane") { db in
+            try db.create(table: "userPools") { t in
+                t.primaryKey("id", .text)
+                t.column("definition", .text).notNull()
+                t.column("created", .double).notNull()
+                t.column("modified", .double).notNull()
+            }
+            try db.create(table: "userPoolClients") { t in
+                t.primaryKey("id", .text)
+                t.column("poolId", .text).notNull().indexed()
+                t.column("definition", .text).notNull()
+                t.column("secret", .text)
+                t.column("created", .double).notNull()
+                t.column("modified", .double).notNull()
+            }
+        }
         return migrator
     }
 

@@ -98,3 +98,23 @@ struct StoredResource: Codable, FetchableRecord, PersistableRecord, Sendable {
     var created: Double
     var secret: String?
 }
+
+/// A pool created through the API: its definition (the members it was created or updated with) as JSON.
+struct StoredPool: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "userPools"
+    var id: String
+    var definition: String
+    var created: Double
+    var modified: Double
+}
+
+/// An app client created through the API.
+struct StoredClient: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "userPoolClients"
+    var id: String
+    var poolId: String
+    var definition: String
+    var secret: String?
+    var created: Double
+    var modified: Double
+}

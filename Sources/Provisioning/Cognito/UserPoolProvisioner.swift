@@ -15,7 +15,8 @@ struct UserPoolProvisioner: ResourceProvisioner {
 
     func provision(_ resource: Resource, in context: inout ProvisioningContext) {
         guard let properties = context.properties(of: resource) else { return }
-        context.stack.cognito.pools.append(PoolProperties(properties, resource: resource, diagnostics: &context.diagnostics).configuration)
+        guard let pool = CognitoProperties.pool(properties, resource: resource, diagnostics: &context.diagnostics) else { return }
+        context.stack.cognito.pools.append(pool)
     }
 
     /// The `cognitoUserPool` events: each function becomes its pool's trigger; a pool that is not declared
@@ -32,20 +33,7 @@ struct UserPoolProvisioner: ResourceProvisioner {
                             at: event.mark
                         )
                     }
-                    context.stack.cognito.pools.append(
-                        UserPoolConfiguration(
-                            logicalID: derived,
-                            name: event.pool,
-                            schema: SchemaAttribute.standard,
-                            usernameAttributes: [],
-                            aliasAttributes: [],
-                            autoVerifiedAttributes: [],
-                            passwordPolicy: .cognitoDefault,
-                            allowAdminCreateUserOnly: false,
-                            mfaConfiguration: "OFF",
-                            lambdaConfig: [:]
-                        )
-                    )
+                    context.stack.cognito.pools.append(UserPoolConfiguration(defaultsNamed: event.pool, logicalID: derived))
                     Self.registerPool(logicalID: derived, in: &context)
                     index = context.stack.cognito.pools.count - 1
                 }
@@ -87,8 +75,7 @@ struct UserPoolClientProvisioner: ResourceProvisioner {
     func provision(_ resource: Resource, in context: inout ProvisioningContext) {
         guard let properties = context.properties(of: resource),
             let poolLogicalID = poolReference(properties, resource, &context),
-            let client = ClientProperties(properties, resource: resource, poolLogicalID: poolLogicalID, diagnostics: &context.diagnostics)
-                .configuration
+            let client = CognitoProperties.client(properties, resource: resource, poolLogicalID: poolLogicalID, diagnostics: &context.diagnostics)
         else { return }
         context.stack.cognito.clients.append(client)
         let id = context.stack.cognito.clientID(forLogicalID: resource.logicalID)

@@ -1,0 +1,118 @@
+public import EmulatorCore
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// How AWS decides who may call an operation.
+public enum CognitoAccess: Sendable {
+    /// IAM authorizes the caller (`cognito-idp:<Operation>`), on the pool the request names (or `*`).
+    case iam(pool: @Sendable (Any) -> String?)
+    /// A client ID, a session or the user's own access token stands for the caller; IAM is not asked.
+    case unauthenticated
+}
+
+/// One operation of Cognito's user-pool API: its name, request and response shapes, who may call it,
+/// and the service call. The AWS JSON endpoint, the in-process client (`context.aws.cognito`,
+/// `TestEmulator.cognito`) and IAM checks are all built from these values, so an operation exists
+/// everywhere or nowhere.
+public struct CognitoOperation<Request: Codable & Sendable, Response: Codable & Sendable>: Sendable {
+    /// `AdminCreateUser`.
+    public let name: String
+    /// Who may call it.
+    public let access: CognitoAccess
+    let perform: @Sendable (CognitoService, Request) async throws(CognitoError) -> Response
+
+    /// An operation IAM authorizes, on the pool `pool` names.
+    init(
+        _ name: String,
+        iamOn pool: @escaping @Sendable (Request) -> String?,
+        _ perform: @escaping @Sendable (CognitoService, Request) async throws(CognitoError) -> Response
+    ) {
+        self.name = name
+        self.access = .iam(pool: { ($0 as? Request).flatMap(pool) })
+        self.perform = perform
+    }
+
+    /// An operation the caller's client, session or token authorizes.
+    init(_ name: String, _ perform: @escaping @Sendable (CognitoService, Request) async throws(CognitoError) -> Response) {
+        self.name = name
+        self.access = .unauthenticated
+        self.perform = perform
+    }
+
+    /// The IAM action (`cognito-idp:AdminCreateUser`) and the pool it acts on, when IAM authorizes it.
+    public func iamCheck(for request: Request) -> (action: String, poolID: String?)? {
+        guard case .iam(let pool) = access else { return nil }
+        return ("cognito-idp:\(name)", pool(request))
+    }
+
+    /// Validates `request` against botocore's model, as the endpoint does, then runs it.
+    public func call(_ request: Request, on service: CognitoService) async throws(CognitoError) -> Response {
+        let body: [UInt8]
+        do {
+            body = Array(try JSONEncoder().encode(request))
+        } catch {
+            throw .internalError("The request could not be encoded: \(error)")
+        }
+        if let value = JSONValue.parse(body) { try RequestValidator().validate(value, operation: name) }
+        return try await perform(service, request)
+    }
+}
+
+/// An operation with its shapes erased, as the AWS JSON endpoint runs it.
+package protocol AnyCognitoOperation: Sendable {
+    /// The operation's name.
+    var name: String { get }
+    /// Decodes the (already validated) body, runs the operation and encodes the answer.
+    func run(_ body: [UInt8], on service: CognitoService) async throws -> [UInt8]
+}
+
+extension CognitoOperation: AnyCognitoOperation {
+    package func run(_ body: [UInt8], on service: CognitoService) async throws -> [UInt8] {
+        let request = try JSONDecoder().decode(Request.self, from: Data(body))
+        let response = try await perform(service, request)
+        return Array(try JSONEncoder().encode(response))
+    }
+}
+
+/// A family of operations: a struct whose stored properties are its operations.
+package protocol CognitoOperationFamily: Sendable {}
+
+extension CognitoOperationFamily {
+    /// The family's operations, read from its stored properties (so none can be left out of a list).
+    package var operations: [any AnyCognitoOperation] {
+        Mirror(reflecting: self).children.compactMap { $0.value as? any AnyCognitoOperation }
+    }
+}
+
+/// Every operation the emulator serves, by family.
+public enum CognitoOperations {
+    /// Users, as an administrator manages them.
+    public static let users = UserAdministration()
+    /// Sign-up, confirmation, password recovery and a user's own profile.
+    public static let selfService = SelfService()
+    /// Sign-in, challenges, refresh, sign-out and revocation.
+    public static let authentication = Authentication()
+    /// TOTP, SMS and e-mail MFA settings.
+    public static let mfa = MFAManagement()
+    /// Groups and membership.
+    public static let groups = GroupManagement()
+    /// Pools and app clients.
+    public static let pools = PoolManagement()
+
+    /// Every operation, by name.
+    package static let byName: [String: any AnyCognitoOperation] = {
+        let families: [any CognitoOperationFamily] = [users, selfService, authentication, mfa, groups, pools]
+        return Dictionary(uniqueKeysWithValues: families.flatMap(\.operations).map { ($0.name, $0) })
+    }()
+}
+
+/// A caller of Cognito's operations in process: the client a handler gets (`context.aws.cognito`)
+/// and the one tests use. Each family's file adds a method per operation on top of ``call(_:_:)``.
+public protocol CognitoCalling: Sendable {
+    /// Runs `operation`, after the same validation and authorization as on the wire.
+    func call<Request, Response>(_ operation: CognitoOperation<Request, Response>, _ request: Request) async throws(CognitoError) -> Response
+}
