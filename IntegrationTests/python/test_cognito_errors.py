@@ -128,7 +128,10 @@ def test_protocol_errors_on_the_raw_endpoint(app):
     status, body = app.post(json.dumps({"UserPoolId": pool["id"], "Limit": "ten"}).encode(), target="AWSCognitoIdentityProviderService.ListUsers")
     assert status == 400 and body["__type"] == "SerializationException"
     status, body = app.post(b"{}", target="AWSCognitoIdentityProviderService.CreateUserPool")
-    assert status == 400 and body["__type"] == "UnknownOperationException" and "CreateUserPool" in body["message"]
+    assert (status, body) == (400, {"__type": "InvalidParameterException",
+                                    "message": "1 validation error detected: Value null at 'poolName' failed to satisfy constraint: Member must not be null"})
+    status, body = app.post(b"{}", target="AWSCognitoIdentityProviderService.NoSuchOperation")
+    assert status == 400 and body["__type"] == "UnknownOperationException" and "NoSuchOperation" in body["message"]
     status, body = app.post(b"{}", target=None)
     assert status == 400 and body["__type"] == "UnknownOperationException"
     status, body = app.post(json.dumps({"UserPoolId": pool["id"]}).encode(), target="AWSCognitoIdentityProviderService.DescribeUserPool")

@@ -104,7 +104,7 @@ def test_a_state_from_an_older_schema_is_migrated():
         emulator.stop()
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT identifier FROM grdb_migrations").fetchall() == [
-            ("v1",), ("v2-counts-and-filter-indexes",), ("v3-refresh-rotation",), ("v4-mfa",)]
+            ("v1",), ("v2-counts-and-filter-indexes",), ("v3-refresh-rotation",), ("v4-mfa",), ("v5-control-plane",)]
         assert connection.execute("SELECT count(*) FROM users").fetchone() == (1,)
         assert connection.execute("SELECT count(*) FROM unrelated").fetchone() == (0,)
 
@@ -132,6 +132,7 @@ def test_a_v1_state_gains_user_counts_and_keeps_its_users():
             ALTER TABLE sessions DROP COLUMN previousRefreshTokenHash; ALTER TABLE sessions DROP COLUMN previousValidUntil;
             ALTER TABLE users DROP COLUMN totpSecret; ALTER TABLE users DROP COLUMN totpVerified; ALTER TABLE users DROP COLUMN mfaSoftware;
             ALTER TABLE users DROP COLUMN mfaSMS; ALTER TABLE users DROP COLUMN mfaEmail; ALTER TABLE users DROP COLUMN preferredMfa;
+            DROP TABLE userPoolClients; DROP TABLE userPools;
             DELETE FROM grdb_migrations WHERE identifier != 'v1';
         """)
     emulator = Emulator(config, state_dir=state).start()

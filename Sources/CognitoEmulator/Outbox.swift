@@ -62,6 +62,11 @@ public final class Outbox: Sendable {
         }
     }
 
+    /// Forgets every message.
+    public func removeAll() {
+        messages.withLockedValue { $0.removeAll() }
+    }
+
     /// The messages, newest last, optionally for one pool and username.
     public func list(userPoolId: String? = nil, username: String? = nil) -> [OutboxMessage] {
         messages.withLockedValue { list in

@@ -50,6 +50,13 @@ struct CognitoResponder: HTTPResponder {
             )
             let data = try JSONEncoder().encode(["messages": messages])
             return HTTPResponses.bytes(Array(data), status: 200, contentType: "application/json")
+        case (.post, "/_emulate/reset"):
+            do {
+                try await service.reset()
+            } catch {
+                return HTTPResponses.bytes(error.body, status: error.status, contentType: CognitoJSONDispatcher.contentType)
+            }
+            return HTTPResponses.json(#"{"reset":true}"#)
         case (.post, "/_emulate/clock"):
             let body = try await request.body.collect(upTo: 4096)
             guard case .object(let members)? = JSONValue.parse(Array(buffer: body)),

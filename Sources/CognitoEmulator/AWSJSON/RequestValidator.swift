@@ -95,10 +95,14 @@ package struct RequestValidator: Sendable {
         case .integer, .long:
             guard let number = Self.integer(value) else { throw Self.typeMismatch(value, expected: shape.type) }
             if let min = shape.min, Double(number) < min {
-                violations.append("Value '\(number)' at '\(path)' failed to satisfy constraint: Member must have value greater than or equal to \(Int(min))")
+                violations.append(
+                    "Value '\(number)' at '\(path)' failed to satisfy constraint: Member must have value greater than or equal to \(Int(min))"
+                )
             }
             if let max = shape.max, Double(number) > max {
-                violations.append("Value '\(number)' at '\(path)' failed to satisfy constraint: Member must have value less than or equal to \(Int(max))")
+                violations.append(
+                    "Value '\(number)' at '\(path)' failed to satisfy constraint: Member must have value less than or equal to \(Int(max))"
+                )
             }
         case .double, .float, .timestamp:
             guard value.numberValue != nil else { throw Self.typeMismatch(value, expected: shape.type) }
@@ -111,10 +115,14 @@ package struct RequestValidator: Sendable {
 
     private func lengthViolations(count: Int, shape: CognitoModel.Shape, value: JSONValue, path: String, into violations: inout [String]) {
         if let min = shape.min, Double(count) < min {
-            violations.append("Value '\(Self.render(value))' at '\(path)' failed to satisfy constraint: Member must have length greater than or equal to \(Int(min))")
+            violations.append(
+                "Value '\(Self.render(value))' at '\(path)' failed to satisfy constraint: Member must have length greater than or equal to \(Int(min))"
+            )
         }
         if let max = shape.max, Double(count) > max {
-            violations.append("Value '\(Self.render(value))' at '\(path)' failed to satisfy constraint: Member must have length less than or equal to \(Int(max))")
+            violations.append(
+                "Value '\(Self.render(value))' at '\(path)' failed to satisfy constraint: Member must have length less than or equal to \(Int(max))"
+            )
         }
     }
 

@@ -1,21 +1,37 @@
 /// Sign-in, challenges, refresh, sign-out and revocation.
 public struct Authentication: CognitoOperationFamily {
     /// InitiateAuth.
-    public let initiateAuth = CognitoOperation("InitiateAuth") { (s, r: InitiateAuthRequest) throws(CognitoError) -> InitiateAuthResponse in try await s.initiateAuth(r) }
+    public let initiateAuth = CognitoOperation("InitiateAuth") { (s, r: InitiateAuthRequest) throws(CognitoError) -> InitiateAuthResponse in
+        try await s.initiateAuth(r)
+    }
     /// RespondToAuthChallenge.
-    public let respondToAuthChallenge = CognitoOperation("RespondToAuthChallenge") { (s, r: RespondToAuthChallengeRequest) throws(CognitoError) -> InitiateAuthResponse in try await s.respondToAuthChallenge(r) }
+    public let respondToAuthChallenge = CognitoOperation("RespondToAuthChallenge") {
+        (s, r: RespondToAuthChallengeRequest) throws(CognitoError) -> InitiateAuthResponse in try await s.respondToAuthChallenge(r)
+    }
     /// AdminInitiateAuth.
-    public let adminInitiateAuth = CognitoOperation("AdminInitiateAuth", iamOn: \AdminInitiateAuthRequest.UserPoolId) { (s, r: AdminInitiateAuthRequest) throws(CognitoError) -> InitiateAuthResponse in try await s.adminInitiateAuth(r) }
+    public let adminInitiateAuth = CognitoOperation("AdminInitiateAuth", iamOn: \AdminInitiateAuthRequest.UserPoolId) {
+        (s, r: AdminInitiateAuthRequest) throws(CognitoError) -> InitiateAuthResponse in try await s.adminInitiateAuth(r)
+    }
     /// AdminRespondToAuthChallenge.
-    public let adminRespondToAuthChallenge = CognitoOperation("AdminRespondToAuthChallenge", iamOn: \AdminRespondToAuthChallengeRequest.UserPoolId) { (s, r: AdminRespondToAuthChallengeRequest) throws(CognitoError) -> InitiateAuthResponse in try await s.adminRespondToAuthChallenge(r) }
+    public let adminRespondToAuthChallenge = CognitoOperation("AdminRespondToAuthChallenge", iamOn: \AdminRespondToAuthChallengeRequest.UserPoolId) {
+        (s, r: AdminRespondToAuthChallengeRequest) throws(CognitoError) -> InitiateAuthResponse in try await s.adminRespondToAuthChallenge(r)
+    }
     /// GetTokensFromRefreshToken.
-    public let getTokensFromRefreshToken = CognitoOperation("GetTokensFromRefreshToken") { (s, r: GetTokensFromRefreshTokenRequest) throws(CognitoError) -> GetTokensFromRefreshTokenResponse in try await s.getTokensFromRefreshToken(r) }
+    public let getTokensFromRefreshToken = CognitoOperation("GetTokensFromRefreshToken") {
+        (s, r: GetTokensFromRefreshTokenRequest) throws(CognitoError) -> GetTokensFromRefreshTokenResponse in try await s.getTokensFromRefreshToken(r)
+    }
     /// GlobalSignOut.
-    public let globalSignOut = CognitoOperation("GlobalSignOut") { (s, r: GlobalSignOutRequest) throws(CognitoError) -> EmptyResponse in try await s.globalSignOut(r) }
+    public let globalSignOut = CognitoOperation("GlobalSignOut") { (s, r: GlobalSignOutRequest) throws(CognitoError) -> EmptyResponse in
+        try await s.globalSignOut(r)
+    }
     /// AdminUserGlobalSignOut.
-    public let adminUserGlobalSignOut = CognitoOperation("AdminUserGlobalSignOut", iamOn: \AdminUserGlobalSignOutRequest.UserPoolId) { (s, r: AdminUserGlobalSignOutRequest) throws(CognitoError) -> EmptyResponse in try await s.adminUserGlobalSignOut(r) }
+    public let adminUserGlobalSignOut = CognitoOperation("AdminUserGlobalSignOut", iamOn: \AdminUserGlobalSignOutRequest.UserPoolId) {
+        (s, r: AdminUserGlobalSignOutRequest) throws(CognitoError) -> EmptyResponse in try await s.adminUserGlobalSignOut(r)
+    }
     /// RevokeToken.
-    public let revokeToken = CognitoOperation("RevokeToken") { (s, r: RevokeTokenRequest) throws(CognitoError) -> EmptyResponse in try await s.revokeToken(r) }
+    public let revokeToken = CognitoOperation("RevokeToken") { (s, r: RevokeTokenRequest) throws(CognitoError) -> EmptyResponse in
+        try await s.revokeToken(r)
+    }
 }
 
 extension CognitoCalling {
@@ -40,7 +56,8 @@ extension CognitoCalling {
     }
 
     /// GetTokensFromRefreshToken.
-    public func getTokensFromRefreshToken(_ request: GetTokensFromRefreshTokenRequest) async throws(CognitoError) -> GetTokensFromRefreshTokenResponse {
+    public func getTokensFromRefreshToken(_ request: GetTokensFromRefreshTokenRequest) async throws(CognitoError) -> GetTokensFromRefreshTokenResponse
+    {
         try await call(CognitoOperations.authentication.getTokensFromRefreshToken, request)
     }
 

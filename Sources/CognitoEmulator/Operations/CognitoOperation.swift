@@ -62,6 +62,18 @@ public struct CognitoOperation<Request: Codable & Sendable, Response: Codable & 
     }
 }
 
+extension JSONDocument {
+    /// The `UserPoolId` member: the pool IAM checks a control-plane request against.
+    public var userPoolID: String? { self["UserPoolId"]?.stringValue }
+    /// No pool: a request IAM checks against `*` (CreateUserPool).
+    public var noPool: String? { nil }
+}
+
+extension ListUserPoolsRequest {
+    /// No pool: ListUserPools is checked against `*`.
+    public var noPool: String? { nil }
+}
+
 /// An operation with its shapes erased, as the AWS JSON endpoint runs it.
 package protocol AnyCognitoOperation: Sendable {
     /// The operation's name.

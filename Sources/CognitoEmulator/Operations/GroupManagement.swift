@@ -1,23 +1,41 @@
 /// Groups and membership (all authorized by IAM).
 public struct GroupManagement: CognitoOperationFamily {
     /// CreateGroup.
-    public let createGroup = CognitoOperation("CreateGroup", iamOn: \CreateGroupRequest.UserPoolId) { (s, r: CreateGroupRequest) throws(CognitoError) -> GroupResponse in try await s.createGroup(r) }
+    public let createGroup = CognitoOperation("CreateGroup", iamOn: \CreateGroupRequest.UserPoolId) {
+        (s, r: CreateGroupRequest) throws(CognitoError) -> GroupResponse in try await s.createGroup(r)
+    }
     /// GetGroup.
-    public let getGroup = CognitoOperation("GetGroup", iamOn: \GetGroupRequest.UserPoolId) { (s, r: GetGroupRequest) throws(CognitoError) -> GroupResponse in try await s.getGroup(r) }
+    public let getGroup = CognitoOperation("GetGroup", iamOn: \GetGroupRequest.UserPoolId) {
+        (s, r: GetGroupRequest) throws(CognitoError) -> GroupResponse in try await s.getGroup(r)
+    }
     /// UpdateGroup.
-    public let updateGroup = CognitoOperation("UpdateGroup", iamOn: \UpdateGroupRequest.UserPoolId) { (s, r: UpdateGroupRequest) throws(CognitoError) -> GroupResponse in try await s.updateGroup(r) }
+    public let updateGroup = CognitoOperation("UpdateGroup", iamOn: \UpdateGroupRequest.UserPoolId) {
+        (s, r: UpdateGroupRequest) throws(CognitoError) -> GroupResponse in try await s.updateGroup(r)
+    }
     /// DeleteGroup.
-    public let deleteGroup = CognitoOperation("DeleteGroup", iamOn: \DeleteGroupRequest.UserPoolId) { (s, r: DeleteGroupRequest) throws(CognitoError) -> EmptyResponse in try await s.deleteGroup(r) }
+    public let deleteGroup = CognitoOperation("DeleteGroup", iamOn: \DeleteGroupRequest.UserPoolId) {
+        (s, r: DeleteGroupRequest) throws(CognitoError) -> EmptyResponse in try await s.deleteGroup(r)
+    }
     /// ListGroups.
-    public let listGroups = CognitoOperation("ListGroups", iamOn: \ListGroupsRequest.UserPoolId) { (s, r: ListGroupsRequest) throws(CognitoError) -> GroupListResponse in try await s.listGroups(r) }
+    public let listGroups = CognitoOperation("ListGroups", iamOn: \ListGroupsRequest.UserPoolId) {
+        (s, r: ListGroupsRequest) throws(CognitoError) -> GroupListResponse in try await s.listGroups(r)
+    }
     /// ListUsersInGroup.
-    public let listUsersInGroup = CognitoOperation("ListUsersInGroup", iamOn: \ListUsersInGroupRequest.UserPoolId) { (s, r: ListUsersInGroupRequest) throws(CognitoError) -> UsersInGroupResponse in try await s.listUsersInGroup(r) }
+    public let listUsersInGroup = CognitoOperation("ListUsersInGroup", iamOn: \ListUsersInGroupRequest.UserPoolId) {
+        (s, r: ListUsersInGroupRequest) throws(CognitoError) -> UsersInGroupResponse in try await s.listUsersInGroup(r)
+    }
     /// AdminAddUserToGroup.
-    public let adminAddUserToGroup = CognitoOperation("AdminAddUserToGroup", iamOn: \AdminAddUserToGroupRequest.UserPoolId) { (s, r: AdminAddUserToGroupRequest) throws(CognitoError) -> EmptyResponse in try await s.adminAddUserToGroup(r) }
+    public let adminAddUserToGroup = CognitoOperation("AdminAddUserToGroup", iamOn: \AdminAddUserToGroupRequest.UserPoolId) {
+        (s, r: AdminAddUserToGroupRequest) throws(CognitoError) -> EmptyResponse in try await s.adminAddUserToGroup(r)
+    }
     /// AdminRemoveUserFromGroup.
-    public let adminRemoveUserFromGroup = CognitoOperation("AdminRemoveUserFromGroup", iamOn: \AdminRemoveUserFromGroupRequest.UserPoolId) { (s, r: AdminRemoveUserFromGroupRequest) throws(CognitoError) -> EmptyResponse in try await s.adminRemoveUserFromGroup(r) }
+    public let adminRemoveUserFromGroup = CognitoOperation("AdminRemoveUserFromGroup", iamOn: \AdminRemoveUserFromGroupRequest.UserPoolId) {
+        (s, r: AdminRemoveUserFromGroupRequest) throws(CognitoError) -> EmptyResponse in try await s.adminRemoveUserFromGroup(r)
+    }
     /// AdminListGroupsForUser.
-    public let adminListGroupsForUser = CognitoOperation("AdminListGroupsForUser", iamOn: \AdminListGroupsForUserRequest.UserPoolId) { (s, r: AdminListGroupsForUserRequest) throws(CognitoError) -> GroupListResponse in try await s.adminListGroupsForUser(r) }
+    public let adminListGroupsForUser = CognitoOperation("AdminListGroupsForUser", iamOn: \AdminListGroupsForUserRequest.UserPoolId) {
+        (s, r: AdminListGroupsForUserRequest) throws(CognitoError) -> GroupListResponse in try await s.adminListGroupsForUser(r)
+    }
 }
 
 extension CognitoCalling {

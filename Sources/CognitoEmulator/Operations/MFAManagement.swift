@@ -1,13 +1,21 @@
 /// TOTP, SMS and e-mail MFA settings.
 public struct MFAManagement: CognitoOperationFamily {
     /// AssociateSoftwareToken.
-    public let associateSoftwareToken = CognitoOperation("AssociateSoftwareToken") { (s, r: AssociateSoftwareTokenRequest) throws(CognitoError) -> AssociateSoftwareTokenResponse in try await s.associateSoftwareToken(r) }
+    public let associateSoftwareToken = CognitoOperation("AssociateSoftwareToken") {
+        (s, r: AssociateSoftwareTokenRequest) throws(CognitoError) -> AssociateSoftwareTokenResponse in try await s.associateSoftwareToken(r)
+    }
     /// VerifySoftwareToken.
-    public let verifySoftwareToken = CognitoOperation("VerifySoftwareToken") { (s, r: VerifySoftwareTokenRequest) throws(CognitoError) -> VerifySoftwareTokenResponse in try await s.verifySoftwareToken(r) }
+    public let verifySoftwareToken = CognitoOperation("VerifySoftwareToken") {
+        (s, r: VerifySoftwareTokenRequest) throws(CognitoError) -> VerifySoftwareTokenResponse in try await s.verifySoftwareToken(r)
+    }
     /// SetUserMFAPreference.
-    public let setUserMFAPreference = CognitoOperation("SetUserMFAPreference") { (s, r: SetUserMFAPreferenceRequest) throws(CognitoError) -> EmptyResponse in try await s.setUserMFAPreference(r) }
+    public let setUserMFAPreference = CognitoOperation("SetUserMFAPreference") {
+        (s, r: SetUserMFAPreferenceRequest) throws(CognitoError) -> EmptyResponse in try await s.setUserMFAPreference(r)
+    }
     /// AdminSetUserMFAPreference.
-    public let adminSetUserMFAPreference = CognitoOperation("AdminSetUserMFAPreference", iamOn: \AdminSetUserMFAPreferenceRequest.UserPoolId) { (s, r: AdminSetUserMFAPreferenceRequest) throws(CognitoError) -> EmptyResponse in try await s.adminSetUserMFAPreference(r) }
+    public let adminSetUserMFAPreference = CognitoOperation("AdminSetUserMFAPreference", iamOn: \AdminSetUserMFAPreferenceRequest.UserPoolId) {
+        (s, r: AdminSetUserMFAPreferenceRequest) throws(CognitoError) -> EmptyResponse in try await s.adminSetUserMFAPreference(r)
+    }
 }
 
 extension CognitoCalling {

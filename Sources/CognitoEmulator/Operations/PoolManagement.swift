@@ -1,25 +1,47 @@
 /// Pools and app clients (all authorized by IAM).
 public struct PoolManagement: CognitoOperationFamily {
     /// ListUserPools.
-    public let listUserPools = CognitoOperation("ListUserPools", iamOn: { (_: ListUserPoolsRequest) in nil }) { (s, r: ListUserPoolsRequest) throws(CognitoError) -> ListUserPoolsResponse in try await s.listUserPools(r) }
+    public let listUserPools = CognitoOperation("ListUserPools", iamOn: \ListUserPoolsRequest.noPool) {
+        (s, r: ListUserPoolsRequest) throws(CognitoError) -> ListUserPoolsResponse in try await s.listUserPools(r)
+    }
     /// DescribeUserPool.
-    public let describeUserPool = CognitoOperation("DescribeUserPool", iamOn: \DescribeUserPoolRequest.UserPoolId) { (s, r: DescribeUserPoolRequest) throws(CognitoError) -> JSONDocument in try await s.describeUserPool(r) }
+    public let describeUserPool = CognitoOperation("DescribeUserPool", iamOn: \DescribeUserPoolRequest.UserPoolId) {
+        (s, r: DescribeUserPoolRequest) throws(CognitoError) -> JSONDocument in try await s.describeUserPool(r)
+    }
     /// ListUserPoolClients.
-    public let listUserPoolClients = CognitoOperation("ListUserPoolClients", iamOn: \ListUserPoolClientsRequest.UserPoolId) { (s, r: ListUserPoolClientsRequest) throws(CognitoError) -> ListUserPoolClientsResponse in try await s.listUserPoolClients(r) }
+    public let listUserPoolClients = CognitoOperation("ListUserPoolClients", iamOn: \ListUserPoolClientsRequest.UserPoolId) {
+        (s, r: ListUserPoolClientsRequest) throws(CognitoError) -> ListUserPoolClientsResponse in try await s.listUserPoolClients(r)
+    }
     /// DescribeUserPoolClient.
-    public let describeUserPoolClient = CognitoOperation("DescribeUserPoolClient", iamOn: \DescribeUserPoolClientRequest.UserPoolId) { (s, r: DescribeUserPoolClientRequest) throws(CognitoError) -> JSONDocument in try await s.describeUserPoolClient(r) }
+    public let describeUserPoolClient = CognitoOperation("DescribeUserPoolClient", iamOn: \DescribeUserPoolClientRequest.UserPoolId) {
+        (s, r: DescribeUserPoolClientRequest) throws(CognitoError) -> JSONDocument in try await s.describeUserPoolClient(r)
+    }
     /// CreateUserPool.
-    public let createUserPool = CognitoOperation("CreateUserPool", iamOn: { (_: CreateUserPoolRequest) in nil }) { (s, r: CreateUserPoolRequest) throws(CognitoError) -> JSONDocument in try await s.createUserPool(r) }
+    public let createUserPool = CognitoOperation("CreateUserPool", iamOn: \CreateUserPoolRequest.noPool) {
+        (s, r: CreateUserPoolRequest) throws(CognitoError) -> JSONDocument in try await s.createUserPool(r)
+    }
     /// UpdateUserPool.
-    public let updateUserPool = CognitoOperation("UpdateUserPool", iamOn: { (r: UpdateUserPoolRequest) in r["UserPoolId"]?.stringValue }) { (s, r: UpdateUserPoolRequest) throws(CognitoError) -> EmptyResponse in try await s.updateUserPool(r) }
+    public let updateUserPool = CognitoOperation("UpdateUserPool", iamOn: \UpdateUserPoolRequest.userPoolID) {
+        (s, r: UpdateUserPoolRequest) throws(CognitoError) -> EmptyResponse in try await s.updateUserPool(r)
+    }
     /// DeleteUserPool.
-    public let deleteUserPool = CognitoOperation("DeleteUserPool", iamOn: \DeleteUserPoolRequest.UserPoolId) { (s, r: DeleteUserPoolRequest) throws(CognitoError) -> EmptyResponse in try await s.deleteUserPool(r) }
+    public let deleteUserPool = CognitoOperation("DeleteUserPool", iamOn: \DeleteUserPoolRequest.UserPoolId) {
+        (s, r: DeleteUserPoolRequest) throws(CognitoError) -> EmptyResponse in try await s.deleteUserPool(r)
+    }
     /// CreateUserPoolClient.
-    public let createUserPoolClient = CognitoOperation("CreateUserPoolClient", iamOn: { (r: CreateUserPoolClientRequest) in r["UserPoolId"]?.stringValue }) { (s, r: CreateUserPoolClientRequest) throws(CognitoError) -> JSONDocument in try await s.createUserPoolClient(r) }
+    public let createUserPoolClient = CognitoOperation(
+        "CreateUserPoolClient",
+        iamOn: \CreateUserPoolClientRequest.userPoolID
+    ) { (s, r: CreateUserPoolClientRequest) throws(CognitoError) -> JSONDocument in try await s.createUserPoolClient(r) }
     /// UpdateUserPoolClient.
-    public let updateUserPoolClient = CognitoOperation("UpdateUserPoolClient", iamOn: { (r: UpdateUserPoolClientRequest) in r["UserPoolId"]?.stringValue }) { (s, r: UpdateUserPoolClientRequest) throws(CognitoError) -> JSONDocument in try await s.updateUserPoolClient(r) }
+    public let updateUserPoolClient = CognitoOperation(
+        "UpdateUserPoolClient",
+        iamOn: \UpdateUserPoolClientRequest.userPoolID
+    ) { (s, r: UpdateUserPoolClientRequest) throws(CognitoError) -> JSONDocument in try await s.updateUserPoolClient(r) }
     /// DeleteUserPoolClient.
-    public let deleteUserPoolClient = CognitoOperation("DeleteUserPoolClient", iamOn: \DeleteUserPoolClientRequest.UserPoolId) { (s, r: DeleteUserPoolClientRequest) throws(CognitoError) -> EmptyResponse in try await s.deleteUserPoolClient(r) }
+    public let deleteUserPoolClient = CognitoOperation("DeleteUserPoolClient", iamOn: \DeleteUserPoolClientRequest.UserPoolId) {
+        (s, r: DeleteUserPoolClientRequest) throws(CognitoError) -> EmptyResponse in try await s.deleteUserPoolClient(r)
+    }
 }
 
 extension CognitoCalling {

@@ -3,25 +3,44 @@ public struct SelfService: CognitoOperationFamily {
     /// SignUp.
     public let signUp = CognitoOperation("SignUp") { (s, r: SignUpRequest) throws(CognitoError) -> SignUpResponse in try await s.signUp(r) }
     /// ConfirmSignUp.
-    public let confirmSignUp = CognitoOperation("ConfirmSignUp") { (s, r: ConfirmSignUpRequest) throws(CognitoError) -> EmptyResponse in try await s.confirmSignUp(r) }
+    public let confirmSignUp = CognitoOperation("ConfirmSignUp") { (s, r: ConfirmSignUpRequest) throws(CognitoError) -> EmptyResponse in
+        try await s.confirmSignUp(r)
+    }
     /// ResendConfirmationCode.
-    public let resendConfirmationCode = CognitoOperation("ResendConfirmationCode") { (s, r: ResendConfirmationCodeRequest) throws(CognitoError) -> CodeDeliveryResponse in try await s.resendConfirmationCode(r) }
+    public let resendConfirmationCode = CognitoOperation("ResendConfirmationCode") {
+        (s, r: ResendConfirmationCodeRequest) throws(CognitoError) -> CodeDeliveryResponse in try await s.resendConfirmationCode(r)
+    }
     /// ForgotPassword.
-    public let forgotPassword = CognitoOperation("ForgotPassword") { (s, r: ForgotPasswordRequest) throws(CognitoError) -> CodeDeliveryResponse in try await s.forgotPassword(r) }
+    public let forgotPassword = CognitoOperation("ForgotPassword") { (s, r: ForgotPasswordRequest) throws(CognitoError) -> CodeDeliveryResponse in
+        try await s.forgotPassword(r)
+    }
     /// ConfirmForgotPassword.
-    public let confirmForgotPassword = CognitoOperation("ConfirmForgotPassword") { (s, r: ConfirmForgotPasswordRequest) throws(CognitoError) -> EmptyResponse in try await s.confirmForgotPassword(r) }
+    public let confirmForgotPassword = CognitoOperation("ConfirmForgotPassword") {
+        (s, r: ConfirmForgotPasswordRequest) throws(CognitoError) -> EmptyResponse in try await s.confirmForgotPassword(r)
+    }
     /// ChangePassword.
-    public let changePassword = CognitoOperation("ChangePassword") { (s, r: ChangePasswordRequest) throws(CognitoError) -> EmptyResponse in try await s.changePassword(r) }
+    public let changePassword = CognitoOperation("ChangePassword") { (s, r: ChangePasswordRequest) throws(CognitoError) -> EmptyResponse in
+        try await s.changePassword(r)
+    }
     /// GetUser.
     public let getUser = CognitoOperation("GetUser") { (s, r: GetUserRequest) throws(CognitoError) -> GetUserResponse in try s.getUser(r) }
     /// DeleteUser.
-    public let deleteUser = CognitoOperation("DeleteUser") { (s, r: DeleteUserRequest) throws(CognitoError) -> EmptyResponse in try await s.deleteUser(r) }
+    public let deleteUser = CognitoOperation("DeleteUser") { (s, r: DeleteUserRequest) throws(CognitoError) -> EmptyResponse in
+        try await s.deleteUser(r)
+    }
     /// UpdateUserAttributes.
-    public let updateUserAttributes = CognitoOperation("UpdateUserAttributes") { (s, r: UpdateUserAttributesRequest) throws(CognitoError) -> UpdateUserAttributesResponse in try await s.updateUserAttributes(r) }
+    public let updateUserAttributes = CognitoOperation("UpdateUserAttributes") {
+        (s, r: UpdateUserAttributesRequest) throws(CognitoError) -> UpdateUserAttributesResponse in try await s.updateUserAttributes(r)
+    }
     /// GetUserAttributeVerificationCode.
-    public let getUserAttributeVerificationCode = CognitoOperation("GetUserAttributeVerificationCode") { (s, r: GetUserAttributeVerificationCodeRequest) throws(CognitoError) -> CodeDeliveryResponse in try await s.getUserAttributeVerificationCode(r) }
+    public let getUserAttributeVerificationCode = CognitoOperation("GetUserAttributeVerificationCode") {
+        (s, r: GetUserAttributeVerificationCodeRequest) throws(CognitoError) -> CodeDeliveryResponse in
+        try await s.getUserAttributeVerificationCode(r)
+    }
     /// VerifyUserAttribute.
-    public let verifyUserAttribute = CognitoOperation("VerifyUserAttribute") { (s, r: VerifyUserAttributeRequest) throws(CognitoError) -> EmptyResponse in try await s.verifyUserAttribute(r) }
+    public let verifyUserAttribute = CognitoOperation("VerifyUserAttribute") {
+        (s, r: VerifyUserAttributeRequest) throws(CognitoError) -> EmptyResponse in try await s.verifyUserAttribute(r)
+    }
 }
 
 extension CognitoCalling {
@@ -71,7 +90,9 @@ extension CognitoCalling {
     }
 
     /// GetUserAttributeVerificationCode.
-    public func getUserAttributeVerificationCode(_ request: GetUserAttributeVerificationCodeRequest) async throws(CognitoError) -> CodeDeliveryResponse {
+    public func getUserAttributeVerificationCode(
+        _ request: GetUserAttributeVerificationCodeRequest
+    ) async throws(CognitoError) -> CodeDeliveryResponse {
         try await call(CognitoOperations.selfService.getUserAttributeVerificationCode, request)
     }
 

@@ -1,23 +1,41 @@
 /// Users, as an administrator manages them (all authorized by IAM).
 public struct UserAdministration: CognitoOperationFamily {
     /// AdminCreateUser.
-    public let adminCreateUser = CognitoOperation("AdminCreateUser", iamOn: \AdminCreateUserRequest.UserPoolId) { (s, r: AdminCreateUserRequest) throws(CognitoError) -> AdminCreateUserResponse in try await s.adminCreateUser(r) }
+    public let adminCreateUser = CognitoOperation("AdminCreateUser", iamOn: \AdminCreateUserRequest.UserPoolId) {
+        (s, r: AdminCreateUserRequest) throws(CognitoError) -> AdminCreateUserResponse in try await s.adminCreateUser(r)
+    }
     /// AdminGetUser.
-    public let adminGetUser = CognitoOperation("AdminGetUser", iamOn: \AdminGetUserRequest.UserPoolId) { (s, r: AdminGetUserRequest) throws(CognitoError) -> AdminGetUserResponse in try await s.adminGetUser(r) }
+    public let adminGetUser = CognitoOperation("AdminGetUser", iamOn: \AdminGetUserRequest.UserPoolId) {
+        (s, r: AdminGetUserRequest) throws(CognitoError) -> AdminGetUserResponse in try await s.adminGetUser(r)
+    }
     /// AdminDeleteUser.
-    public let adminDeleteUser = CognitoOperation("AdminDeleteUser", iamOn: \AdminDeleteUserRequest.UserPoolId) { (s, r: AdminDeleteUserRequest) throws(CognitoError) -> EmptyResponse in try await s.adminDeleteUser(r) }
+    public let adminDeleteUser = CognitoOperation("AdminDeleteUser", iamOn: \AdminDeleteUserRequest.UserPoolId) {
+        (s, r: AdminDeleteUserRequest) throws(CognitoError) -> EmptyResponse in try await s.adminDeleteUser(r)
+    }
     /// AdminDisableUser.
-    public let adminDisableUser = CognitoOperation("AdminDisableUser", iamOn: \AdminDisableUserRequest.UserPoolId) { (s, r: AdminDisableUserRequest) throws(CognitoError) -> EmptyResponse in try await s.adminDisableUser(r) }
+    public let adminDisableUser = CognitoOperation("AdminDisableUser", iamOn: \AdminDisableUserRequest.UserPoolId) {
+        (s, r: AdminDisableUserRequest) throws(CognitoError) -> EmptyResponse in try await s.adminDisableUser(r)
+    }
     /// AdminEnableUser.
-    public let adminEnableUser = CognitoOperation("AdminEnableUser", iamOn: \AdminEnableUserRequest.UserPoolId) { (s, r: AdminEnableUserRequest) throws(CognitoError) -> EmptyResponse in try await s.adminEnableUser(r) }
+    public let adminEnableUser = CognitoOperation("AdminEnableUser", iamOn: \AdminEnableUserRequest.UserPoolId) {
+        (s, r: AdminEnableUserRequest) throws(CognitoError) -> EmptyResponse in try await s.adminEnableUser(r)
+    }
     /// AdminConfirmSignUp.
-    public let adminConfirmSignUp = CognitoOperation("AdminConfirmSignUp", iamOn: \AdminConfirmSignUpRequest.UserPoolId) { (s, r: AdminConfirmSignUpRequest) throws(CognitoError) -> EmptyResponse in try await s.adminConfirmSignUp(r) }
+    public let adminConfirmSignUp = CognitoOperation("AdminConfirmSignUp", iamOn: \AdminConfirmSignUpRequest.UserPoolId) {
+        (s, r: AdminConfirmSignUpRequest) throws(CognitoError) -> EmptyResponse in try await s.adminConfirmSignUp(r)
+    }
     /// AdminSetUserPassword.
-    public let adminSetUserPassword = CognitoOperation("AdminSetUserPassword", iamOn: \AdminSetUserPasswordRequest.UserPoolId) { (s, r: AdminSetUserPasswordRequest) throws(CognitoError) -> EmptyResponse in try await s.adminSetUserPassword(r) }
+    public let adminSetUserPassword = CognitoOperation("AdminSetUserPassword", iamOn: \AdminSetUserPasswordRequest.UserPoolId) {
+        (s, r: AdminSetUserPasswordRequest) throws(CognitoError) -> EmptyResponse in try await s.adminSetUserPassword(r)
+    }
     /// AdminUpdateUserAttributes.
-    public let adminUpdateUserAttributes = CognitoOperation("AdminUpdateUserAttributes", iamOn: \AdminUpdateUserAttributesRequest.UserPoolId) { (s, r: AdminUpdateUserAttributesRequest) throws(CognitoError) -> EmptyResponse in try await s.adminUpdateUserAttributes(r) }
+    public let adminUpdateUserAttributes = CognitoOperation("AdminUpdateUserAttributes", iamOn: \AdminUpdateUserAttributesRequest.UserPoolId) {
+        (s, r: AdminUpdateUserAttributesRequest) throws(CognitoError) -> EmptyResponse in try await s.adminUpdateUserAttributes(r)
+    }
     /// ListUsers.
-    public let listUsers = CognitoOperation("ListUsers", iamOn: \ListUsersRequest.UserPoolId) { (s, r: ListUsersRequest) throws(CognitoError) -> ListUsersResponse in try await s.listUsers(r) }
+    public let listUsers = CognitoOperation("ListUsers", iamOn: \ListUsersRequest.UserPoolId) {
+        (s, r: ListUsersRequest) throws(CognitoError) -> ListUsersResponse in try await s.listUsers(r)
+    }
 }
 
 extension CognitoCalling {

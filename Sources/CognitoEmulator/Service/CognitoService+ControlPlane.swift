@@ -149,6 +149,33 @@ extension CognitoService {
         return EmptyResponse()
     }
 
+    /// Empties all state (`POST /_emulate/reset`): the pools and clients created through the API, and
+    /// every user, group, session and code; the configuration's pools, clients and groups stay as
+    /// provisioned, with their signing keys.
+    public func reset() throws(CognitoError) {
+        noteRevocation()
+        let now = clock.now
+        let configuration = configuration
+        try database { db in
+            for table in ["users", "sessions", "codes", "groups", "memberships", "userCounts", "userPools", "userPoolClients"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+            let kept = configuration.pools.map { configuration.poolID(forLogicalID: $0.logicalID) }
+            try db.execute(
+                sql: "DELETE FROM keys WHERE poolId NOT IN (\(kept.map { _ in "?" }.joined(separator: ",")))",
+                arguments: StatementArguments(kept)
+            )
+            try Self.provisionGroups(configuration, now: now, db)
+        }
+        registry.withLockedValue { registry in
+            for pool in registry.pools.values where pool.origin == .api { registry.removePool(pool.id) }
+            registry.clients = registry.clients.filter { $0.value.origin == .configuration }
+        }
+        challengeSessions.removeAll()
+        srpSessions.removeAll()
+        outbox.removeAll()
+    }
+
     // MARK: - Start-up
 
     /// Restores the pools and clients created through the API.

@@ -300,7 +300,10 @@ extension CognitoService {
                 sentAt: clock.now
             )
         )
-        logger.info("\(pending.trigger) code for \(LogText.escaped(user.username)) in \(pool.id): \(pending.code)", metadata: ["cognito.pool.id": "\(pool.id)"])
+        logger.info(
+            "\(pending.trigger) code for \(LogText.escaped(user.username)) in \(pool.id): \(pending.code)",
+            metadata: ["cognito.pool.id": "\(pool.id)"]
+        )
     }
 
     /// Where a code for the user goes: e-mail when it has one (or when `attribute` says so), else SMS.

@@ -32,6 +32,8 @@ public actor CognitoService {
     private nonisolated let revocations = Atomic<Int>(0)
     /// The pools and clients: the configuration's, then those created through the API.
     nonisolated let registry: NIOLockedValueBox<PoolRegistry>
+    /// What the service was provisioned from, for ``reset()``.
+    let configuration: CognitoConfiguration
     var challengeSessions: [String: ChallengeSession] = [:]
     var srpSessions: [String: SRPServer.Session] = [:]
     private var revocationPending = false
@@ -101,17 +103,21 @@ public actor CognitoService {
         }
         try Self.restoreCreated(storedPools, keys: keys, into: &registry, store: store, region: region, accountID: accountID)
         self.registry = NIOLockedValueBox(registry)
-        try store.write { db in
-            for group in configuration.groups {
-                let poolID = configuration.poolID(forLogicalID: group.poolLogicalID)
-                var stored =
-                    try StoredGroup.fetchOne(db, key: ["poolId": poolID, "name": group.name])
-                    ?? StoredGroup(poolId: poolID, name: group.name, created: now, modified: now)
-                stored.description = group.description
-                stored.precedence = group.precedence
-                stored.roleArn = group.roleARN
-                try stored.save(db)
-            }
+        self.configuration = configuration
+        try store.write { db in try Self.provisionGroups(configuration, now: now, db) }
+    }
+
+    /// Creates or refreshes the configuration's groups.
+    static func provisionGroups(_ configuration: CognitoConfiguration, now: Double, _ db: Database) throws {
+        for group in configuration.groups {
+            let poolID = configuration.poolID(forLogicalID: group.poolLogicalID)
+            var stored =
+                try StoredGroup.fetchOne(db, key: ["poolId": poolID, "name": group.name])
+                ?? StoredGroup(poolId: poolID, name: group.name, created: now, modified: now)
+            stored.description = group.description
+            stored.precedence = group.precedence
+            stored.roleArn = group.roleARN
+            try stored.save(db)
         }
     }
 

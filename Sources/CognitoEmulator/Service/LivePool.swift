@@ -1,5 +1,5 @@
-package import EmulatorCrypto
 public import EmulatorCore
+package import EmulatorCrypto
 import NIOConcurrencyHelpers
 
 /// A provisioned user pool: its configuration, identity and signing keys.
