@@ -25,7 +25,7 @@ def free_port():
 
 
 class Emulator:
-    """One `emulate up` process on free loopback ports, with its ready file read."""
+    """One `emulate up` process (or `emulate cognito` when config is None) on free loopback ports, with its ready file read."""
 
     def __init__(self, config, state_dir=None, extra_args=(), cognito_port=0, binary=BINARY):
         self.config = config
@@ -41,7 +41,10 @@ class Emulator:
         ready_file = os.path.join(self.workdir, "ready.json")
         if os.path.exists(ready_file):
             os.remove(ready_file)
-        args = [self.binary, "up", self.config, "--port", "0", "--cognito-port", str(self.cognito_port), "--ready-file", ready_file]
+        if self.config is None:  # `emulate cognito`: the Cognito endpoint alone
+            args = [self.binary, "cognito", "--port", str(self.cognito_port), "--ready-file", ready_file]
+        else:
+            args = [self.binary, "up", self.config, "--port", "0", "--cognito-port", str(self.cognito_port), "--ready-file", ready_file]
         args += ["--state-dir", self.state_dir] if self.state_dir else ["--in-memory"]
         self.log = open(os.path.join(self.workdir, "emulate.log"), "a")
         self.process = subprocess.Popen(args + self.extra_args, stdout=self.log, stderr=subprocess.STDOUT, cwd=self.workdir)

@@ -16,6 +16,14 @@ from emulator import Emulator, FIXTURES, free_port
 PASSWORD = "Correct-Horse-9"
 
 
+@pytest.fixture(scope="module")
+def app():
+    """An emulator of its own: the pools these tests create must not show in other modules' listings."""
+    emulator = Emulator(os.path.join(FIXTURES, "cognito.yml")).start()
+    yield emulator
+    emulator.stop()
+
+
 def error_of(call, **kwargs):
     with pytest.raises(ClientError) as caught:
         call(**kwargs)
@@ -82,7 +90,8 @@ def test_updates_apply_and_deletes_remove_everything(app):
                          Policies={"PasswordPolicy": {"MinimumLength": 12}})
     described = idp.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]
     assert described["Policies"]["PasswordPolicy"]["MinimumLength"] == 12 and described["Name"] == "to-update"
-    assert described["DeletionProtection"] == "ACTIVE" and "EmailVerificationSubject" not in described
+    # Members left out of UpdateUserPool return to their defaults, as AWS documents.
+    assert described["DeletionProtection"] == "ACTIVE" and described["EmailVerificationSubject"] == "Your verification code"
     code, message = error_of(idp.delete_user_pool, UserPoolId=pool["Id"])
     assert code == "InvalidParameterException" and "deletion protection" in message
 
@@ -193,3 +202,44 @@ def test_every_operation_of_the_model_is_known_to_the_endpoint(app):
                  "DeleteUserPoolClient", "DescribeUserPool", "ListUserPools", "AdminCreateUser", "InitiateAuth"]:
         assert name in served
     assert len(served) >= 51
+
+
+def test_texts_and_shapes_as_aws_gives_them(app):
+    idp = app.client()
+    pool = app.pool("AppPool")
+    assert error_of(idp.forgot_password, ClientId=pool["clients"]["WebClient"], Username="nobody-at-all") == \
+        ("UserNotFoundException", "Username/client id combination not found.")
+    described = idp.describe_user_pool(UserPoolId=pool["id"])["UserPool"]
+    sub = next(a for a in described["SchemaAttributes"] if a["Name"] == "sub")
+    assert sub["Required"] is True and sub["Mutable"] is False
+    assert described["SmsVerificationMessage"] == "Your verification code is {####}. "
+    assert [m["Name"] for m in described["AccountRecoverySetting"]["RecoveryMechanisms"]] == ["verified_email", "verified_phone_number"]
+    created = idp.create_user_pool(PoolName="dev-only", Schema=[
+        {"Name": "secret", "AttributeDataType": "String", "DeveloperOnlyAttribute": True}])["UserPool"]
+    assert "dev:custom:secret" in [a["Name"] for a in created["SchemaAttributes"]]
+
+
+def test_expired_sessions_are_pruned_from_the_state():
+    import concurrent.futures
+    import sqlite3
+    state = tempfile.mkdtemp(prefix="emulate-prune-")
+    emulator = Emulator(None, state_dir=state).start()
+    try:
+        idp = emulator.client()
+        pool = idp.create_user_pool(PoolName="short-sessions")["UserPool"]
+        client = idp.create_user_pool_client(UserPoolId=pool["Id"], ClientName="c", RefreshTokenValidity=60,
+                                             TokenValidityUnits={"RefreshToken": "minutes"},
+                                             ExplicitAuthFlows=["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]
+        idp.admin_create_user(UserPoolId=pool["Id"], Username="p", MessageAction="SUPPRESS")
+        idp.admin_set_user_password(UserPoolId=pool["Id"], Username="p", Password="Passw0rd!", Permanent=True)
+        sign_in = lambda _: idp.admin_initiate_auth(UserPoolId=pool["Id"], ClientId=client["ClientId"], AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+                                                    AuthParameters={"USERNAME": "p", "PASSWORD": "Passw0rd!"})
+        sign_in(0)
+        emulator.advance_clock(3600 + 86400 + 10)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as workers:
+            list(workers.map(sign_in, range(600)))
+        with sqlite3.connect(os.path.join(state, "cognito.sqlite")) as connection:
+            rows = connection.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        assert rows == 600
+    finally:
+        emulator.stop()

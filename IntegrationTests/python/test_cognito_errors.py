@@ -82,7 +82,7 @@ def test_invalid_parameters(app, seed, email):
     cognito = app.client()
     assert error_of(lambda: cognito.initiate_auth(ClientId=pool["clients"]["SrpOnlyClient"], AuthFlow="USER_PASSWORD_AUTH",
                                                   AuthParameters={"USERNAME": email, "PASSWORD": "x"})) == \
-        ("InvalidParameterException", "Auth flow not enabled for this client", 400)
+        ("InvalidParameterException", "USER_PASSWORD_AUTH flow not enabled for this client", 400)
     seed_pool = seed.pool("UserPool")
     assert error_of(lambda: seed.client().sign_up(ClientId=seed_pool["clients"]["UserClient"], Username="bob-" + email[:10], Password="secret1")) == \
         ("InvalidParameterException", "Attributes did not conform to the schema: email: The attribute is required", 400)

@@ -25,12 +25,12 @@ def client(emulator):
     return local.client
 
 
-def code_of(call):
+def code_of(call, field="Code"):
     try:
         call()
         return "ok"
     except ClientError as error:
-        return error.response["Error"]["Code"]
+        return error.response["Error"][field]
 
 
 def test_a_hundred_parallel_creations_of_one_username_let_exactly_one_succeed(plain):
@@ -81,3 +81,18 @@ def test_parallel_confirm_forgot_password_with_one_code_succeeds_once(app, email
             ClientId=pool["clients"]["WebClient"], Username=email, ConfirmationCode=code, Password=f"Reset-Passw0rd{index}")), range(20)))
     assert results.count("ok") == 1
     assert set(results) == {"ok", "CodeMismatchException"}
+
+
+def test_fifty_parallel_wrong_passwords_get_at_most_five_checks_before_the_lock(plain):
+    pool = plain.pool("AgreementPool")
+    cognito = plain.client()
+    cognito.admin_create_user(UserPoolId=pool["id"], Username="locked-out", MessageAction="SUPPRESS")
+    cognito.admin_set_user_password(UserPoolId=pool["id"], Username="locked-out", Password="Right-Passw0rd1", Permanent=True)
+    attempt = lambda password: code_of(lambda: client(plain).initiate_auth(
+        ClientId=pool["clients"]["AgreementClient"], AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": "locked-out", "PASSWORD": password}), field="Message")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=16) as workers:
+        answers = list(workers.map(lambda index: attempt(f"Wrong-Passw0rd{index}"), range(50)))
+    assert answers.count("Incorrect username or password.") <= 5
+    assert answers.count("Incorrect username or password.") + answers.count("Password attempts exceeded") == 50
+    assert attempt("Right-Passw0rd1") == "Password attempts exceeded"

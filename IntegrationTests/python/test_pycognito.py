@@ -88,4 +88,4 @@ def test_srp_authenticate_as_amplify_style_clients_do(app, email):
         refused.authenticate("Srp-Passw0rd1")
         raise AssertionError("SRP on a client without ALLOW_USER_SRP_AUTH")
     except cognito.exceptions.InvalidParameterException as error:
-        assert error.response["Error"]["Message"] == "Auth flow not enabled for this client"
+        assert error.response["Error"]["Message"] == "USER_SRP_AUTH flow not enabled for this client"

@@ -46,14 +46,14 @@ public struct SchemaAttribute: Sendable, Hashable, Codable {
 
     /// Cognito's standard attributes, in the order DescribeUserPool lists them.
     public static let standard: [SchemaAttribute] = {
-        func string(_ name: String, mutable: Bool = true, max: String = "2048") -> SchemaAttribute {
+        func string(_ name: String, mutable: Bool = true, max: String = "2048", required: Bool = false) -> SchemaAttribute {
             SchemaAttribute(
                 Name: name,
                 AttributeDataType: "String",
                 DeveloperOnlyAttribute: false,
                 Mutable: mutable,
-                Required: false,
-                StringAttributeConstraints: .init(MinLength: "0", MaxLength: max),
+                Required: required,
+                StringAttributeConstraints: .init(MinLength: required ? "1" : "0", MaxLength: max),
                 NumberAttributeConstraints: nil
             )
         }
@@ -69,7 +69,7 @@ public struct SchemaAttribute: Sendable, Hashable, Codable {
             )
         }
         return [
-            string("sub", mutable: false, max: "2048"), string("name"), string("given_name"), string("family_name"),
+            string("sub", mutable: false, max: "2048", required: true), string("name"), string("given_name"), string("family_name"),
             string("middle_name"), string("nickname"), string("preferred_username"), string("profile"), string("picture"),
             string("website"), string("email"), typed("email_verified", "Boolean"), string("gender"),
             string("birthdate", max: "10"), string("zoneinfo"), string("locale"), string("phone_number"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CognitoEmulator
 import EmulatorServer
 import Foundation
 import ServerlessConfig
@@ -63,14 +64,19 @@ struct StateOptions: ParsableArguments {
     @Flag(name: .customLong("in-memory"), help: "Keep all state in memory; write no file.")
     var inMemory = false
 
+    @Option(help: "How tokens name their issuer: local (http://HOST:PORT/<poolId>) or aws (https://cognito-idp.<region>.amazonaws.com/<poolId>).")
+    var issuer = IssuerStyle.local.rawValue
+
     func validate() throws {
         if inMemory, stateDirectory != nil { throw ValidationError("--in-memory and --state-dir cannot be used together") }
+        guard IssuerStyle(rawValue: issuer) != nil else { throw ValidationError("--issuer must be local or aws") }
     }
 
     /// Sets the options' state location.
     func apply(to options: inout EmulatorOptions) {
         options.stateDirectory = stateDirectory
         options.inMemory = inMemory
+        options.issuerStyle = IssuerStyle(rawValue: issuer) ?? .local
     }
 }
 

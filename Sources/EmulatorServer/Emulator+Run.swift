@@ -97,7 +97,7 @@ extension Emulator: Service {
         slot.install(runtime.gateway)
         let info = readyInfo(cognitoBase: endpoints.cognitoBase, apiBase: endpoints.apiBase)
         do {
-            try writeReadyFile(info)
+            try ReadyInfo.write(info, to: options.readyFile)
         } catch {
             logger.error("cannot write the ready file: \(error)")
         }
@@ -114,13 +114,12 @@ extension Emulator: Service {
     func readyInfo(cognitoBase: String, apiBase: String?) -> ReadyInfo {
         var pools: [String: ReadyInfo.UserPool] = [:]
         for pool in cognito.livePools {
-            let issuer = "\(cognitoBase)/\(pool.id)"
             let clients = cognito.liveClients(poolID: pool.id)
             pools[pool.configuration.logicalID] = ReadyInfo.UserPool(
                 id: pool.id,
                 arn: pool.arn,
-                issuer: issuer,
-                jwksUri: "\(issuer)/.well-known/jwks.json",
+                issuer: cognito.issuer(poolID: pool.id),
+                jwksUri: "\(cognitoBase)/\(pool.id)/.well-known/jwks.json",
                 clients: Dictionary(uniqueKeysWithValues: clients.map { ($0.configuration.logicalID, $0.id) })
             )
         }
@@ -138,12 +137,6 @@ extension Emulator: Service {
         )
     }
 
-    private func writeReadyFile(_ info: ReadyInfo) throws {
-        guard let path = options.readyFile else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(info).write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
 }
 
 /// Collects the listeners' bound ports; remembers a start-up failure and shuts the listeners down on one.

@@ -108,6 +108,7 @@ public struct Emulator: Sendable {
                 store: store,
                 clock: clock,
                 issuerBase: endpoints.cognitoBase,
+                issuerStyle: options.issuerStyle,
                 logger: cognitoLogger
             )
         } catch {

@@ -1,3 +1,5 @@
+public import CognitoEmulator
+
 /// How `emulate up` runs: where it listens, which stage, where state lives.
 public struct EmulatorOptions: Sendable {
     /// The address both listeners bind (loopback unless asked otherwise).
@@ -20,6 +22,8 @@ public struct EmulatorOptions: Sendable {
     public var allowMissingHandlers: Bool = false
     /// Seconds a connection may stay idle — sending nothing, half a request, or nothing after an answer — before it is closed.
     public var idleTimeoutSeconds: Double = 60
+    /// How tokens' `iss` is written (`--issuer`).
+    public var issuerStyle: IssuerStyle = .local
     /// The environment `${env:}` reads.
     public var environment: [String: String] = [:]
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `emulate up` reports once both listeners accept connections: the ready file's contents.
 public struct ReadyInfo: Codable, Sendable {
     /// One user pool and its clients.
@@ -52,4 +54,14 @@ public struct ReadyInfo: Codable, Sendable {
     public var userPools: [String: UserPool]
     /// The routes.
     public var routes: [Route]
+}
+
+extension ReadyInfo {
+    /// Writes `info` as pretty JSON to `path` (atomically); nothing when `path` is nil.
+    static func write(_ info: ReadyInfo, to path: String?) throws {
+        guard let path else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(info).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
 }

@@ -35,4 +35,29 @@ struct TokenParsingTests {
         let otherKey = try RSAKey.generate()
         #expect(!jwt.isSigned(by: otherKey))
     }
+
+    @Test("a token signed with the right key is still refused with crit, zip or enc headers, or a non-canonical segment")
+    func lenientHeaders() throws {
+        let key = try RSAKey.generate()
+        let claims = Base64URL.encode(Array(#"{"sub":"x"}"#.utf8))
+        for header in [
+            #"{"alg":"RS256","kid":"k","crit":["exp"]}"#, #"{"alg":"RS256","kid":"k","zip":"DEF"}"#, #"{"alg":"RS256","kid":"k","enc":"A128GCM"}"#,
+        ] {
+            let input = Base64URL.encode(Array(header.utf8)) + "." + claims
+            let token = input + "." + Base64URL.encode(try key.signRS256(Array(input.utf8)))
+            #expect(JWT(token) == nil, "\(header)")
+        }
+        let token = try JWT.sign(claims: .object([.init("sub", .string("x"))]), key: key, keyID: "k1")
+        let signature = token.split(separator: ".")[2]
+        // The last character of a 256-byte signature carries 4 bits of padding: another character with
+        // the same 2 data bits decodes to the same bytes, and must not pass for the same token.
+        let last = signature.last!
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        let index = alphabet.firstIndex(of: last)!
+        let twin = alphabet[(index & ~0xF) | ((index + 1) & 0xF)]
+        let tampered = token.dropLast() + String(twin)
+        #expect(Base64URL.decode(tampered.split(separator: ".")[2]) == Base64URL.decode(signature))
+        #expect(JWT(tampered) == nil)
+        #expect(JWT(token) != nil)
+    }
 }

@@ -79,7 +79,7 @@ public struct CognitoError: WireError, Hashable, CustomStringConvertible {
     static func unsupportedOperation(_ message: String) -> Self { .init(.unsupportedOperation, message) }
     static func unsupportedTokenType(_ message: String) -> Self { .init(.unsupportedTokenType, message) }
     static func userNotConfirmed() -> Self { .init(.userNotConfirmed, "User is not confirmed.") }
-    static func userNotFound() -> Self { .init(.userNotFound, "User does not exist.") }
+    static func userNotFound(_ message: String = "User does not exist.") -> Self { .init(.userNotFound, message) }
     static func usernameExists(_ message: String) -> Self { .init(.usernameExists, message) }
     static func limitExceeded(_ message: String) -> Self { .init(.limitExceeded, message) }
     static func groupExists(_ message: String) -> Self { .init(.groupExists, message) }

@@ -60,6 +60,7 @@ extension UserPoolClientConfiguration {
             writeAttributes: reader.strings("WriteAttributes"),
             rotationGraceSeconds: rotationGrace
         )
+        self.definition = definition
     }
 
     /// A validity of `hours` expressed in `unit`.

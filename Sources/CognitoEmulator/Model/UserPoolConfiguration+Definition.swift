@@ -89,6 +89,7 @@ extension UserPoolConfiguration {
             preTokenGenerationVersion: preTokenGenerationVersion
         )
         deletionProtection = reader.string("DeletionProtection") == "ACTIVE"
+        self.definition = definition
     }
 
     /// A pool with AWS's defaults and only a name (what the framework creates for a `cognitoUserPool` event).

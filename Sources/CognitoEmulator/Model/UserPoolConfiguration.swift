@@ -1,3 +1,5 @@
+public import EmulatorCore
+
 /// A user pool as serverless.yml declares it (`AWS::Cognito::UserPool`), with AWS's defaults filled in.
 /// See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpool.html
 public struct UserPoolConfiguration: Sendable, Hashable {
@@ -25,6 +27,13 @@ public struct UserPoolConfiguration: Sendable, Hashable {
     public var preTokenGenerationVersion = "V1_0"
     /// `DeletionProtection` is `ACTIVE`: DeleteUserPool is refused.
     public var deletionProtection = false
+    /// The members it was read from (CreateUserPool's, or the resource's properties), which
+    /// DescribeUserPool returns where the configuration does not model them.
+    public var definition: JSONValue = .object([])
+
+    /// The attributes a user must have, as sign-up and NEW_PASSWORD_REQUIRED check them (`sub`, required
+    /// in the schema, is the pool's to assign).
+    var requiredAttributes: [SchemaAttribute] { schema.filter { $0.Required && $0.Name != "sub" } }
 
     /// The schema attribute with a name.
     func attribute(_ name: String) -> SchemaAttribute? {
@@ -90,6 +99,8 @@ public struct UserPoolClientConfiguration: Sendable, Hashable {
     public var writeAttributes: [String]
     /// `RefreshTokenRotation.RetryGracePeriodSeconds` when `Feature` is `ENABLED`; nil without rotation.
     public var rotationGraceSeconds: Int?
+    /// The members it was read from, which DescribeUserPoolClient returns where the configuration does not model them.
+    public var definition: JSONValue = .object([])
 
     /// Token validities as DescribeUserPoolClient reports them.
     public struct TokenValidity: Sendable, Hashable {

@@ -70,7 +70,7 @@ extension CognitoService {
         client: LiveClient,
         clientMetadata: [String: String]?
     ) async throws(CognitoError) -> InitiateAuthResponse {
-        guard client.configuration.allows(flow) else { throw .invalidParameter("Auth flow not enabled for this client") }
+        guard client.configuration.allows(flow) else { throw .invalidParameter("\(flow) flow not enabled for this client") }
         let pool = try pool(client.poolID)
         switch flow {
         case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN":
@@ -141,7 +141,8 @@ extension CognitoService {
     }
 
     /// Records a password check against the user as stored now: failures count towards the lockout,
-    /// success clears it. A verifier changed since the check counts as a failure.
+    /// success clears it, and a user locked meanwhile is refused either way (counted atomically, in
+    /// the same write). A verifier changed since the check counts as a failure.
     private func recordPasswordAttempt(
         _ candidate: StoredUser,
         matched matches: Bool,
@@ -161,6 +162,9 @@ extension CognitoService {
             guard var user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": candidate.username]) else {
                 return .failure(client.configuration.preventUserExistenceErrors ? .incorrectCredentials : .userNotFound())
             }
+            // Checked again inside the write: attempts made in parallel all passed the first check, and
+            // once five failures have committed the rest are refused unseen (their outcome is not revealed).
+            if let locked = user.lockedUntil, locked > now { return .failure(.notAuthorized("Password attempts exceeded")) }
             guard matches, user.passwordVerifier == candidate.passwordVerifier else {
                 user.failedAttempts += 1
                 if user.failedAttempts >= 5 { user.lockedUntil = now + min(Double(1 << min(user.failedAttempts - 5, 10)), 900) }
@@ -260,7 +264,7 @@ extension CognitoService {
                 expires: now + 180
             )
             let userAttributes = JSONValue.object(Self.decode(user.attributes).map { .init($0.Name, .string($0.Value ?? "")) })
-            let required = pool.configuration.schema.filter { schema in schema.Required && attribute(schema.Name, of: user) == nil }.map {
+            let required = pool.configuration.requiredAttributes.filter { schema in attribute(schema.Name, of: user) == nil }.map {
                 "userAttributes.\($0.Name)"
             }
             return InitiateAuthResponse(
@@ -369,7 +373,7 @@ extension CognitoService {
                 throw CognitoError.notAuthorized("Invalid session for the user.")
             }
             apply(changes, to: &user)
-            let missing = pool.configuration.schema.filter { $0.Required && attribute($0.Name, of: user) == nil }
+            let missing = pool.configuration.requiredAttributes.filter { attribute($0.Name, of: user) == nil }
             if let first = missing.first {
                 throw CognitoError.invalidParameter("Attributes did not conform to the schema: \(first.Name): The attribute is required")
             }

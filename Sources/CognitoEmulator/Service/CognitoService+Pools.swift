@@ -56,7 +56,12 @@ extension CognitoService {
             LambdaConfig: configuration.lambdaConfig,
             LastModifiedDate: pool.modified,
             CreationDate: pool.created,
-            SchemaAttributes: configuration.schema,
+            SchemaAttributes: configuration.schema.map { attribute in
+                var listed = attribute
+                // DescribeUserPool names a developer-only attribute with the prefix only the admin API sees.
+                if attribute.DeveloperOnlyAttribute { listed.Name = "dev:" + attribute.Name }
+                return listed
+            },
             AutoVerifiedAttributes: configuration.autoVerifiedAttributes,
             UsernameAttributes: configuration.usernameAttributes.isEmpty ? nil : configuration.usernameAttributes,
             AliasAttributes: configuration.aliasAttributes.isEmpty ? nil : configuration.aliasAttributes,
@@ -72,8 +77,23 @@ extension CognitoService {
             .init("VerificationMessageTemplate", .object([.init("DefaultEmailOption", .string("CONFIRM_WITH_CODE"))])),
             .init("EmailConfiguration", .object([.init("EmailSendingAccount", .string("COGNITO_DEFAULT"))])),
             .init("UserPoolTier", .string("ESSENTIALS")),
+            .init("SmsVerificationMessage", .string("Your verification code is {####}. ")),
+            .init("EmailVerificationMessage", .string("Your verification code is {####}. ")),
+            .init("EmailVerificationSubject", .string("Your verification code")),
+            .init(
+                "AccountRecoverySetting",
+                .object([
+                    .init(
+                        "RecoveryMechanisms",
+                        .array([
+                            .object([.init("Priority", .int(1)), .init("Name", .string("verified_email"))]),
+                            .object([.init("Priority", .int(2)), .init("Name", .string("verified_phone_number"))]),
+                        ])
+                    )
+                ])
+            ),
         ])
-        let given = Self.definition(pool.definition, without: ["PoolName", "Schema"])
+        let given = Self.definition(pool.definition, without: ["PoolName", "UserPoolName", "Schema"])
         return try Self.json(modeled).merged(adding: given).merged(adding: defaults)
     }
 
@@ -104,7 +124,7 @@ extension CognitoService {
                 RetryGracePeriodSeconds: configuration.rotationGraceSeconds
             )
         )
-        let given = Self.definition(client.definition, without: ["GenerateSecret"])
+        let given = Self.definition(client.definition, without: ["GenerateSecret", "UserPoolId"])
         return try Self.json(modeled).merged(adding: given)
     }
 

@@ -18,7 +18,9 @@ extension CognitoService {
         if let secret = client.secret, request.ClientSecret != secret {
             throw .notAuthorized("Client secret is not valid for client \(client.id)")
         }
-        guard client.configuration.allows("REFRESH_TOKEN_AUTH") else { throw .invalidParameter("Auth flow not enabled for this client") }
+        guard client.configuration.allows("REFRESH_TOKEN_AUTH") else {
+            throw .invalidParameter("REFRESH_TOKEN_AUTH flow not enabled for this client")
+        }
         let pool = try pool(client.poolID)
         return GetTokensFromRefreshTokenResponse(
             AuthenticationResult: try await refresh(token: request.RefreshToken, client: client, pool: pool, clientMetadata: request.ClientMetadata)

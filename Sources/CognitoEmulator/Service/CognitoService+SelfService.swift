@@ -350,9 +350,10 @@ extension CognitoService {
         return EmptyResponse()
     }
 
-    /// For an unknown user: a plausible delivery when the client hides user existence, else UserNotFoundException.
+    /// For an unknown user: a plausible delivery when the client hides user existence, else
+    /// UserNotFoundException with the text ForgotPassword and ResendConfirmationCode give.
     private func maskedDelivery(_ client: LiveClient) throws(CognitoError) -> CodeDeliveryDetailsType {
-        guard client.configuration.preventUserExistenceErrors else { throw .userNotFound() }
+        guard client.configuration.preventUserExistenceErrors else { throw .userNotFound("Username/client id combination not found.") }
         return CodeDeliveryDetailsType(Destination: "u***@e***", DeliveryMedium: "EMAIL", AttributeName: "email")
     }
 

@@ -107,7 +107,7 @@ extension CognitoService {
             guard let jwt = JWT(accessToken), let keyID = jwt.keyID,
                 let pool = pools.values.first(where: { $0.accessKey.current?.keyID == keyID }), let key = pool.accessKey.current,
                 jwt.isSigned(by: key.key),
-                jwt.claims["token_use"]?.stringValue == "access", jwt.claims["iss"]?.stringValue == issuer(poolID: pool.id),
+                jwt.claims["token_use"]?.stringValue == "access", acceptsIssuer(jwt.claims["iss"]?.stringValue, poolID: pool.id),
                 let username = jwt.claims["username"]?.stringValue, let expires = jwt.claims["exp"]?.numberValue
             else { throw .invalidAccessToken }
             token = .init(

@@ -139,7 +139,7 @@ extension CognitoService {
         }
         if requireRequired {
             let present = Set((existing + attributes).filter { !($0.Value ?? "").isEmpty }.map(\.Name))
-            for schema in pool.configuration.schema where schema.Required && !present.contains(schema.Name) {
+            for schema in pool.configuration.requiredAttributes where !present.contains(schema.Name) {
                 problems.append("\(schema.Name): The attribute is required")
             }
         }

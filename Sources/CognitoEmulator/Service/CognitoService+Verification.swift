@@ -22,7 +22,7 @@ extension CognitoService {
         let idKey = pool.idKey.current
         let accessKey = pool.accessKey.current
         let key = keyID == idKey?.keyID ? idKey : keyID == accessKey?.keyID ? accessKey : nil
-        guard let key, jwt.isSigned(by: key.key), jwt.claims["iss"]?.stringValue == issuer(poolID: pool.id),
+        guard let key, jwt.isSigned(by: key.key), acceptsIssuer(jwt.claims["iss"]?.stringValue, poolID: pool.id),
             let tokenUse = jwt.claims["token_use"]?.stringValue, let expires = jwt.claims["exp"]?.numberValue
         else { return .invalid }
         let clientID = tokenUse == "id" ? jwt.claims["aud"]?.stringValue : jwt.claims["client_id"]?.stringValue

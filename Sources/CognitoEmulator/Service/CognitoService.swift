@@ -10,6 +10,15 @@ import FoundationEssentials
 import Foundation
 #endif
 
+/// How the emulator writes its tokens' issuer.
+public enum IssuerStyle: String, Sendable, CaseIterable {
+    /// `http://host:port/<poolId>`: verifiers find the JWKS at `<iss>/.well-known/jwks.json`.
+    case local
+    /// `https://cognito-idp.<region>.amazonaws.com/<poolId>`, for code that checks that exact issuer
+    /// and loads the JWKS from the emulator.
+    case aws
+}
+
 /// The Cognito user-pool service: pools, clients, users, credentials, codes and tokens.
 ///
 /// An actor, so operations on the same pool never interleave (two sign-ups of one username cannot
@@ -26,12 +35,15 @@ public actor CognitoService {
     nonisolated let verifiedAccessTokens = VerifiedAccessTokens()
     nonisolated let triggerRunner = NIOLockedValueBox<CognitoTriggerRunner?>(nil)
     let logger: Logger
-    let region: String
+    /// The region the pools live in.
+    package nonisolated let region: String
     let accountID: String
     private nonisolated let issuerBaseStorage: NIOLockedValueBox<String>
     private nonisolated let revocations = Atomic<Int>(0)
     /// The pools and clients: the configuration's, then those created through the API.
     nonisolated let registry: NIOLockedValueBox<PoolRegistry>
+    /// How new tokens' `iss` is written.
+    public nonisolated let issuerStyle: IssuerStyle
     /// What the service was provisioned from, for ``reset()``.
     let configuration: CognitoConfiguration
     var challengeSessions: [String: ChallengeSession] = [:]
@@ -46,6 +58,7 @@ public actor CognitoService {
     ///   - clock: The clock for expiry.
     ///   - outbox: Where codes and invitations go.
     ///   - issuerBase: `http://host:port` of the Cognito endpoint; change it with ``setIssuerBase(_:)`` once bound.
+    ///   - issuerStyle: How the `iss` of new tokens is written.
     ///   - logger: Where codes and notable events are logged.
     /// - Throws: When the state cannot be read or written, or a key cannot be generated.
     public init(
@@ -54,8 +67,10 @@ public actor CognitoService {
         clock: EmulatorClock = EmulatorClock(),
         outbox: Outbox = Outbox(),
         issuerBase: String = "http://127.0.0.1:9229",
+        issuerStyle: IssuerStyle = .local,
         logger: Logger = Logger(label: "emulate.cognito", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws {
+        self.issuerStyle = issuerStyle
         self.store = store
         self.sessionRows = GroupCommit(store: store)
         self.clock = clock
@@ -80,7 +95,7 @@ public actor CognitoService {
                     created: created,
                     modified: created,
                     origin: .configuration,
-                    definition: .object([]),
+                    definition: pool.definition,
                     idKey: keys[id + "/id"]!,
                     accessKey: keys[id + "/access"]!
                 )
@@ -98,7 +113,7 @@ public actor CognitoService {
                 created: record.created,
                 modified: record.created,
                 origin: .configuration,
-                definition: .object([])
+                definition: client.definition
             )
         }
         try Self.restoreCreated(storedPools, keys: keys, into: &registry, store: store, region: region, accountID: accountID)
@@ -158,8 +173,30 @@ public actor CognitoService {
         clients.values.filter { $0.poolID == poolID }.sorted { $0.configuration.logicalID < $1.configuration.logicalID }
     }
 
-    /// The issuer of a pool's tokens: `http://host:port/<poolId>`.
-    package nonisolated func issuer(poolID: String) -> String { "\(issuerBase)/\(poolID)" }
+    /// The issuer of a pool's new tokens: `http://host:port/<poolId>`, or AWS's
+    /// `https://cognito-idp.<region>.amazonaws.com/<poolId>` under ``IssuerStyle/aws``.
+    package nonisolated func issuer(poolID: String) -> String {
+        switch issuerStyle {
+        case .local: return localIssuer(poolID: poolID)
+        case .aws: return "https://cognito-idp.\(region).amazonaws.com/\(poolID)"
+        }
+    }
+
+    /// `http://host:port/<poolId>`: where the pool's JWKS and OpenID configuration are served.
+    package nonisolated func localIssuer(poolID: String) -> String { "\(issuerBase)/\(poolID)" }
+
+    /// Whether `iss` is one this emulator may have written for the pool: either style, and the local
+    /// one under any host and port, so a token stays valid after a restart on another port (its
+    /// signature by the pool's own key is what proves it).
+    package nonisolated func acceptsIssuer(_ iss: String?, poolID: String) -> Bool {
+        guard let iss else { return false }
+        if iss == issuer(poolID: poolID) || iss == "https://cognito-idp.\(region).amazonaws.com/\(poolID)" { return true }
+        for scheme in ["http://", "https://"] where iss.hasPrefix(scheme) && iss.hasSuffix("/" + poolID) {
+            let authority = iss.dropFirst(scheme.count).dropLast(poolID.count + 1)
+            return !authority.isEmpty && !authority.contains("/")
+        }
+        return false
+    }
 
     /// The pool's JWKS (both keys), or nil for an unknown pool.
     /// - Throws: When a key being generated could not be generated or stored.
@@ -172,17 +209,18 @@ public actor CognitoService {
     package nonisolated func openIDConfiguration(poolID: String) -> JSONValue? {
         guard pools[poolID] != nil else { return nil }
         let issuer = issuer(poolID: poolID)
+        let base = localIssuer(poolID: poolID)
         return .object([
-            .init("authorization_endpoint", .string("\(issuer)/oauth2/authorize")),
+            .init("authorization_endpoint", .string("\(base)/oauth2/authorize")),
             .init("id_token_signing_alg_values_supported", .array([.string("RS256")])),
             .init("issuer", .string(issuer)),
-            .init("jwks_uri", .string("\(issuer)/.well-known/jwks.json")),
+            .init("jwks_uri", .string("\(base)/.well-known/jwks.json")),
             .init("response_types_supported", .array([.string("code"), .string("token")])),
             .init("scopes_supported", .array(["openid", "email", "phone", "profile"].map(JSONValue.string))),
             .init("subject_types_supported", .array([.string("public")])),
-            .init("token_endpoint", .string("\(issuer)/oauth2/token")),
+            .init("token_endpoint", .string("\(base)/oauth2/token")),
             .init("token_endpoint_auth_methods_supported", .array([.string("client_secret_basic"), .string("client_secret_post")])),
-            .init("userinfo_endpoint", .string("\(issuer)/oauth2/userInfo")),
+            .init("userinfo_endpoint", .string("\(base)/oauth2/userInfo")),
         ])
     }
 

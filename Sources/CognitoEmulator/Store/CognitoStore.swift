@@ -197,6 +197,7 @@ public final class CognitoStore: Sendable {
                 t.column("created", .double).notNull()
                 t.column("modified", .double).notNull()
             }
+            try db.create(index: "sessions_refresh_expiry", on: "sessions", columns: ["refreshExpires"])
         }
         return migrator
     }

@@ -8,7 +8,14 @@ final class GroupCommit: Sendable {
     private struct Pending {
         var rows: [(StoredSession, CheckedContinuation<Void, any Error>)] = []
         var committing = false
+        var insertedSincePrune = 0
     }
+
+    /// Sessions are pruned once this many rows have been inserted since the last prune.
+    static let pruneEvery = 512
+    /// A session stays a day past its refresh token's expiry: the longest an access or ID token it
+    /// issued can still be checked against it.
+    static let retention: Double = 86_400
 
     private let store: CognitoStore
     private let pending = NIOLockedValueBox(Pending())
@@ -31,16 +38,31 @@ final class GroupCommit: Sendable {
         }
     }
 
+    /// Deletes the sessions whose refresh token (and rotated-out token) expired before `cutoff`, as
+    /// Cognito forgets them.
+    static func pruneExpired(before cutoff: Double, _ db: Database) throws {
+        try db.execute(
+            sql: "DELETE FROM sessions WHERE refreshExpires < ? AND (previousValidUntil IS NULL OR previousValidUntil < ?)",
+            arguments: [cutoff, cutoff]
+        )
+    }
+
     private func commitUntilDrained() {
         while true {
-            let batch = pending.withLockedValue { pending in
+            let (batch, prune) = pending.withLockedValue { pending in
                 defer { pending.rows = [] }
                 if pending.rows.isEmpty { pending.committing = false }
-                return pending.rows
+                pending.insertedSincePrune += pending.rows.count
+                let prune = pending.insertedSincePrune >= Self.pruneEvery
+                if prune { pending.insertedSincePrune = 0 }
+                return (pending.rows, prune)
             }
             if batch.isEmpty { return }
             do {
-                try store.write { db in for (row, _) in batch { try row.insert(db) } }
+                try store.write { db in
+                    for (row, _) in batch { try row.insert(db) }
+                    if prune, let now = batch.map(\.0.created).max() { try Self.pruneExpired(before: now - Self.retention, db) }
+                }
                 for (_, continuation) in batch { continuation.resume() }
             } catch {
                 for (row, continuation) in batch {

@@ -11,19 +11,31 @@ package struct JWT: Sendable {
     /// The signature bytes.
     let signature: [UInt8]
 
-    /// Decodes a token, or returns nil when it is not three base64url segments holding JSON objects
-    /// (whitespace, padding tricks and repeated keys are refused).
+    /// Header members this reader does not implement: a token naming them is refused (RFC 7515 4.1.11
+    /// for `crit`; `zip` and `enc` belong to encrypted tokens).
+    static let refusedHeaders: Set = ["crit", "zip", "enc"]
+
+    /// Decodes a token, or returns nil when it is not three canonical base64url segments holding JSON
+    /// objects (whitespace, padding, non-zero trailing bits, repeated keys and the headers in
+    /// ``refusedHeaders`` are refused).
     package init?(_ token: some StringProtocol) {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let headerBytes = Base64URL.decode(parts[0]), let payloadBytes = Base64URL.decode(parts[1]),
-            let signature = Base64URL.decode(parts[2]), !parts[0].contains("="), !parts[1].contains("="), !parts[2].contains("="),
-            case .object = JSONValue.parse(headerBytes), case .object = JSONValue.parse(payloadBytes),
+        guard parts.count == 3, let headerBytes = Self.canonical(parts[0]), let payloadBytes = Self.canonical(parts[1]),
+            let signature = Self.canonical(parts[2]),
+            case .object(let headerMembers) = JSONValue.parse(headerBytes), case .object = JSONValue.parse(payloadBytes),
+            !headerMembers.contains(where: { Self.refusedHeaders.contains($0.key) }),
             let header = JSONValue.parse(headerBytes), let claims = JSONValue.parse(payloadBytes)
         else { return nil }
         self.header = header
         self.claims = claims
         self.signingInput = Array(parts[0].utf8) + [UInt8(ascii: ".")] + Array(parts[1].utf8)
         self.signature = signature
+    }
+
+    /// A segment's bytes when it is the one base64url text of them (no padding, zero trailing bits).
+    private static func canonical(_ segment: some StringProtocol) -> [UInt8]? {
+        guard let bytes = Base64URL.decode(segment), Base64URL.encode(bytes).utf8.elementsEqual(segment.utf8) else { return nil }
+        return bytes
     }
 
     /// The clock skew allowed for `iat` and `nbf`: five minutes, as JWT libraries commonly allow.
