@@ -124,3 +124,13 @@ class Emulator:
                 return response.status, json.load(response)
         except urllib.error.HTTPError as error:
             return error.code, json.loads(error.read() or b"{}")
+
+
+def client_error(call, **kwargs):
+    """(code, message) of the ClientError `call(**kwargs)` raises; fails the test when it succeeds."""
+    from botocore.exceptions import ClientError
+    try:
+        call(**kwargs)
+    except ClientError as error:
+        return error.response["Error"]["Code"], error.response["Error"]["Message"]
+    raise AssertionError(f"{getattr(call, '__name__', call)} succeeded")

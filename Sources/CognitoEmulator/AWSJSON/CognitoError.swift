@@ -29,6 +29,9 @@ public struct CognitoError: WireError, Hashable, CustomStringConvertible {
         case unexpectedLambda = "UnexpectedLambdaException"
         case invalidLambdaResponse = "InvalidLambdaResponseException"
         case enableSoftwareTokenMFA = "EnableSoftwareTokenMFAException"
+        case duplicateProvider = "DuplicateProviderException"
+        case termsExists = "TermsExistsException"
+        case managedLoginBrandingExists = "ManagedLoginBrandingExistsException"
     }
 
     private let code: Code
@@ -87,6 +90,9 @@ public struct CognitoError: WireError, Hashable, CustomStringConvertible {
     static func userLambdaValidation(_ message: String) -> Self { .init(.userLambdaValidation, message) }
     static func unexpectedLambda(_ message: String) -> Self { .init(.unexpectedLambda, message) }
     static func invalidLambdaResponse(_ message: String) -> Self { .init(.invalidLambdaResponse, message) }
+    static func duplicateProvider(_ message: String) -> Self { .init(.duplicateProvider, message) }
+    static func termsExists(_ message: String) -> Self { .init(.termsExists, message) }
+    static func managedLoginBrandingExists(_ message: String) -> Self { .init(.managedLoginBrandingExists, message) }
 
     /// An IAM denial, as AWS words it for a Lambda function's role.
     public static func accessDenied(_ message: String) -> Self { .init(.accessDenied, message) }

@@ -67,6 +67,10 @@ extension JSONDocument {
     public var userPoolID: String? { self["UserPoolId"]?.stringValue }
     /// No pool: a request IAM checks against `*` (CreateUserPool).
     public var noPool: String? { nil }
+    /// The pool a tagging request's `ResourceArn` names (`…:userpool/<id>`).
+    public var taggedPoolID: String? {
+        self["ResourceArn"]?.stringValue.flatMap { $0.split(separator: "/").last.map(String.init) }
+    }
 }
 
 extension ListUserPoolsRequest {
@@ -114,10 +118,18 @@ public enum CognitoOperations {
     public static let groups = GroupManagement()
     /// Pools and app clients.
     public static let pools = PoolManagement()
+    /// Custom attributes, MFA configuration, tags and the settings only AWS's infrastructure acts on.
+    public static let poolSettings = PoolSettings()
+    /// Domains, resource servers, identity providers, terms and branding.
+    public static let poolResources = PoolResources()
+    /// Password resets by an administrator, attribute deletion, legacy MFA settings.
+    public static let userSettings = UserSettings()
 
     /// Every operation, by name.
     package static let byName: [String: any AnyCognitoOperation] = {
-        let families: [any CognitoOperationFamily] = [users, selfService, authentication, mfa, groups, pools]
+        let families: [any CognitoOperationFamily] = [
+            users, selfService, authentication, mfa, groups, pools, poolSettings, poolResources, userSettings,
+        ]
         return Dictionary(uniqueKeysWithValues: families.flatMap(\.operations).map { ($0.name, $0) })
     }()
 }

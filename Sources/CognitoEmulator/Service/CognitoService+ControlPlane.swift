@@ -52,21 +52,17 @@ extension CognitoService {
     /// UpdateUserPool: the members given replace the pool's settings; those left out return to their
     /// defaults, as AWS documents. The schema and the name stay (AddCustomAttributes changes the schema).
     public func updateUserPool(_ request: UpdateUserPoolRequest) throws(CognitoError) -> EmptyResponse {
-        var pool = try pool(request["UserPoolId"]?.stringValue)
-        var definition = Self.definition(request.value, without: ["UserPoolId"])
-        if let schema = pool.definition["Schema"] { definition = Self.setting("Schema", schema, in: definition) }
-        if definition["PoolName"] == nil { definition = Self.setting("PoolName", .string(pool.configuration.name), in: definition) }
-        var configuration = try UserPoolConfiguration(definition: definition, logicalID: pool.configuration.logicalID)
-        configuration.schema = pool.configuration.schema
-        pool.configuration = configuration
-        pool.definition = definition
-        pool.modified = clock.now
-        if pool.origin == .api {
-            let stored = StoredPool(id: pool.id, definition: pool.definition.serialized, created: pool.created, modified: pool.modified)
-            try database { db in try stored.update(db) }
+        try modifyPool(request["UserPoolId"]?.stringValue) { pool throws(CognitoError) in
+            var definition = Self.definition(request.value, without: ["UserPoolId"])
+            for kept in ["Schema", "UserPoolTags"] where definition[kept] == nil {
+                if let value = pool.definition[kept] { definition = Self.setting(kept, value, in: definition) }
+            }
+            if definition["PoolName"] == nil { definition = Self.setting("PoolName", .string(pool.configuration.name), in: definition) }
+            var configuration = try UserPoolConfiguration(definition: definition, logicalID: pool.configuration.logicalID)
+            configuration.schema = pool.configuration.schema
+            pool.configuration = configuration
+            pool.definition = definition
         }
-        let updated = pool
-        registry.withLockedValue { $0.add(updated) }
         return EmptyResponse()
     }
 
@@ -80,7 +76,7 @@ extension CognitoService {
         }
         noteRevocation()
         try database { db in
-            for table in ["users", "sessions", "codes", "groups", "memberships", "keys", "userCounts", "userPoolClients"] {
+            for table in ["users", "sessions", "codes", "groups", "memberships", "keys", "userCounts", "userPoolClients", "poolDocuments"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE poolId = ?", arguments: [pool.id])
             }
             _ = try StoredPool.deleteOne(db, key: pool.id)
@@ -157,7 +153,7 @@ extension CognitoService {
         let now = clock.now
         let configuration = configuration
         try database { db in
-            for table in ["users", "sessions", "codes", "groups", "memberships", "userCounts", "userPools", "userPoolClients"] {
+            for table in ["users", "sessions", "codes", "groups", "memberships", "userCounts", "userPools", "userPoolClients", "poolDocuments"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
             let kept = configuration.pools.map { configuration.poolID(forLogicalID: $0.logicalID) }
@@ -250,7 +246,7 @@ extension CognitoService {
         .object((value.members ?? []).filter { !excluded.contains($0.key) && $0.value != .null })
     }
 
-    private static func setting(_ key: String, _ value: JSONValue, in definition: JSONValue) -> JSONValue {
+    static func setting(_ key: String, _ value: JSONValue, in definition: JSONValue) -> JSONValue {
         .object((definition.members ?? []).filter { $0.key != key } + [.init(key, value)])
     }
 }

@@ -94,7 +94,7 @@ extension CognitoService {
             ),
         ])
         let given = Self.definition(pool.definition, without: ["PoolName", "UserPoolName", "Schema"])
-        return try Self.json(modeled).merged(adding: given).merged(adding: defaults)
+        return try Self.json(modeled).merged(adding: given).merged(adding: domainMembers(poolID: pool.id)).merged(adding: defaults)
     }
 
     /// `UserPoolClientType` as DescribeUserPoolClient and CreateUserPoolClient return it.

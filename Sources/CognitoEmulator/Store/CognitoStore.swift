@@ -198,6 +198,15 @@ public final class CognitoStore: Sendable {
                 t.column("modified", .double).notNull()
             }
             try db.create(index: "sessions_refresh_expiry", on: "sessions", columns: ["refreshExpires"])
+            try db.create(table: "poolDocuments") { t in
+                t.column("kind", .text).notNull()
+                t.column("key", .text).notNull()
+                t.column("poolId", .text).notNull().indexed()
+                t.column("document", .text).notNull()
+                t.column("created", .double).notNull()
+                t.column("modified", .double).notNull()
+                t.primaryKey(["kind", "key"])
+            }
         }
         return migrator
     }

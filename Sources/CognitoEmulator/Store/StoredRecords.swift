@@ -118,3 +118,18 @@ struct StoredClient: Codable, FetchableRecord, PersistableRecord, Sendable {
     var created: Double
     var modified: Double
 }
+
+/// A pool's sub-resource kept as the document AWS returns for it (a domain, resource server, identity
+/// provider, UI customization, risk or log delivery configuration, terms, branding), by kind and key.
+struct StoredDocument: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "poolDocuments"
+    /// `domain`, `resourceServer`, `identityProvider`, …
+    var kind: String
+    /// Unique within the kind: a domain name, or `<poolId>/<name>`.
+    var key: String
+    var poolId: String
+    /// The document, JSON.
+    var document: String
+    var created: Double
+    var modified: Double
+}
