@@ -126,11 +126,11 @@ class Emulator:
             return error.code, json.loads(error.read() or b"{}")
 
 
-def client_error(call, **kwargs):
-    """(code, message) of the ClientError `call(**kwargs)` raises; fails the test when it succeeds."""
+def client_error(call, *args, **kwargs):
+    """(code, message) of the ClientError `call(*args, **kwargs)` raises; fails the test when it succeeds."""
     from botocore.exceptions import ClientError
     try:
-        call(**kwargs)
+        call(*args, **kwargs)
     except ClientError as error:
         return error.response["Error"]["Code"], error.response["Error"]["Message"]
     raise AssertionError(f"{getattr(call, '__name__', call)} succeeded")

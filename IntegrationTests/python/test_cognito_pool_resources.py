@@ -157,3 +157,58 @@ def test_an_administrator_resets_a_password_and_deletes_attributes(cognito):
     idp.admin_update_user_attributes(UserPoolId=pool, Username="rae", UserAttributes=[{"Name": "phone_number", "Value": "+15555550100"}])
     idp.admin_set_user_settings(UserPoolId=pool, Username="rae", MFAOptions=[{"DeliveryMedium": "SMS", "AttributeName": "phone_number"}])
     assert "SMS_MFA" in idp.admin_get_user(UserPoolId=pool, Username="rae").get("UserMFASettingList", [])
+
+
+def test_client_secret_rotation(cognito):
+    import base64
+    import hashlib
+    import hmac
+    idp = cognito.client()
+    pool = idp.create_user_pool(PoolName="rotation")["UserPool"]["Id"]
+    client = idp.create_user_pool_client(UserPoolId=pool, ClientName="confidential", GenerateSecret=True,
+                                         ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]
+    idp.admin_create_user(UserPoolId=pool, Username="sam", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool, Username="sam", Password="Passw0rd!", Permanent=True)
+
+    def sign_in(secret):
+        digest = hmac.new(secret.encode(), ("sam" + client["ClientId"]).encode(), hashlib.sha256).digest()
+        return idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_PASSWORD_AUTH", AuthParameters={
+            "USERNAME": "sam", "PASSWORD": "Passw0rd!", "SECRET_HASH": base64.b64encode(digest).decode()})
+
+    original = client["ClientSecret"]
+    listed = idp.list_user_pool_client_secrets(UserPoolId=pool, ClientId=client["ClientId"])["ClientSecrets"]
+    assert len(listed) == 1 and listed[0]["ClientSecretId"].startswith(client["ClientId"] + "--") and "ClientSecretValue" not in listed[0]
+    added = idp.add_user_pool_client_secret(UserPoolId=pool, ClientId=client["ClientId"])["ClientSecretDescriptor"]
+    assert sign_in(original)["AuthenticationResult"] and sign_in(added["ClientSecretValue"])["AuthenticationResult"]
+    assert error_of(idp.add_user_pool_client_secret, UserPoolId=pool, ClientId=client["ClientId"])[0] == "LimitExceededException"
+    idp.delete_user_pool_client_secret(UserPoolId=pool, ClientId=client["ClientId"], ClientSecretId=listed[0]["ClientSecretId"])
+    assert error_of(sign_in, original)[0] == "NotAuthorizedException"
+    assert sign_in(added["ClientSecretValue"])["AuthenticationResult"]
+    assert error_of(idp.delete_user_pool_client_secret, UserPoolId=pool, ClientId=client["ClientId"],
+                    ClientSecretId=added["ClientSecretId"])[0] == "InvalidParameterException"
+
+
+def test_sign_in_events_need_threat_protection_and_take_feedback(cognito):
+    idp = cognito.client()
+    pool, client = new_pool(idp, "events")
+    idp.admin_create_user(UserPoolId=pool, Username="eve", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool, Username="eve", Password="Passw0rd!", Permanent=True)
+    assert error_of(idp.admin_list_user_auth_events, UserPoolId=pool, Username="eve")[0] == "UserPoolAddOnNotEnabledException"
+    idp.update_user_pool(UserPoolId=pool, UserPoolAddOns={"AdvancedSecurityMode": "AUDIT"})
+    sign_in = lambda password: idp.initiate_auth(ClientId=client, AuthFlow="USER_PASSWORD_AUTH",
+                                                 AuthParameters={"USERNAME": "eve", "PASSWORD": password})
+    tokens = sign_in("Passw0rd!")["AuthenticationResult"]
+    error_of(sign_in, "wrong")
+    events = idp.admin_list_user_auth_events(UserPoolId=pool, Username="eve")["AuthEvents"]
+    assert [e["EventResponse"] for e in events] == ["Fail", "Pass"] and events[0]["EventType"] == "SignIn"
+    idp.admin_update_auth_event_feedback(UserPoolId=pool, Username="eve", EventId=events[0]["EventId"], FeedbackValue="Invalid")
+    feedback = idp.admin_list_user_auth_events(UserPoolId=pool, Username="eve")["AuthEvents"][0]["EventFeedback"]
+    assert feedback["FeedbackValue"] == "Invalid" and feedback["Provider"] == "Admin"
+
+    factors = idp.get_user_auth_factors(AccessToken=tokens["AccessToken"])
+    assert factors["Username"] == "eve" and factors["ConfiguredUserAuthFactors"] == ["PASSWORD"]
+
+    idp.admin_link_provider_for_user(UserPoolId=pool, DestinationUser={"ProviderName": "Cognito", "ProviderAttributeValue": "eve"},
+                                     SourceUser={"ProviderName": "Google", "ProviderAttributeName": "Cognito_Subject", "ProviderAttributeValue": "g-123"})
+    idp.admin_disable_provider_for_user(UserPoolId=pool, User={"ProviderName": "Google", "ProviderAttributeName": "Cognito_Subject",
+                                                               "ProviderAttributeValue": "g-123"})

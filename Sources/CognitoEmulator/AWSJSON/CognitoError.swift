@@ -30,6 +30,7 @@ public struct CognitoError: WireError, Hashable, CustomStringConvertible {
         case invalidLambdaResponse = "InvalidLambdaResponseException"
         case enableSoftwareTokenMFA = "EnableSoftwareTokenMFAException"
         case duplicateProvider = "DuplicateProviderException"
+        case userPoolAddOnNotEnabled = "UserPoolAddOnNotEnabledException"
         case termsExists = "TermsExistsException"
         case managedLoginBrandingExists = "ManagedLoginBrandingExistsException"
     }
@@ -91,6 +92,7 @@ public struct CognitoError: WireError, Hashable, CustomStringConvertible {
     static func unexpectedLambda(_ message: String) -> Self { .init(.unexpectedLambda, message) }
     static func invalidLambdaResponse(_ message: String) -> Self { .init(.invalidLambdaResponse, message) }
     static func duplicateProvider(_ message: String) -> Self { .init(.duplicateProvider, message) }
+    static func userPoolAddOnNotEnabled(_ message: String) -> Self { .init(.userPoolAddOnNotEnabled, message) }
     static func termsExists(_ message: String) -> Self { .init(.termsExists, message) }
     static func managedLoginBrandingExists(_ message: String) -> Self { .init(.managedLoginBrandingExists, message) }
 

@@ -124,11 +124,13 @@ public enum CognitoOperations {
     public static let poolResources = PoolResources()
     /// Password resets by an administrator, attribute deletion, legacy MFA settings.
     public static let userSettings = UserSettings()
+    /// Client secret rotation, sign-in events, auth factors, federated identity links.
+    public static let secretsAndEvents = ClientSecretsAndEvents()
 
     /// Every operation, by name.
     package static let byName: [String: any AnyCognitoOperation] = {
         let families: [any CognitoOperationFamily] = [
-            users, selfService, authentication, mfa, groups, pools, poolSettings, poolResources, userSettings,
+            users, selfService, authentication, mfa, groups, pools, poolSettings, poolResources, userSettings, secretsAndEvents,
         ]
         return Dictionary(uniqueKeysWithValues: families.flatMap(\.operations).map { ($0.name, $0) })
     }()

@@ -155,6 +155,7 @@ extension CognitoService {
         if matches, candidate.failedAttempts == 0, candidate.lockedUntil == nil {
             let current = try database({ db in try CognitoStore.user(poolID: pool.id, username: candidate.username, db) }, write: false)
             if let current, current.passwordVerifier == candidate.passwordVerifier, current.failedAttempts == 0, current.lockedUntil == nil {
+                recordAuthEvent(pool: pool, username: current.username, passed: true)
                 return current
             }
         }
@@ -177,6 +178,11 @@ extension CognitoService {
                 try user.update(db)
             }
             return .success(user)
+        }
+        if case .success(let user) = outcome {
+            recordAuthEvent(pool: pool, username: user.username, passed: true)
+        } else {
+            recordAuthEvent(pool: pool, username: candidate.username, passed: false)
         }
         return try outcome.get()
     }

@@ -6,6 +6,7 @@ extension CognitoService {
     /// The kinds of document a pool has.
     enum DocumentKind: String {
         case domain, resourceServer, identityProvider, uiCustomization, riskConfiguration, logDelivery, terms, branding
+        case clientSecrets, authEvent, providerLink
     }
 
     /// The document of `kind` under `key`, if stored.
@@ -14,11 +15,12 @@ extension CognitoService {
         return stored.flatMap { JSONValue.parse(Array($0.document.utf8)) }
     }
 
-    /// The documents of `kind` of a pool, oldest first.
-    func documents(_ kind: DocumentKind, poolID: String) throws(CognitoError) -> [JSONValue] {
+    /// The documents of `kind` of a pool (whose keys start with `keyPrefix`), oldest first.
+    func documents(_ kind: DocumentKind, poolID: String, keyPrefix: String = "") throws(CognitoError) -> [JSONValue] {
         try database(
             { db in
                 try StoredDocument.filter(Column("kind") == kind.rawValue && Column("poolId") == poolID)
+                    .filter(sql: "substr(key, 1, ?) = ?", arguments: [keyPrefix.utf8.count, keyPrefix])
                     .order(Column("created"), Column("key")).fetchAll(db)
             },
             write: false

@@ -15,7 +15,7 @@ extension CognitoService {
     public func getTokensFromRefreshToken(_ request: GetTokensFromRefreshTokenRequest) async throws(CognitoError) -> GetTokensFromRefreshTokenResponse
     {
         let client = try client(request.ClientId)
-        if let secret = client.secret, request.ClientSecret != secret {
+        if !client.acceptedSecrets.isEmpty, !client.acceptedSecrets.contains(request.ClientSecret ?? "") {
             throw .notAuthorized("Client secret is not valid for client \(client.id)")
         }
         guard client.configuration.allows("REFRESH_TOKEN_AUTH") else {
@@ -79,7 +79,7 @@ extension CognitoService {
     /// RevokeToken: the refresh token, and the ID and access tokens it produced, stop working.
     public func revokeToken(_ request: RevokeTokenRequest) throws(CognitoError) -> EmptyResponse {
         let client = try client(request.ClientId)
-        if let secret = client.secret, request.ClientSecret != secret {
+        if !client.acceptedSecrets.isEmpty, !client.acceptedSecrets.contains(request.ClientSecret ?? "") {
             throw .notAuthorized("Client secret is not valid for client \(client.id)")
         }
         guard client.configuration.enableTokenRevocation else {

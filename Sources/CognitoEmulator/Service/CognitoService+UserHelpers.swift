@@ -337,10 +337,14 @@ extension CognitoService {
 
     /// Checks `SECRET_HASH` for clients that have a secret.
     func checkSecretHash(_ hash: String?, username: String, client: LiveClient) throws(CognitoError) {
-        guard let secret = client.secret else { return }
+        let secrets = client.acceptedSecrets
+        guard !secrets.isEmpty else { return }
         guard let hash else { throw .notAuthorized("Client \(client.id) is configured with secret but SECRET_HASH was not received") }
-        let expected = Data(Digest.hmacSHA256(key: Array(secret.utf8), message: Array((username + client.id).utf8))).base64EncodedString()
-        guard Digest.constantTimeEquals(Array(expected.utf8), Array(hash.utf8)) else {
+        let matches = secrets.contains { secret in
+            let expected = Data(Digest.hmacSHA256(key: Array(secret.utf8), message: Array((username + client.id).utf8))).base64EncodedString()
+            return Digest.constantTimeEquals(Array(expected.utf8), Array(hash.utf8))
+        }
+        guard matches else {
             throw .notAuthorized("Unable to verify secret hash for client \(client.id)")
         }
     }

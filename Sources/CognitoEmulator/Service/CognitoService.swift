@@ -117,6 +117,7 @@ public actor CognitoService {
             )
         }
         try Self.restoreCreated(storedPools, keys: keys, into: &registry, store: store, region: region, accountID: accountID)
+        try Self.restoreSecrets(into: &registry, store: store)
         self.registry = NIOLockedValueBox(registry)
         self.configuration = configuration
         try store.write { db in try Self.provisionGroups(configuration, now: now, db) }

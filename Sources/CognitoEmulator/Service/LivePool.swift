@@ -55,6 +55,21 @@ public struct LiveClient: Sendable {
     /// The members it was created or last updated with, returned by DescribeUserPoolClient where the
     /// configuration does not model them.
     public var definition: JSONValue
+    /// Every secret, once AddUserPoolClientSecret has been used (`secret` is the first); empty before.
+    package var rotatedSecrets: [ClientSecretEntry] = []
+
+    /// The secrets a `SECRET_HASH` or `ClientSecret` may be made with.
+    package var acceptedSecrets: [String] { rotatedSecrets.isEmpty ? (secret.map { [$0] } ?? []) : rotatedSecrets.map(\.value) }
+}
+
+/// One secret of an app client, as ListUserPoolClientSecrets describes it.
+package struct ClientSecretEntry: Sendable, Codable, Hashable {
+    /// `<client-id>--<epoch-create-time>`.
+    package var id: String
+    /// The secret.
+    package var value: String
+    /// When it was created.
+    package var created: Double
 }
 
 /// The pools and clients the service knows, from the configuration and from the API.
