@@ -132,7 +132,7 @@ def test_a_v1_state_gains_user_counts_and_keeps_its_users():
             ALTER TABLE sessions DROP COLUMN previousRefreshTokenHash; ALTER TABLE sessions DROP COLUMN previousValidUntil;
             ALTER TABLE users DROP COLUMN totpSecret; ALTER TABLE users DROP COLUMN totpVerified; ALTER TABLE users DROP COLUMN mfaSoftware;
             ALTER TABLE users DROP COLUMN mfaSMS; ALTER TABLE users DROP COLUMN mfaEmail; ALTER TABLE users DROP COLUMN preferredMfa;
-            DROP TABLE userPoolClients; DROP TABLE userPools; DROP INDEX sessions_refresh_expiry; DROP TABLE poolDocuments;
+            DROP TABLE userPoolClients; DROP TABLE userPools; DROP INDEX sessions_refresh_expiry; DROP TABLE poolDocuments; DROP TABLE importFiles;
             DELETE FROM grdb_migrations WHERE identifier != 'v1';
         """)
     emulator = Emulator(config, state_dir=state).start()

@@ -69,6 +69,9 @@ struct CognitoResponder: HTTPResponder {
         default:
             break
         }
+        if request.method == .put, path.hasPrefix("/_emulate/import/") {
+            return await uploadImportFile(request, jobID: String(path.dropFirst("/_emulate/import/".count)))
+        }
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
         if request.method == .get, parts.count == 3, parts[1] == ".well-known" {
             let poolID = String(parts[0])
@@ -82,5 +85,25 @@ struct CognitoResponder: HTTPResponder {
             return HTTPResponses.message("User pool \(poolID) does not exist.", status: 404)
         }
         return HTTPResponses.message("Not found: \(request.method) \(path). The Cognito endpoint is POST / with X-Amz-Target.", status: 404)
+    }
+
+    /// A user import file sent to a job's pre-signed URL, answered as S3 answers an upload.
+    private func uploadImportFile(_ request: Request, jobID: String) async -> Response {
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: CognitoService.maximumImportFile)
+        } catch {
+            return HTTPResponses.message("The file is larger than \(CognitoService.maximumImportFile >> 20) MB.", status: 413)
+        }
+        do {
+            try await service.uploadImportFile(
+                jobID: jobID,
+                signature: request.uri.queryParameters.get("X-Amz-Signature") ?? "",
+                contents: Array(buffer: body)
+            )
+        } catch {
+            return HTTPResponses.message(error.message, status: error.type == "NotAuthorizedException" ? 403 : 400)
+        }
+        return HTTPResponses.bytes([], status: 200, contentType: "application/octet-stream")
     }
 }

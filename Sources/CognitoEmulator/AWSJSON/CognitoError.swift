@@ -31,6 +31,7 @@ public struct CognitoError: WireError, Hashable, CustomStringConvertible {
         case enableSoftwareTokenMFA = "EnableSoftwareTokenMFAException"
         case duplicateProvider = "DuplicateProviderException"
         case userPoolAddOnNotEnabled = "UserPoolAddOnNotEnabledException"
+        case preconditionNotMet = "PreconditionNotMetException"
         case termsExists = "TermsExistsException"
         case managedLoginBrandingExists = "ManagedLoginBrandingExistsException"
     }
@@ -93,6 +94,7 @@ public struct CognitoError: WireError, Hashable, CustomStringConvertible {
     static func invalidLambdaResponse(_ message: String) -> Self { .init(.invalidLambdaResponse, message) }
     static func duplicateProvider(_ message: String) -> Self { .init(.duplicateProvider, message) }
     static func userPoolAddOnNotEnabled(_ message: String) -> Self { .init(.userPoolAddOnNotEnabled, message) }
+    static func preconditionNotMet(_ message: String) -> Self { .init(.preconditionNotMet, message) }
     static func termsExists(_ message: String) -> Self { .init(.termsExists, message) }
     static func managedLoginBrandingExists(_ message: String) -> Self { .init(.managedLoginBrandingExists, message) }
 

@@ -126,11 +126,13 @@ public enum CognitoOperations {
     public static let userSettings = UserSettings()
     /// Client secret rotation, sign-in events, auth factors, federated identity links.
     public static let secretsAndEvents = ClientSecretsAndEvents()
+    /// User import jobs.
+    public static let userImport = UserImport()
 
     /// Every operation, by name.
     package static let byName: [String: any AnyCognitoOperation] = {
         let families: [any CognitoOperationFamily] = [
-            users, selfService, authentication, mfa, groups, pools, poolSettings, poolResources, userSettings, secretsAndEvents,
+            users, selfService, authentication, mfa, groups, pools, poolSettings, poolResources, userSettings, secretsAndEvents, userImport,
         ]
         return Dictionary(uniqueKeysWithValues: families.flatMap(\.operations).map { ($0.name, $0) })
     }()

@@ -129,6 +129,8 @@ extension CognitoService {
         guard let candidate = found else { throw client.configuration.preventUserExistenceErrors ? .incorrectCredentials : .userNotFound() }
         if !candidate.enabled { throw .userDisabled }
         if let locked = candidate.lockedUntil, locked > clock.now { throw .notAuthorized("Password attempts exceeded") }
+        // An imported user has no password to check: the reset comes first, whatever was typed.
+        if candidate.status == "RESET_REQUIRED", candidate.passwordVerifier == nil { throw .passwordResetRequired() }
         _ = try await runTrigger(
             "PreAuthentication",
             source: "PreAuthentication_Authentication",

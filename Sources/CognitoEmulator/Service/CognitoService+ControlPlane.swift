@@ -153,7 +153,9 @@ extension CognitoService {
         let now = clock.now
         let configuration = configuration
         try database { db in
-            for table in ["users", "sessions", "codes", "groups", "memberships", "userCounts", "userPools", "userPoolClients", "poolDocuments"] {
+            for table in [
+                "users", "sessions", "codes", "groups", "memberships", "userCounts", "userPools", "userPoolClients", "poolDocuments", "importFiles",
+            ] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
             let kept = configuration.pools.map { configuration.poolID(forLogicalID: $0.logicalID) }

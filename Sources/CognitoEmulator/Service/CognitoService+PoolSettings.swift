@@ -89,11 +89,7 @@ extension CognitoService {
     /// GetCSVHeader: the columns of a user import file for the pool, as Cognito lists them.
     public func getCSVHeader(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
-        let columns =
-            pool.configuration.schema.filter { $0.Name != "sub" && !$0.DeveloperOnlyAttribute }.map(\.Name) + [
-                "cognito:mfa_enabled", "cognito:username",
-            ]
-        return JSONDocument([("UserPoolId", .string(pool.id)), ("CSVHeader", .array(columns.map(JSONValue.string)))])
+        return JSONDocument([("UserPoolId", .string(pool.id)), ("CSVHeader", .array(Self.csvColumns(of: pool).map(JSONValue.string)))])
     }
 
     // MARK: - Helpers

@@ -207,6 +207,10 @@ public final class CognitoStore: Sendable {
                 t.column("modified", .double).notNull()
                 t.primaryKey(["kind", "key"])
             }
+            try db.create(table: "importFiles") { t in
+                t.primaryKey("jobId", .text)
+                t.column("contents", .blob).notNull()
+            }
         }
         return migrator
     }
