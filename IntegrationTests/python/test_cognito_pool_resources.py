@@ -212,3 +212,20 @@ def test_sign_in_events_need_threat_protection_and_take_feedback(cognito):
                                      SourceUser={"ProviderName": "Google", "ProviderAttributeName": "Cognito_Subject", "ProviderAttributeValue": "g-123"})
     idp.admin_disable_provider_for_user(UserPoolId=pool, User={"ProviderName": "Google", "ProviderAttributeName": "Cognito_Subject",
                                                                "ProviderAttributeValue": "g-123"})
+
+
+def test_the_signing_certificate_holds_the_key_that_signs_id_tokens(cognito):
+    import base64
+    import jwt
+    from cryptography import x509
+    idp = cognito.client()
+    pool, client = new_pool(idp, "certificate")
+    der = base64.b64decode(idp.get_signing_certificate(UserPoolId=pool)["Certificate"])
+    certificate = x509.load_der_x509_certificate(der)
+    assert certificate.subject.rfc4514_string() == f"CN={pool}"
+    idp.admin_create_user(UserPoolId=pool, Username="cat", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool, Username="cat", Password="Passw0rd!", Permanent=True)
+    token = idp.initiate_auth(ClientId=client, AuthFlow="USER_PASSWORD_AUTH",
+                              AuthParameters={"USERNAME": "cat", "PASSWORD": "Passw0rd!"})["AuthenticationResult"]["IdToken"]
+    claims = jwt.decode(token, certificate.public_key(), algorithms=["RS256"], audience=client)
+    assert claims["cognito:username"] == "cat"

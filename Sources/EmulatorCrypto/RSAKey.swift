@@ -123,6 +123,31 @@ public final class RSAKey: @unchecked Sendable {
         if !valid { ERR_clear_error() }
         return valid
     }
+
+    /// A self-signed X.509 certificate (DER) for the key: `CN=<commonName>`, SHA-256 with RSA, valid
+    /// from `notBefore` (seconds since 1970) for `days`.
+    /// - Throws: ``CryptoError`` when libcrypto fails.
+    public func selfSignedCertificate(commonName: String, notBefore: Double, days: Int) throws -> [UInt8] {
+        guard let certificate = X509_new() else { throw CryptoError("X509_new") }
+        defer { X509_free(certificate) }
+        var start = time_t(notBefore)
+        guard X509_set_version(certificate, 2) == 1,
+            ASN1_INTEGER_set(X509_get_serialNumber(certificate), Int(notBefore) & 0x7FFF_FFFF) == 1,
+            X509_time_adj_ex(X509_getm_notBefore(certificate), 0, 0, &start) != nil,
+            X509_time_adj_ex(X509_getm_notAfter(certificate), Int32(days), 0, &start) != nil,
+            X509_set_pubkey(certificate, key) == 1,
+            let name = X509_get_subject_name(certificate),
+            X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, commonName, -1, -1, 0) == 1,
+            X509_set_issuer_name(certificate, name) == 1,
+            X509_sign(certificate, key, EVP_sha256()) > 0
+        else { throw CryptoError("X509 certificate") }
+        var output: UnsafeMutablePointer<UInt8>?
+        let length = i2d_X509(certificate, &output)
+        guard length > 0, let output else { throw CryptoError("i2d_X509") }
+        defer { CRYPTO_free(output, #fileID, #line) }
+        return Array(UnsafeBufferPointer(start: output, count: Int(length)))
+    }
+
 }
 
 /// The few DER encodings an RSAPublicKey (PKCS #1) needs.

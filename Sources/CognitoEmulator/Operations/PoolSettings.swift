@@ -52,6 +52,10 @@ public struct PoolSettings: CognitoOperationFamily {
     public let getLogDeliveryConfiguration = CognitoOperation("GetLogDeliveryConfiguration", iamOn: \JSONDocument.userPoolID) {
         (s, r: JSONDocument) throws(CognitoError) -> JSONDocument in try await s.getLogDeliveryConfiguration(r)
     }
+    /// GetSigningCertificate.
+    public let getSigningCertificate = CognitoOperation("GetSigningCertificate", iamOn: \JSONDocument.userPoolID) {
+        (s, r: JSONDocument) throws(CognitoError) -> JSONDocument in try await s.getSigningCertificate(r)
+    }
 }
 
 extension CognitoCalling {
@@ -118,5 +122,10 @@ extension CognitoCalling {
     /// GetLogDeliveryConfiguration.
     public func getLogDeliveryConfiguration(_ request: JSONDocument) async throws(CognitoError) -> JSONDocument {
         try await call(CognitoOperations.poolSettings.getLogDeliveryConfiguration, request)
+    }
+
+    /// GetSigningCertificate.
+    public func getSigningCertificate(_ request: JSONDocument) async throws(CognitoError) -> JSONDocument {
+        try await call(CognitoOperations.poolSettings.getSigningCertificate, request)
     }
 }
