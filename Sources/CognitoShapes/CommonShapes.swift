@@ -62,6 +62,8 @@ public struct AuthenticationResultType: Codable, Sendable, Hashable {
     public var TokenType: String
     public var RefreshToken: String?
     public var IdToken: String
+    /// The device a sign-in from an untracked device may now confirm (pools with `DeviceConfiguration`).
+    public var NewDeviceMetadata: NewDeviceMetadataType?
 
     /// Creates the value (the service builds it; it is decoded elsewhere).
     package init(AccessToken: String, ExpiresIn: Int, TokenType: String, RefreshToken: String? = nil, IdToken: String) {
@@ -70,6 +72,20 @@ public struct AuthenticationResultType: Codable, Sendable, Hashable {
         self.TokenType = TokenType
         self.RefreshToken = RefreshToken
         self.IdToken = IdToken
+    }
+}
+
+/// `NewDeviceMetadataType`: the key of a device to confirm with ConfirmDevice, and its group.
+public struct NewDeviceMetadataType: Codable, Sendable, Hashable {
+    /// `DeviceKey`: `<region>_<uuid>`.
+    public var DeviceKey: String
+    /// `DeviceGroupKey`.
+    public var DeviceGroupKey: String
+
+    /// Creates the value.
+    package init(DeviceKey: String, DeviceGroupKey: String) {
+        self.DeviceKey = DeviceKey
+        self.DeviceGroupKey = DeviceGroupKey
     }
 }
 

@@ -9,7 +9,8 @@ import Foundation
 /// The server side of Cognito's SRP-6a (USER_SRP_AUTH → PASSWORD_VERIFIER), as Amplify, pycognito and the
 /// Cognito SDKs compute the client side: `k = H(0x00 | N | 0x02)`, `B = k·v + g^b`, `u = H(pad(A) | pad(B))`,
 /// `S = (A·v^u)^b`, `K = HKDF(pad(S), salt: pad(u), info: "Caldera Derived Key")[0..<16]`, and the claim
-/// `HMAC(K, poolName | userIdForSRP | secretBlock | timestamp)`.
+/// `HMAC(K, poolName | userIdForSRP | secretBlock | timestamp)` — for a device (DEVICE_PASSWORD_VERIFIER),
+/// `HMAC(K, deviceGroupKey | deviceKey | secretBlock | timestamp)`.
 enum SRPServer {
     static let modulus = PasswordVerifier.modulus
     static let generator = PasswordVerifier.generator
@@ -20,6 +21,8 @@ enum SRPServer {
         var poolID: String
         var clientID: String
         var username: String
+        /// A device's key, for DEVICE_PASSWORD_VERIFIER; nil for the user's own PASSWORD_VERIFIER.
+        var deviceKey: String? = nil
         var a: BigNumber
         var b: BigNumber
         var bigB: BigNumber
@@ -40,7 +43,8 @@ enum SRPServer {
     static func expectedSignature(
         session: Session,
         verifier: [UInt8],
-        poolShortName: String,
+        realm: String,
+        identity: String,
         secretBlock: [UInt8],
         timestamp: String
     ) async -> String? {
@@ -50,7 +54,7 @@ enum SRPServer {
         let s = session.a.multiplied(by: v.power(u, modulo: modulus), modulo: modulus).power(session.b, modulo: modulus)
         let prk = Digest.hmacSHA256(key: padded(u.bytes), message: padded(s.bytes))
         let key = Array(Digest.hmacSHA256(key: prk, message: Array("Caldera Derived Key".utf8) + [1]).prefix(16))
-        let message = Array(poolShortName.utf8) + Array(session.username.utf8) + secretBlock + Array(timestamp.utf8)
+        let message = Array(realm.utf8) + Array(identity.utf8) + secretBlock + Array(timestamp.utf8)
         return Data(Digest.hmacSHA256(key: key, message: message)).base64EncodedString()
     }
 

@@ -128,11 +128,13 @@ public enum CognitoOperations {
     public static let secretsAndEvents = ClientSecretsAndEvents()
     /// User import jobs.
     public static let userImport = UserImport()
+    /// Tracked devices.
+    public static let devices = DeviceManagement()
 
     /// Every operation, by name.
     package static let byName: [String: any AnyCognitoOperation] = {
         let families: [any CognitoOperationFamily] = [
-            users, selfService, authentication, mfa, groups, pools, poolSettings, poolResources, userSettings, secretsAndEvents, userImport,
+            users, selfService, authentication, mfa, groups, pools, poolSettings, poolResources, userSettings, secretsAndEvents, userImport, devices,
         ]
         return Dictionary(uniqueKeysWithValues: families.flatMap(\.operations).map { ($0.name, $0) })
     }()

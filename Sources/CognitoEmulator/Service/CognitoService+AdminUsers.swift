@@ -245,6 +245,12 @@ extension CognitoService {
         try StoredSession.filter(Column("poolId") == user.poolId && Column("username") == user.username).deleteAll(db)
         try StoredCode.filter(Column("poolId") == user.poolId && Column("username") == user.username).deleteAll(db)
         try StoredMembership.filter(Column("poolId") == user.poolId && Column("username") == user.username).deleteAll(db)
+        // The user's devices and sign-in events (`<pool>/<username>/…`).
+        let prefix = "\(user.poolId)/\(user.username)/"
+        try db.execute(
+            sql: "DELETE FROM poolDocuments WHERE poolId = ? AND kind IN ('device', 'authEvent') AND substr(key, 1, ?) = ?",
+            arguments: [user.poolId, prefix.utf8.count, prefix]
+        )
     }
 
     func revokeSessions(of user: StoredUser, _ db: Database) throws {

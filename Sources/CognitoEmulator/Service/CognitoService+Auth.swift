@@ -97,7 +97,14 @@ extension CognitoService {
             guard let username = parameters["USERNAME"] else { throw .invalidParameter("Missing required parameter USERNAME") }
             guard let password = parameters["PASSWORD"] else { throw .invalidParameter("Missing required parameter PASSWORD") }
             try checkSecretHash(parameters["SECRET_HASH"], username: username, client: client)
-            return try await signIn(username: username, password: password, client: client, pool: pool, clientMetadata: clientMetadata)
+            return try await signIn(
+                username: username,
+                password: password,
+                deviceKey: parameters["DEVICE_KEY"],
+                client: client,
+                pool: pool,
+                clientMetadata: clientMetadata
+            )
         }
     }
 
@@ -106,6 +113,7 @@ extension CognitoService {
     private func signIn(
         username: String,
         password: String,
+        deviceKey: String?,
         client: LiveClient,
         pool: LivePool,
         clientMetadata: [String: String]?
@@ -114,7 +122,7 @@ extension CognitoService {
         // The verifier is recomputed off the actor; the outcome is recorded against the user as it is now.
         let matches = await Self.passwordMatches(password, user: candidate, pool: pool)
         let user = try recordPasswordAttempt(candidate, matched: matches, client: client, pool: pool)
-        return try await completeSignIn(user, client: client, pool: pool, clientMetadata: clientMetadata)
+        return try await completeSignIn(user, client: client, pool: pool, clientMetadata: clientMetadata, deviceKey: deviceKey)
     }
 
     /// The user signing in, once it exists, may sign in, and the PreAuthentication trigger let it through
@@ -229,7 +237,7 @@ extension CognitoService {
             let timestamp = responses["TIMESTAMP"], let username = responses["USERNAME"]
         else { throw .invalidParameter("Missing required parameter PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE, TIMESTAMP or USERNAME") }
         guard let session = srpSessions.removeValue(forKey: block), session.clientID == client.id, session.expires > clock.now,
-            let secretBlock = Data(base64Encoded: block)
+            session.deviceKey == nil, let secretBlock = Data(base64Encoded: block)
         else { throw .incorrectCredentials }
         let pool = try pool(session.poolID)
         try checkSecretHash(responses["SECRET_HASH"], username: username, client: client)
@@ -238,21 +246,24 @@ extension CognitoService {
         let expected = await SRPServer.expectedSignature(
             session: session,
             verifier: [UInt8](verifier),
-            poolShortName: pool.shortName,
+            realm: pool.shortName,
+            identity: session.username,
             secretBlock: [UInt8](secretBlock),
             timestamp: timestamp
         )
         let matches = expected.map { Digest.constantTimeEquals(Array($0.utf8), Array(claim.utf8)) } ?? false
         let user = try recordPasswordAttempt(candidate, matched: matches, client: client, pool: pool)
-        return try await completeSignIn(user, client: client, pool: pool, clientMetadata: nil)
+        return try await completeSignIn(user, client: client, pool: pool, clientMetadata: nil, deviceKey: responses["DEVICE_KEY"])
     }
 
-    /// After the password checked out: the user's status decides between tokens and a challenge.
+    /// After the password checked out: the user's status decides between tokens and a challenge; a
+    /// confirmed device the client names must then prove itself (DEVICE_SRP_AUTH).
     func completeSignIn(
         _ user: StoredUser,
         client: LiveClient,
         pool: LivePool,
-        clientMetadata: [String: String]?
+        clientMetadata: [String: String]?,
+        deviceKey: String? = nil
     ) async throws(CognitoError) -> InitiateAuthResponse {
         let now = clock.now
         switch user.status {
@@ -285,17 +296,20 @@ extension CognitoService {
                 AuthenticationResult: nil
             )
         default:
+            if let challenge = try deviceChallenge(for: user, deviceKey: deviceKey, client: client, pool: pool) { return challenge }
             if let challenge = try mfaChallenge(for: user, client: client, pool: pool, clientMetadata: clientMetadata) { return challenge }
             return try await finishSignIn(user, client: client, pool: pool, clientMetadata: clientMetadata)
         }
     }
 
-    /// The PostAuthentication trigger, then the session and its tokens.
+    /// The PostAuthentication trigger, then the session and its tokens; a sign-in without a known
+    /// device is offered a new one to confirm when the pool tracks devices.
     func finishSignIn(
         _ user: StoredUser,
         client: LiveClient,
         pool: LivePool,
-        clientMetadata: [String: String]?
+        clientMetadata: [String: String]?,
+        signedInDevice: String? = nil
     ) async throws(CognitoError) -> InitiateAuthResponse {
         _ = try await runTrigger(
             "PostAuthentication",
@@ -305,18 +319,15 @@ extension CognitoService {
             clientID: client.id,
             request: .init(userAttributes: triggerAttributes(of: user), clientMetadata: clientMetadata, newDeviceUsed: false)
         )
-        return InitiateAuthResponse(
-            ChallengeName: nil,
-            Session: nil,
-            ChallengeParameters: [:],
-            AuthenticationResult: try await startSession(
-                user: user,
-                client: client,
-                pool: pool,
-                source: "TokenGeneration_Authentication",
-                clientMetadata: clientMetadata
-            )
+        var result = try await startSession(
+            user: user,
+            client: client,
+            pool: pool,
+            source: "TokenGeneration_Authentication",
+            clientMetadata: clientMetadata
         )
+        if signedInDevice == nil { result.NewDeviceMetadata = try offerDevice(to: user, pool: pool) }
+        return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:], AuthenticationResult: result)
     }
 
     /// RespondToAuthChallenge (NEW_PASSWORD_REQUIRED).
@@ -349,6 +360,8 @@ extension CognitoService {
         client: LiveClient
     ) async throws(CognitoError) -> InitiateAuthResponse {
         if challenge == "PASSWORD_VERIFIER" { return try await verifySRP(responses, client: client) }
+        if challenge == "DEVICE_SRP_AUTH" { return try await startDeviceSRP(responses, client: client) }
+        if challenge == "DEVICE_PASSWORD_VERIFIER" { return try await verifyDeviceSRP(responses, client: client) }
         if challenge == "CUSTOM_CHALLENGE" { return try await answerCustomChallenge(session: session, responses: responses, client: client) }
         if Self.mfaChallenges.contains(challenge) {
             return try await answerMFAChallenge(challenge, session: session, responses: responses, client: client)
@@ -393,12 +406,9 @@ extension CognitoService {
             return user
         }
         challengeSessions[session] = nil
-        return InitiateAuthResponse(
-            ChallengeName: nil,
-            Session: nil,
-            ChallengeParameters: [:],
-            AuthenticationResult: try await startSession(user: user, client: client, pool: pool, source: "TokenGeneration_NewPasswordChallenge")
-        )
+        var result = try await startSession(user: user, client: client, pool: pool, source: "TokenGeneration_NewPasswordChallenge")
+        result.NewDeviceMetadata = try offerDevice(to: user, pool: pool)
+        return InitiateAuthResponse(ChallengeName: nil, Session: nil, ChallengeParameters: [:], AuthenticationResult: result)
     }
 
     /// Signs a user in without a password (for tests): a new session with real, verifiable tokens,

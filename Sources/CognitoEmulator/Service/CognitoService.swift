@@ -48,6 +48,8 @@ public actor CognitoService {
     let configuration: CognitoConfiguration
     var challengeSessions: [String: ChallengeSession] = [:]
     var srpSessions: [String: SRPServer.Session] = [:]
+    /// Sign-ins whose password checked out and whose device must now answer DEVICE_SRP_AUTH, until when.
+    var pendingDeviceSignIns: [String: Double] = [:]
     private var revocationPending = false
 
     /// Provisions the configured pools, clients and groups on top of `store`, generating signing keys
