@@ -58,6 +58,27 @@ enum SRPServer {
         return Data(Digest.hmacSHA256(key: key, message: message)).base64EncodedString()
     }
 
+    /// Whether `claim` (PASSWORD_CLAIM_SIGNATURE) is the signature the session's client must have made.
+    static func claimMatches(
+        _ claim: String,
+        session: Session,
+        verifier: [UInt8],
+        realm: String,
+        identity: String,
+        secretBlock: [UInt8],
+        timestamp: String
+    ) async -> Bool {
+        let expected = await expectedSignature(
+            session: session,
+            verifier: verifier,
+            realm: realm,
+            identity: identity,
+            secretBlock: secretBlock,
+            timestamp: timestamp
+        )
+        return expected.map { Digest.constantTimeEquals(Array($0.utf8), Array(claim.utf8)) } ?? false
+    }
+
     /// A number's bytes as the clients' `pad_hex` makes them: a leading zero byte when the high bit is set.
     static func padded(_ bytes: [UInt8]) -> [UInt8] {
         guard let first = bytes.first, first & 0x80 != 0 else { return bytes }

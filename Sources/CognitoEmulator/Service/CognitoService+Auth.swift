@@ -243,7 +243,8 @@ extension CognitoService {
         try checkSecretHash(responses["SECRET_HASH"], username: username, client: client)
         let found = try database({ db in try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": session.username]) }, write: false)
         guard let candidate = found, let verifier = candidate.passwordVerifier else { throw .incorrectCredentials }
-        let expected = await SRPServer.expectedSignature(
+        let matches = await SRPServer.claimMatches(
+            claim,
             session: session,
             verifier: [UInt8](verifier),
             realm: pool.shortName,
@@ -251,7 +252,6 @@ extension CognitoService {
             secretBlock: [UInt8](secretBlock),
             timestamp: timestamp
         )
-        let matches = expected.map { Digest.constantTimeEquals(Array($0.utf8), Array(claim.utf8)) } ?? false
         let user = try recordPasswordAttempt(candidate, matched: matches, client: client, pool: pool)
         return try await completeSignIn(user, client: client, pool: pool, clientMetadata: nil, deviceKey: responses["DEVICE_KEY"])
     }

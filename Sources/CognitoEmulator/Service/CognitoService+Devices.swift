@@ -157,7 +157,8 @@ extension CognitoService {
         guard var device = try device(deviceKey, of: session.username, pool: pool),
             let verifier = device.verifier.flatMap({ Data(base64Encoded: $0) })
         else { throw .incorrectCredentials }
-        let expected = await SRPServer.expectedSignature(
+        let matches = await SRPServer.claimMatches(
+            claim,
             session: session,
             verifier: [UInt8](verifier),
             realm: device.groupKey,
@@ -165,7 +166,7 @@ extension CognitoService {
             secretBlock: [UInt8](secretBlock),
             timestamp: timestamp
         )
-        guard let expected, Digest.constantTimeEquals(Array(expected.utf8), Array(claim.utf8)) else { throw .incorrectCredentials }
+        guard matches else { throw .incorrectCredentials }
         pendingDeviceSignIns[Self.deviceKey(pool.id, session.username, deviceKey) + "/" + client.id] = nil
         let user = try database({ db in try requireUser(pool, session.username, db) }, write: false)
         device.lastAuthenticated = clock.now
