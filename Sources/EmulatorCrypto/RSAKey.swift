@@ -113,15 +113,7 @@ public final class RSAKey: @unchecked Sendable {
 
     /// Whether `signature` is a valid RS256 signature of `message` under this key.
     public func verifyRS256(signature: [UInt8], message: [UInt8]) -> Bool {
-        guard let context = EVP_MD_CTX_new() else { return false }
-        defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestVerifyInit(context, nil, EVP_sha256(), nil, key) == 1 else {
-            ERR_clear_error()
-            return false
-        }
-        let valid = EVP_DigestVerify(context, signature, signature.count, message, message.count) == 1
-        if !valid { ERR_clear_error() }
-        return valid
+        verifySHA256Signature(signature, of: message, key: key)
     }
 
     /// A self-signed X.509 certificate (DER) for the key: `CN=<commonName>`, SHA-256 with RSA, valid

@@ -32,6 +32,13 @@ public struct CognitoError: WireError, Hashable, CustomStringConvertible {
         case duplicateProvider = "DuplicateProviderException"
         case userPoolAddOnNotEnabled = "UserPoolAddOnNotEnabledException"
         case preconditionNotMet = "PreconditionNotMetException"
+        case webAuthnNotEnabled = "WebAuthnNotEnabledException"
+        case webAuthnConfigurationMissing = "WebAuthnConfigurationMissingException"
+        case webAuthnChallengeNotFound = "WebAuthnChallengeNotFoundException"
+        case webAuthnRelyingPartyMismatch = "WebAuthnRelyingPartyMismatchException"
+        case webAuthnClientMismatch = "WebAuthnClientMismatchException"
+        case webAuthnOriginNotAllowed = "WebAuthnOriginNotAllowedException"
+        case webAuthnCredentialNotSupported = "WebAuthnCredentialNotSupportedException"
         case termsExists = "TermsExistsException"
         case managedLoginBrandingExists = "ManagedLoginBrandingExistsException"
     }
@@ -95,6 +102,13 @@ public struct CognitoError: WireError, Hashable, CustomStringConvertible {
     static func duplicateProvider(_ message: String) -> Self { .init(.duplicateProvider, message) }
     static func userPoolAddOnNotEnabled(_ message: String) -> Self { .init(.userPoolAddOnNotEnabled, message) }
     static func preconditionNotMet(_ message: String) -> Self { .init(.preconditionNotMet, message) }
+    static func webAuthnNotEnabled(_ message: String) -> Self { .init(.webAuthnNotEnabled, message) }
+    static func webAuthnConfigurationMissing(_ message: String) -> Self { .init(.webAuthnConfigurationMissing, message) }
+    static func webAuthnChallengeNotFound(_ message: String) -> Self { .init(.webAuthnChallengeNotFound, message) }
+    static func webAuthnRelyingPartyMismatch(_ message: String) -> Self { .init(.webAuthnRelyingPartyMismatch, message) }
+    static func webAuthnClientMismatch(_ message: String) -> Self { .init(.webAuthnClientMismatch, message) }
+    static func webAuthnOriginNotAllowed(_ message: String) -> Self { .init(.webAuthnOriginNotAllowed, message) }
+    static func webAuthnCredentialNotSupported(_ message: String) -> Self { .init(.webAuthnCredentialNotSupported, message) }
     static func termsExists(_ message: String) -> Self { .init(.termsExists, message) }
     static func managedLoginBrandingExists(_ message: String) -> Self { .init(.managedLoginBrandingExists, message) }
 

@@ -130,11 +130,14 @@ public enum CognitoOperations {
     public static let userImport = UserImport()
     /// Tracked devices.
     public static let devices = DeviceManagement()
+    /// Passkeys (WebAuthn).
+    public static let passkeys = Passkeys()
 
     /// Every operation, by name.
     package static let byName: [String: any AnyCognitoOperation] = {
         let families: [any CognitoOperationFamily] = [
             users, selfService, authentication, mfa, groups, pools, poolSettings, poolResources, userSettings, secretsAndEvents, userImport, devices,
+            passkeys,
         ]
         return Dictionary(uniqueKeysWithValues: families.flatMap(\.operations).map { ($0.name, $0) })
     }()

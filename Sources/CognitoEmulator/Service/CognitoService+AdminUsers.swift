@@ -248,7 +248,7 @@ extension CognitoService {
         // The user's devices and sign-in events (`<pool>/<username>/…`).
         let prefix = "\(user.poolId)/\(user.username)/"
         try db.execute(
-            sql: "DELETE FROM poolDocuments WHERE poolId = ? AND kind IN ('device', 'authEvent') AND substr(key, 1, ?) = ?",
+            sql: "DELETE FROM poolDocuments WHERE poolId = ? AND kind IN ('device', 'authEvent', 'webAuthnCredential') AND substr(key, 1, ?) = ?",
             arguments: [user.poolId, prefix.utf8.count, prefix]
         )
     }

@@ -6,7 +6,7 @@ extension CognitoService {
     /// The kinds of document a pool has.
     enum DocumentKind: String {
         case domain, resourceServer, identityProvider, uiCustomization, riskConfiguration, logDelivery, terms, branding
-        case clientSecrets, authEvent, providerLink, importJob, device
+        case clientSecrets, authEvent, providerLink, importJob, device, webAuthnCredential
     }
 
     /// The document of `kind` under `key`, if stored.

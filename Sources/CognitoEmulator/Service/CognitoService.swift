@@ -50,6 +50,8 @@ public actor CognitoService {
     var srpSessions: [String: SRPServer.Session] = [:]
     /// Sign-ins whose password checked out and whose device must now answer DEVICE_SRP_AUTH, until when.
     var pendingDeviceSignIns: [String: Double] = [:]
+    /// Passkey registrations started (StartWebAuthnRegistration), by `<pool>/<username>`: the challenge and until when.
+    var webAuthnRegistrations: [String: (challenge: [UInt8], expires: Double)] = [:]
     private var revocationPending = false
 
     /// Provisions the configured pools, clients and groups on top of `store`, generating signing keys
