@@ -52,6 +52,19 @@ class SoftwareAuthenticator:
         }
 
 
+    def get(self, options, origin=ORIGIN):
+        """navigator.credentials.get(): an assertion signed by the key, the counter moved on."""
+        self.counter = getattr(self, "counter", 0) + 1
+        credential_id = hashlib.sha256(repr(self.key).encode()).digest()
+        client_data = CollectedClientData.create(type="webauthn.get", challenge=websafe_decode(options["challenge"]), origin=origin)
+        auth_data = AuthenticatorData.create(hashlib.sha256(options["rpId"].encode()).digest(), 0x05, self.counter)
+        return {
+            "id": websafe_encode(credential_id), "rawId": websafe_encode(credential_id), "type": "public-key",
+            "response": {"clientDataJSON": websafe_encode(bytes(client_data)), "authenticatorData": websafe_encode(bytes(auth_data)),
+                         "signature": websafe_encode(self.sign(bytes(auth_data) + client_data.hash))},
+        }
+
+
 @pytest.fixture(scope="module")
 def cognito():
     emulator = Emulator(None).start()
@@ -121,3 +134,61 @@ def test_passkeys_need_web_authn_among_the_first_factors(cognito):
     idp = cognito.client()
     _, access = signed_in(idp, factors=("PASSWORD",))
     assert error_of(idp.start_web_authn_registration, AccessToken=access)[0] == "WebAuthnNotEnabledException"
+
+
+def test_choice_based_sign_in_with_each_first_factor(cognito):
+    import json
+    from pycognito.aws_srp import AWSSRP, long_to_hex
+    idp = cognito.client()
+    pool = idp.create_user_pool(PoolName="choice", Policies={"SignInPolicy": {
+        "AllowedFirstAuthFactors": ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"]}})["UserPool"]["Id"]
+    idp.set_user_pool_mfa_config(UserPoolId=pool, WebAuthnConfiguration={"RelyingPartyId": "localhost"})
+    client = idp.create_user_pool_client(UserPoolId=pool, ClientName="web", ExplicitAuthFlows=["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])[
+        "UserPoolClient"]["ClientId"]
+    idp.admin_create_user(UserPoolId=pool, Username="cho", MessageAction="SUPPRESS", UserAttributes=[
+        {"Name": "email", "Value": "cho@example.com"}, {"Name": "email_verified", "Value": "true"}])
+    idp.admin_set_user_password(UserPoolId=pool, Username="cho", Password="Choice-passw0rd", Permanent=True)
+    start = lambda **extra: idp.initiate_auth(ClientId=client, AuthFlow="USER_AUTH", AuthParameters={"USERNAME": "cho", **extra})
+
+    select = start()
+    assert select["ChallengeName"] == "SELECT_CHALLENGE" and select["AvailableChallenges"] == ["PASSWORD", "PASSWORD_SRP", "EMAIL_OTP"]
+    otp = idp.respond_to_auth_challenge(ClientId=client, ChallengeName="SELECT_CHALLENGE", Session=select["Session"],
+                                        ChallengeResponses={"USERNAME": "cho", "ANSWER": "EMAIL_OTP"})
+    assert otp["ChallengeName"] == "EMAIL_OTP" and otp["ChallengeParameters"]["CODE_DELIVERY_DELIVERY_MEDIUM"] == "EMAIL"
+    assert error_of(idp.respond_to_auth_challenge, ClientId=client, ChallengeName="EMAIL_OTP", Session=otp["Session"],
+                    ChallengeResponses={"USERNAME": "cho", "EMAIL_OTP_CODE": "000000"})[0] == "CodeMismatchException"
+    code = cognito.messages(pool, "cho")[-1]["code"]
+    tokens = idp.respond_to_auth_challenge(ClientId=client, ChallengeName="EMAIL_OTP", Session=otp["Session"],
+                                           ChallengeResponses={"USERNAME": "cho", "EMAIL_OTP_CODE": code})
+    assert tokens["AuthenticationResult"]["AccessToken"]
+
+    assert start(PREFERRED_CHALLENGE="PASSWORD", PASSWORD="Choice-passw0rd")["AuthenticationResult"]["IdToken"]
+    assert error_of(start, PREFERRED_CHALLENGE="PASSWORD", PASSWORD="wrong")[0] == "NotAuthorizedException"
+
+    srp = AWSSRP(username="cho", password="Choice-passw0rd", pool_id=pool, client_id=client, client=idp)
+    parameters = {"USERNAME": "cho", "SRP_A": long_to_hex(srp.large_a_value)}
+    verifier = start(PREFERRED_CHALLENGE="PASSWORD_SRP", SRP_A=parameters["SRP_A"])
+    assert verifier["ChallengeName"] == "PASSWORD_VERIFIER"
+    claim = srp.process_challenge(verifier["ChallengeParameters"], parameters)
+    assert idp.respond_to_auth_challenge(ClientId=client, ChallengeName="PASSWORD_VERIFIER", ChallengeResponses=claim)["AuthenticationResult"]
+
+    access = tokens["AuthenticationResult"]["AccessToken"]
+    authenticator = SoftwareAuthenticator()
+    options = idp.start_web_authn_registration(AccessToken=access)["CredentialCreationOptions"]
+    idp.complete_web_authn_registration(AccessToken=access, Credential=authenticator.create(options))
+    assert start()["AvailableChallenges"] == ["PASSWORD", "PASSWORD_SRP", "EMAIL_OTP", "WEB_AUTHN"]
+    challenge = start(PREFERRED_CHALLENGE="WEB_AUTHN")
+    assert challenge["ChallengeName"] == "WEB_AUTHN"
+    request_options = json.loads(challenge["ChallengeParameters"]["CREDENTIAL_REQUEST_OPTIONS"])
+    assertion = authenticator.get(request_options)
+    signed_in = idp.respond_to_auth_challenge(ClientId=client, ChallengeName="WEB_AUTHN", Session=challenge["Session"],
+                                              ChallengeResponses={"USERNAME": "cho", "CREDENTIAL": json.dumps(assertion)})
+    assert idp.get_user(AccessToken=signed_in["AuthenticationResult"]["AccessToken"])["Username"] == "cho"
+    # The same assertion cannot be replayed on a new challenge, nor a forged one accepted.
+    again = start(PREFERRED_CHALLENGE="WEB_AUTHN")
+    assert error_of(idp.respond_to_auth_challenge, ClientId=client, ChallengeName="WEB_AUTHN", Session=again["Session"],
+                    ChallengeResponses={"USERNAME": "cho", "CREDENTIAL": json.dumps(assertion)})[0] == "WebAuthnChallengeNotFoundException"
+    forged = SoftwareAuthenticator().get(json.loads(again["ChallengeParameters"]["CREDENTIAL_REQUEST_OPTIONS"]))
+    forged["id"] = forged["rawId"] = assertion["id"]
+    assert error_of(idp.respond_to_auth_challenge, ClientId=client, ChallengeName="WEB_AUTHN", Session=again["Session"],
+                    ChallengeResponses={"USERNAME": "cho", "CREDENTIAL": json.dumps(forged)})[0] == "NotAuthorizedException"

@@ -95,6 +95,8 @@ public struct InitiateAuthResponse: Codable, Sendable, Hashable {
     public var Session: String?
     public var ChallengeParameters: [String: String]
     public var AuthenticationResult: AuthenticationResultType?
+    /// USER_AUTH's SELECT_CHALLENGE: the first factors the user may choose from.
+    public var AvailableChallenges: [String]?
 
     /// Creates the value (the service builds it; it is decoded elsewhere).
     package init(

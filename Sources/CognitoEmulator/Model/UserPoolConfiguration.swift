@@ -141,6 +141,8 @@ public struct UserPoolClientConfiguration: Sendable, Hashable {
             return legacy || flows.contains("ALLOW_USER_SRP_AUTH")
         case "CUSTOM_AUTH":
             return flows.contains("CUSTOM_AUTH_FLOW_ONLY") || flows.contains("ALLOW_CUSTOM_AUTH")
+        case "USER_AUTH":
+            return flows.contains("ALLOW_USER_AUTH")
         default:
             return false
         }

@@ -20,6 +20,8 @@ struct ChallengeSession: Sendable {
     var mfaCode: String?
     var mfaSetUp = false
     var clientMetadata: [String: String]?
+    /// WEB_AUTHN: the challenge the assertion must sign.
+    var webAuthnChallenge: [UInt8]?
 }
 
 extension CognitoService {
@@ -27,7 +29,7 @@ extension CognitoService {
     public func initiateAuth(_ request: InitiateAuthRequest) async throws(CognitoError) -> InitiateAuthResponse {
         let client = try client(request.ClientId)
         switch request.AuthFlow {
-        case "USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "USER_SRP_AUTH", "CUSTOM_AUTH":
+        case "USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "USER_SRP_AUTH", "CUSTOM_AUTH", "USER_AUTH":
             return try await startAuth(
                 flow: request.AuthFlow,
                 parameters: request.AuthParameters ?? [:],
@@ -48,7 +50,7 @@ extension CognitoService {
         let pool = try pool(request.UserPoolId)
         let client = try client(request.ClientId, poolID: pool.id)
         switch request.AuthFlow {
-        case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH":
+        case "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH", "USER_AUTH":
             return try await startAuth(
                 flow: request.AuthFlow,
                 parameters: request.AuthParameters ?? [:],
@@ -89,6 +91,10 @@ extension CognitoService {
             guard let srpA = parameters["SRP_A"] else { throw .invalidParameter("Missing required parameter SRP_A") }
             try checkSecretHash(parameters["SECRET_HASH"], username: username, client: client)
             return try await startSRP(username: username, srpA: srpA, client: client, pool: pool, clientMetadata: clientMetadata)
+        case "USER_AUTH":
+            guard let username = parameters["USERNAME"] else { throw .invalidParameter("Missing required parameter USERNAME") }
+            try checkSecretHash(parameters["SECRET_HASH"], username: username, client: client)
+            return try await startChoiceSignIn(username: username, parameters: parameters, client: client, pool: pool, clientMetadata: clientMetadata)
         case "CUSTOM_AUTH":
             guard let username = parameters["USERNAME"] else { throw .invalidParameter("Missing required parameter USERNAME") }
             try checkSecretHash(parameters["SECRET_HASH"], username: username, client: client)
@@ -153,7 +159,7 @@ extension CognitoService {
     /// Records a password check against the user as stored now: failures count towards the lockout,
     /// success clears it, and a user locked meanwhile is refused either way (counted atomically, in
     /// the same write). A verifier changed since the check counts as a failure.
-    private func recordPasswordAttempt(
+    func recordPasswordAttempt(
         _ candidate: StoredUser,
         matched matches: Bool,
         client: LiveClient,
@@ -207,6 +213,11 @@ extension CognitoService {
     ) async throws(CognitoError) -> InitiateAuthResponse {
         guard let a = BigNumber(hex: srpA), !a.modulo(SRPServer.modulus).isZero else { throw .invalidParameter("SRP_A is not a valid SRP value") }
         let user = try await signInCandidate(username, client: client, pool: pool, clientMetadata: clientMetadata)
+        return try await srpChallenge(for: user, a: a, client: client, pool: pool)
+    }
+
+    /// PASSWORD_VERIFIER for a user whose sign-in may go on: the salt, `B` and a secret block.
+    func srpChallenge(for user: StoredUser, a: BigNumber, client: LiveClient, pool: LivePool) async throws(CognitoError) -> InitiateAuthResponse {
         guard let salt = user.passwordSalt, let verifier = user.passwordVerifier else { throw .incorrectCredentials }
         let (b, bigB) = await SRPServer.serverValues(verifier: [UInt8](verifier))
         let secretBlock = Data(SecureRandom.bytes(64)).base64EncodedString()
@@ -360,6 +371,8 @@ extension CognitoService {
         client: LiveClient
     ) async throws(CognitoError) -> InitiateAuthResponse {
         if challenge == "PASSWORD_VERIFIER" { return try await verifySRP(responses, client: client) }
+        if challenge == "SELECT_CHALLENGE" { return try await answerSelectChallenge(session: session, responses: responses, client: client) }
+        if challenge == "WEB_AUTHN" { return try await answerWebAuthnChallenge(session: session, responses: responses, client: client) }
         if challenge == "DEVICE_SRP_AUTH" { return try await startDeviceSRP(responses, client: client) }
         if challenge == "DEVICE_PASSWORD_VERIFIER" { return try await verifyDeviceSRP(responses, client: client) }
         if challenge == "CUSTOM_CHALLENGE" { return try await answerCustomChallenge(session: session, responses: responses, client: client) }

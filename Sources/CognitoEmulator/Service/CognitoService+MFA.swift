@@ -7,7 +7,7 @@ import Logging
 /// `OFF` never asks, `OPTIONAL` asks users who enabled a method, `ON` also makes users without one set up
 /// a software token (MFA_SETUP). See https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
 extension CognitoService {
-    static let mfaChallenges: Set<String> = ["SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP", "MFA_SETUP"]
+    static let mfaChallenges: Set<String> = ["SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP", "SMS_OTP", "MFA_SETUP"]
     static let mfaCodeValidity: Double = 180
 
     /// The MFA methods a user has enabled, as `UserMFASettingList` lists them; nil when none.
@@ -49,25 +49,9 @@ extension CognitoService {
             let method = user.preferredMfa.flatMap { methods.contains($0) ? $0 : nil } ?? methods[0]
             pending.challenge = method
             if method != "SOFTWARE_TOKEN_MFA" {
-                let code = Self.sixDigitCode()
+                let (code, delivery) = sendSignInCode(email: method == "EMAIL_OTP", trigger: method, to: user, pool: pool)
                 pending.mfaCode = code
-                let email = method == "EMAIL_OTP"
-                let destination = email ? attribute("email", of: user) ?? "" : attribute("phone_number", of: user) ?? ""
-                outbox.append(
-                    OutboxMessage(
-                        userPoolId: pool.id,
-                        username: user.username,
-                        trigger: method,
-                        deliveryMedium: email ? "EMAIL" : "SMS",
-                        destination: destination,
-                        code: code,
-                        message: "Your authentication code is \(code).",
-                        sentAt: now
-                    )
-                )
-                logger.info("\(method) code for \(LogText.escaped(user.username)) in \(pool.id): \(code)")
-                parameters["CODE_DELIVERY_DELIVERY_MEDIUM"] = email ? "EMAIL" : "SMS"
-                parameters["CODE_DELIVERY_DESTINATION"] = email ? Self.mask(email: destination) : "+*******" + destination.suffix(4)
+                parameters.merge(delivery) { _, new in new }
             }
         }
         let session = Base64URL.encode(SecureRandom.bytes(96))
@@ -76,24 +60,42 @@ extension CognitoService {
         return InitiateAuthResponse(ChallengeName: pending.challenge, Session: session, ChallengeParameters: parameters, AuthenticationResult: nil)
     }
 
-    /// RespondToAuthChallenge for SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP and MFA_SETUP.
+    /// A one-time sign-in code to the user's e-mail or phone (the outbox), and the challenge parameters
+    /// that say where it went.
+    func sendSignInCode(email: Bool, trigger: String, to user: StoredUser, pool: LivePool) -> (code: String, parameters: [String: String]) {
+        let code = Self.sixDigitCode()
+        let destination = email ? attribute("email", of: user) ?? "" : attribute("phone_number", of: user) ?? ""
+        outbox.append(
+            OutboxMessage(
+                userPoolId: pool.id,
+                username: user.username,
+                trigger: trigger,
+                deliveryMedium: email ? "EMAIL" : "SMS",
+                destination: destination,
+                code: code,
+                message: "Your authentication code is \(code).",
+                sentAt: clock.now
+            )
+        )
+        logger.info("\(trigger) code for \(LogText.escaped(user.username)) in \(pool.id): \(code)")
+        return (
+            code,
+            [
+                "CODE_DELIVERY_DELIVERY_MEDIUM": email ? "EMAIL" : "SMS",
+                "CODE_DELIVERY_DESTINATION": email ? Self.mask(email: destination) : "+*******" + destination.suffix(4),
+            ]
+        )
+    }
+
+    /// RespondToAuthChallenge for SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP, SMS_OTP and MFA_SETUP.
     func answerMFAChallenge(
         _ challenge: String,
         session: String?,
         responses: [String: String],
         client: LiveClient
     ) async throws(CognitoError) -> InitiateAuthResponse {
-        guard let session, let pending = challengeSessions[session], pending.clientID == client.id, pending.challenge == challenge else {
-            throw .notAuthorized("Invalid session for the user.")
-        }
-        guard pending.expires > clock.now else {
-            challengeSessions[session] = nil
-            throw .notAuthorized("Invalid session for the user, session is expired.")
-        }
-        let pool = try pool(pending.poolID)
+        let (pending, user, pool) = try openChallenge(session, challenge, client: client)
         try checkSecretHash(responses["SECRET_HASH"], username: pending.username, client: client)
-        let found = try database({ db in try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": pending.username]) }, write: false)
-        guard let user = found, user.enabled else { throw .notAuthorized("Invalid session for the user.") }
         let passed: Bool
         switch challenge {
         case "SOFTWARE_TOKEN_MFA":
@@ -101,8 +103,8 @@ extension CognitoService {
                 throw .invalidParameter("Missing required parameter SOFTWARE_TOKEN_MFA_CODE")
             }
             passed = user.totpSecret.flatMap(Base32.decode).map { TOTP.verify(code, secret: $0, at: clock.now) } ?? false
-        case "SMS_MFA", "EMAIL_OTP":
-            let name = challenge == "SMS_MFA" ? "SMS_MFA_CODE" : "EMAIL_OTP_CODE"
+        case "SMS_MFA", "EMAIL_OTP", "SMS_OTP":
+            let name = challenge + "_CODE"
             guard let code = responses[name] else { throw .invalidParameter("Missing required parameter \(name)") }
             passed = Digest.constantTimeEquals(Array(code.utf8), Array((pending.mfaCode ?? "").utf8))
         default:
@@ -116,7 +118,7 @@ extension CognitoService {
             }
             throw .codeMismatch("Invalid code received for user")
         }
-        challengeSessions[session] = nil
+        challengeSessions[session ?? ""] = nil
         return try await finishSignIn(user, client: client, pool: pool, clientMetadata: pending.clientMetadata)
     }
 

@@ -109,12 +109,12 @@ extension CognitoService {
 
     // MARK: - Helpers
 
-    private func passkeys(of username: String, pool: LivePool) throws(CognitoError) -> [JSONValue] {
+    func passkeys(of username: String, pool: LivePool) throws(CognitoError) -> [JSONValue] {
         try documents(.webAuthnCredential, poolID: pool.id, keyPrefix: "\(pool.id)/\(username)/")
     }
 
     /// The relying party ID, once passkeys are enabled for the pool.
-    private func relyingParty(of pool: LivePool) throws(CognitoError) -> String {
+    func relyingParty(of pool: LivePool) throws(CognitoError) -> String {
         let factors = pool.definition["Policies"]?["SignInPolicy"]?["AllowedFirstAuthFactors"]
         guard case .array(let allowed)? = factors, allowed.contains(.string("WEB_AUTHN")) else {
             throw .webAuthnNotEnabled("Passkeys are not enabled: add WEB_AUTHN to the pool's Policies.SignInPolicy.AllowedFirstAuthFactors.")
@@ -126,7 +126,7 @@ extension CognitoService {
         throw .webAuthnConfigurationMissing("The pool has no relying party ID: set WebAuthnConfiguration.RelyingPartyId or a domain.")
     }
 
-    private func userVerification(of pool: LivePool) -> String {
+    func userVerification(of pool: LivePool) -> String {
         pool.definition["WebAuthnConfiguration"]?["UserVerification"]?.stringValue ?? "preferred"
     }
 }
