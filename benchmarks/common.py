@@ -140,6 +140,29 @@ def create_users(url, pool_id, count, prefix="user", workers=8):
     return count / (time.perf_counter() - started)
 
 
+def create_pools(url, count=200):
+    """CreateUserPool then CreateUserPoolClient, `count` times on one kept-alive connection (what a test
+    suite does per test); answers pairs created per second."""
+    import http.client
+    host, port = url.split("//")[1].split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=60)
+
+    def call(operation, body):
+        connection.request("POST", "/", json.dumps(body), {"Content-Type": "application/x-amz-json-1.1",
+                                                         "X-Amz-Target": f"AWSCognitoIdentityProviderService.{operation}"})
+        answer = connection.getresponse()
+        text = answer.read()
+        if answer.status != 200:
+            raise RuntimeError(f"{operation}: {answer.status} {text[:200]}")
+        return json.loads(text)
+
+    started = time.perf_counter()
+    for n in range(count):
+        pool = call("CreateUserPool", {"PoolName": f"suite-{n}", "Policies": {"PasswordPolicy": {"MinimumLength": 8}}})["UserPool"]["Id"]
+        call("CreateUserPoolClient", {"UserPoolId": pool, "ClientName": "web", "ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]})
+    return count / (time.perf_counter() - started)
+
+
 def parse_wrk(out):
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     count = int(re.search(r"(\d+) requests in", out).group(1))

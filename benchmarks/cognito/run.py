@@ -9,12 +9,13 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from common import Emulator, Moto, cognito_call, create_users, wrk  # noqa: E402
+from common import Emulator, Moto, cognito_call, create_pools, create_users, wrk  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SECONDS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
 USERS = 10_000
 PASSWORD = "Bench-Passw0rd"
+POOLS = "CreateUserPool + CreateUserPoolClient (pairs/s, 1 Python connection)"
 OPERATIONS = ["DescribeUserPool", "GetUser", "AdminInitiateAuth", "InitiateAuth", "ListUsers", "SignUp"]
 
 
@@ -41,7 +42,8 @@ def prepare(url, pool_id, client_id):
 def measure(server, url, pool_id, client_id):
     try:
         seeding, bodies = prepare(url, pool_id, client_id)
-        results = {"AdminCreateUser (seeding, 8 Python threads)": (seeding, "-", "-", USERS)}
+        results = {"AdminCreateUser (seeding, 8 Python threads)": (seeding, "-", "-", USERS),
+                   POOLS: (create_pools(url, 200), "-", "-", 200)}
         for op in OPERATIONS:
             os.environ["BENCH_PAGINATE"] = "1" if op == "ListUsers" else "0"
             results[op] = wrk(url, op, bodies[op], seconds=SECONDS)
@@ -76,7 +78,7 @@ def main():
     print(f"### Cognito endpoint: wrk -t1 -c8 -d{SECONDS}s on loopback, {USERS:,} users in the pool\n")
     print("| operation | " + " | ".join(results) + " |")
     print("|---|" + "---|" * len(results))
-    for op in ["AdminCreateUser (seeding, 8 Python threads)"] + OPERATIONS:
+    for op in ["AdminCreateUser (seeding, 8 Python threads)", POOLS] + OPERATIONS:
         cells = []
         for name, numbers in results.items():
             rate, p50, p99, _ = numbers[op]
