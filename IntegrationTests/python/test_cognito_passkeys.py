@@ -192,3 +192,17 @@ def test_choice_based_sign_in_with_each_first_factor(cognito):
     forged["id"] = forged["rawId"] = assertion["id"]
     assert error_of(idp.respond_to_auth_challenge, ClientId=client, ChallengeName="WEB_AUTHN", Session=again["Session"],
                     ChallengeResponses={"USERNAME": "cho", "CREDENTIAL": json.dumps(forged)})[0] == "NotAuthorizedException"
+
+
+def test_an_sms_code_is_a_first_factor(cognito):
+    idp = cognito.client()
+    pool = idp.create_user_pool(PoolName="sms-first", Policies={"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "SMS_OTP"]}})["UserPool"]["Id"]
+    client = idp.create_user_pool_client(UserPoolId=pool, ClientName="m", ExplicitAuthFlows=["ALLOW_USER_AUTH"])["UserPoolClient"]["ClientId"]
+    idp.admin_create_user(UserPoolId=pool, Username="sid", MessageAction="SUPPRESS", UserAttributes=[
+        {"Name": "phone_number", "Value": "+15555550123"}, {"Name": "phone_number_verified", "Value": "true"}])
+    challenge = idp.initiate_auth(ClientId=client, AuthFlow="USER_AUTH", AuthParameters={"USERNAME": "sid", "PREFERRED_CHALLENGE": "SMS_OTP"})
+    assert challenge["ChallengeName"] == "SMS_OTP" and challenge["ChallengeParameters"]["CODE_DELIVERY_DELIVERY_MEDIUM"] == "SMS"
+    code = cognito.messages(pool, "sid")[-1]["code"]
+    tokens = idp.respond_to_auth_challenge(ClientId=client, ChallengeName="SMS_OTP", Session=challenge["Session"],
+                                           ChallengeResponses={"USERNAME": "sid", "SMS_OTP_CODE": code})
+    assert tokens["AuthenticationResult"]["AccessToken"]
