@@ -1,16 +1,16 @@
 /// RFC 4180 CSV: fields separated by commas, records by CRLF or LF, fields optionally quoted with `"`
 /// (a quote inside a quoted field doubled). Pure and bounded: it reads what it is given and nothing else.
-enum CSVReader {
+package enum CSVReader {
     /// Why a file cannot be read.
-    struct Malformed: Error, Equatable {
+    package struct Malformed: Error, Equatable {
         /// The 1-based line where reading stopped.
-        var line: Int
+        package var line: Int
         /// What is wrong there.
-        var reason: String
+        package var reason: String
     }
 
     /// The records of `text`, each a list of fields; a blank last line is not a record.
-    static func records(_ text: String) throws(Malformed) -> [[String]] {
+    package static func records(_ text: String) throws(Malformed) -> [[String]] {
         var records: [[String]] = []
         var record: [String] = []
         var field = ""

@@ -1,6 +1,6 @@
 /// The CBOR (RFC 8949) that WebAuthn's attestation objects and COSE keys are made of: a strict,
 /// bounded reader (definite lengths only, at most 16 levels deep), as the authenticator data needs.
-indirect enum CBOR: Equatable, Sendable {
+package indirect enum CBOR: Equatable, Sendable {
     case unsigned(UInt64)
     case negative(UInt64)
     case bytes([UInt8])
@@ -10,7 +10,7 @@ indirect enum CBOR: Equatable, Sendable {
     case bool(Bool)
     case null
 
-    static func == (lhs: CBOR, rhs: CBOR) -> Bool {
+    package static func == (lhs: CBOR, rhs: CBOR) -> Bool {
         switch (lhs, rhs) {
         case (.unsigned(let a), .unsigned(let b)), (.negative(let a), .negative(let b)): return a == b
         case (.bytes(let a), .bytes(let b)): return a == b
@@ -56,7 +56,7 @@ indirect enum CBOR: Equatable, Sendable {
     }
 
     /// Reads `data`, which must hold exactly one item.
-    static func decode(_ data: [UInt8]) -> CBOR? {
+    package static func decode(_ data: [UInt8]) -> CBOR? {
         guard let (value, length) = read(data), length == data.count else { return nil }
         return value
     }

@@ -11,9 +11,9 @@ import Foundation
 /// (W3C WebAuthn §7.1): the client data's type, challenge and origin, the authenticator data's RP ID
 /// hash and flags, the credential's COSE key (ES256 or RS256), and the attestation statement (`none`,
 /// or `packed` self-attestation, whose signature is verified). Pure: no state, no I/O.
-enum WebAuthnAttestation {
+package enum WebAuthnAttestation {
     /// What a verified registration stores.
-    struct Credential: Sendable {
+    package struct Credential: Sendable {
         /// The credential ID.
         var id: [UInt8]
         /// The COSE public key, as the authenticator encoded it.
@@ -55,7 +55,7 @@ enum WebAuthnAttestation {
     ///   - challenge: The challenge StartWebAuthnRegistration issued.
     ///   - relyingParty: The RP ID.
     ///   - requireUserVerification: Whether the UV flag must be set.
-    static func verify(
+    package static func verify(
         _ credential: JSONValue,
         challenge: [UInt8],
         relyingParty: String,
