@@ -72,6 +72,12 @@ public struct TestEmulator: Sendable {
     /// The Cognito service.
     public var cognito: CognitoService { emulator.cognito }
 
+    /// An in-process client with every operation of the Cognito API and full access (as an
+    /// administrator's credentials have): what a test drives the pools with.
+    public var cognitoClient: CognitoClient {
+        CognitoClient(service: emulator.cognito, region: emulator.cognito.region, accountID: emulator.cognito.accountID)
+    }
+
     /// The stage URLs start with.
     public var stage: String { emulator.service.stage }
 

@@ -1,11 +1,11 @@
 public import CognitoEmulator
 
 /// The in-process Cognito client a handler calls (`context.aws.cognito`), with AWS's request and
-/// response shapes and a method for every operation the emulator serves (``CognitoCalling``).
+/// response shapes and a method for every operation the emulator serves (`CognitoClient+Operations.swift`).
 /// Operations that AWS authorizes with IAM (the `Admin*`, `List*` and `Describe*` operations) are
 /// checked against the function's role, so a permission missing from serverless.yml fails offline
 /// exactly as it fails once deployed.
-public struct CognitoClient: CognitoCalling {
+public struct CognitoClient: Sendable {
     /// The service behind the client.
     public let service: CognitoService
     /// The caller's permissions.
@@ -26,7 +26,8 @@ public struct CognitoClient: CognitoCalling {
 
     /// Runs `operation` after checking the caller's IAM permission for it (when IAM authorizes it) and
     /// validating the request as the endpoint does.
-    public func call<Request, Response>(_ operation: CognitoOperation<Request, Response>, _ request: Request) async throws(CognitoError) -> Response {
+    package func call<Request, Response>(_ operation: CognitoOperation<Request, Response>, _ request: Request) async throws(CognitoError) -> Response
+    {
         if let check = operation.iamCheck(for: request) { try authorize(check.action, poolID: check.poolID) }
         return try await operation.call(request, on: service)
     }

@@ -7,7 +7,7 @@ import Foundation
 #endif
 
 /// How AWS decides who may call an operation.
-public enum CognitoAccess: Sendable {
+package enum CognitoAccess: Sendable {
     /// IAM authorizes the caller (`cognito-idp:<Operation>`), on the pool the request names (or `*`).
     case iam(pool: @Sendable (Any) -> String?)
     /// A client ID, a session or the user's own access token stands for the caller; IAM is not asked.
@@ -18,11 +18,11 @@ public enum CognitoAccess: Sendable {
 /// and the service call. The AWS JSON endpoint, the in-process client (`context.aws.cognito`,
 /// `TestEmulator.cognito`) and IAM checks are all built from these values, so an operation exists
 /// everywhere or nowhere.
-public struct CognitoOperation<Request: Codable & Sendable, Response: Codable & Sendable>: Sendable {
+package struct CognitoOperation<Request: Codable & Sendable, Response: Codable & Sendable>: Sendable {
     /// `AdminCreateUser`.
-    public let name: String
+    package let name: String
     /// Who may call it.
-    public let access: CognitoAccess
+    package let access: CognitoAccess
     let perform: @Sendable (CognitoService, Request) async throws(CognitoError) -> Response
 
     /// An operation IAM authorizes, on the pool `pool` names.
@@ -44,13 +44,13 @@ public struct CognitoOperation<Request: Codable & Sendable, Response: Codable & 
     }
 
     /// The IAM action (`cognito-idp:AdminCreateUser`) and the pool it acts on, when IAM authorizes it.
-    public func iamCheck(for request: Request) -> (action: String, poolID: String?)? {
+    package func iamCheck(for request: Request) -> (action: String, poolID: String?)? {
         guard case .iam(let pool) = access else { return nil }
         return ("cognito-idp:\(name)", pool(request))
     }
 
     /// Validates `request` against botocore's model, as the endpoint does, then runs it.
-    public func call(_ request: Request, on service: CognitoService) async throws(CognitoError) -> Response {
+    package func call(_ request: Request, on service: CognitoService) async throws(CognitoError) -> Response {
         let body: [UInt8]
         do {
             body = Array(try JSONEncoder().encode(request))
@@ -64,18 +64,18 @@ public struct CognitoOperation<Request: Codable & Sendable, Response: Codable & 
 
 extension JSONDocument {
     /// The `UserPoolId` member: the pool IAM checks a control-plane request against.
-    public var userPoolID: String? { self["UserPoolId"]?.stringValue }
+    package var userPoolID: String? { self["UserPoolId"]?.stringValue }
     /// No pool: a request IAM checks against `*` (CreateUserPool).
-    public var noPool: String? { nil }
+    package var noPool: String? { nil }
     /// The pool a tagging request's `ResourceArn` names (`…:userpool/<id>`).
-    public var taggedPoolID: String? {
+    package var taggedPoolID: String? {
         self["ResourceArn"]?.stringValue.flatMap { $0.split(separator: "/").last.map(String.init) }
     }
 }
 
 extension ListUserPoolsRequest {
     /// No pool: ListUserPools is checked against `*`.
-    public var noPool: String? { nil }
+    package var noPool: String? { nil }
 }
 
 /// An operation with its shapes erased, as the AWS JSON endpoint runs it.
@@ -105,33 +105,33 @@ extension CognitoOperationFamily {
 }
 
 /// Every operation the emulator serves, by family.
-public enum CognitoOperations {
+package enum CognitoOperations {
     /// Users, as an administrator manages them.
-    public static let users = UserAdministration()
+    package static let users = UserAdministration()
     /// Sign-up, confirmation, password recovery and a user's own profile.
-    public static let selfService = SelfService()
+    package static let selfService = SelfService()
     /// Sign-in, challenges, refresh, sign-out and revocation.
-    public static let authentication = Authentication()
+    package static let authentication = Authentication()
     /// TOTP, SMS and e-mail MFA settings.
-    public static let mfa = MFAManagement()
+    package static let mfa = MFAManagement()
     /// Groups and membership.
-    public static let groups = GroupManagement()
+    package static let groups = GroupManagement()
     /// Pools and app clients.
-    public static let pools = PoolManagement()
+    package static let pools = PoolManagement()
     /// Custom attributes, MFA configuration, tags and the settings only AWS's infrastructure acts on.
-    public static let poolSettings = PoolSettings()
+    package static let poolSettings = PoolSettings()
     /// Domains, resource servers, identity providers, terms and branding.
-    public static let poolResources = PoolResources()
+    package static let poolResources = PoolResources()
     /// Password resets by an administrator, attribute deletion, legacy MFA settings.
-    public static let userSettings = UserSettings()
+    package static let userSettings = UserSettings()
     /// Client secret rotation, sign-in events, auth factors, federated identity links.
-    public static let secretsAndEvents = ClientSecretsAndEvents()
+    package static let secretsAndEvents = ClientSecretsAndEvents()
     /// User import jobs.
-    public static let userImport = UserImport()
+    package static let userImport = UserImport()
     /// Tracked devices.
-    public static let devices = DeviceManagement()
+    package static let devices = DeviceManagement()
     /// Passkeys (WebAuthn).
-    public static let passkeys = Passkeys()
+    package static let passkeys = Passkeys()
 
     /// Every operation, by name.
     package static let byName: [String: any AnyCognitoOperation] = {
@@ -141,11 +141,4 @@ public enum CognitoOperations {
         ]
         return Dictionary(uniqueKeysWithValues: families.flatMap(\.operations).map { ($0.name, $0) })
     }()
-}
-
-/// A caller of Cognito's operations in process: the client a handler gets (`context.aws.cognito`)
-/// and the one tests use. Each family's file adds a method per operation on top of ``call(_:_:)``.
-public protocol CognitoCalling: Sendable {
-    /// Runs `operation`, after the same validation and authorization as on the wire.
-    func call<Request, Response>(_ operation: CognitoOperation<Request, Response>, _ request: Request) async throws(CognitoError) -> Response
 }

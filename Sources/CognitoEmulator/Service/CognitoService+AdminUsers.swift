@@ -10,7 +10,7 @@ import Foundation
 
 extension CognitoService {
     /// AdminCreateUser. https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html
-    public func adminCreateUser(_ request: AdminCreateUserRequest) async throws(CognitoError) -> AdminCreateUserResponse {
+    package func adminCreateUser(_ request: AdminCreateUserRequest) async throws(CognitoError) -> AdminCreateUserResponse {
         let pool = try pool(request.UserPoolId)
         let attributes = request.UserAttributes ?? []
         if request.MessageAction == "RESEND" {
@@ -123,7 +123,7 @@ extension CognitoService {
     }
 
     /// AdminSetUserPassword.
-    public func adminSetUserPassword(_ request: AdminSetUserPasswordRequest) async throws(CognitoError) -> EmptyResponse {
+    package func adminSetUserPassword(_ request: AdminSetUserPasswordRequest) async throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         try checkPolicy(request.Password, pool: pool)
         let username = try database({ db in try requireUser(pool, request.Username, db).username }, write: false)
@@ -145,7 +145,7 @@ extension CognitoService {
     }
 
     /// AdminGetUser.
-    public func adminGetUser(_ request: AdminUserRequest) throws(CognitoError) -> AdminGetUserResponse {
+    package func adminGetUser(_ request: AdminUserRequest) throws(CognitoError) -> AdminGetUserResponse {
         let pool = try pool(request.UserPoolId)
         let user = try database({ db in try requireUser(pool, request.Username, db) }, write: false)
         return AdminGetUserResponse(
@@ -161,7 +161,7 @@ extension CognitoService {
     }
 
     /// AdminConfirmSignUp; then the PostConfirmation trigger.
-    public func adminConfirmSignUp(_ request: AdminUserRequest) async throws(CognitoError) -> EmptyResponse {
+    package func adminConfirmSignUp(_ request: AdminUserRequest) async throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         let confirmed: StoredUser = try database { db in
             var user = try requireUser(pool, request.Username, db)
@@ -184,7 +184,7 @@ extension CognitoService {
     }
 
     /// AdminUpdateUserAttributes.
-    public func adminUpdateUserAttributes(_ request: AdminUpdateUserAttributesRequest) throws(CognitoError) -> EmptyResponse {
+    package func adminUpdateUserAttributes(_ request: AdminUpdateUserAttributesRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         try validate(request.UserAttributes, in: pool, requireRequired: false)
         try database { db in
@@ -204,19 +204,19 @@ extension CognitoService {
     }
 
     /// AdminDeleteUser.
-    public func adminDeleteUser(_ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
+    package func adminDeleteUser(_ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         try database { db in try deleteUser(try requireUser(pool, request.Username, db), db) }
         return EmptyResponse()
     }
 
     /// AdminDisableUser: the user can no longer sign in, and their tokens are revoked.
-    public func adminDisableUser(_ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
+    package func adminDisableUser(_ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
         try setEnabled(false, request)
     }
 
     /// AdminEnableUser.
-    public func adminEnableUser(_ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
+    package func adminEnableUser(_ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
         try setEnabled(true, request)
     }
 
@@ -233,7 +233,7 @@ extension CognitoService {
     }
 
     /// AdminUserGlobalSignOut.
-    public func adminUserGlobalSignOut(_ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
+    package func adminUserGlobalSignOut(_ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         try database { db in try revokeSessions(of: try requireUser(pool, request.Username, db), db) }
         return EmptyResponse()

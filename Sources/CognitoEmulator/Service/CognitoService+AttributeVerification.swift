@@ -6,7 +6,7 @@ extension CognitoService {
     static let verifiableAttributes: Set<String> = ["email", "phone_number"]
 
     /// GetUserAttributeVerificationCode: a new code for the attribute, through the CustomMessage trigger.
-    public func getUserAttributeVerificationCode(_ request: AttributeVerificationRequest) async throws(CognitoError) -> CodeDeliveryResponse {
+    package func getUserAttributeVerificationCode(_ request: AttributeVerificationRequest) async throws(CognitoError) -> CodeDeliveryResponse {
         let (pool, user) = try authenticate(accessToken: request.AccessToken)
         let client = try accessTokenClient(request.AccessToken)
         guard Self.verifiableAttributes.contains(request.AttributeName) else {
@@ -38,7 +38,7 @@ extension CognitoService {
     }
 
     /// VerifyUserAttribute: the code marks the attribute verified.
-    public func verifyUserAttribute(_ request: AttributeVerificationRequest) throws(CognitoError) -> EmptyResponse {
+    package func verifyUserAttribute(_ request: AttributeVerificationRequest) throws(CognitoError) -> EmptyResponse {
         let (pool, current) = try authenticate(accessToken: request.AccessToken)
         guard Self.verifiableAttributes.contains(request.AttributeName) else {
             throw .invalidParameter("Invalid attribute name: \(request.AttributeName) cannot be verified")

@@ -26,7 +26,7 @@ struct ChallengeSession: Sendable {
 
 extension CognitoService {
     /// InitiateAuth: USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN.
-    public func initiateAuth(_ request: InitiateAuthRequest) async throws(CognitoError) -> InitiateAuthResponse {
+    package func initiateAuth(_ request: InitiateAuthRequest) async throws(CognitoError) -> InitiateAuthResponse {
         let client = try client(request.ClientId)
         switch request.AuthFlow {
         case "USER_PASSWORD_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "USER_SRP_AUTH", "CUSTOM_AUTH", "USER_AUTH":
@@ -46,7 +46,7 @@ extension CognitoService {
     }
 
     /// AdminInitiateAuth: ADMIN_NO_SRP_AUTH / ADMIN_USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH / REFRESH_TOKEN.
-    public func adminInitiateAuth(_ request: AdminInitiateAuthRequest) async throws(CognitoError) -> InitiateAuthResponse {
+    package func adminInitiateAuth(_ request: AdminInitiateAuthRequest) async throws(CognitoError) -> InitiateAuthResponse {
         let pool = try pool(request.UserPoolId)
         let client = try client(request.ClientId, poolID: pool.id)
         switch request.AuthFlow {
@@ -342,7 +342,7 @@ extension CognitoService {
     }
 
     /// RespondToAuthChallenge (NEW_PASSWORD_REQUIRED).
-    public func respondToAuthChallenge(_ request: RespondToAuthChallengeRequest) async throws(CognitoError) -> InitiateAuthResponse {
+    package func respondToAuthChallenge(_ request: RespondToAuthChallengeRequest) async throws(CognitoError) -> InitiateAuthResponse {
         let client = try client(request.ClientId)
         return try await respond(
             challenge: request.ChallengeName,
@@ -353,7 +353,7 @@ extension CognitoService {
     }
 
     /// AdminRespondToAuthChallenge (NEW_PASSWORD_REQUIRED).
-    public func adminRespondToAuthChallenge(_ request: AdminRespondToAuthChallengeRequest) async throws(CognitoError) -> InitiateAuthResponse {
+    package func adminRespondToAuthChallenge(_ request: AdminRespondToAuthChallengeRequest) async throws(CognitoError) -> InitiateAuthResponse {
         let pool = try pool(request.UserPoolId)
         let client = try client(request.ClientId, poolID: pool.id)
         return try await respond(

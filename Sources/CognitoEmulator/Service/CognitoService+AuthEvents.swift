@@ -55,7 +55,7 @@ extension CognitoService {
 
     /// AdminListUserAuthEvents: the user's sign-in events, newest first. Needs threat protection
     /// (`UserPoolAddOns.AdvancedSecurityMode` `AUDIT` or `ENFORCED`), as on AWS.
-    public func adminListUserAuthEvents(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func adminListUserAuthEvents(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         try requireThreatProtection(pool)
         let user = try database({ db in try requireUser(pool, request["Username"]?.stringValue ?? "", db) }, write: false)
@@ -66,13 +66,13 @@ extension CognitoService {
     }
 
     /// AdminUpdateAuthEventFeedback.
-    public func adminUpdateAuthEventFeedback(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func adminUpdateAuthEventFeedback(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         try giveFeedback(request, provider: "Admin", token: nil)
         return EmptyResponse()
     }
 
     /// UpdateAuthEventFeedback: with the event's feedback token, as the user's notification carries it.
-    public func updateAuthEventFeedback(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func updateAuthEventFeedback(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         try giveFeedback(request, provider: "User", token: request["FeedbackToken"]?.stringValue ?? "")
         return EmptyResponse()
     }
@@ -118,7 +118,7 @@ extension CognitoService {
     // MARK: - Auth factors
 
     /// GetUserAuthFactors: the user's MFA settings and the first factors they have set up.
-    public func getUserAuthFactors(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func getUserAuthFactors(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let (_, user) = try authenticate(accessToken: request["AccessToken"]?.stringValue ?? "")
         var factors: [String] = []
         if user.passwordVerifier != nil { factors += ["PASSWORD"] }
@@ -138,7 +138,7 @@ extension CognitoService {
     // MARK: - Federated identities
 
     /// AdminLinkProviderForUser: a federated identity (`SourceUser`) signs in as an existing user.
-    public func adminLinkProviderForUser(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func adminLinkProviderForUser(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         guard let destination = request["DestinationUser"], let source = request["SourceUser"],
             let provider = source["ProviderName"]?.stringValue, let value = source["ProviderAttributeValue"]?.stringValue
@@ -154,7 +154,7 @@ extension CognitoService {
     }
 
     /// AdminDisableProviderForUser: the federated identity's links are removed.
-    public func adminDisableProviderForUser(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func adminDisableProviderForUser(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         guard let user = request["User"], let provider = user["ProviderName"]?.stringValue, let value = user["ProviderAttributeValue"]?.stringValue
         else { throw .missing("User") }

@@ -8,7 +8,7 @@ extension CognitoService {
     static let maximumClientSecrets = 2
 
     /// AddUserPoolClientSecret: a new secret (generated, or the one given) beside the current one.
-    public func addUserPoolClientSecret(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func addUserPoolClientSecret(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         var client = try client(request["ClientId"]?.stringValue ?? "", poolID: pool.id)
         guard client.secret != nil else { throw .invalidParameter("Client \(client.id) does not have a client secret; it is a public client.") }
@@ -29,7 +29,7 @@ extension CognitoService {
     }
 
     /// ListUserPoolClientSecrets: each secret's ID and creation date (never its value).
-    public func listUserPoolClientSecrets(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func listUserPoolClientSecrets(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let client = try client(request["ClientId"]?.stringValue ?? "", poolID: pool.id)
         let entries = Self.secretList(of: client).map { entry in
@@ -39,7 +39,7 @@ extension CognitoService {
     }
 
     /// DeleteUserPoolClientSecret: refused for the last secret.
-    public func deleteUserPoolClientSecret(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func deleteUserPoolClientSecret(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         var client = try client(request["ClientId"]?.stringValue ?? "", poolID: pool.id)
         let id = request["ClientSecretId"]?.stringValue ?? ""

@@ -17,7 +17,7 @@ import Foundation
 /// too, but is rebuilt from the configuration at the next start (serverless.yml wins).
 extension CognitoService {
     /// CreateUserPool.
-    public func createUserPool(_ request: CreateUserPoolRequest) async throws(CognitoError) -> JSONDocument {
+    package func createUserPool(_ request: CreateUserPoolRequest) async throws(CognitoError) -> JSONDocument {
         guard let name = request["PoolName"]?.stringValue else { throw .missing("PoolName") }
         let id = region + "_" + Self.randomCharacters(9, from: Self.poolIDAlphabet)
         let configuration = try UserPoolConfiguration(definition: request.value, logicalID: id)
@@ -51,7 +51,7 @@ extension CognitoService {
 
     /// UpdateUserPool: the members given replace the pool's settings; those left out return to their
     /// defaults, as AWS documents. The schema and the name stay (AddCustomAttributes changes the schema).
-    public func updateUserPool(_ request: UpdateUserPoolRequest) throws(CognitoError) -> EmptyResponse {
+    package func updateUserPool(_ request: UpdateUserPoolRequest) throws(CognitoError) -> EmptyResponse {
         try modifyPool(request["UserPoolId"]?.stringValue) { pool throws(CognitoError) in
             var definition = Self.definition(request.value, without: ["UserPoolId"])
             for kept in ["Schema", "UserPoolTags"] where definition[kept] == nil {
@@ -67,7 +67,7 @@ extension CognitoService {
     }
 
     /// DeleteUserPool: the pool, its clients, users, groups, sessions, codes and keys.
-    public func deleteUserPool(_ request: DeleteUserPoolRequest) throws(CognitoError) -> EmptyResponse {
+    package func deleteUserPool(_ request: DeleteUserPoolRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         guard !pool.configuration.deletionProtection else {
             throw .invalidParameter(
@@ -86,7 +86,7 @@ extension CognitoService {
     }
 
     /// CreateUserPoolClient.
-    public func createUserPoolClient(_ request: CreateUserPoolClientRequest) throws(CognitoError) -> JSONDocument {
+    package func createUserPoolClient(_ request: CreateUserPoolClientRequest) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let id = Self.randomCharacters(26, from: Self.clientIDAlphabet)
         let definition = Self.definition(request.value, without: ["UserPoolId"])
@@ -109,7 +109,7 @@ extension CognitoService {
 
     /// UpdateUserPoolClient: the members given replace the client's settings, as on AWS (those left out
     /// return to their defaults); the secret stays.
-    public func updateUserPoolClient(_ request: UpdateUserPoolClientRequest) throws(CognitoError) -> JSONDocument {
+    package func updateUserPoolClient(_ request: UpdateUserPoolClientRequest) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         guard let clientID = request["ClientId"]?.stringValue else { throw .missing("ClientId") }
         var client = try client(clientID, poolID: pool.id)
@@ -133,7 +133,7 @@ extension CognitoService {
     }
 
     /// DeleteUserPoolClient.
-    public func deleteUserPoolClient(_ request: DeleteUserPoolClientRequest) throws(CognitoError) -> EmptyResponse {
+    package func deleteUserPoolClient(_ request: DeleteUserPoolClientRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         let client = try client(request.ClientId, poolID: pool.id)
         noteRevocation()
@@ -148,7 +148,7 @@ extension CognitoService {
     /// Empties all state (`POST /_emulate/reset`): the pools and clients created through the API, and
     /// every user, group, session and code; the configuration's pools, clients and groups stay as
     /// provisioned, with their signing keys.
-    public func reset() throws(CognitoError) {
+    package func reset() throws(CognitoError) {
         noteRevocation()
         let now = clock.now
         let configuration = configuration

@@ -7,7 +7,7 @@ extension CognitoService {
     // MARK: - UI customization
 
     /// SetUICustomization: for one client, or every client (`ALL`) without `ClientId`.
-    public func setUICustomization(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func setUICustomization(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let clientID = try scopedClient(request, pool: pool)
         let now = JSONValue.double(clock.now)
@@ -21,7 +21,7 @@ extension CognitoService {
     }
 
     /// GetUICustomization: the client's, else the pool's (`ALL`), else an empty one.
-    public func getUICustomization(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func getUICustomization(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let clientID = try scopedClient(request, pool: pool)
         var found = try document(.uiCustomization, "\(pool.id)/\(clientID)")
@@ -32,7 +32,7 @@ extension CognitoService {
     // MARK: - Threat protection
 
     /// SetRiskConfiguration.
-    public func setRiskConfiguration(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func setRiskConfiguration(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let clientID = try scopedClient(request, pool: pool)
         let configuration = JSONValue.object(
@@ -47,7 +47,7 @@ extension CognitoService {
     }
 
     /// DescribeRiskConfiguration.
-    public func describeRiskConfiguration(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func describeRiskConfiguration(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let clientID = try scopedClient(request, pool: pool)
         let found = try document(.riskConfiguration, "\(pool.id)/\(clientID)")
@@ -57,7 +57,7 @@ extension CognitoService {
     // MARK: - Log delivery
 
     /// SetLogDeliveryConfiguration.
-    public func setLogDeliveryConfiguration(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func setLogDeliveryConfiguration(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let configuration = JSONValue.object([.init("UserPoolId", .string(pool.id))] + Self.members(request, ["LogConfigurations"]))
         try save(.logDelivery, pool.id, poolID: pool.id, configuration)
@@ -65,7 +65,7 @@ extension CognitoService {
     }
 
     /// GetLogDeliveryConfiguration.
-    public func getLogDeliveryConfiguration(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func getLogDeliveryConfiguration(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let found = try document(.logDelivery, pool.id)
         return JSONDocument([
@@ -76,7 +76,7 @@ extension CognitoService {
     // MARK: - Terms
 
     /// CreateTerms: one document of each name (`terms-of-use`, `privacy-policy`) per client.
-    public func createTerms(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func createTerms(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let clientID = request["ClientId"]?.stringValue ?? ""
         _ = try client(clientID, poolID: pool.id)
@@ -98,7 +98,7 @@ extension CognitoService {
     }
 
     /// UpdateTerms.
-    public func updateTerms(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func updateTerms(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let (pool, stored) = try terms(request)
         let terms = updated(stored, by: request, updatable: ["TermsName", "TermsSource", "Enforcement", "Links"])
         try save(.terms, "\(pool.id)/\(terms["TermsId"]?.stringValue ?? "")", poolID: pool.id, terms)
@@ -106,19 +106,19 @@ extension CognitoService {
     }
 
     /// DescribeTerms.
-    public func describeTerms(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func describeTerms(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         JSONDocument([("Terms", try terms(request).1)])
     }
 
     /// DeleteTerms.
-    public func deleteTerms(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func deleteTerms(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let (pool, stored) = try terms(request)
         try deleteDocument(.terms, "\(pool.id)/\(stored["TermsId"]?.stringValue ?? "")")
         return EmptyResponse()
     }
 
     /// ListTerms: each document's ID, name, enforcement and dates.
-    public func listTerms(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func listTerms(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let summaries = try documents(.terms, poolID: pool.id).map {
             Self.summary(of: $0, ["TermsId", "TermsName", "Enforcement", "CreationDate", "LastModifiedDate"])
@@ -136,7 +136,7 @@ extension CognitoService {
     // MARK: - Managed login branding
 
     /// CreateManagedLoginBranding: one style per client.
-    public func createManagedLoginBranding(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func createManagedLoginBranding(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let clientID = request["ClientId"]?.stringValue ?? ""
         _ = try client(clientID, poolID: pool.id)
@@ -155,7 +155,7 @@ extension CognitoService {
     }
 
     /// UpdateManagedLoginBranding.
-    public func updateManagedLoginBranding(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func updateManagedLoginBranding(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let (pool, clientID, stored) = try branding(request)
         let branding = updated(stored, by: request, updatable: ["UseCognitoProvidedValues", "Settings", "Assets"])
         let id = branding["ManagedLoginBrandingId"]?.stringValue ?? ""
@@ -164,12 +164,12 @@ extension CognitoService {
     }
 
     /// DescribeManagedLoginBranding.
-    public func describeManagedLoginBranding(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func describeManagedLoginBranding(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         JSONDocument([("ManagedLoginBranding", try branding(request).2)])
     }
 
     /// DescribeManagedLoginBrandingByClient.
-    public func describeManagedLoginBrandingByClient(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func describeManagedLoginBrandingByClient(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let clientID = request["ClientId"]?.stringValue ?? ""
         guard let found = try brandings(pool: pool).first(where: { $0.clientID == clientID }) else {
@@ -179,7 +179,7 @@ extension CognitoService {
     }
 
     /// DeleteManagedLoginBranding.
-    public func deleteManagedLoginBranding(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func deleteManagedLoginBranding(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let (pool, _, stored) = try branding(request)
         try deleteDocument(.branding, "\(pool.id)/\(stored["ManagedLoginBrandingId"]?.stringValue ?? "")")
         return EmptyResponse()

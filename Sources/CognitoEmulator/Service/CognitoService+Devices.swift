@@ -178,7 +178,7 @@ extension CognitoService {
     // MARK: - Operations
 
     /// ConfirmDevice: the device's SRP verifier and name, from a client signed in on it.
-    public func confirmDevice(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func confirmDevice(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let (pool, user) = try authenticate(accessToken: request["AccessToken"]?.stringValue ?? "")
         let key = request["DeviceKey"]?.stringValue ?? ""
         guard var device = try device(key, of: user.username, pool: pool) else { throw .resourceNotFound("Device does not exist.") }
@@ -197,31 +197,31 @@ extension CognitoService {
     }
 
     /// GetDevice.
-    public func getDevice(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func getDevice(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let (pool, user) = try authenticate(accessToken: request["AccessToken"]?.stringValue ?? "")
         return JSONDocument([("Device", try confirmedDevice(request, username: user.username, pool: pool).description)])
     }
 
     /// AdminGetDevice.
-    public func adminGetDevice(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func adminGetDevice(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let (pool, username) = try adminDeviceOwner(request)
         return JSONDocument([("Device", try confirmedDevice(request, username: username, pool: pool).description)])
     }
 
     /// ListDevices.
-    public func listDevices(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func listDevices(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let (pool, user) = try authenticate(accessToken: request["AccessToken"]?.stringValue ?? "")
         return try deviceListing(request, username: user.username, pool: pool)
     }
 
     /// AdminListDevices.
-    public func adminListDevices(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func adminListDevices(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let (pool, username) = try adminDeviceOwner(request)
         return try deviceListing(request, username: username, pool: pool)
     }
 
     /// ForgetDevice: the device is no longer tracked (a sign-in from it is new again).
-    public func forgetDevice(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func forgetDevice(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let (pool, user) = try authenticate(accessToken: request["AccessToken"]?.stringValue ?? "")
         let device = try confirmedDevice(request, username: user.username, pool: pool)
         try deleteDocument(.device, Self.deviceKey(pool.id, user.username, device.key))
@@ -229,7 +229,7 @@ extension CognitoService {
     }
 
     /// AdminForgetDevice.
-    public func adminForgetDevice(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func adminForgetDevice(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let (pool, username) = try adminDeviceOwner(request)
         let device = try confirmedDevice(request, username: username, pool: pool)
         try deleteDocument(.device, Self.deviceKey(pool.id, username, device.key))
@@ -237,14 +237,14 @@ extension CognitoService {
     }
 
     /// UpdateDeviceStatus: `remembered` devices skip MFA.
-    public func updateDeviceStatus(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func updateDeviceStatus(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let (pool, user) = try authenticate(accessToken: request["AccessToken"]?.stringValue ?? "")
         try setRemembered(request, username: user.username, pool: pool)
         return EmptyResponse()
     }
 
     /// AdminUpdateDeviceStatus.
-    public func adminUpdateDeviceStatus(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func adminUpdateDeviceStatus(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let (pool, username) = try adminDeviceOwner(request)
         try setRemembered(request, username: username, pool: pool)
         return EmptyResponse()

@@ -4,7 +4,7 @@ import GRDB
 /// Members' tokens carry `cognito:groups`, sorted by name.
 extension CognitoService {
     /// CreateGroup.
-    public func createGroup(_ request: GroupRequest) throws(CognitoError) -> GroupResponse {
+    package func createGroup(_ request: GroupRequest) throws(CognitoError) -> GroupResponse {
         let pool = try pool(request.UserPoolId)
         try Self.checkGroup(request)
         let now = clock.now
@@ -27,13 +27,13 @@ extension CognitoService {
     }
 
     /// GetGroup.
-    public func getGroup(_ request: GroupRequest) throws(CognitoError) -> GroupResponse {
+    package func getGroup(_ request: GroupRequest) throws(CognitoError) -> GroupResponse {
         let pool = try pool(request.UserPoolId)
         return GroupResponse(Group: Self.groupType(try database({ db in try requireGroup(pool, request.GroupName, db) }, write: false)))
     }
 
     /// UpdateGroup: the description, role and precedence given replace the old ones.
-    public func updateGroup(_ request: GroupRequest) throws(CognitoError) -> GroupResponse {
+    package func updateGroup(_ request: GroupRequest) throws(CognitoError) -> GroupResponse {
         let pool = try pool(request.UserPoolId)
         try Self.checkGroup(request)
         let group: StoredGroup = try database { db in
@@ -49,7 +49,7 @@ extension CognitoService {
     }
 
     /// DeleteGroup, with its memberships (tokens already issued keep their claim until they expire).
-    public func deleteGroup(_ request: GroupRequest) throws(CognitoError) -> EmptyResponse {
+    package func deleteGroup(_ request: GroupRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         try database { db in
             let group = try requireGroup(pool, request.GroupName, db)
@@ -60,7 +60,7 @@ extension CognitoService {
     }
 
     /// ListGroups, by name.
-    public func listGroups(_ request: GroupListingRequest) throws(CognitoError) -> GroupListResponse {
+    package func listGroups(_ request: GroupListingRequest) throws(CognitoError) -> GroupListResponse {
         let pool = try pool(request.UserPoolId)
         let groups = try database({ db in try StoredGroup.filter(Column("poolId") == pool.id).order(Column("name")).fetchAll(db) }, write: false)
         let limit = try Self.pageLimit(request.Limit)
@@ -72,7 +72,7 @@ extension CognitoService {
     }
 
     /// ListUsersInGroup, by username.
-    public func listUsersInGroup(_ request: GroupListingRequest) throws(CognitoError) -> UsersInGroupResponse {
+    package func listUsersInGroup(_ request: GroupListingRequest) throws(CognitoError) -> UsersInGroupResponse {
         let pool = try pool(request.UserPoolId)
         guard let name = request.GroupName else { throw .missing("GroupName") }
         let users: [StoredUser] = try database(
@@ -94,7 +94,7 @@ extension CognitoService {
     }
 
     /// AdminAddUserToGroup.
-    public func adminAddUserToGroup(_ request: AdminGroupMembershipRequest) throws(CognitoError) -> EmptyResponse {
+    package func adminAddUserToGroup(_ request: AdminGroupMembershipRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         try database { db in
             let user = try requireUser(pool, request.Username, db)
@@ -105,7 +105,7 @@ extension CognitoService {
     }
 
     /// AdminRemoveUserFromGroup.
-    public func adminRemoveUserFromGroup(_ request: AdminGroupMembershipRequest) throws(CognitoError) -> EmptyResponse {
+    package func adminRemoveUserFromGroup(_ request: AdminGroupMembershipRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         try database { db in
             let user = try requireUser(pool, request.Username, db)
@@ -116,7 +116,7 @@ extension CognitoService {
     }
 
     /// AdminListGroupsForUser.
-    public func adminListGroupsForUser(_ request: AdminUserRequest) throws(CognitoError) -> GroupListResponse {
+    package func adminListGroupsForUser(_ request: AdminUserRequest) throws(CognitoError) -> GroupListResponse {
         let pool = try pool(request.UserPoolId)
         let groups: [StoredGroup] = try database(
             { db in

@@ -66,7 +66,7 @@ extension CognitoService {
     }
 
     /// ListUsers, with Filter, AttributesToGet, Limit (at most 60) and PaginationToken.
-    public func listUsers(_ request: ListUsersRequest) throws(CognitoError) -> ListUsersResponse {
+    package func listUsers(_ request: ListUsersRequest) throws(CognitoError) -> ListUsersResponse {
         let pool = try pool(request.UserPoolId)
         let limit = request.Limit ?? 60
         guard (0...60).contains(limit) else {

@@ -123,7 +123,7 @@ extension CognitoService {
     }
 
     /// AssociateSoftwareToken: a new secret for the user of an access token or of an MFA_SETUP session.
-    public func associateSoftwareToken(_ request: AssociateSoftwareTokenRequest) throws(CognitoError) -> AssociateSoftwareTokenResponse {
+    package func associateSoftwareToken(_ request: AssociateSoftwareTokenRequest) throws(CognitoError) -> AssociateSoftwareTokenResponse {
         let secret = Base32.encode(SecureRandom.bytes(20))
         let (pool, username, session) = try mfaSubject(accessToken: request.AccessToken, session: request.Session)
         try database { db in
@@ -138,7 +138,7 @@ extension CognitoService {
 
     /// VerifySoftwareToken: confirms the secret with a code from it; in an MFA_SETUP sign-in this also
     /// enables software-token MFA and lets the challenge be answered.
-    public func verifySoftwareToken(_ request: VerifySoftwareTokenRequest) throws(CognitoError) -> VerifySoftwareTokenResponse {
+    package func verifySoftwareToken(_ request: VerifySoftwareTokenRequest) throws(CognitoError) -> VerifySoftwareTokenResponse {
         let (pool, username, session) = try mfaSubject(accessToken: request.AccessToken, session: request.Session)
         let now = clock.now
         try database { db in
@@ -162,7 +162,7 @@ extension CognitoService {
     }
 
     /// SetUserMFAPreference.
-    public func setUserMFAPreference(_ request: SetUserMFAPreferenceRequest) throws(CognitoError) -> EmptyResponse {
+    package func setUserMFAPreference(_ request: SetUserMFAPreferenceRequest) throws(CognitoError) -> EmptyResponse {
         guard let token = request.AccessToken else { throw .missing("AccessToken") }
         let (pool, user) = try authenticate(accessToken: token)
         try setPreferences(request, pool: pool, username: user.username)
@@ -170,7 +170,7 @@ extension CognitoService {
     }
 
     /// AdminSetUserMFAPreference.
-    public func adminSetUserMFAPreference(_ request: SetUserMFAPreferenceRequest) throws(CognitoError) -> EmptyResponse {
+    package func adminSetUserMFAPreference(_ request: SetUserMFAPreferenceRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         guard let username = request.Username else { throw .missing("Username") }
         try setPreferences(request, pool: pool, username: username)

@@ -7,7 +7,7 @@ extension CognitoService {
 
     /// CreateUserPoolDomain: a prefix domain (`<prefix>.auth.<region>.amazoncognito.com`), or a custom
     /// one with `CustomDomainConfig`. One per pool; unique across pools.
-    public func createUserPoolDomain(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func createUserPoolDomain(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let domain = request["Domain"]?.stringValue ?? ""
         guard try document(.domain, domain) == nil else { throw .invalidParameter("Domain already associated with another user pool.") }
@@ -18,7 +18,7 @@ extension CognitoService {
     }
 
     /// UpdateUserPoolDomain.
-    public func updateUserPoolDomain(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func updateUserPoolDomain(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let domain = request["Domain"]?.stringValue ?? ""
         guard let stored = try document(.domain, domain), stored["UserPoolId"]?.stringValue == pool.id else {
@@ -30,12 +30,12 @@ extension CognitoService {
     }
 
     /// DescribeUserPoolDomain: an empty description for a domain no pool has, as AWS answers.
-    public func describeUserPoolDomain(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func describeUserPoolDomain(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         JSONDocument([("DomainDescription", try document(.domain, request["Domain"]?.stringValue ?? "") ?? .object([]))])
     }
 
     /// DeleteUserPoolDomain.
-    public func deleteUserPoolDomain(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func deleteUserPoolDomain(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let domain = request["Domain"]?.stringValue ?? ""
         guard let stored = try document(.domain, domain), stored["UserPoolId"]?.stringValue == pool.id else {
@@ -78,7 +78,7 @@ extension CognitoService {
     // MARK: - Resource servers
 
     /// CreateResourceServer.
-    public func createResourceServer(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func createResourceServer(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let identifier = request["Identifier"]?.stringValue ?? ""
         guard try document(.resourceServer, "\(pool.id)/\(identifier)") == nil else {
@@ -88,19 +88,19 @@ extension CognitoService {
     }
 
     /// UpdateResourceServer: the name and scopes given replace the old ones.
-    public func updateResourceServer(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func updateResourceServer(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         _ = try resourceServer(request, pool: pool)
         return JSONDocument([("ResourceServer", try saveResourceServer(request, pool: pool))])
     }
 
     /// DescribeResourceServer.
-    public func describeResourceServer(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func describeResourceServer(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         JSONDocument([("ResourceServer", try resourceServer(request, pool: try pool(request["UserPoolId"]?.stringValue)))])
     }
 
     /// DeleteResourceServer.
-    public func deleteResourceServer(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func deleteResourceServer(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         _ = try resourceServer(request, pool: pool)
         try deleteDocument(.resourceServer, "\(pool.id)/\(request["Identifier"]?.stringValue ?? "")")
@@ -108,7 +108,7 @@ extension CognitoService {
     }
 
     /// ListResourceServers.
-    public func listResourceServers(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func listResourceServers(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         return Self.listing("ResourceServers", try page(try documents(.resourceServer, poolID: pool.id), request: request, defaultLimit: 50))
     }
@@ -138,7 +138,7 @@ extension CognitoService {
     // MARK: - Identity providers
 
     /// CreateIdentityProvider.
-    public func createIdentityProvider(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func createIdentityProvider(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let name = request["ProviderName"]?.stringValue ?? ""
         guard try document(.identityProvider, "\(pool.id)/\(name)") == nil else {
@@ -156,7 +156,7 @@ extension CognitoService {
     }
 
     /// UpdateIdentityProvider: the members given replace the stored ones.
-    public func updateIdentityProvider(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func updateIdentityProvider(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let stored = try identityProvider(request, pool: pool)
         let name = stored["ProviderName"]?.stringValue ?? ""
@@ -167,12 +167,12 @@ extension CognitoService {
     }
 
     /// DescribeIdentityProvider.
-    public func describeIdentityProvider(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func describeIdentityProvider(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         JSONDocument([("IdentityProvider", try identityProvider(request, pool: try pool(request["UserPoolId"]?.stringValue)))])
     }
 
     /// GetIdentityProviderByIdentifier.
-    public func getIdentityProviderByIdentifier(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func getIdentityProviderByIdentifier(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let identifier = request["IdpIdentifier"]?.stringValue ?? ""
         guard let provider = try documents(.identityProvider, poolID: pool.id).first(where: { Self.identifiers(of: $0).contains(identifier) }) else {
@@ -182,7 +182,7 @@ extension CognitoService {
     }
 
     /// DeleteIdentityProvider.
-    public func deleteIdentityProvider(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func deleteIdentityProvider(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         _ = try identityProvider(request, pool: pool)
         try deleteDocument(.identityProvider, "\(pool.id)/\(request["ProviderName"]?.stringValue ?? "")")
@@ -190,7 +190,7 @@ extension CognitoService {
     }
 
     /// ListIdentityProviders: each provider's name, type and dates.
-    public func listIdentityProviders(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func listIdentityProviders(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let summaries = try documents(.identityProvider, poolID: pool.id).map {
             Self.summary(of: $0, ["ProviderName", "ProviderType", "LastModifiedDate", "CreationDate"])

@@ -5,7 +5,7 @@ import NIOConcurrencyHelpers
 /// Settings of a pool beside UpdateUserPool: custom attributes, MFA configuration, tags, the CSV header.
 extension CognitoService {
     /// AddCustomAttributes: each becomes `custom:<Name>` in the schema.
-    public func addCustomAttributes(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func addCustomAttributes(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         guard case .array(let attributes)? = request["CustomAttributes"] else { throw .missing("CustomAttributes") }
         try modifyPool(request["UserPoolId"]?.stringValue) { pool throws(CognitoError) in
             var schema =
@@ -31,13 +31,13 @@ extension CognitoService {
     }
 
     /// GetUserPoolMfaConfig.
-    public func getUserPoolMfaConfig(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func getUserPoolMfaConfig(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         JSONDocument(mfaConfig(of: try pool(request["UserPoolId"]?.stringValue)))
     }
 
     /// SetUserPoolMfaConfig: `MfaConfiguration` changes how users sign in; the methods' settings are
     /// stored and returned.
-    public func setUserPoolMfaConfig(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func setUserPoolMfaConfig(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try modifyPool(request["UserPoolId"]?.stringValue) { pool throws(CognitoError) in
             for name in Self.mfaMembers where request[name] != nil {
                 pool.definition = Self.setting(name, request[name]!, in: pool.definition)
@@ -51,7 +51,7 @@ extension CognitoService {
     }
 
     /// TagResource: tags of the pool the ARN names.
-    public func tagResource(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func tagResource(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let arn = request["ResourceArn"]?.stringValue ?? ""
         try modifyPool(try pool(byARN: arn).id) { pool throws(CognitoError) in
             var tags = pool.definition["UserPoolTags"]?.members ?? []
@@ -65,7 +65,7 @@ extension CognitoService {
     }
 
     /// UntagResource.
-    public func untagResource(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func untagResource(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let arn = request["ResourceArn"]?.stringValue ?? ""
         let keys = Set(
             (request["TagKeys"].flatMap { value -> [JSONValue]? in
@@ -81,13 +81,13 @@ extension CognitoService {
     }
 
     /// ListTagsForResource.
-    public func listTagsForResource(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func listTagsForResource(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(byARN: request["ResourceArn"]?.stringValue ?? "")
         return JSONDocument([("Tags", pool.definition["UserPoolTags"] ?? .object([]))])
     }
 
     /// GetCSVHeader: the columns of a user import file for the pool, as Cognito lists them.
-    public func getCSVHeader(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func getCSVHeader(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         return JSONDocument([("UserPoolId", .string(pool.id)), ("CSVHeader", .array(Self.csvColumns(of: pool).map(JSONValue.string)))])
     }

@@ -9,7 +9,7 @@ import Foundation
 
 extension CognitoService {
     /// ListUserPools.
-    public func listUserPools(_ request: ListUserPoolsRequest) throws(CognitoError) -> ListUserPoolsResponse {
+    package func listUserPools(_ request: ListUserPoolsRequest) throws(CognitoError) -> ListUserPoolsResponse {
         guard (1...60).contains(request.MaxResults) else {
             throw .invalidParameter(
                 "1 validation error detected: Value '\(request.MaxResults)' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 60"
@@ -33,12 +33,12 @@ extension CognitoService {
     }
 
     /// DescribeUserPool.
-    public func describeUserPool(_ request: DescribeUserPoolRequest) throws(CognitoError) -> JSONDocument {
+    package func describeUserPool(_ request: DescribeUserPoolRequest) throws(CognitoError) -> JSONDocument {
         JSONDocument([("UserPool", try poolDescription(try pool(request.UserPoolId)))])
     }
 
     /// DescribeUserPoolClient.
-    public func describeUserPoolClient(_ request: DescribeUserPoolClientRequest) throws(CognitoError) -> JSONDocument {
+    package func describeUserPoolClient(_ request: DescribeUserPoolClientRequest) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request.UserPoolId)
         return JSONDocument([("UserPoolClient", try clientDescription(try client(request.ClientId, poolID: pool.id)))])
     }
@@ -136,7 +136,7 @@ extension CognitoService {
     }
 
     /// ListUserPoolClients.
-    public func listUserPoolClients(_ request: UserPoolIdRequest) throws(CognitoError) -> ListUserPoolClientsResponse {
+    package func listUserPoolClients(_ request: UserPoolIdRequest) throws(CognitoError) -> ListUserPoolClientsResponse {
         let pool = try pool(request.UserPoolId)
         let all = liveClients(poolID: pool.id)
         let limit = request.MaxResults ?? 60

@@ -12,8 +12,9 @@ import Foundation
 extension CognitoService {
     /// GetTokensFromRefreshToken: new ID and access tokens, and a new refresh token when the client rotates them.
     /// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html
-    public func getTokensFromRefreshToken(_ request: GetTokensFromRefreshTokenRequest) async throws(CognitoError) -> GetTokensFromRefreshTokenResponse
-    {
+    package func getTokensFromRefreshToken(
+        _ request: GetTokensFromRefreshTokenRequest
+    ) async throws(CognitoError) -> GetTokensFromRefreshTokenResponse {
         let client = try client(request.ClientId)
         if !client.acceptedSecrets.isEmpty, !client.acceptedSecrets.contains(request.ClientSecret ?? "") {
             throw .notAuthorized("Client secret is not valid for client \(client.id)")
@@ -77,7 +78,7 @@ extension CognitoService {
     }
 
     /// RevokeToken: the refresh token, and the ID and access tokens it produced, stop working.
-    public func revokeToken(_ request: RevokeTokenRequest) throws(CognitoError) -> EmptyResponse {
+    package func revokeToken(_ request: RevokeTokenRequest) throws(CognitoError) -> EmptyResponse {
         let client = try client(request.ClientId)
         if !client.acceptedSecrets.isEmpty, !client.acceptedSecrets.contains(request.ClientSecret ?? "") {
             throw .notAuthorized("Client secret is not valid for client \(client.id)")

@@ -14,7 +14,7 @@ extension CognitoService {
     /// SignUp. https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html
     /// Runs the PreSignUp trigger (which may confirm the user and verify the e-mail or phone) and the
     /// CustomMessage trigger for the confirmation code.
-    public func signUp(_ request: SignUpRequest) async throws(CognitoError) -> SignUpResponse {
+    package func signUp(_ request: SignUpRequest) async throws(CognitoError) -> SignUpResponse {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
@@ -95,7 +95,7 @@ extension CognitoService {
     }
 
     /// ConfirmSignUp; then the PostConfirmation trigger.
-    public func confirmSignUp(_ request: ConfirmSignUpRequest) async throws(CognitoError) -> EmptyResponse {
+    package func confirmSignUp(_ request: ConfirmSignUpRequest) async throws(CognitoError) -> EmptyResponse {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
@@ -143,7 +143,7 @@ extension CognitoService {
     }
 
     /// ResendConfirmationCode.
-    public func resendConfirmationCode(_ request: ClientUsernameRequest) async throws(CognitoError) -> CodeDeliveryResponse {
+    package func resendConfirmationCode(_ request: ClientUsernameRequest) async throws(CognitoError) -> CodeDeliveryResponse {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
@@ -195,7 +195,7 @@ extension CognitoService {
     }
 
     /// ForgotPassword.
-    public func forgotPassword(_ request: ClientUsernameRequest) async throws(CognitoError) -> CodeDeliveryResponse {
+    package func forgotPassword(_ request: ClientUsernameRequest) async throws(CognitoError) -> CodeDeliveryResponse {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
@@ -231,7 +231,7 @@ extension CognitoService {
     }
 
     /// ConfirmForgotPassword.
-    public func confirmForgotPassword(_ request: ConfirmForgotPasswordRequest) async throws(CognitoError) -> EmptyResponse {
+    package func confirmForgotPassword(_ request: ConfirmForgotPasswordRequest) async throws(CognitoError) -> EmptyResponse {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
@@ -262,7 +262,7 @@ extension CognitoService {
     }
 
     /// GetUser.
-    public nonisolated func getUser(_ request: AccessTokenRequest) throws(CognitoError) -> GetUserResponse {
+    package nonisolated func getUser(_ request: AccessTokenRequest) throws(CognitoError) -> GetUserResponse {
         let (_, user) = try authenticate(accessToken: request.AccessToken)
         return GetUserResponse(
             Username: user.username,
@@ -273,7 +273,7 @@ extension CognitoService {
     }
 
     /// UpdateUserAttributes.
-    public func updateUserAttributes(_ request: UpdateUserAttributesRequest) async throws(CognitoError) -> UpdateUserAttributesResponse {
+    package func updateUserAttributes(_ request: UpdateUserAttributesRequest) async throws(CognitoError) -> UpdateUserAttributesResponse {
         let (pool, current) = try authenticate(accessToken: request.AccessToken)
         let client = try accessTokenClient(request.AccessToken)
         try validate(request.UserAttributes, in: pool, requireRequired: false)
@@ -320,21 +320,21 @@ extension CognitoService {
     }
 
     /// DeleteUser.
-    public func deleteUser(_ request: AccessTokenRequest) throws(CognitoError) -> EmptyResponse {
+    package func deleteUser(_ request: AccessTokenRequest) throws(CognitoError) -> EmptyResponse {
         let (_, user) = try authenticate(accessToken: request.AccessToken)
         try database { db in try deleteUser(user, db) }
         return EmptyResponse()
     }
 
     /// GlobalSignOut: every refresh, ID and access token of the user stops working.
-    public func globalSignOut(_ request: AccessTokenRequest) throws(CognitoError) -> EmptyResponse {
+    package func globalSignOut(_ request: AccessTokenRequest) throws(CognitoError) -> EmptyResponse {
         let (_, user) = try authenticate(accessToken: request.AccessToken)
         try database { db in try revokeSessions(of: user, db) }
         return EmptyResponse()
     }
 
     /// ChangePassword.
-    public func changePassword(_ request: ChangePasswordRequest) async throws(CognitoError) -> EmptyResponse {
+    package func changePassword(_ request: ChangePasswordRequest) async throws(CognitoError) -> EmptyResponse {
         let (pool, current) = try authenticate(accessToken: request.AccessToken)
         guard let previous = request.PreviousPassword, await Self.passwordMatches(previous, user: current, pool: pool) else {
             throw .incorrectCredentials

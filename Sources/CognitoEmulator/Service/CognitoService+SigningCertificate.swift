@@ -9,7 +9,7 @@ import Foundation
 extension CognitoService {
     /// GetSigningCertificate: an X.509 certificate, base64 DER, for the key that signs the pool's ID
     /// tokens (Cognito's is for SAML; the emulator has one key per token use and answers the ID key's).
-    public func getSigningCertificate(_ request: JSONDocument) async throws(CognitoError) -> JSONDocument {
+    package func getSigningCertificate(_ request: JSONDocument) async throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         do {
             let material = try await pool.idKey.material()

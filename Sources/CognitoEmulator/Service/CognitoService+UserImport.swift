@@ -21,7 +21,7 @@ extension CognitoService {
     static let importURLValidity: Double = 900
 
     /// CreateUserImportJob.
-    public func createUserImportJob(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func createUserImportJob(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let id = "import-" + Base64URL.encode(SecureRandom.bytes(9)).replacing("_", with: "0").replacing("-", with: "1")
         let token = Base64URL.encode(SecureRandom.bytes(24))
@@ -39,7 +39,7 @@ extension CognitoService {
 
     /// The upload to a job's pre-signed URL (what S3 would receive).
     /// - Throws: `AccessDenied`-like `NotAuthorizedException` for a wrong or expired signature.
-    public func uploadImportFile(jobID: String, signature: String, contents: [UInt8]) throws(CognitoError) {
+    package func uploadImportFile(jobID: String, signature: String, contents: [UInt8]) throws(CognitoError) {
         guard let stored = try document(.importJob, jobID), let job = stored["Job"], let token = stored["UploadToken"]?.stringValue,
             Digest.constantTimeEquals(Array(token.utf8), Array(signature.utf8))
         else { throw .notAuthorized("The request signature we calculated does not match the signature you provided.") }
@@ -54,7 +54,7 @@ extension CognitoService {
 
     /// StartUserImportJob: the job becomes `Pending` and runs in the background, in batches that let
     /// other requests through; DescribeUserImportJob shows its progress and outcome.
-    public func startUserImportJob(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func startUserImportJob(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let (id, job) = try importJob(request, pool: pool)
         guard job["Status"]?.stringValue == "Created" else { throw .invalidParameter("The import job \(id) has already been started.") }
@@ -68,12 +68,12 @@ extension CognitoService {
     }
 
     /// DescribeUserImportJob.
-    public func describeUserImportJob(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func describeUserImportJob(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         JSONDocument([("UserImportJob", try importJob(request, pool: try pool(request["UserPoolId"]?.stringValue)).1)])
     }
 
     /// StopUserImportJob: a job not started yet (or still running) stops.
-    public func stopUserImportJob(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func stopUserImportJob(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let (id, job) = try importJob(request, pool: pool)
         guard ["Created", "Pending", "InProgress"].contains(job["Status"]?.stringValue ?? "") else {
@@ -89,7 +89,7 @@ extension CognitoService {
     }
 
     /// ListUserImportJobs.
-    public func listUserImportJobs(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func listUserImportJobs(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         let jobs = try documents(.importJob, poolID: pool.id).compactMap { $0["Job"] }
         let limit = request["MaxResults"]?.numberValue.map { Int($0) } ?? 60

@@ -5,7 +5,7 @@ extension CognitoService {
     /// AdminResetUserPassword: the user's status becomes `RESET_REQUIRED` (sign-in answers
     /// PasswordResetRequiredException) and a code goes to their verified e-mail or phone, to be used
     /// with ConfirmForgotPassword.
-    public func adminResetUserPassword(_ request: JSONDocument) async throws(CognitoError) -> EmptyResponse {
+    package func adminResetUserPassword(_ request: JSONDocument) async throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         guard let username = request["Username"]?.stringValue else { throw .missing("Username") }
         let (code, user): (PendingCode?, StoredUser) = try database { db in
@@ -42,7 +42,7 @@ extension CognitoService {
     }
 
     /// AdminDeleteUserAttributes.
-    public func adminDeleteUserAttributes(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func adminDeleteUserAttributes(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         guard let username = request["Username"]?.stringValue else { throw .missing("Username") }
         try deleteAttributes(Self.names(request), pool: pool) { db in try requireUser(pool, username, db) }
@@ -50,14 +50,14 @@ extension CognitoService {
     }
 
     /// DeleteUserAttributes: the signed-in user's own attributes.
-    public func deleteUserAttributes(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func deleteUserAttributes(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let (pool, current) = try authenticate(accessToken: request["AccessToken"]?.stringValue ?? "")
         try deleteAttributes(Self.names(request), pool: pool) { db in try requireUser(pool, current.username, db) }
         return EmptyResponse()
     }
 
     /// AdminSetUserSettings: the legacy `MFAOptions` (SMS text-message MFA on or off).
-    public func adminSetUserSettings(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func adminSetUserSettings(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         guard let username = request["Username"]?.stringValue else { throw .missing("Username") }
         try setSMSMFA(Self.smsOption(request), pool: pool) { db in try requireUser(pool, username, db) }
@@ -65,7 +65,7 @@ extension CognitoService {
     }
 
     /// SetUserSettings: the signed-in user's own legacy `MFAOptions`.
-    public func setUserSettings(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func setUserSettings(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let (pool, current) = try authenticate(accessToken: request["AccessToken"]?.stringValue ?? "")
         try setSMSMFA(Self.smsOption(request), pool: pool) { db in try requireUser(pool, current.username, db) }
         return EmptyResponse()

@@ -12,7 +12,7 @@ extension CognitoService {
     static let webAuthnTimeout: Double = 180
 
     /// StartWebAuthnRegistration: the options for `navigator.credentials.create()`.
-    public func startWebAuthnRegistration(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func startWebAuthnRegistration(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let (pool, user) = try authenticate(accessToken: request["AccessToken"]?.stringValue ?? "")
         let relyingParty = try relyingParty(of: pool)
         let existing = try passkeys(of: user.username, pool: pool)
@@ -54,7 +54,7 @@ extension CognitoService {
     }
 
     /// CompleteWebAuthnRegistration: the authenticator's answer, verified, becomes a passkey.
-    public func completeWebAuthnRegistration(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func completeWebAuthnRegistration(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let (pool, user) = try authenticate(accessToken: request["AccessToken"]?.stringValue ?? "")
         let relyingParty = try relyingParty(of: pool)
         let key = "\(pool.id)/\(user.username)"
@@ -86,7 +86,7 @@ extension CognitoService {
     }
 
     /// ListWebAuthnCredentials.
-    public func listWebAuthnCredentials(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
+    package func listWebAuthnCredentials(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let (pool, user) = try authenticate(accessToken: request["AccessToken"]?.stringValue ?? "")
         let described = try passkeys(of: user.username, pool: pool).map {
             Self.summary(
@@ -98,7 +98,7 @@ extension CognitoService {
     }
 
     /// DeleteWebAuthnCredential.
-    public func deleteWebAuthnCredential(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
+    package func deleteWebAuthnCredential(_ request: JSONDocument) throws(CognitoError) -> EmptyResponse {
         let (pool, user) = try authenticate(accessToken: request["AccessToken"]?.stringValue ?? "")
         let id = request["CredentialId"]?.stringValue ?? ""
         guard try deleteDocument(.webAuthnCredential, "\(pool.id)/\(user.username)/\(id)") else {

@@ -37,7 +37,7 @@ public actor CognitoService {
     let logger: Logger
     /// The region the pools live in.
     package nonisolated let region: String
-    let accountID: String
+    package nonisolated let accountID: String
     private nonisolated let issuerBaseStorage: NIOLockedValueBox<String>
     private nonisolated let revocations = Atomic<Int>(0)
     /// The pools and clients: the configuration's, then those created through the API.
@@ -174,7 +174,7 @@ public actor CognitoService {
     }
 
     /// The provisioned clients of a pool.
-    public nonisolated func liveClients(poolID: String) -> [LiveClient] {
+    package nonisolated func liveClients(poolID: String) -> [LiveClient] {
         clients.values.filter { $0.poolID == poolID }.sorted { $0.configuration.logicalID < $1.configuration.logicalID }
     }
 
