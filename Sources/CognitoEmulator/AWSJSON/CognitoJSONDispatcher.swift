@@ -66,7 +66,7 @@ package struct CognitoJSONDispatcher: Sendable {
     private static func read(_ body: [UInt8], operation: String) throws(CognitoError) -> JSONValue {
         let text = body.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         guard !text.isEmpty else {
-            try validator.validate(.object([]), operation: operation)
+            try RequestValidator.shared.validate(.object([]), operation: operation)
             return .object([])
         }
         guard let value = JSONValue.parse(Array(text), duplicateKeys: .lastWins) else {
@@ -77,11 +77,9 @@ package struct CognitoJSONDispatcher: Sendable {
         case .array: throw .serialization("Start of list found where not expected.")
         default: throw .serialization("Expected a structure but found a value.")
         }
-        try validator.validate(value, operation: operation)
+        try RequestValidator.shared.validate(value, operation: operation)
         return value
     }
-
-    private static let validator = RequestValidator()
 
     /// `{"__type": …, "message": …}` with the error's status.
     package static func render(_ error: CognitoError) -> Answer {

@@ -13,6 +13,9 @@ package struct RequestValidator: Sendable {
     /// At most this many violations are listed (the count stays exact).
     static let listedViolations = 100
 
+    /// The validator over botocore's model that the endpoint and the in-process client share.
+    package static let shared = RequestValidator()
+
     /// A validator over `model`.
     package init(model: CognitoModel = .shared) {
         self.model = model

@@ -39,26 +39,8 @@ enum SRPServer {
         }
     }
 
-    /// The signature the client must have sent, or nil when `A` and `B` give `u = 0`.
-    static func expectedSignature(
-        session: Session,
-        verifier: [UInt8],
-        realm: String,
-        identity: String,
-        secretBlock: [UInt8],
-        timestamp: String
-    ) async -> String? {
-        let u = BigNumber(bytes: Digest.sha256(padded(session.a.bytes) + padded(session.bigB.bytes)))
-        guard !u.isZero else { return nil }
-        let v = BigNumber(bytes: verifier)
-        let s = session.a.multiplied(by: v.power(u, modulo: modulus), modulo: modulus).power(session.b, modulo: modulus)
-        let prk = Digest.hmacSHA256(key: padded(u.bytes), message: padded(s.bytes))
-        let key = Array(Digest.hmacSHA256(key: prk, message: Array("Caldera Derived Key".utf8) + [1]).prefix(16))
-        let message = Array(realm.utf8) + Array(identity.utf8) + secretBlock + Array(timestamp.utf8)
-        return Data(Digest.hmacSHA256(key: key, message: message)).base64EncodedString()
-    }
-
-    /// Whether `claim` (PASSWORD_CLAIM_SIGNATURE) is the signature the session's client must have made.
+    /// Whether `claim` (PASSWORD_CLAIM_SIGNATURE) is the signature the session's client must have made;
+    /// false too when `A` and `B` give `u = 0`.
     static func claimMatches(
         _ claim: String,
         session: Session,
@@ -68,15 +50,15 @@ enum SRPServer {
         secretBlock: [UInt8],
         timestamp: String
     ) async -> Bool {
-        let expected = await expectedSignature(
-            session: session,
-            verifier: verifier,
-            realm: realm,
-            identity: identity,
-            secretBlock: secretBlock,
-            timestamp: timestamp
-        )
-        return expected.map { Digest.constantTimeEquals(Array($0.utf8), Array(claim.utf8)) } ?? false
+        let u = BigNumber(bytes: Digest.sha256(padded(session.a.bytes) + padded(session.bigB.bytes)))
+        guard !u.isZero else { return false }
+        let v = BigNumber(bytes: verifier)
+        let s = session.a.multiplied(by: v.power(u, modulo: modulus), modulo: modulus).power(session.b, modulo: modulus)
+        let prk = Digest.hmacSHA256(key: padded(u.bytes), message: padded(s.bytes))
+        let key = Array(Digest.hmacSHA256(key: prk, message: Array("Caldera Derived Key".utf8) + [1]).prefix(16))
+        let message = Array(realm.utf8) + Array(identity.utf8) + secretBlock + Array(timestamp.utf8)
+        let expected = Data(Digest.hmacSHA256(key: key, message: message)).base64EncodedString()
+        return Digest.constantTimeEquals(Array(expected.utf8), Array(claim.utf8))
     }
 
     /// A number's bytes as the clients' `pad_hex` makes them: a leading zero byte when the high bit is set.

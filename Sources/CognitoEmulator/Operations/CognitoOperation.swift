@@ -57,7 +57,7 @@ package struct CognitoOperation<Request: Codable & Sendable, Response: Codable &
         } catch {
             throw .internalError("The request could not be encoded: \(error)")
         }
-        if let value = JSONValue.parse(body) { try RequestValidator().validate(value, operation: name) }
+        if let value = JSONValue.parse(body) { try RequestValidator.shared.validate(value, operation: name) }
         return try await perform(service, request)
     }
 }
