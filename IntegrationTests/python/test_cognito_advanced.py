@@ -1,6 +1,7 @@
 """Cognito beyond the basics through boto3, PyJWT and pycognito: Lambda triggers, groups, refresh-token
 rotation and MFA (fixtures/advanced.yml, trigger handlers in examples/Fixtures/TriggerHandlers.swift)."""
 import base64
+import json
 import hashlib
 import hmac
 import os
@@ -239,6 +240,51 @@ def test_sms_and_email_codes_go_to_the_outbox(advanced, method, setting, answer)
     done = cognito.respond_to_auth_challenge(ClientId=pool["clients"]["MfaClient"], ChallengeName=method, Session=challenge["Session"],
                                              ChallengeResponses={"USERNAME": username, answer: code})
     assert "IdToken" in done["AuthenticationResult"]
+
+
+def test_a_user_with_two_methods_and_no_preference_selects_one(advanced):
+    pool, username = user_in(advanced, "MfaPool", [{"Name": "phone_number", "Value": "+15555550101"}])
+    cognito, client_id = advanced.client(), pool["clients"]["MfaClient"]
+    cognito.admin_set_user_mfa_preference(UserPoolId=pool["id"], Username=username, SMSMfaSettings={"Enabled": True},
+                                          EmailMfaSettings={"Enabled": True})
+    select = password_sign_in(advanced, pool, username, client="MfaClient")
+    assert select["ChallengeName"] == "SELECT_MFA_TYPE" and "AuthenticationResult" not in select
+    assert json.loads(select["ChallengeParameters"]["MFAS_CAN_CHOOSE"]) == ["SMS_MFA", "EMAIL_OTP"]
+    with pytest.raises(cognito.exceptions.InvalidParameterException):
+        cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="SELECT_MFA_TYPE", Session=select["Session"],
+                                          ChallengeResponses={"USERNAME": username, "ANSWER": "SOFTWARE_TOKEN_MFA"})
+    with pytest.raises(cognito.exceptions.NotAuthorizedException):  # the session waits on SELECT_MFA_TYPE, not on a code
+        cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="SMS_MFA", Session=select["Session"],
+                                          ChallengeResponses={"USERNAME": username, "SMS_MFA_CODE": "123456"})
+    sms = cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="SELECT_MFA_TYPE", Session=select["Session"],
+                                            ChallengeResponses={"USERNAME": username, "ANSWER": "SMS_MFA"})
+    assert sms["ChallengeName"] == "SMS_MFA" and sms["ChallengeParameters"]["CODE_DELIVERY_DELIVERY_MEDIUM"] == "SMS"
+    code = advanced.messages(pool["id"], username)[-1]["code"]
+    done = cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="SMS_MFA", Session=sms["Session"],
+                                             ChallengeResponses={"USERNAME": username, "SMS_MFA_CODE": code})
+    assert "IdToken" in done["AuthenticationResult"]
+    with pytest.raises(cognito.exceptions.NotAuthorizedException):  # each session is answered once
+        cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="SMS_MFA", Session=sms["Session"],
+                                          ChallengeResponses={"USERNAME": username, "SMS_MFA_CODE": code})
+
+
+def test_a_new_password_in_a_pool_that_requires_mfa_goes_on_to_mfa_setup(advanced):
+    pool = advanced.pool("MfaRequiredPool")
+    cognito, client_id = advanced.client(), pool["clients"]["MfaRequiredClient"]
+    username = f"user-{uuid.uuid4().hex[:8]}"
+    cognito.admin_create_user(UserPoolId=pool["id"], Username=username, TemporaryPassword="Temp-Passw0rd!", MessageAction="SUPPRESS")
+    first = cognito.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
+                                  AuthParameters={"USERNAME": username, "PASSWORD": "Temp-Passw0rd!"})
+    assert first["ChallengeName"] == "NEW_PASSWORD_REQUIRED"
+    setup = cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="NEW_PASSWORD_REQUIRED", Session=first["Session"],
+                                              ChallengeResponses={"USERNAME": username, "NEW_PASSWORD": PASSWORD})
+    assert setup["ChallengeName"] == "MFA_SETUP" and "AuthenticationResult" not in setup
+    associated = cognito.associate_software_token(Session=setup["Session"])
+    verified = cognito.verify_software_token(Session=associated["Session"], UserCode=totp(associated["SecretCode"]))
+    done = cognito.respond_to_auth_challenge(ClientId=client_id, ChallengeName="MFA_SETUP", Session=verified["Session"],
+                                             ChallengeResponses={"USERNAME": username})
+    assert "AccessToken" in done["AuthenticationResult"]
+    assert cognito.admin_get_user(UserPoolId=pool["id"], Username=username)["UserStatus"] == "CONFIRMED"
 
 
 # Attribute verification

@@ -16,19 +16,6 @@ enum SRPServer {
     static let generator = PasswordVerifier.generator
     static let multiplier = BigNumber(bytes: Digest.sha256([0] + PasswordVerifier.modulus.bytes + [2]))
 
-    /// A pending PASSWORD_VERIFIER challenge.
-    struct Session: Sendable {
-        var poolID: String
-        var clientID: String
-        var username: String
-        /// A device's key, for DEVICE_PASSWORD_VERIFIER; nil for the user's own PASSWORD_VERIFIER.
-        var deviceKey: String? = nil
-        var a: BigNumber
-        var b: BigNumber
-        var bigB: BigNumber
-        var expires: Double
-    }
-
     /// `B = (k·v + g^b) mod N` for a fresh random `b`.
     static func serverValues(verifier: [UInt8]) async -> (b: BigNumber, bigB: BigNumber) {
         let v = BigNumber(bytes: verifier)
@@ -39,11 +26,11 @@ enum SRPServer {
         }
     }
 
-    /// Whether `claim` (PASSWORD_CLAIM_SIGNATURE) is the signature the session's client must have made;
+    /// Whether `claim` (PASSWORD_CLAIM_SIGNATURE) is the signature the exchange's client must have made;
     /// false too when `A` and `B` give `u = 0`.
     static func claimMatches(
         _ claim: String,
-        session: Session,
+        exchange session: SRPExchange,
         verifier: [UInt8],
         realm: String,
         identity: String,

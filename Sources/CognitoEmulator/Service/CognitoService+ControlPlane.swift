@@ -169,8 +169,7 @@ extension CognitoService {
             for pool in registry.pools.values where pool.origin == .api { registry.removePool(pool.id) }
             registry.clients = registry.clients.filter { $0.value.origin == .configuration }
         }
-        challengeSessions.removeAll()
-        srpSessions.removeAll()
+        pendingSignIns.removeAll()
         outbox.removeAll()
     }
 

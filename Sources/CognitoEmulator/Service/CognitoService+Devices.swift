@@ -13,9 +13,6 @@ import Foundation
 /// device (`DEVICE_KEY`) proves it with DEVICE_SRP_AUTH → DEVICE_PASSWORD_VERIFIER, and a remembered
 /// device skips MFA. See https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
 extension CognitoService {
-    /// How long a device challenge stays open after the password checked out.
-    static let deviceChallengeValidity: Double = 180
-
     /// One tracked device of a user.
     struct Device {
         var key: String
@@ -90,89 +87,8 @@ extension CognitoService {
     func offerDevice(to user: StoredUser, pool: LivePool) throws(CognitoError) -> NewDeviceMetadataType? {
         guard pool.definition["DeviceConfiguration"] != nil else { return nil }
         let device = Device(key: "\(region)_\(SecureRandom.uuidString().lowercased())", groupKey: "-" + Self.randomGroupKey(), created: clock.now)
-        try save(.device, Self.deviceKey(pool.id, user.username, device.key), poolID: pool.id, device.document)
+        try save(device, of: user.username, pool: pool)
         return NewDeviceMetadataType(DeviceKey: device.key, DeviceGroupKey: device.groupKey)
-    }
-
-    /// DEVICE_SRP_AUTH when the client names a confirmed device of the user; nil to go on without one.
-    func deviceChallenge(for user: StoredUser, deviceKey: String?, client: LiveClient, pool: LivePool) throws(CognitoError) -> InitiateAuthResponse? {
-        guard let deviceKey, let device = try device(deviceKey, of: user.username, pool: pool), device.isConfirmed else { return nil }
-        let now = clock.now
-        pendingDeviceSignIns = pendingDeviceSignIns.filter { $0.value > now }
-        pendingDeviceSignIns[Self.deviceKey(pool.id, user.username, device.key) + "/" + client.id] = now + Self.deviceChallengeValidity
-        return InitiateAuthResponse(
-            ChallengeName: "DEVICE_SRP_AUTH",
-            Session: nil,
-            ChallengeParameters: ["USERNAME": user.username, "DEVICE_KEY": device.key],
-            AuthenticationResult: nil
-        )
-    }
-
-    /// DEVICE_SRP_AUTH's answer (`SRP_A`): DEVICE_PASSWORD_VERIFIER with the device's salt and `B`.
-    func startDeviceSRP(_ responses: [String: String], client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
-        guard let username = responses["USERNAME"], let deviceKey = responses["DEVICE_KEY"], let srpA = responses["SRP_A"] else {
-            throw .invalidParameter("Missing required parameter USERNAME, DEVICE_KEY or SRP_A")
-        }
-        let pool = try pool(client.poolID)
-        try checkSecretHash(responses["SECRET_HASH"], username: username, client: client)
-        let user = try database({ db in try lookupUser(pool, username, db) }, write: false)
-        guard let user, let expires = pendingDeviceSignIns[Self.deviceKey(pool.id, user.username, deviceKey) + "/" + client.id], expires > clock.now,
-            let device = try device(deviceKey, of: user.username, pool: pool), let verifier = device.verifier.flatMap({ Data(base64Encoded: $0) }),
-            let salt = device.salt.flatMap({ Data(base64Encoded: $0) })
-        else { throw .notAuthorized("Incorrect username or password.") }
-        guard let a = BigNumber(hex: srpA), !a.modulo(SRPServer.modulus).isZero else { throw .invalidParameter("SRP_A is not a valid SRP value") }
-        let (b, bigB) = await SRPServer.serverValues(verifier: [UInt8](verifier))
-        let secretBlock = Data(SecureRandom.bytes(64)).base64EncodedString()
-        srpSessions[secretBlock] = SRPServer.Session(
-            poolID: pool.id,
-            clientID: client.id,
-            username: user.username,
-            deviceKey: device.key,
-            a: a,
-            b: b,
-            bigB: bigB,
-            expires: clock.now + Self.deviceChallengeValidity
-        )
-        return InitiateAuthResponse(
-            ChallengeName: "DEVICE_PASSWORD_VERIFIER",
-            Session: nil,
-            ChallengeParameters: [
-                "USERNAME": user.username, "DEVICE_KEY": device.key, "SALT": [UInt8](salt).hexString,
-                "SRP_B": bigB.hex, "SECRET_BLOCK": secretBlock,
-            ],
-            AuthenticationResult: nil
-        )
-    }
-
-    /// DEVICE_PASSWORD_VERIFIER's answer: the device's claim; then MFA unless the device is remembered.
-    func verifyDeviceSRP(_ responses: [String: String], client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
-        guard let block = responses["PASSWORD_CLAIM_SECRET_BLOCK"], let claim = responses["PASSWORD_CLAIM_SIGNATURE"],
-            let timestamp = responses["TIMESTAMP"], let username = responses["USERNAME"]
-        else { throw .invalidParameter("Missing required parameter PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE, TIMESTAMP or USERNAME") }
-        guard let session = srpSessions.removeValue(forKey: block), session.clientID == client.id, session.expires > clock.now,
-            let deviceKey = session.deviceKey, let secretBlock = Data(base64Encoded: block)
-        else { throw .incorrectCredentials }
-        let pool = try pool(session.poolID)
-        try checkSecretHash(responses["SECRET_HASH"], username: username, client: client)
-        guard var device = try device(deviceKey, of: session.username, pool: pool),
-            let verifier = device.verifier.flatMap({ Data(base64Encoded: $0) })
-        else { throw .incorrectCredentials }
-        let matches = await SRPServer.claimMatches(
-            claim,
-            session: session,
-            verifier: [UInt8](verifier),
-            realm: device.groupKey,
-            identity: device.key,
-            secretBlock: [UInt8](secretBlock),
-            timestamp: timestamp
-        )
-        guard matches else { throw .incorrectCredentials }
-        pendingDeviceSignIns[Self.deviceKey(pool.id, session.username, deviceKey) + "/" + client.id] = nil
-        let user = try database({ db in try requireUser(pool, session.username, db) }, write: false)
-        device.lastAuthenticated = clock.now
-        try save(.device, Self.deviceKey(pool.id, user.username, device.key), poolID: pool.id, device.document)
-        if !device.remembered, let challenge = try mfaChallenge(for: user, client: client, pool: pool, clientMetadata: nil) { return challenge }
-        return try await finishSignIn(user, client: client, pool: pool, clientMetadata: nil, signedInDevice: device.key)
     }
 
     // MARK: - Operations
@@ -192,7 +108,7 @@ extension CognitoService {
         device.name = request["DeviceName"]?.stringValue
         device.remembered = !onPrompt
         device.modified = clock.now
-        try save(.device, Self.deviceKey(pool.id, user.username, key), poolID: pool.id, device.document)
+        try save(device, of: user.username, pool: pool)
         return JSONDocument([("UserConfirmationNecessary", .bool(onPrompt))])
     }
 
@@ -259,8 +175,12 @@ extension CognitoService {
         return String(SecureRandom.bytes(9).map { alphabet[Int($0) % alphabet.count] })
     }
 
-    private func device(_ key: String, of username: String, pool: LivePool) throws(CognitoError) -> Device? {
+    func device(_ key: String, of username: String, pool: LivePool) throws(CognitoError) -> Device? {
         try document(.device, Self.deviceKey(pool.id, username, key)).flatMap(Device.init)
+    }
+
+    func save(_ device: Device, of username: String, pool: LivePool) throws(CognitoError) {
+        try save(.device, Self.deviceKey(pool.id, username, device.key), poolID: pool.id, device.document)
     }
 
     private func confirmedDevice(_ request: JSONDocument, username: String, pool: LivePool) throws(CognitoError) -> Device {
@@ -292,6 +212,6 @@ extension CognitoService {
         var device = try confirmedDevice(request, username: username, pool: pool)
         device.remembered = request["DeviceRememberedStatus"]?.stringValue == "remembered"
         device.modified = clock.now
-        try save(.device, Self.deviceKey(pool.id, username, device.key), poolID: pool.id, device.document)
+        try save(device, of: username, pool: pool)
     }
 }

@@ -7,9 +7,6 @@ import Logging
 /// `OFF` never asks, `OPTIONAL` asks users who enabled a method, `ON` also makes users without one set up
 /// a software token (MFA_SETUP). See https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
 extension CognitoService {
-    static let mfaChallenges: Set<String> = ["SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP", "SMS_OTP", "MFA_SETUP"]
-    static let mfaCodeValidity: Double = 180
-
     /// The MFA methods a user has enabled, as `UserMFASettingList` lists them; nil when none.
     nonisolated func mfaSettings(of user: StoredUser) -> [String]? {
         let methods = [
@@ -18,46 +15,6 @@ extension CognitoService {
         ]
         .filter(\.1).map(\.0)
         return methods.isEmpty ? nil : methods
-    }
-
-    /// The challenge a sign-in that passed its password must answer, or nil when the pool's MFA
-    /// configuration and the user's methods need none.
-    func mfaChallenge(
-        for user: StoredUser,
-        client: LiveClient,
-        pool: LivePool,
-        clientMetadata: [String: String]?
-    ) throws(CognitoError) -> InitiateAuthResponse? {
-        let configuration = pool.configuration.mfaConfiguration
-        guard configuration != "OFF" else { return nil }
-        let methods = mfaSettings(of: user) ?? []
-        let now = clock.now
-        var pending = ChallengeSession(
-            poolID: pool.id,
-            clientID: client.id,
-            username: user.username,
-            challenge: "",
-            expires: now + Self.mfaCodeValidity,
-            clientMetadata: clientMetadata
-        )
-        var parameters = ["USER_ID_FOR_SRP": user.username]
-        if methods.isEmpty {
-            guard configuration == "ON" else { return nil }
-            pending.challenge = "MFA_SETUP"
-            parameters["MFAS_CAN_SETUP"] = #"["SOFTWARE_TOKEN_MFA"]"#
-        } else {
-            let method = user.preferredMfa.flatMap { methods.contains($0) ? $0 : nil } ?? methods[0]
-            pending.challenge = method
-            if method != "SOFTWARE_TOKEN_MFA" {
-                let (code, delivery) = sendSignInCode(email: method == "EMAIL_OTP", trigger: method, to: user, pool: pool)
-                pending.mfaCode = code
-                parameters.merge(delivery) { _, new in new }
-            }
-        }
-        let session = Base64URL.encode(SecureRandom.bytes(96))
-        challengeSessions = challengeSessions.filter { $0.value.expires > now }
-        challengeSessions[session] = pending
-        return InitiateAuthResponse(ChallengeName: pending.challenge, Session: session, ChallengeParameters: parameters, AuthenticationResult: nil)
     }
 
     /// A one-time sign-in code to the user's e-mail or phone (the outbox), and the challenge parameters
@@ -85,41 +42,6 @@ extension CognitoService {
                 "CODE_DELIVERY_DESTINATION": email ? Self.mask(email: destination) : "+*******" + destination.suffix(4),
             ]
         )
-    }
-
-    /// RespondToAuthChallenge for SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP, SMS_OTP and MFA_SETUP.
-    func answerMFAChallenge(
-        _ challenge: String,
-        session: String?,
-        responses: [String: String],
-        client: LiveClient
-    ) async throws(CognitoError) -> InitiateAuthResponse {
-        let (pending, user, pool) = try openChallenge(session, challenge, client: client)
-        try checkSecretHash(responses["SECRET_HASH"], username: pending.username, client: client)
-        let passed: Bool
-        switch challenge {
-        case "SOFTWARE_TOKEN_MFA":
-            guard let code = responses["SOFTWARE_TOKEN_MFA_CODE"] else {
-                throw .invalidParameter("Missing required parameter SOFTWARE_TOKEN_MFA_CODE")
-            }
-            passed = user.totpSecret.flatMap(Base32.decode).map { TOTP.verify(code, secret: $0, at: clock.now) } ?? false
-        case "SMS_MFA", "EMAIL_OTP", "SMS_OTP":
-            let name = challenge + "_CODE"
-            guard let code = responses[name] else { throw .invalidParameter("Missing required parameter \(name)") }
-            passed = Digest.constantTimeEquals(Array(code.utf8), Array((pending.mfaCode ?? "").utf8))
-        default:
-            passed = pending.mfaSetUp
-        }
-        guard passed else {
-            if challenge == "MFA_SETUP" {
-                throw .invalidParameter(
-                    "Software token MFA has not been verified; call AssociateSoftwareToken and VerifySoftwareToken with this session first"
-                )
-            }
-            throw .codeMismatch("Invalid code received for user")
-        }
-        challengeSessions[session ?? ""] = nil
-        return try await finishSignIn(user, client: client, pool: pool, clientMetadata: pending.clientMetadata)
     }
 
     /// AssociateSoftwareToken: a new secret for the user of an access token or of an MFA_SETUP session.
@@ -157,7 +79,7 @@ extension CognitoService {
             user.modified = now
             try user.update(db)
         }
-        if let session { challengeSessions[session]?.mfaSetUp = true }
+        if let session { _ = pendingSignIns[session]?.machine.softwareTokenVerified() }
         return VerifySoftwareTokenResponse(Status: "SUCCESS", Session: session)
     }
 
@@ -216,7 +138,7 @@ extension CognitoService {
             let (pool, user) = try authenticate(accessToken: accessToken)
             return (pool, user.username, nil)
         }
-        guard let session, let pending = challengeSessions[session], pending.challenge == "MFA_SETUP", pending.expires > clock.now else {
+        guard let session, let pending = pendingSignIns[session], pending.machine.awaitedChallenge == .mfaSetup, pending.expires > clock.now else {
             throw .notAuthorized("Invalid session for the user.")
         }
         return (try pool(pending.poolID), pending.username, session)

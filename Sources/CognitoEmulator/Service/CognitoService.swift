@@ -46,10 +46,8 @@ public actor CognitoService {
     public nonisolated let issuerStyle: IssuerStyle
     /// What the service was provisioned from, for ``reset()``.
     let configuration: CognitoConfiguration
-    var challengeSessions: [String: ChallengeSession] = [:]
-    var srpSessions: [String: SRPServer.Session] = [:]
-    /// Sign-ins whose password checked out and whose device must now answer DEVICE_SRP_AUTH, until when.
-    var pendingDeviceSignIns: [String: Double] = [:]
+    /// Sign-ins waiting on a challenge, by the key the answer names (see ``PendingSignIn``).
+    var pendingSignIns: [String: PendingSignIn] = [:]
     /// Passkey registrations started (StartWebAuthnRegistration), by `<pool>/<username>`: the challenge and until when.
     var webAuthnRegistrations: [String: (challenge: [UInt8], expires: Double)] = [:]
     private var revocationPending = false
