@@ -155,6 +155,9 @@ def test_members_are_validated_as_botocores_model_says(app):
         ("AdminAddUserToGroup", {"UserPoolId": pool["id"], "Username": "victim\u0000x", "GroupName": "admins"}),
         ("SignUp", {"ClientId": client_id, "Username": "\u0000first", "Password": PASSWORD}),
         ("CreateGroup", {"UserPoolId": pool["id"], "GroupName": "admins2\u0000x"}),
+        # Members without a pattern carry no NUL either: the store would cut the text there.
+        ("InitiateAuth", {"ClientId": client_id, "AuthFlow": "USER_PASSWORD_AUTH", "AuthParameters": {"USERNAME": "victim\u0000x", "PASSWORD": "b"}}),
+        ("AdminCreateUser", {"UserPoolId": pool["id"], "Username": "fresh", "UserAttributes": [{"Name": "email", "Value": "v@example.com\u0000x"}]}),
     ]:
         status, answer = app.post(json.dumps(body).encode(), target=f"AWSCognitoIdentityProviderService.{target}")
         assert status == 400 and answer["__type"] == "InvalidParameterException", (target, answer)

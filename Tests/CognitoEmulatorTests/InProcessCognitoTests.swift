@@ -46,6 +46,27 @@ struct InProcessCognitoTests {
         #expect(user.Username == "a@example.com")
     }
 
+    @Test("the store refuses text with a NUL rather than keep what comes before it")
+    func nulNeverTruncates() async throws {
+        let (service, configuration) = try await CognitoTestSupport.service(CognitoTestSupport.seedLike)
+        let poolID = configuration.poolID(forLogicalID: "UserPool")
+        // Called on the service directly, past the request validator that refuses this on the wire.
+        let error = await #expect(throws: CognitoError.self) {
+            _ = try await service.adminCreateUser(
+                AdminCreateUserRequest(
+                    UserPoolId: poolID,
+                    Username: "victim\u{0}x",
+                    UserAttributes: [AttributeType(Name: "email", Value: "v@example.com")],
+                    MessageAction: "SUPPRESS"
+                )
+            )
+        }
+        #expect(error?.type == "InvalidParameterException")
+        #expect(error?.message.contains("NUL") == true)
+        let users = try await service.listUsers(ListUsersRequest(UserPoolId: poolID))
+        #expect(users.Users.isEmpty)
+    }
+
     @Test("a wrong password is NotAuthorizedException with Cognito's text, never a crash")
     func wrongPassword() async throws {
         let (service, configuration) = try await CognitoTestSupport.service(CognitoTestSupport.seedLike)

@@ -94,6 +94,9 @@ package struct RequestValidator: Sendable {
             if let values = shape.enum, !values.contains(text) {
                 failed.append("Member must satisfy enum value set: [\(values.joined(separator: ", "))]")
             }
+            // SQLite would cut the text at a NUL, so nothing that carries one reaches the store. AWS's own
+            // text for a member whose constraints allow it is not documented; this one is the emulator's.
+            if failed.isEmpty, text.utf8.contains(0) { failed.append("Member must not contain the NUL character (U+0000)") }
             violations += failed.map { "\(shown) failed to satisfy constraint: \($0)" }
         case .integer, .long:
             guard let number = Self.integer(value) else { throw Self.typeMismatch(value, expected: shape.type) }

@@ -307,6 +307,7 @@ public actor CognitoService {
 
     /// Logs a failure to read or write the state and answers it as InternalErrorException.
     nonisolated func stateFailure(_ error: any Error) -> CognitoError {
+        if let refused = error as? TextSafetyError { return .invalidParameter("\(refused)") }
         logger.error("state write failed", metadata: ["error": "\(error)"])
         return .internalError("The emulator could not read or write its state: \(error)")
     }

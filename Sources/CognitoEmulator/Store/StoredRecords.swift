@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A user row. Passwords are never stored: only the SRP verifier and its salt, as Cognito keeps them.
-struct StoredUser: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct StoredUser: Codable, FetchableRecord, TextSafeRecord, Sendable {
     static let databaseTableName = "users"
     var poolId: String
     var username: String
@@ -34,7 +34,7 @@ struct StoredUser: Codable, FetchableRecord, PersistableRecord, Sendable {
 }
 
 /// A sign-in session: what a refresh token stands for and what `origin_jti` ties together.
-struct StoredSession: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct StoredSession: Codable, FetchableRecord, TextSafeRecord, Sendable {
     static let databaseTableName = "sessions"
     var originJti: String
     var poolId: String
@@ -52,7 +52,7 @@ struct StoredSession: Codable, FetchableRecord, PersistableRecord, Sendable {
 }
 
 /// A one-time code (sign-up confirmation, forgot password, attribute verification).
-struct StoredCode: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct StoredCode: Codable, FetchableRecord, TextSafeRecord, Sendable {
     static let databaseTableName = "codes"
     var poolId: String
     var username: String
@@ -63,7 +63,7 @@ struct StoredCode: Codable, FetchableRecord, PersistableRecord, Sendable {
 }
 
 /// A group of a pool.
-struct StoredGroup: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct StoredGroup: Codable, FetchableRecord, TextSafeRecord, Sendable {
     static let databaseTableName = "groups"
     var poolId: String
     var name: String
@@ -75,7 +75,7 @@ struct StoredGroup: Codable, FetchableRecord, PersistableRecord, Sendable {
 }
 
 /// A user's membership of a group.
-struct StoredMembership: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct StoredMembership: Codable, FetchableRecord, TextSafeRecord, Sendable {
     static let databaseTableName = "memberships"
     var poolId: String
     var groupName: String
@@ -83,7 +83,7 @@ struct StoredMembership: Codable, FetchableRecord, PersistableRecord, Sendable {
 }
 
 /// A signing key of a pool (`id` or `access`), DER-encoded.
-struct StoredKey: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct StoredKey: Codable, FetchableRecord, TextSafeRecord, Sendable {
     static let databaseTableName = "keys"
     var poolId: String
     var use: String
@@ -92,7 +92,7 @@ struct StoredKey: Codable, FetchableRecord, PersistableRecord, Sendable {
 }
 
 /// Per-resource facts that must survive restarts: creation dates and client secrets.
-struct StoredResource: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct StoredResource: Codable, FetchableRecord, TextSafeRecord, Sendable {
     static let databaseTableName = "resources"
     var id: String
     var created: Double
@@ -100,7 +100,7 @@ struct StoredResource: Codable, FetchableRecord, PersistableRecord, Sendable {
 }
 
 /// A pool created through the API: its definition (the members it was created or updated with) as JSON.
-struct StoredPool: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct StoredPool: Codable, FetchableRecord, TextSafeRecord, Sendable {
     static let databaseTableName = "userPools"
     var id: String
     var definition: String
@@ -109,7 +109,7 @@ struct StoredPool: Codable, FetchableRecord, PersistableRecord, Sendable {
 }
 
 /// An app client created through the API.
-struct StoredClient: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct StoredClient: Codable, FetchableRecord, TextSafeRecord, Sendable {
     static let databaseTableName = "userPoolClients"
     var id: String
     var poolId: String
@@ -121,7 +121,7 @@ struct StoredClient: Codable, FetchableRecord, PersistableRecord, Sendable {
 
 /// A pool's sub-resource kept as the document AWS returns for it (a domain, resource server, identity
 /// provider, UI customization, risk or log delivery configuration, terms, branding), by kind and key.
-struct StoredDocument: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct StoredDocument: Codable, FetchableRecord, TextSafeRecord, Sendable {
     static let databaseTableName = "poolDocuments"
     /// `domain`, `resourceServer`, `identityProvider`, …
     var kind: String
@@ -132,4 +132,26 @@ struct StoredDocument: Codable, FetchableRecord, PersistableRecord, Sendable {
     var document: String
     var created: Double
     var modified: Double
+}
+
+/// A record the store refuses to write when one of its text columns holds a NUL: GRDB binds text
+/// as a C string, so SQLite would keep only what comes before it and two different names could
+/// become one. Requests are refused earlier (``RequestValidator``); this guards every other way in
+/// (serverless.yml, seed files, imported CSV rows).
+protocol TextSafeRecord: PersistableRecord {}
+
+extension TextSafeRecord {
+    /// Refuses the write when a text column holds U+0000.
+    func willSave(_ db: Database) throws {
+        for (column, value) in try databaseDictionary {
+            if case .string(let text) = value.storage, text.utf8.contains(0) { throw TextSafetyError(table: Self.databaseTableName, column: column) }
+        }
+    }
+}
+
+/// A write refused because a text column held a NUL.
+struct TextSafetyError: Error, CustomStringConvertible {
+    var table: String
+    var column: String
+    var description: String { "\(table).\(column) may not contain the NUL character (U+0000)" }
 }
