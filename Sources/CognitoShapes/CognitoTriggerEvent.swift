@@ -13,7 +13,7 @@ public import EmulatorCore
 /// ```
 /// See https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html
 public struct CognitoTriggerEvent: Codable, Sendable {
-    /// `"1"`, or `"2"` for a PreTokenGeneration trigger configured as `V2_0`.
+    /// `"1"`; for a PreTokenGeneration trigger configured as `V2_0` or `V3_0`, `"2"` or `"3"`.
     public var version: String
     /// What caused the call, for example `PreSignUp_SignUp` or `TokenGeneration_Authentication`.
     public var triggerSource: String
@@ -74,6 +74,13 @@ public struct CognitoTriggerEvent: Codable, Sendable {
         public var privateChallengeParameters: [String: String]?
         /// VerifyAuthChallengeResponse: the user's answer.
         public var challengeAnswer: String?
+        /// UserMigration at sign-in: the password the user typed.
+        public var password: String?
+        /// CustomEmailSender / CustomSMSSender: `customEmailSenderRequestV1` or `customSMSSenderRequestV1`.
+        public var type: String?
+        /// CustomEmailSender / CustomSMSSender: the code or temporary password to send. AWS encrypts it
+        /// with the pool's KMS key; the emulator, offline, sends it base64-encoded.
+        public var code: String?
 
         /// A request: the attributes, and the members the trigger receives.
         public init(
@@ -89,7 +96,10 @@ public struct CognitoTriggerEvent: Codable, Sendable {
             session: [ChallengeResult]? = nil,
             challengeName: String? = nil,
             privateChallengeParameters: [String: String]? = nil,
-            challengeAnswer: String? = nil
+            challengeAnswer: String? = nil,
+            password: String? = nil,
+            type: String? = nil,
+            code: String? = nil
         ) {
             self.userAttributes = userAttributes
             self.validationData = validationData
@@ -104,6 +114,9 @@ public struct CognitoTriggerEvent: Codable, Sendable {
             self.challengeName = challengeName
             self.privateChallengeParameters = privateChallengeParameters
             self.challengeAnswer = challengeAnswer
+            self.password = password
+            self.type = type
+            self.code = code
         }
     }
 
@@ -139,6 +152,18 @@ public struct CognitoTriggerEvent: Codable, Sendable {
         public var challengeMetadata: String?
         /// VerifyAuthChallengeResponse: whether the answer is right.
         public var answerCorrect: Bool?
+        /// UserMigration: the migrated user's attributes (nil: the user is not known there either).
+        public var userAttributes: [String: String]?
+        /// UserMigration: `CONFIRMED` (the default) or `RESET_REQUIRED`.
+        public var finalUserStatus: String?
+        /// UserMigration: `SUPPRESS` sends no welcome message; `RESEND` sends one.
+        public var messageAction: String?
+        /// UserMigration: where the welcome message goes (`EMAIL`, `SMS`).
+        public var desiredDeliveryMediums: [String]?
+        /// UserMigration: take an alias over from the user who has it.
+        public var forceAliasCreation: Bool?
+        /// UserMigration: enable SMS MFA for the user.
+        public var enableSMSMFA: Bool?
 
         /// An empty response.
         public init() {}

@@ -216,10 +216,10 @@ struct TriggerTests {
         #expect(event.version == "1" && event.request.groupConfiguration?.groupsToOverride == ["admins"] && event.request.scopes == nil)
     }
 
-    @Test("PreTokenGeneration v2 changes both tokens and the access token's scopes; refreshes run it again")
-    func preTokenGenerationV2() async throws {
+    @Test("PreTokenGeneration v2 and v3 change both tokens and the access token's scopes; refreshes run it again", arguments: ["V2_0", "V3_0"])
+    func preTokenGenerationV2(version: String) async throws {
         let fixture = try await Fixture(
-            tokenVersion: "V2_0",
+            tokenVersion: version,
             [
                 "preToken": Self.answer { response in
                     response.claimsAndScopeOverrideDetails = .init(
@@ -246,7 +246,7 @@ struct TriggerTests {
         )
         let refreshedID = try #require(refreshed.AuthenticationResult?.IdToken)
         #expect(JWT(refreshedID)?.claims["storeId"] == .int(42))
-        #expect(fixture.script.events("TokenGeneration_RefreshTokens").first?.version == "2")
+        #expect(fixture.script.events("TokenGeneration_RefreshTokens").first?.version == (version == "V3_0" ? "3" : "2"))
     }
 
     @Test("CUSTOM_AUTH: DefineAuthChallenge, CreateAuthChallenge and VerifyAuthChallengeResponse lead to tokens, or to a refusal")

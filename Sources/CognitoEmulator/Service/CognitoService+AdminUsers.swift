@@ -73,8 +73,8 @@ extension CognitoService {
         return AdminCreateUserResponse(User: userType(user))
     }
 
-    /// AdminCreateUser's invitation, through the CustomMessage trigger (`{username}` and `{####}`, the
-    /// temporary password, must both appear in its message, or Cognito's default is sent).
+    /// AdminCreateUser's invitation to each medium the user has an address for (CustomMessage's text
+    /// must keep `{username}` and `{####}`, the temporary password, or Cognito's default is sent).
     private func sendInvitation(
         to user: StoredUser,
         named name: String,
@@ -83,42 +83,17 @@ extension CognitoService {
         pool: LivePool,
         clientMetadata: [String: String]?
     ) async throws(CognitoError) {
-        var text = "Your username is \(name) and temporary password is \(password)."
-        var subject: String?
-        let custom = try await runTrigger(
-            "CustomMessage",
-            source: "CustomMessage_AdminCreateUser",
-            pool: pool,
-            username: user.username,
-            clientID: nil,
-            request: .init(
-                userAttributes: triggerAttributes(of: user),
-                clientMetadata: clientMetadata,
-                codeParameter: "{####}",
-                usernameParameter: "{username}"
+        for medium in mediums.compactMap(CodeDelivery.init(rawValue:)) {
+            guard let destination = attribute(medium == .email ? "email" : "phone_number", of: user) else { continue }
+            let message = OutgoingMessage(
+                medium: medium,
+                destination: destination,
+                label: "AdminCreateUser",
+                occasion: .adminCreateUser,
+                content: .invitation(username: name, temporaryPassword: password),
+                defaultText: "Your username is \(name) and temporary password is \(password)."
             )
-        )
-        for medium in mediums {
-            guard let destination = attribute(medium == "EMAIL" ? "email" : "phone_number", of: user) else { continue }
-            if let message = medium == "EMAIL" ? custom?.emailMessage : custom?.smsMessage, message.contains("{####}"), message.contains("{username}")
-            {
-                text = message.replacing("{####}", with: password).replacing("{username}", with: name)
-                subject = medium == "EMAIL" ? custom?.emailSubject : nil
-            }
-            outbox.append(
-                OutboxMessage(
-                    userPoolId: pool.id,
-                    username: user.username,
-                    trigger: "AdminCreateUser",
-                    deliveryMedium: medium,
-                    destination: destination,
-                    code: nil,
-                    message: text,
-                    subject: subject,
-                    sentAt: clock.now
-                )
-            )
-            logger.info("AdminCreateUser invitation for \(LogText.escaped(user.username)) in \(pool.id) sent to the outbox (GET /_emulate/messages)")
+            try await send(message, to: user, pool: pool, clientID: nil, clientMetadata: clientMetadata)
         }
     }
 

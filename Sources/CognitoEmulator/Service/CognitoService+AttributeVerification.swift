@@ -28,7 +28,7 @@ extension CognitoService {
         guard let code else { return CodeDeliveryResponse(CodeDeliveryDetails: nil) }
         try await deliver(
             code,
-            source: "CustomMessage_VerifyUserAttribute",
+            occasion: .verifyUserAttribute,
             user: user,
             pool: pool,
             clientID: client.id,

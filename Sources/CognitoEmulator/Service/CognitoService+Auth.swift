@@ -86,7 +86,8 @@ extension CognitoService {
             guard parameters["PASSWORD"] != nil else { throw .invalidParameter("Missing required parameter PASSWORD") }
         }
         try checkSecretHash(parameters["SECRET_HASH"], username: username, client: client)
-        let user = try await signInCandidate(username, client: client, pool: pool, clientMetadata: clientMetadata)
+        let password = ["USER_SRP_AUTH", "CUSTOM_AUTH", "USER_AUTH"].contains(flow) ? nil : parameters["PASSWORD"]
+        let user = try await signInCandidate(username, password: password, client: client, pool: pool, clientMetadata: clientMetadata)
         var step = newSignIn(of: user, client: client, pool: pool, parameters: parameters, clientMetadata: clientMetadata)
         let action: SignInMachine.Action
         switch flow {
@@ -101,14 +102,19 @@ extension CognitoService {
     }
 
     /// The user signing in, once it exists, may sign in, and the PreAuthentication trigger let it through
-    /// (ClientMetadata reaches the trigger as `validationData`, as Cognito passes it).
+    /// (ClientMetadata reaches the trigger as `validationData`, as Cognito passes it). A user the pool
+    /// does not know who signs in with a password may be migrated (the UserMigration trigger).
     func signInCandidate(
         _ username: String,
+        password: String? = nil,
         client: LiveClient,
         pool: LivePool,
         clientMetadata: [String: String]?
     ) async throws(CognitoError) -> StoredUser {
-        let found = try database({ db in try lookupUser(pool, username, db) }, write: false)
+        var found = try database({ db in try lookupUser(pool, username, db) }, write: false)
+        if found == nil, let password {
+            found = try await migrateUser(username, password: password, client: client, pool: pool, clientMetadata: clientMetadata)
+        }
         guard let candidate = found else { throw client.configuration.preventUserExistenceErrors ? .incorrectCredentials : .userNotFound() }
         if !candidate.enabled { throw .userDisabled }
         if let locked = candidate.lockedUntil, locked > clock.now { throw .notAuthorized("Password attempts exceeded") }

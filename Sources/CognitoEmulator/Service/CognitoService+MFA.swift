@@ -17,33 +17,6 @@ extension CognitoService {
         return methods.isEmpty ? nil : methods
     }
 
-    /// A one-time sign-in code to the user's e-mail or phone (the outbox), and the challenge parameters
-    /// that say where it went.
-    func sendSignInCode(email: Bool, trigger: String, to user: StoredUser, pool: LivePool) -> (code: String, parameters: [String: String]) {
-        let code = Self.sixDigitCode()
-        let destination = email ? attribute("email", of: user) ?? "" : attribute("phone_number", of: user) ?? ""
-        outbox.append(
-            OutboxMessage(
-                userPoolId: pool.id,
-                username: user.username,
-                trigger: trigger,
-                deliveryMedium: email ? "EMAIL" : "SMS",
-                destination: destination,
-                code: code,
-                message: "Your authentication code is \(code).",
-                sentAt: clock.now
-            )
-        )
-        logger.info("\(trigger) code for \(LogText.escaped(user.username)) in \(pool.id): \(code)")
-        return (
-            code,
-            [
-                "CODE_DELIVERY_DELIVERY_MEDIUM": email ? "EMAIL" : "SMS",
-                "CODE_DELIVERY_DESTINATION": email ? Self.mask(email: destination) : "+*******" + destination.suffix(4),
-            ]
-        )
-    }
-
     /// AssociateSoftwareToken: a new secret for the user of an access token or of an MFA_SETUP session.
     package func associateSoftwareToken(_ request: AssociateSoftwareTokenRequest) throws(CognitoError) -> AssociateSoftwareTokenResponse {
         let secret = Base32.encode(SecureRandom.bytes(20))

@@ -73,7 +73,7 @@ extension CognitoService {
         if let code {
             try await deliver(
                 code,
-                source: "CustomMessage_SignUp",
+                occasion: .signUp,
                 user: created,
                 pool: pool,
                 clientID: client.id,
@@ -158,7 +158,7 @@ extension CognitoService {
         return CodeDeliveryResponse(
             CodeDeliveryDetails: try await deliver(
                 sent,
-                source: "CustomMessage_ResendCode",
+                occasion: .resendCode,
                 pool: pool,
                 client: client,
                 clientMetadata: request.ClientMetadata
@@ -180,7 +180,7 @@ extension CognitoService {
     /// Delivers the code an operation created, and answers where it went.
     private func deliver(
         _ outcome: CodeOutcome,
-        source: String,
+        occasion: MessageOccasion,
         pool: LivePool,
         client: LiveClient,
         clientMetadata: [String: String]?
@@ -189,7 +189,7 @@ extension CognitoService {
         case .unknownUser: return try maskedDelivery(client)
         case .nowhereToSend: return nil
         case .created(let code, let user):
-            try await deliver(code, source: source, user: user, pool: pool, clientID: client.id, clientMetadata: clientMetadata)
+            try await deliver(code, occasion: occasion, user: user, pool: pool, clientID: client.id, clientMetadata: clientMetadata)
             return code.delivery
         }
     }
@@ -199,6 +199,9 @@ extension CognitoService {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
+        if try database({ db in try lookupUser(pool, request.Username, db) }, write: false) == nil {
+            _ = try await migrateUser(request.Username, password: nil, client: client, pool: pool, clientMetadata: request.ClientMetadata)
+        }
         let sent: CodeOutcome = try database { db in
             guard let user = try lookupUser(pool, request.Username, db) else { return .unknownUser }
             guard user.enabled else { throw CognitoError.userDisabled }
@@ -222,7 +225,7 @@ extension CognitoService {
         return CodeDeliveryResponse(
             CodeDeliveryDetails: try await deliver(
                 sent,
-                source: "CustomMessage_ForgotPassword",
+                occasion: .forgotPassword,
                 pool: pool,
                 client: client,
                 clientMetadata: request.ClientMetadata
@@ -309,7 +312,7 @@ extension CognitoService {
         for code in codes {
             try await deliver(
                 code,
-                source: "CustomMessage_UpdateUserAttribute",
+                occasion: .updateUserAttribute,
                 user: updated,
                 pool: pool,
                 clientID: client.id,

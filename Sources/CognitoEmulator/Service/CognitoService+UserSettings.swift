@@ -31,7 +31,7 @@ extension CognitoService {
         if let code {
             try await deliver(
                 code,
-                source: "CustomMessage_ForgotPassword",
+                occasion: .forgotPassword,
                 user: user,
                 pool: pool,
                 clientID: nil,

@@ -71,7 +71,14 @@ extension CognitoService {
             case .startSRP(let deviceKey):
                 action = step.signIn.machine.receive(.srpStarted(try await startSRP(step, deviceKey: deviceKey)))
             case .sendCode(let medium, let challenge):
-                let sent = sendSignInCode(email: medium == .email, trigger: challenge.rawValue, to: step.user, pool: step.pool)
+                let sent = try await sendSignInCode(
+                    medium,
+                    for: challenge,
+                    to: step.user,
+                    pool: step.pool,
+                    clientID: step.client.id,
+                    clientMetadata: step.signIn.clientMetadata
+                )
                 delivery = sent.parameters
                 action = step.signIn.machine.receive(.codeSent(sent.code))
             case .makePasskeyChallenge:

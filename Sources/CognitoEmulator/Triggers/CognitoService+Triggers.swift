@@ -75,7 +75,8 @@ extension CognitoService {
     ]
 
     /// Runs the PreTokenGeneration trigger, when the pool has one: version 1 changes the ID token and
-    /// the groups, version 2 (`V2_0`) both tokens and the access token's scopes.
+    /// the groups, versions 2 and 3 (`V2_0`, `V3_0`) both tokens and the access token's scopes (the
+    /// version 3 event is version 2's; it adds machine-to-machine grants, which come with OAuth).
     nonisolated func preTokenGeneration(
         user: StoredUser,
         groups: [String],
@@ -99,7 +100,7 @@ extension CognitoService {
                     groupConfiguration: .init(groupsToOverride: groups),
                     scopes: v2 ? scopes : nil
                 ),
-                version: v2 ? "2" : "1"
+                version: pool.configuration.preTokenGenerationVersion == "V3_0" ? "3" : v2 ? "2" : "1"
             )
         else { return nil }
         if v2, let details = response.claimsAndScopeOverrideDetails {
