@@ -92,9 +92,10 @@ struct PoolRegistry: Sendable {
 
 /// An RSA key that signs tokens, with its `kid` and JWK.
 ///
-/// A key read from the state is ready at once; a new key is generated in the background (tens of
-/// milliseconds of RSA work kept off the start-up path) and stored before anything is signed with it.
-/// Until then no token can carry its `kid`, so checks that find it not ready refuse the token.
+/// A key read from the state is ready at once; a new pool's key is generated when it is first needed
+/// (the first token, the JWKS, the signing certificate) and stored before anything is signed with it,
+/// so creating a pool costs no RSA work (test suites create many and sign in to few). Until then no
+/// token can carry its `kid`, so checks that find it not ready refuse the token.
 package final class SigningKey: Sendable {
     /// The key pair and its `kid`.
     package struct Material: Sendable {
@@ -123,19 +124,22 @@ package final class SigningKey: Sendable {
     }
 
     private let slot: Slot
-    private let generation: Task<Material, any Error>?
+    /// Makes the key (run once, on first need; a key read from the state is already made).
+    private let make: @Sendable () throws -> Material
+    private let generation = NIOLockedValueBox<Task<Material, any Error>?>(nil)
 
     /// A key that is ready now (read from the state).
     init(key: RSAKey) {
-        slot = Slot(Material(key: key))
-        generation = nil
+        let material = Material(key: key)
+        slot = Slot(material)
+        make = { material }
     }
 
-    /// A key generated in the background; `store` persists it before it is used.
+    /// A key generated when first needed; `store` persists it before it is used.
     init(generatingThen store: @escaping @Sendable (RSAKey) throws -> Void) {
         let slot = Slot(nil)
         self.slot = slot
-        generation = Task.detached(priority: .userInitiated) {
+        make = {
             let key = try RSAKey.generate()
             try store(key)
             let material = Material(key: key)
@@ -151,6 +155,14 @@ package final class SigningKey: Sendable {
     /// - Throws: When generating or storing the key failed.
     package func material() async throws -> Material {
         if let current { return current }
-        return try await generation!.value
+        let make = self.make
+        let task = generation.withLockedValue { running in
+            if let running { return running }
+            let started = Task.detached(priority: .userInitiated) { try make() }
+            running = started
+            return started
+        }
+        return try await task.value
     }
 }
+
