@@ -136,3 +136,16 @@ def test_protocol_errors_on_the_raw_endpoint(app):
     assert status == 400 and body["__type"] == "UnknownOperationException"
     status, body = app.post(json.dumps({"UserPoolId": pool["id"]}).encode(), target="AWSCognitoIdentityProviderService.DescribeUserPool")
     assert status == 200 and body["UserPool"]["Id"] == pool["id"]
+
+
+def test_answers_carry_a_request_id_and_errors_their_type_in_a_header(app):
+    cognito = app.client()
+    pool = app.pool("AppPool")
+    answer = cognito.describe_user_pool(UserPoolId=pool["id"])
+    first = answer["ResponseMetadata"]["RequestId"]
+    assert len(first) == 36 and first != cognito.describe_user_pool(UserPoolId=pool["id"])["ResponseMetadata"]["RequestId"]
+    with pytest.raises(ClientError) as raised:
+        cognito.describe_user_pool(UserPoolId="us-east-1_NOPE12345")
+    response = raised.value.response
+    assert response["ResponseMetadata"]["RequestId"]
+    assert response["ResponseMetadata"]["HTTPHeaders"]["x-amzn-errortype"] == "ResourceNotFoundException:"

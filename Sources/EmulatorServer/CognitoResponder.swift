@@ -16,6 +16,8 @@ struct CognitoResponder: HTTPResponder {
     let logger: Logger
     static let maximumBody = 1 << 20
     private static let targetHeader = HTTPField.Name("X-Amz-Target")!
+    private static let requestIDHeader = HTTPField.Name("x-amzn-RequestId")!
+    private static let errorTypeHeader = HTTPField.Name("x-amzn-ErrorType")!
 
     init(service: CognitoService, logger: Logger) {
         self.service = service
@@ -39,7 +41,11 @@ struct CognitoResponder: HTTPResponder {
             let answer = await dispatcher.handle(target: target, body: Array(buffer: body))
             let operation = target.map { String($0.split(separator: ".").last ?? "") } ?? "-"
             logger.debug("cognito \(operation) \(answer.status)", metadata: ["cognito.operation": "\(operation)"])
-            return HTTPResponses.bytes(answer.body, status: answer.status, contentType: CognitoJSONDispatcher.contentType)
+            // Every answer carries a request ID (SDKs report it as the response's RequestId), and an error
+            // its type again in a header, as AWS's JSON services send them.
+            var headers: HTTPFields = [Self.requestIDHeader: UUID().uuidString.lowercased()]
+            if let type = answer.errorType { headers[Self.errorTypeHeader] = type + ":" }
+            return HTTPResponses.bytes(answer.body, status: answer.status, contentType: CognitoJSONDispatcher.contentType, headers: headers)
         case (.get, "/_emulate/health"):
             return HTTPResponses.json(#"{"status":"ok"}"#)
         case (.get, "/_emulate/messages"):

@@ -14,6 +14,8 @@ package struct CognitoJSONDispatcher: Sendable {
         package var status: Int
         /// The JSON body.
         package var body: [UInt8]
+        /// An error's `__type`, which AWS repeats in the `x-amzn-ErrorType` header; nil on success.
+        package var errorType: String? = nil
     }
 
     /// The service prefix of every target.
@@ -83,7 +85,7 @@ package struct CognitoJSONDispatcher: Sendable {
 
     /// `{"__type": …, "message": …}` with the error's status.
     package static func render(_ error: CognitoError) -> Answer {
-        Answer(status: error.status, body: error.body)
+        Answer(status: error.status, body: error.body, errorType: error.type)
     }
 
     private static func translate(_ error: DecodingError) -> CognitoError {
