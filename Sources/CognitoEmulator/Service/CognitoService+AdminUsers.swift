@@ -15,7 +15,7 @@ extension CognitoService {
         let attributes = request.UserAttributes ?? []
         if request.MessageAction == "RESEND" {
             let user = try database { db in try requireUser(pool, request.Username, db) }
-            guard user.status == "FORCE_CHANGE_PASSWORD" else {
+            guard user.status == .forceChangePassword else {
                 throw .unsupportedOperation("Resend is not allowed for the user in the current state.")
             }
             return AdminCreateUserResponse(User: userType(user))
@@ -48,9 +48,9 @@ extension CognitoService {
             poolId: pool.id,
             username: username,
             sub: sub,
-            status: "FORCE_CHANGE_PASSWORD",
+            status: .forceChangePassword,
             enabled: true,
-            attributes: "[]",
+            attributes: StoredAttributes(),
             failedAttempts: 0,
             created: now,
             modified: now
@@ -107,10 +107,10 @@ extension CognitoService {
             var user = try requireUser(pool, username, db)
             setVerifier(verifier, on: &user)
             if request.Permanent == true {
-                user.status = "CONFIRMED"
+                user.status = .confirmed
                 user.temporaryPasswordExpires = nil
             } else {
-                user.status = "FORCE_CHANGE_PASSWORD"
+                user.status = .forceChangePassword
                 user.temporaryPasswordExpires = clock.now + Double(pool.configuration.passwordPolicy.TemporaryPasswordValidityDays) * 86_400
             }
             user.modified = clock.now
@@ -129,9 +129,9 @@ extension CognitoService {
             UserCreateDate: user.created,
             UserLastModifiedDate: user.modified,
             Enabled: user.enabled,
-            UserStatus: user.status,
+            UserStatus: user.status.rawValue,
             UserMFASettingList: mfaSettings(of: user),
-            PreferredMfaSetting: user.preferredMfa
+            PreferredMfaSetting: user.preferredMfa?.rawValue
         )
     }
 
@@ -140,10 +140,10 @@ extension CognitoService {
         let pool = try pool(request.UserPoolId)
         let confirmed: StoredUser = try database { db in
             var user = try requireUser(pool, request.Username, db)
-            guard user.status == "UNCONFIRMED" else {
-                throw CognitoError.notAuthorized("User cannot be confirmed. Current status is \(user.status)")
+            guard user.status == .unconfirmed else {
+                throw CognitoError.notAuthorized("User cannot be confirmed. Current status is \(user.status.rawValue)")
             }
-            user.status = "CONFIRMED"
+            user.status = .confirmed
             user.modified = clock.now
             try user.update(db)
             return user

@@ -119,7 +119,7 @@ extension CognitoService {
         if !candidate.enabled { throw .userDisabled }
         if let locked = candidate.lockedUntil, locked > clock.now { throw .notAuthorized("Password attempts exceeded") }
         // An imported user has no password to check: the reset comes first, whatever was typed.
-        if candidate.status == "RESET_REQUIRED", candidate.passwordVerifier == nil { throw .passwordResetRequired() }
+        if candidate.status == .resetRequired, candidate.passwordVerifier == nil { throw .passwordResetRequired() }
         _ = try await runTrigger(
             "PreAuthentication",
             source: "PreAuthentication_Authentication",

@@ -129,7 +129,7 @@ extension CognitoService {
         if user.mfaSoftware == true, user.totpVerified == true { settings.append("SOFTWARE_TOKEN_MFA") }
         if user.mfaEmail == true { settings.append("EMAIL_OTP") }
         var members: [(String, JSONValue)] = [("Username", .string(user.username))]
-        if let preferred = user.preferredMfa { members.append(("PreferredMfaSetting", .string(preferred))) }
+        if let preferred = user.preferredMfa { members.append(("PreferredMfaSetting", .string(preferred.rawValue))) }
         if !settings.isEmpty { members.append(("UserMFASettingList", .array(settings.map(JSONValue.string)))) }
         members.append(("ConfiguredUserAuthFactors", .array(factors.map(JSONValue.string))))
         return JSONDocument(members)

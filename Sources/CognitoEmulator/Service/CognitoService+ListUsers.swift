@@ -55,7 +55,7 @@ extension CognitoService {
             switch attribute {
             case "username": actual = user.username
             case "sub": actual = user.sub
-            case "cognito:user_status": actual = user.status
+            case "cognito:user_status": actual = user.status.rawValue
             case "status": actual = user.enabled ? "Enabled" : "Disabled"
             default: actual = attributes.first { $0.Name == attribute }?.Value
             }

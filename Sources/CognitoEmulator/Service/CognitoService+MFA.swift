@@ -7,14 +7,19 @@ import Logging
 /// `OFF` never asks, `OPTIONAL` asks users who enabled a method, `ON` also makes users without one set up
 /// a software token (MFA_SETUP). See https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
 extension CognitoService {
-    /// The MFA methods a user has enabled, as `UserMFASettingList` lists them; nil when none.
-    nonisolated func mfaSettings(of user: StoredUser) -> [String]? {
-        let methods = [
-            ("SOFTWARE_TOKEN_MFA", user.mfaSoftware == true && user.totpVerified == true),
-            ("SMS_MFA", user.mfaSMS == true && user.phoneNumber != nil), ("EMAIL_OTP", user.mfaEmail == true && user.email != nil),
+    /// The MFA methods a user has enabled and can receive codes for, in `UserMFASettingList`'s order.
+    nonisolated func mfaMethods(of user: StoredUser) -> [MFAMethod] {
+        [
+            (MFAMethod.softwareToken, user.mfaSoftware == true && user.totpVerified == true),
+            (.sms, user.mfaSMS == true && user.phoneNumber != nil), (.email, user.mfaEmail == true && user.email != nil),
         ]
         .filter(\.1).map(\.0)
-        return methods.isEmpty ? nil : methods
+    }
+
+    /// `UserMFASettingList`: the methods' names; nil when none.
+    nonisolated func mfaSettings(of user: StoredUser) -> [String]? {
+        let methods = mfaMethods(of: user)
+        return methods.isEmpty ? nil : methods.map(\.rawValue)
     }
 
     /// AssociateSoftwareToken: a new secret for the user of an access token or of an MFA_SETUP session.
@@ -47,7 +52,7 @@ extension CognitoService {
             user.totpVerified = true
             if session != nil {
                 user.mfaSoftware = true
-                user.preferredMfa = user.preferredMfa ?? "SOFTWARE_TOKEN_MFA"
+                user.preferredMfa = user.preferredMfa ?? .softwareToken
             }
             user.modified = now
             try user.update(db)
@@ -79,24 +84,24 @@ extension CognitoService {
                 if software.Enabled == true, user.totpVerified != true {
                     throw CognitoError.invalidParameter("User has not verified software token mfa")
                 }
-                apply(software, "SOFTWARE_TOKEN_MFA", enabled: \.mfaSoftware, to: &user)
+                apply(software, .softwareToken, enabled: \.mfaSoftware, to: &user)
             }
             if let sms = request.SMSMfaSettings {
                 if sms.Enabled == true, user.phoneNumber == nil {
                     throw CognitoError.invalidParameter("User does not have a phone number for SMS MFA")
                 }
-                apply(sms, "SMS_MFA", enabled: \.mfaSMS, to: &user)
+                apply(sms, .sms, enabled: \.mfaSMS, to: &user)
             }
             if let email = request.EmailMfaSettings {
                 if email.Enabled == true, user.email == nil { throw CognitoError.invalidParameter("User does not have an email for EMAIL_OTP MFA") }
-                apply(email, "EMAIL_OTP", enabled: \.mfaEmail, to: &user)
+                apply(email, .email, enabled: \.mfaEmail, to: &user)
             }
             user.modified = clock.now
             try user.update(db)
         }
     }
 
-    private func apply(_ settings: MFASettings, _ method: String, enabled: WritableKeyPath<StoredUser, Bool?>, to user: inout StoredUser) {
+    private func apply(_ settings: MFASettings, _ method: MFAMethod, enabled: WritableKeyPath<StoredUser, Bool?>, to user: inout StoredUser) {
         if let value = settings.Enabled { user[keyPath: enabled] = value }
         if settings.PreferredMfa == true {
             user.preferredMfa = method

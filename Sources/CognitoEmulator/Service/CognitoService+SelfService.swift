@@ -43,9 +43,9 @@ extension CognitoService {
             poolId: pool.id,
             username: username,
             sub: sub,
-            status: confirmed ? "CONFIRMED" : "UNCONFIRMED",
+            status: confirmed ? .confirmed : .unconfirmed,
             enabled: true,
-            attributes: "[]",
+            attributes: StoredAttributes(),
             failedAttempts: 0,
             created: now,
             modified: now
@@ -103,11 +103,11 @@ extension CognitoService {
             guard var user = try lookupUser(pool, request.Username, db) else {
                 throw client.configuration.preventUserExistenceErrors ? CognitoError.codeMismatch() : CognitoError.userNotFound()
             }
-            guard user.status == "UNCONFIRMED" else {
-                throw CognitoError.notAuthorized("User cannot be confirmed. Current status is \(user.status)")
+            guard user.status == .unconfirmed else {
+                throw CognitoError.notAuthorized("User cannot be confirmed. Current status is \(user.status.rawValue)")
             }
             try consumeCode(request.ConfirmationCode, purpose: "signup", user: user, pool: pool, db)
-            user.status = "CONFIRMED"
+            user.status = .confirmed
             let verified = deliveryDetails(for: user)?.AttributeName == "phone_number" ? "phone_number_verified" : "email_verified"
             apply([AttributeType(Name: verified, Value: "true")], to: &user)
             user.modified = clock.now
@@ -149,7 +149,7 @@ extension CognitoService {
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
         let sent: CodeOutcome = try database { db in
             guard let user = try lookupUser(pool, request.Username, db) else { return .unknownUser }
-            guard user.status == "UNCONFIRMED" else { throw CognitoError.invalidParameter("User is already confirmed.") }
+            guard user.status == .unconfirmed else { throw CognitoError.invalidParameter("User is already confirmed.") }
             return CodeOutcome(
                 try sendCode(purpose: "signup", trigger: "ResendConfirmationCode", to: user, pool: pool, validity: Self.signUpCodeValidity, db),
                 user
@@ -248,7 +248,7 @@ extension CognitoService {
             var user = try requireUser(pool, username, db)
             try consumeCode(request.ConfirmationCode, purpose: "forgot-password", user: user, pool: pool, db)
             setVerifier(verifier, on: &user)
-            if user.status == "RESET_REQUIRED" || user.status == "FORCE_CHANGE_PASSWORD" { user.status = "CONFIRMED" }
+            if user.status == .resetRequired || user.status == .forceChangePassword { user.status = .confirmed }
             user.temporaryPasswordExpires = nil
             user.modified = clock.now
             try user.update(db)
@@ -271,7 +271,7 @@ extension CognitoService {
             Username: user.username,
             UserAttributes: attributes(of: user),
             UserMFASettingList: mfaSettings(of: user),
-            PreferredMfaSetting: user.preferredMfa
+            PreferredMfaSetting: user.preferredMfa?.rawValue
         )
     }
 

@@ -46,7 +46,7 @@ extension CognitoService {
         let issuer = issuer(poolID: pool.id)
         let readable = client.configuration.readAttributes
         var attributeClaims: [JSONValue.Member] = []
-        for attribute in Self.decode(user.attributes) where readable.isEmpty || readable.contains(attribute.Name) {
+        for attribute in user.attributes.list where readable.isEmpty || readable.contains(attribute.Name) {
             guard let value = attribute.Value else { continue }
             switch attribute.Name {
             case "email_verified", "phone_number_verified": attributeClaims.append(.init(attribute.Name, .bool(value == "true")))

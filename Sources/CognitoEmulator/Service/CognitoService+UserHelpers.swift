@@ -9,26 +9,13 @@ import Foundation
 #endif
 
 extension CognitoService {
-    /// Attributes as stored: a JSON array of `[name, value]` pairs.
-    static func encode(_ attributes: [AttributeType]) -> String {
-        JSONValue.array(attributes.map { .array([.string($0.Name), .string($0.Value ?? "")]) }).serialized
-    }
-
-    static func decode(_ attributes: String) -> [AttributeType] {
-        guard case .array(let pairs)? = JSONValue.parse(Array(attributes.utf8)) else { return [] }
-        return pairs.compactMap { pair in
-            guard case .array(let items) = pair, items.count == 2, let name = items[0].stringValue else { return nil }
-            return AttributeType(Name: name, Value: items[1].stringValue)
-        }
-    }
-
     /// The user's attributes as Cognito lists them: `sub` first, then in the order they were set.
     nonisolated func attributes(of user: StoredUser) -> [AttributeType] {
-        [AttributeType(Name: "sub", Value: user.sub)] + Self.decode(user.attributes)
+        [AttributeType(Name: "sub", Value: user.sub)] + user.attributes.list
     }
 
     func attribute(_ name: String, of user: StoredUser) -> String? {
-        Self.decode(user.attributes).first { $0.Name == name }?.Value
+        user.attributes[name]
     }
 
     func userType(_ user: StoredUser) -> UserType {
@@ -38,13 +25,13 @@ extension CognitoService {
             UserCreateDate: user.created,
             UserLastModifiedDate: user.modified,
             Enabled: user.enabled,
-            UserStatus: user.status
+            UserStatus: user.status.rawValue
         )
     }
 
     /// Sets attributes on a user (replacing same-named ones) and refreshes the alias columns.
     func apply(_ changes: [AttributeType], to user: inout StoredUser) {
-        var current = Self.decode(user.attributes)
+        var current = user.attributes.list
         for change in changes {
             if let index = current.firstIndex(where: { $0.Name == change.Name }) {
                 current[index].Value = change.Value
@@ -53,7 +40,7 @@ extension CognitoService {
             }
         }
         current.removeAll { $0.Value == nil || $0.Value == "" }
-        user.attributes = Self.encode(current)
+        user.attributes = StoredAttributes(current)
         let value: (String) -> String? = { name in current.first { $0.Name == name }?.Value }
         user.email = value("email")?.lowercased()
         user.phoneNumber = value("phone_number")

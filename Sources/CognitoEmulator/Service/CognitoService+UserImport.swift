@@ -237,9 +237,9 @@ extension CognitoService {
             poolId: pool.id,
             username: name,
             sub: sub,
-            status: "RESET_REQUIRED",
+            status: .resetRequired,
             enabled: true,
-            attributes: "[]",
+            attributes: StoredAttributes(),
             failedAttempts: 0,
             created: now,
             modified: now

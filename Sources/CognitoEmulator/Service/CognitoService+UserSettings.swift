@@ -15,7 +15,7 @@ extension CognitoService {
             guard emailVerified || phoneVerified else {
                 throw CognitoError.invalidParameter("Cannot reset password for the user as there is no registered/verified email or phone_number")
             }
-            user.status = "RESET_REQUIRED"
+            user.status = .resetRequired
             user.modified = clock.now
             try user.update(db)
             let code = try sendCode(
@@ -93,7 +93,7 @@ extension CognitoService {
                 throw CognitoError.invalidParameter("User does not have delivery config set to turn on SMS_MFA")
             }
             user.mfaSMS = enabled
-            if !enabled, user.preferredMfa == "SMS_MFA" { user.preferredMfa = nil }
+            if !enabled, user.preferredMfa == .sms { user.preferredMfa = nil }
             user.modified = clock.now
             try user.update(db)
         }

@@ -165,4 +165,3 @@ package final class SigningKey: Sendable {
         return try await task.value
     }
 }
-

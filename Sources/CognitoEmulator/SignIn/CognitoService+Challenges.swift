@@ -194,7 +194,7 @@ extension CognitoService {
                 throw CognitoError.invalidParameter("Attributes did not conform to the schema: \(missing.Name): The attribute is required")
             }
             setVerifier(verifier, on: &user)
-            user.status = UserStatus.confirmed.rawValue
+            user.status = .confirmed
             user.temporaryPasswordExpires = nil
             user.modified = clock.now
             try user.update(db)

@@ -109,10 +109,10 @@ extension CognitoService {
         var device: Device?
         if let key = step.parameters["DEVICE_KEY"] { device = try self.device(key, of: user.username, pool: step.pool) }
         return SignInMachine.UserFacts(
-            status: UserStatus(rawValue: user.status) ?? .confirmed,
+            status: user.status,
             temporaryPasswordExpired: user.temporaryPasswordExpires.map { $0 < clock.now } ?? false,
-            mfaMethods: (mfaSettings(of: user) ?? []).compactMap(MFAMethod.init(rawValue:)),
-            preferredMFA: user.preferredMfa.flatMap(MFAMethod.init(rawValue:)),
+            mfaMethods: mfaMethods(of: user),
+            preferredMFA: user.preferredMfa,
             confirmedDevice: device?.isConfirmed == true ? device?.key : nil
         )
     }
@@ -237,7 +237,7 @@ extension CognitoService {
             parameters = ["USERNAME": user.username, "DEVICE_KEY": deviceKey]
             (key, session) = (Self.deviceSignInKey(step.pool.id, user.username, deviceKey, step.client.id), nil)
         case .awaitingNewPassword:
-            let attributes = JSONValue.object(Self.decode(user.attributes).map { .init($0.Name, .string($0.Value ?? "")) })
+            let attributes = JSONValue.object(user.attributes.list.map { .init($0.Name, .string($0.Value ?? "")) })
             let required = step.pool.configuration.requiredAttributes.filter { attribute($0.Name, of: user) == nil }.map {
                 "userAttributes.\($0.Name)"
             }

@@ -19,7 +19,7 @@ package enum ChallengeName: String, Sendable, CaseIterable {
 }
 
 /// An MFA method a user can enable, named as `UserMFASettingList` and the challenge name it.
-package enum MFAMethod: String, Sendable, CaseIterable {
+package enum MFAMethod: String, Sendable, CaseIterable, Codable {
     case softwareToken = "SOFTWARE_TOKEN_MFA"
     case sms = "SMS_MFA"
     case email = "EMAIL_OTP"
@@ -58,8 +58,9 @@ package enum FirstFactor: String, Sendable, CaseIterable {
     case webAuthn = "WEB_AUTHN"
 }
 
-/// A user's `UserStatus`.
-package enum UserStatus: String, Sendable, CaseIterable {
+/// A user's `UserStatus`: the ones the emulator gives users (AWS's ARCHIVED, COMPROMISED and UNKNOWN
+/// come from its threat protection and old pools, which the emulator has not).
+package enum UserStatus: String, Sendable, CaseIterable, Codable {
     case unconfirmed = "UNCONFIRMED"
     case confirmed = "CONFIRMED"
     case forceChangePassword = "FORCE_CHANGE_PASSWORD"

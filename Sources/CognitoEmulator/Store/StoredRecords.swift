@@ -7,11 +7,10 @@ struct StoredUser: Codable, FetchableRecord, TextSafeRecord, Sendable {
     var poolId: String
     var username: String
     var sub: String
-    /// `UNCONFIRMED`, `CONFIRMED`, `FORCE_CHANGE_PASSWORD`, `RESET_REQUIRED`.
-    var status: String
+    var status: UserStatus
     var enabled: Bool
-    /// The attributes (without `sub`) as a JSON array of `[name, value]` pairs, in order.
-    var attributes: String
+    /// The attributes (without `sub`), in the order they were set.
+    var attributes: StoredAttributes
     /// Lower-cased `email` and `phone_number`, for sign-in by alias and uniqueness checks.
     var email: String?
     var phoneNumber: String?
@@ -30,7 +29,7 @@ struct StoredUser: Codable, FetchableRecord, TextSafeRecord, Sendable {
     var mfaSoftware: Bool?
     var mfaSMS: Bool?
     var mfaEmail: Bool?
-    var preferredMfa: String?
+    var preferredMfa: MFAMethod?
 }
 
 /// A sign-in session: what a refresh token stands for and what `origin_jti` ties together.
@@ -132,6 +131,30 @@ struct StoredDocument: Codable, FetchableRecord, TextSafeRecord, Sendable {
     var document: String
     var created: Double
     var modified: Double
+}
+
+/// A user's attributes (without `sub`), stored as a JSON array of `[name, value]` pairs, in order.
+struct StoredAttributes: Codable, Sendable, DatabaseValueConvertible {
+    var list: [AttributeType]
+
+    init(_ list: [AttributeType] = []) { self.list = list }
+
+    /// The value of `name`, if set.
+    subscript(name: String) -> String? { list.first { $0.Name == name }?.Value }
+
+    var databaseValue: DatabaseValue {
+        JSONValue.array(list.map { .array([.string($0.Name), .string($0.Value ?? "")]) }).serialized.databaseValue
+    }
+
+    static func fromDatabaseValue(_ value: DatabaseValue) -> StoredAttributes? {
+        guard let text = String.fromDatabaseValue(value), case .array(let pairs)? = JSONValue.parse(Array(text.utf8)) else { return nil }
+        return StoredAttributes(
+            pairs.compactMap { pair in
+                guard case .array(let items) = pair, items.count == 2, let name = items[0].stringValue else { return nil }
+                return AttributeType(Name: name, Value: items[1].stringValue)
+            }
+        )
+    }
 }
 
 /// A record the store refuses to write when one of its text columns holds a NUL: GRDB binds text

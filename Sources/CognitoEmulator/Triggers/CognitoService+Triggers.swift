@@ -10,8 +10,8 @@ extension CognitoService {
 
     /// A trigger's event attributes: `sub` and `cognito:user_status`, then every attribute, as strings.
     nonisolated func triggerAttributes(of user: StoredUser) -> [String: String] {
-        var attributes = ["sub": user.sub, "cognito:user_status": user.status]
-        for attribute in Self.decode(user.attributes) { attributes[attribute.Name] = attribute.Value ?? "" }
+        var attributes = ["sub": user.sub, "cognito:user_status": user.status.rawValue]
+        for attribute in user.attributes.list { attributes[attribute.Name] = attribute.Value ?? "" }
         return attributes
     }
 

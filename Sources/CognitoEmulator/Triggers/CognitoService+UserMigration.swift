@@ -41,9 +41,9 @@ extension CognitoService {
             poolId: pool.id,
             username: name,
             sub: sub,
-            status: password == nil ? UserStatus.resetRequired.rawValue : finalStatus,
+            status: password == nil ? .resetRequired : UserStatus(rawValue: finalStatus) ?? .confirmed,
             enabled: true,
-            attributes: "[]",
+            attributes: StoredAttributes(),
             failedAttempts: 0,
             created: now,
             modified: now
