@@ -21,8 +21,13 @@ public enum IssuerStyle: String, Sendable, CaseIterable {
 
 /// The Cognito user-pool service: pools, clients, users, credentials, codes and tokens.
 ///
-/// An actor, so operations on the same pool never interleave (two sign-ups of one username cannot
-/// both succeed); each operation's writes are one SQLite transaction committed before it answers.
+/// An actor, so its in-memory state changes one step at a time. Operations await between steps
+/// (triggers, password hashing off the actor), so two of them may interleave there; what must not is
+/// decided where it cannot: inside one SQLite write transaction (the insert that takes a username
+/// checks it is free, so of two sign-ups of one username one gets UsernameExistsException; the write
+/// that counts a failed password checks the lockout), or by taking a pending sign-in out of
+/// `pendingSignIns` while its answer is checked (a second answer to the same challenge finds nothing).
+/// Each operation's writes are committed before it answers.
 /// Every AWS operation is a method taking and returning AWS's shapes, so Swift code and the AWS
 /// JSON endpoint drive exactly the same logic.
 public actor CognitoService {
