@@ -41,8 +41,7 @@ extension CognitoService {
             modified: now,
             origin: .api,
             definition: definition,
-            idKey: keys[id + "/id"]!,
-            accessKey: keys[id + "/access"]!
+            keys: PoolKeySet(id: keys[id + "/id"]!, access: keys[id + "/access"]!)
         )
         registry.withLockedValue { $0.add(pool) }
         logger.info("created user pool", metadata: ["pool": "\(id)", "name": "\(LogText.escaped(name))"])
@@ -196,8 +195,7 @@ extension CognitoService {
                     modified: stored.modified,
                     origin: .api,
                     definition: definition,
-                    idKey: keys[stored.id + "/id"]!,
-                    accessKey: keys[stored.id + "/access"]!
+                    keys: PoolKeySet(id: keys[stored.id + "/id"]!, access: keys[stored.id + "/access"]!)
                 )
             )
         }

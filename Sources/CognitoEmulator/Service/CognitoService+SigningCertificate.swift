@@ -12,7 +12,7 @@ extension CognitoService {
     package func getSigningCertificate(_ request: JSONDocument) async throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
         do {
-            let material = try await pool.idKey.material()
+            let material = try await pool.keys.id.material()
             let der = try material.key.selfSignedCertificate(commonName: pool.id, notBefore: pool.created, days: 3650)
             return JSONDocument([("Certificate", .string(Data(der).base64EncodedString()))])
         } catch {

@@ -85,12 +85,7 @@ extension CognitoService {
             )
         )
         do {
-            let idKey = try await pool.idKey.material()
-            let accessKey = try await pool.accessKey.material()
-            return (
-                try JWT.sign(claims: idClaims, key: idKey.key, keyID: idKey.keyID),
-                try JWT.sign(claims: accessClaims, key: accessKey.key, keyID: accessKey.keyID)
-            )
+            return try await pool.keys.sign(id: idClaims, access: accessClaims)
         } catch {
             throw .internalError("signing a token failed: \(error)")
         }
@@ -105,9 +100,8 @@ extension CognitoService {
             token = known
         } else {
             guard let jwt = JWT(accessToken), let keyID = jwt.keyID,
-                let pool = pools.values.first(where: { $0.accessKey.current?.keyID == keyID }), let key = pool.accessKey.current,
-                jwt.isSigned(by: key.key),
-                jwt.claims["token_use"]?.stringValue == "access", acceptsIssuer(jwt.claims["iss"]?.stringValue, poolID: pool.id),
+                let pool = pools.values.first(where: { $0.keys.signsAccessTokens(keyID: keyID) }),
+                pool.keys.verify(jwt, at: clock.now) == .access, acceptsIssuer(jwt.claims["iss"]?.stringValue, poolID: pool.id),
                 let username = jwt.claims["username"]?.stringValue, let expires = jwt.claims["exp"]?.numberValue
             else { throw .invalidAccessToken }
             token = .init(

@@ -17,23 +17,15 @@ extension CognitoService {
     /// belongs to the pool. Unlike API Gateway, a token whose session was revoked (GlobalSignOut,
     /// RevokeToken, a disabled or deleted user) is refused too. Runs without entering the actor.
     package nonisolated func checkAuthorizerToken(_ token: String, poolID: String) -> AuthorizerTokenCheck {
-        guard let pool = pools[poolID], let jwt = JWT(token), let keyID = jwt.keyID else { return .invalid }
-        // A key still being generated has signed nothing yet.
-        let idKey = pool.idKey.current
-        let accessKey = pool.accessKey.current
-        let key = keyID == idKey?.keyID ? idKey : keyID == accessKey?.keyID ? accessKey : nil
-        guard let key, jwt.isSigned(by: key.key), acceptsIssuer(jwt.claims["iss"]?.stringValue, poolID: pool.id),
-            let tokenUse = jwt.claims["token_use"]?.stringValue, let expires = jwt.claims["exp"]?.numberValue
+        guard let pool = pools[poolID], let jwt = JWT(token), let use = pool.keys.verify(jwt, at: clock.now),
+            acceptsIssuer(jwt.claims["iss"]?.stringValue, poolID: pool.id), let expires = jwt.claims["exp"]?.numberValue
         else { return .invalid }
-        let clientID = tokenUse == "id" ? jwt.claims["aud"]?.stringValue : jwt.claims["client_id"]?.stringValue
-        guard (tokenUse == "id" && key.keyID == idKey?.keyID) || (tokenUse == "access" && key.keyID == accessKey?.keyID),
-            let clientID, clients[clientID]?.poolID == pool.id
-        else { return .invalid }
-        guard jwt.isIssued(before: clock.now) else { return .invalid }
+        let clientID = use == .id ? jwt.claims["aud"]?.stringValue : jwt.claims["client_id"]?.stringValue
+        guard let clientID, clients[clientID]?.poolID == pool.id else { return .invalid }
         guard expires > clock.now else { return .expired }
         guard let originJti = jwt.claims["origin_jti"]?.stringValue, isSessionActive(originJti: originJti) else { return .invalid }
         let scopes = jwt.claims["scope"]?.stringValue?.split(separator: " ").map(String.init) ?? []
-        return .valid(claims: jwt.claims, tokenUse: tokenUse, scopes: scopes)
+        return .valid(claims: jwt.claims, tokenUse: use.rawValue, scopes: scopes)
     }
 
     /// Whether a sign-in session exists, is not revoked, and its user is still enabled.

@@ -103,8 +103,7 @@ public actor CognitoService {
                     modified: created,
                     origin: .configuration,
                     definition: pool.definition,
-                    idKey: keys[id + "/id"]!,
-                    accessKey: keys[id + "/access"]!
+                    keys: PoolKeySet(id: keys[id + "/id"]!, access: keys[id + "/access"]!)
                 )
             )
         }
@@ -210,7 +209,7 @@ public actor CognitoService {
     /// - Throws: When a key being generated could not be generated or stored.
     package nonisolated func jwks(poolID: String) async throws -> JSONValue? {
         guard let pool = pools[poolID] else { return nil }
-        return .object([.init("keys", .array([try await pool.idKey.material().jwk, try await pool.accessKey.material().jwk]))])
+        return try await pool.keys.jwks()
     }
 
     /// The pool's OpenID configuration document, or nil for an unknown pool.

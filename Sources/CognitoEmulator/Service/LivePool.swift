@@ -1,6 +1,4 @@
 public import EmulatorCore
-package import EmulatorCrypto
-import NIOConcurrencyHelpers
 
 /// A provisioned user pool: its configuration, identity and signing keys.
 public struct LivePool: Sendable {
@@ -19,10 +17,8 @@ public struct LivePool: Sendable {
     /// The members it was created or last updated with (CreateUserPool/UpdateUserPool), returned by
     /// DescribeUserPool where the configuration does not model them; empty for serverless.yml's pools.
     public var definition: JSONValue
-    /// The key that signs ID tokens.
-    package var idKey: SigningKey
-    /// The key that signs access tokens.
-    package var accessKey: SigningKey
+    /// The keys that sign its tokens.
+    package var keys: PoolKeySet
 
     /// The part of the ID after the region, used by SRP.
     var shortName: String { String(id.split(separator: "_", maxSplits: 1).last ?? "") }
@@ -87,81 +83,5 @@ struct PoolRegistry: Sendable {
         pools[id] = nil
         order.removeAll { $0 == id }
         clients = clients.filter { $0.value.poolID != id }
-    }
-}
-
-/// An RSA key that signs tokens, with its `kid` and JWK.
-///
-/// A key read from the state is ready at once; a new pool's key is generated when it is first needed
-/// (the first token, the JWKS, the signing certificate) and stored before anything is signed with it,
-/// so creating a pool costs no RSA work (test suites create many and sign in to few). Until then no
-/// token can carry its `kid`, so checks that find it not ready refuse the token.
-package final class SigningKey: Sendable {
-    /// The key pair and its `kid`.
-    package struct Material: Sendable {
-        /// The key.
-        package let key: RSAKey
-        /// `kid`: base64 of the SHA-256 of the public key, as stable as the key.
-        package let keyID: String
-
-        init(key: RSAKey) {
-            self.key = key
-            keyID = Base64URL.encode(Digest.sha256(key.publicKeyDER))
-        }
-
-        /// The JWK, as Cognito's JWKS lists it.
-        package var jwk: JSONValue {
-            .object([
-                .init("alg", .string("RS256")), .init("e", .string(Base64URL.encode(key.exponent))), .init("kid", .string(keyID)),
-                .init("kty", .string("RSA")), .init("n", .string(Base64URL.encode(key.modulus))), .init("use", .string("sig")),
-            ])
-        }
-    }
-
-    private final class Slot: Sendable {
-        let material: NIOLockedValueBox<Material?>
-        init(_ material: Material?) { self.material = NIOLockedValueBox(material) }
-    }
-
-    private let slot: Slot
-    /// Makes the key (run once, on first need; a key read from the state is already made).
-    private let make: @Sendable () throws -> Material
-    private let generation = NIOLockedValueBox<Task<Material, any Error>?>(nil)
-
-    /// A key that is ready now (read from the state).
-    init(key: RSAKey) {
-        let material = Material(key: key)
-        slot = Slot(material)
-        make = { material }
-    }
-
-    /// A key generated when first needed; `store` persists it before it is used.
-    init(generatingThen store: @escaping @Sendable (RSAKey) throws -> Void) {
-        let slot = Slot(nil)
-        self.slot = slot
-        make = {
-            let key = try RSAKey.generate()
-            try store(key)
-            let material = Material(key: key)
-            slot.material.withLockedValue { $0 = material }
-            return material
-        }
-    }
-
-    /// The key if it is ready, without waiting: what token checks use.
-    package var current: Material? { slot.material.withLockedValue { $0 } }
-
-    /// The key, waiting for its generation if needed: what signing and the JWKS use.
-    /// - Throws: When generating or storing the key failed.
-    package func material() async throws -> Material {
-        if let current { return current }
-        let make = self.make
-        let task = generation.withLockedValue { running in
-            if let running { return running }
-            let started = Task.detached(priority: .userInitiated) { try make() }
-            running = started
-            return started
-        }
-        return try await task.value
     }
 }
