@@ -57,7 +57,7 @@ enum FixtureHandlers {
             let pool = context.environment["POOL_ID"] ?? ""
             var outcome: [String: String] = [:]
             do {
-                _ = try await context.aws.cognito.adminGetUser(AdminUserRequest(UserPoolId: pool, Username: "nobody"))
+                _ = try await context.aws.cognito.adminGetUser(AdminGetUserRequest(UserPoolId: pool, Username: "nobody"))
             } catch {
                 outcome["AdminGetUser"] = "\(error)"
             }

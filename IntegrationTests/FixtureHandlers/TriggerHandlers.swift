@@ -22,7 +22,7 @@ enum TriggerHandlers {
         // Puts every confirmed user in the `confirmed` group, through the function's own Cognito client.
         registry.register("fixtures/postConfirmation.handler") { (event: CognitoTriggerEvent, context: LambdaContext) -> CognitoTriggerEvent in
             _ = try await context.aws.cognito.adminAddUserToGroup(
-                AdminGroupMembershipRequest(
+                AdminAddUserToGroupRequest(
                     UserPoolId: event.userPoolId,
                     Username: event.userName,
                     GroupName: "confirmed"

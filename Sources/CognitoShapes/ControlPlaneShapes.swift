@@ -34,11 +34,7 @@ public struct JSONDocument: Codable, Sendable, Hashable {
 public typealias CreateUserPoolRequest = JSONDocument
 /// UpdateUserPool's request.
 public typealias UpdateUserPoolRequest = JSONDocument
-/// DeleteUserPool's request.
-public typealias DeleteUserPoolRequest = UserPoolIdRequest
 /// CreateUserPoolClient's request.
 public typealias CreateUserPoolClientRequest = JSONDocument
 /// UpdateUserPoolClient's request.
 public typealias UpdateUserPoolClientRequest = JSONDocument
-/// DeleteUserPoolClient's request.
-public typealias DeleteUserPoolClientRequest = DescribeUserPoolClientRequest

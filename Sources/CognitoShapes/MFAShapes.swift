@@ -60,29 +60,3 @@ public struct MFASettings: Codable, Sendable {
         self.PreferredMfa = PreferredMfa
     }
 }
-
-/// SetUserMFAPreference (AccessToken) and AdminSetUserMFAPreference (UserPoolId and Username).
-public struct SetUserMFAPreferenceRequest: Codable, Sendable {
-    public var AccessToken: String?
-    public var UserPoolId: String?
-    public var Username: String?
-    public var SoftwareTokenMfaSettings: MFASettings?
-    public var SMSMfaSettings: MFASettings?
-    public var EmailMfaSettings: MFASettings?
-    /// Creates the request.
-    public init(
-        AccessToken: String? = nil,
-        UserPoolId: String? = nil,
-        Username: String? = nil,
-        SoftwareTokenMfaSettings: MFASettings? = nil,
-        SMSMfaSettings: MFASettings? = nil,
-        EmailMfaSettings: MFASettings? = nil
-    ) {
-        self.AccessToken = AccessToken
-        self.UserPoolId = UserPoolId
-        self.Username = Username
-        self.SoftwareTokenMfaSettings = SoftwareTokenMfaSettings
-        self.SMSMfaSettings = SMSMfaSettings
-        self.EmailMfaSettings = EmailMfaSettings
-    }
-}

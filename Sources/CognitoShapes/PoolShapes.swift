@@ -1,35 +1,5 @@
 // Requests and responses of the pool, client and group operations.
 
-/// AdminAddUserToGroup and AdminRemoveUserFromGroup.
-public struct AdminGroupMembershipRequest: Codable, Sendable {
-    public var UserPoolId: String
-    public var Username: String
-    public var GroupName: String
-    /// Creates the request.
-    public init(UserPoolId: String, Username: String, GroupName: String) {
-        self.UserPoolId = UserPoolId
-        self.Username = Username
-        self.GroupName = GroupName
-    }
-}
-
-/// CreateGroup, UpdateGroup, GetGroup and DeleteGroup (the last two use only the pool and name).
-public struct GroupRequest: Codable, Sendable {
-    public var UserPoolId: String
-    public var GroupName: String
-    public var Description: String?
-    public var RoleArn: String?
-    public var Precedence: Int?
-    /// Creates the request.
-    public init(UserPoolId: String, GroupName: String, Description: String? = nil, RoleArn: String? = nil, Precedence: Int? = nil) {
-        self.UserPoolId = UserPoolId
-        self.GroupName = GroupName
-        self.Description = Description
-        self.RoleArn = RoleArn
-        self.Precedence = Precedence
-    }
-}
-
 /// The answer of CreateGroup, UpdateGroup and GetGroup.
 public struct GroupResponse: Codable, Sendable {
     public var Group: GroupType
@@ -37,21 +7,6 @@ public struct GroupResponse: Codable, Sendable {
     /// Creates the value (the service builds it; it is decoded elsewhere).
     package init(Group: GroupType) {
         self.Group = Group
-    }
-}
-
-/// ListGroups, and ListUsersInGroup (with GroupName).
-public struct GroupListingRequest: Codable, Sendable {
-    public var UserPoolId: String
-    public var GroupName: String?
-    public var Limit: Int?
-    public var NextToken: String?
-    /// Creates the request.
-    public init(UserPoolId: String, GroupName: String? = nil, Limit: Int? = nil, NextToken: String? = nil) {
-        self.UserPoolId = UserPoolId
-        self.GroupName = GroupName
-        self.Limit = Limit
-        self.NextToken = NextToken
     }
 }
 
@@ -118,15 +73,6 @@ public struct ListUserPoolsResponse: Codable, Sendable {
         self.UserPools = UserPools
         self.NextToken = NextToken
     }
-}
-
-/// DescribeUserPool.
-public struct UserPoolIdRequest: Codable, Sendable {
-    public var UserPoolId: String
-    public var MaxResults: Int?
-    public var NextToken: String?
-    /// Creates the request.
-    public init(UserPoolId: String) { self.UserPoolId = UserPoolId }
 }
 
 /// `UserPoolType` (the fields the emulator models).

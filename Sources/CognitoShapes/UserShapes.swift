@@ -105,21 +105,6 @@ public struct ConfirmSignUpRequest: Codable, Sendable {
     }
 }
 
-/// ResendConfirmationCode and ForgotPassword.
-public struct ClientUsernameRequest: Codable, Sendable {
-    public var ClientId: String
-    public var SecretHash: String?
-    public var Username: String
-    /// Passed to the CustomMessage trigger.
-    public var ClientMetadata: [String: String]?
-    /// Creates the request.
-    public init(ClientId: String, Username: String, SecretHash: String? = nil) {
-        self.ClientId = ClientId
-        self.Username = Username
-        self.SecretHash = SecretHash
-    }
-}
-
 /// The answer of ResendConfirmationCode and ForgotPassword.
 public struct CodeDeliveryResponse: Codable, Sendable {
     public var CodeDeliveryDetails: CodeDeliveryDetailsType?
@@ -145,22 +130,6 @@ public struct ConfirmForgotPasswordRequest: Codable, Sendable {
         self.ConfirmationCode = ConfirmationCode
         self.Password = Password
         self.SecretHash = SecretHash
-    }
-}
-
-/// Admin operations that name a user: AdminGetUser, AdminDeleteUser, AdminDisableUser, AdminEnableUser,
-/// AdminConfirmSignUp, AdminUserGlobalSignOut, AdminListGroupsForUser (with Limit/NextToken).
-public struct AdminUserRequest: Codable, Sendable {
-    public var UserPoolId: String
-    public var Username: String
-    public var Limit: Int?
-    public var NextToken: String?
-    /// AdminConfirmSignUp: passed to the PostConfirmation trigger.
-    public var ClientMetadata: [String: String]?
-    /// Creates the request.
-    public init(UserPoolId: String, Username: String) {
-        self.UserPoolId = UserPoolId
-        self.Username = Username
     }
 }
 
@@ -195,13 +164,6 @@ public struct AdminGetUserResponse: Codable, Sendable {
         self.UserMFASettingList = UserMFASettingList
         self.PreferredMfaSetting = PreferredMfaSetting
     }
-}
-
-/// Operations that take only an access token: GetUser, DeleteUser, GlobalSignOut.
-public struct AccessTokenRequest: Codable, Sendable {
-    public var AccessToken: String
-    /// Creates the request.
-    public init(AccessToken: String) { self.AccessToken = AccessToken }
 }
 
 /// The answer of GetUser.
@@ -280,19 +242,5 @@ public struct ListUsersResponse: Codable, Sendable {
     package init(Users: [UserType], PaginationToken: String? = nil) {
         self.Users = Users
         self.PaginationToken = PaginationToken
-    }
-}
-
-/// GetUserAttributeVerificationCode (AttributeName) and VerifyUserAttribute (AttributeName and Code).
-public struct AttributeVerificationRequest: Codable, Sendable {
-    public var AccessToken: String
-    public var AttributeName: String
-    public var Code: String?
-    public var ClientMetadata: [String: String]?
-    /// Creates the request.
-    public init(AccessToken: String, AttributeName: String, Code: String? = nil) {
-        self.AccessToken = AccessToken
-        self.AttributeName = AttributeName
-        self.Code = Code
     }
 }

@@ -42,7 +42,7 @@ struct InProcessCognitoTests {
                 "email",
             ]
         )
-        let user = try service.getUser(AccessTokenRequest(AccessToken: tokens.AccessToken))
+        let user = try service.getUser(GetUserRequest(AccessToken: tokens.AccessToken))
         #expect(user.Username == "a@example.com")
     }
 

@@ -61,7 +61,7 @@ struct MigrationAndSenderTriggerTests {
         #expect(first.AuthenticationResult?.IdToken != nil)
         let event = try #require(script.events("UserMigration_Authentication").first)
         #expect(event.userName == "legacy" && event.request.password == "Legacy-Passw0rd" && event.callerContext.clientId == clientID)
-        let user = try await service.adminGetUser(AdminUserRequest(UserPoolId: poolID, Username: "legacy"))
+        let user = try await service.adminGetUser(AdminGetUserRequest(UserPoolId: poolID, Username: "legacy"))
         #expect(user.UserStatus == "CONFIRMED")
         #expect(user.UserAttributes.contains(AttributeType(Name: "email", Value: "legacy@example.com")))
         #expect(!user.UserAttributes.contains(AttributeType(Name: "sub", Value: "ignored")))
@@ -84,10 +84,10 @@ struct MigrationAndSenderTriggerTests {
             lambdaConfig: "{ UserMigration: \(Self.arn)migrate }",
             ["migrate": Self.legacyStore]
         )
-        let answer = try await service.forgotPassword(ClientUsernameRequest(ClientId: clientID, Username: "legacy"))
+        let answer = try await service.forgotPassword(ForgotPasswordRequest(ClientId: clientID, Username: "legacy"))
         #expect(answer.CodeDeliveryDetails?.DeliveryMedium == "EMAIL")
         #expect(script.events("UserMigration_ForgotPassword").first?.request.password == nil)
-        let user = try await service.adminGetUser(AdminUserRequest(UserPoolId: poolID, Username: "legacy"))
+        let user = try await service.adminGetUser(AdminGetUserRequest(UserPoolId: poolID, Username: "legacy"))
         #expect(user.UserStatus == "RESET_REQUIRED")
         #expect(service.outbox.list(username: "legacy").last?.code != nil)
 

@@ -128,7 +128,7 @@ struct TriggerTests {
         let event = try #require(fixture.script.events("PreSignUp_SignUp").first)
         #expect(event.userName == "ann" && event.userPoolId == fixture.poolID && event.callerContext.clientId == fixture.clientID)
         #expect(event.request.userAttributes == ["email": "ann@example.com"] && event.request.validationData == ["invite": "abc"])
-        let user = try await fixture.service.adminGetUser(AdminUserRequest(UserPoolId: fixture.poolID, Username: "ann"))
+        let user = try await fixture.service.adminGetUser(AdminGetUserRequest(UserPoolId: fixture.poolID, Username: "ann"))
         #expect(user.UserStatus == "CONFIRMED")
         #expect(user.UserAttributes.contains(AttributeType(Name: "email_verified", Value: "true")))
         #expect(fixture.service.outbox.list(username: "ann").isEmpty)
@@ -146,7 +146,7 @@ struct TriggerTests {
             #expect(error.message == "PreSignUp failed with error Sign-ups from this domain are closed.")
         }
         await #expect(throws: CognitoError.self) {
-            _ = try await fixture.service.adminGetUser(AdminUserRequest(UserPoolId: fixture.poolID, Username: "bob"))
+            _ = try await fixture.service.adminGetUser(AdminGetUserRequest(UserPoolId: fixture.poolID, Username: "bob"))
         }
     }
 
@@ -204,7 +204,7 @@ struct TriggerTests {
         ])
         try await fixture.confirmedUser("eve")
         _ = try await fixture.service.adminAddUserToGroup(
-            AdminGroupMembershipRequest(UserPoolId: fixture.poolID, Username: "eve", GroupName: "admins")
+            AdminAddUserToGroupRequest(UserPoolId: fixture.poolID, Username: "eve", GroupName: "admins")
         )
         let tokens = try #require(try await fixture.signIn("eve").AuthenticationResult)
         let id = try #require(JWT(tokens.IdToken))

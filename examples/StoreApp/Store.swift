@@ -36,7 +36,7 @@ enum Store {
             return Reply.send(403, ["message": "Only the store's owner may change the plan"])
         }
         _ = try await context.aws.cognito.adminAddUserToGroup(
-            AdminGroupMembershipRequest(
+            AdminAddUserToGroupRequest(
                 UserPoolId: context.environment["USER_POOL_ID"] ?? "",
                 Username: username,
                 GroupName: "premium"

@@ -120,7 +120,7 @@ extension CognitoService {
     }
 
     /// AdminGetUser.
-    package func adminGetUser(_ request: AdminUserRequest) throws(CognitoError) -> AdminGetUserResponse {
+    package func adminGetUser(_ request: AdminGetUserRequest) throws(CognitoError) -> AdminGetUserResponse {
         let pool = try pool(request.UserPoolId)
         let user = try database({ db in try requireUser(pool, request.Username, db) }, write: false)
         return AdminGetUserResponse(
@@ -136,7 +136,7 @@ extension CognitoService {
     }
 
     /// AdminConfirmSignUp; then the PostConfirmation trigger.
-    package func adminConfirmSignUp(_ request: AdminUserRequest) async throws(CognitoError) -> EmptyResponse {
+    package func adminConfirmSignUp(_ request: AdminConfirmSignUpRequest) async throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         let confirmed: StoredUser = try database { db in
             var user = try requireUser(pool, request.Username, db)
@@ -179,26 +179,26 @@ extension CognitoService {
     }
 
     /// AdminDeleteUser.
-    package func adminDeleteUser(_ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
+    package func adminDeleteUser(_ request: AdminDeleteUserRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         try database { db in try deleteUser(try requireUser(pool, request.Username, db), db) }
         return EmptyResponse()
     }
 
     /// AdminDisableUser: the user can no longer sign in, and their tokens are revoked.
-    package func adminDisableUser(_ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
-        try setEnabled(false, request)
+    package func adminDisableUser(_ request: AdminDisableUserRequest) throws(CognitoError) -> EmptyResponse {
+        try setEnabled(false, poolID: request.UserPoolId, username: request.Username)
     }
 
     /// AdminEnableUser.
-    package func adminEnableUser(_ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
-        try setEnabled(true, request)
+    package func adminEnableUser(_ request: AdminEnableUserRequest) throws(CognitoError) -> EmptyResponse {
+        try setEnabled(true, poolID: request.UserPoolId, username: request.Username)
     }
 
-    private func setEnabled(_ enabled: Bool, _ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
-        let pool = try pool(request.UserPoolId)
+    private func setEnabled(_ enabled: Bool, poolID: String, username: String) throws(CognitoError) -> EmptyResponse {
+        let pool = try pool(poolID)
         try database { db in
-            var user = try requireUser(pool, request.Username, db)
+            var user = try requireUser(pool, username, db)
             user.enabled = enabled
             user.modified = clock.now
             try user.update(db)
@@ -208,7 +208,7 @@ extension CognitoService {
     }
 
     /// AdminUserGlobalSignOut.
-    package func adminUserGlobalSignOut(_ request: AdminUserRequest) throws(CognitoError) -> EmptyResponse {
+    package func adminUserGlobalSignOut(_ request: AdminUserGlobalSignOutRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         try database { db in try revokeSessions(of: try requireUser(pool, request.Username, db), db) }
         return EmptyResponse()

@@ -6,7 +6,9 @@ extension CognitoService {
     static let verifiableAttributes: Set<String> = ["email", "phone_number"]
 
     /// GetUserAttributeVerificationCode: a new code for the attribute, through the CustomMessage trigger.
-    package func getUserAttributeVerificationCode(_ request: AttributeVerificationRequest) async throws(CognitoError) -> CodeDeliveryResponse {
+    package func getUserAttributeVerificationCode(
+        _ request: GetUserAttributeVerificationCodeRequest
+    ) async throws(CognitoError) -> CodeDeliveryResponse {
         let (pool, user) = try authenticate(accessToken: request.AccessToken)
         let client = try accessTokenClient(request.AccessToken)
         guard Self.verifiableAttributes.contains(request.AttributeName) else {
@@ -38,12 +40,12 @@ extension CognitoService {
     }
 
     /// VerifyUserAttribute: the code marks the attribute verified.
-    package func verifyUserAttribute(_ request: AttributeVerificationRequest) throws(CognitoError) -> EmptyResponse {
+    package func verifyUserAttribute(_ request: VerifyUserAttributeRequest) throws(CognitoError) -> EmptyResponse {
         let (pool, current) = try authenticate(accessToken: request.AccessToken)
         guard Self.verifiableAttributes.contains(request.AttributeName) else {
             throw .invalidParameter("Invalid attribute name: \(request.AttributeName) cannot be verified")
         }
-        guard let code = request.Code else { throw .missing("Code") }
+        let code = request.Code
         try database { db in
             var user = try requireUser(pool, current.username, db)
             try consumeCode(code, purpose: "verify:\(request.AttributeName)", user: user, pool: pool, db)

@@ -4,9 +4,9 @@ import GRDB
 /// Members' tokens carry `cognito:groups`, sorted by name.
 extension CognitoService {
     /// CreateGroup.
-    package func createGroup(_ request: GroupRequest) throws(CognitoError) -> GroupResponse {
+    package func createGroup(_ request: CreateGroupRequest) throws(CognitoError) -> GroupResponse {
         let pool = try pool(request.UserPoolId)
-        try Self.checkGroup(request)
+        try Self.checkGroup(named: request.GroupName, precedence: request.Precedence)
         let now = clock.now
         let group = StoredGroup(
             poolId: pool.id,
@@ -27,15 +27,15 @@ extension CognitoService {
     }
 
     /// GetGroup.
-    package func getGroup(_ request: GroupRequest) throws(CognitoError) -> GroupResponse {
+    package func getGroup(_ request: GetGroupRequest) throws(CognitoError) -> GroupResponse {
         let pool = try pool(request.UserPoolId)
         return GroupResponse(Group: Self.groupType(try database({ db in try requireGroup(pool, request.GroupName, db) }, write: false)))
     }
 
     /// UpdateGroup: the description, role and precedence given replace the old ones.
-    package func updateGroup(_ request: GroupRequest) throws(CognitoError) -> GroupResponse {
+    package func updateGroup(_ request: UpdateGroupRequest) throws(CognitoError) -> GroupResponse {
         let pool = try pool(request.UserPoolId)
-        try Self.checkGroup(request)
+        try Self.checkGroup(named: request.GroupName, precedence: request.Precedence)
         let group: StoredGroup = try database { db in
             var group = try requireGroup(pool, request.GroupName, db)
             if let description = request.Description { group.description = description }
@@ -49,7 +49,7 @@ extension CognitoService {
     }
 
     /// DeleteGroup, with its memberships (tokens already issued keep their claim until they expire).
-    package func deleteGroup(_ request: GroupRequest) throws(CognitoError) -> EmptyResponse {
+    package func deleteGroup(_ request: DeleteGroupRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         try database { db in
             let group = try requireGroup(pool, request.GroupName, db)
@@ -60,7 +60,7 @@ extension CognitoService {
     }
 
     /// ListGroups, by name.
-    package func listGroups(_ request: GroupListingRequest) throws(CognitoError) -> GroupListResponse {
+    package func listGroups(_ request: ListGroupsRequest) throws(CognitoError) -> GroupListResponse {
         let pool = try pool(request.UserPoolId)
         let groups = try database({ db in try StoredGroup.filter(Column("poolId") == pool.id).order(Column("name")).fetchAll(db) }, write: false)
         let limit = try Self.pageLimit(request.Limit)
@@ -72,9 +72,9 @@ extension CognitoService {
     }
 
     /// ListUsersInGroup, by username.
-    package func listUsersInGroup(_ request: GroupListingRequest) throws(CognitoError) -> UsersInGroupResponse {
+    package func listUsersInGroup(_ request: ListUsersInGroupRequest) throws(CognitoError) -> UsersInGroupResponse {
         let pool = try pool(request.UserPoolId)
-        guard let name = request.GroupName else { throw .missing("GroupName") }
+        let name = request.GroupName
         let users: [StoredUser] = try database(
             { db in
                 _ = try requireGroup(pool, name, db)
@@ -94,7 +94,7 @@ extension CognitoService {
     }
 
     /// AdminAddUserToGroup.
-    package func adminAddUserToGroup(_ request: AdminGroupMembershipRequest) throws(CognitoError) -> EmptyResponse {
+    package func adminAddUserToGroup(_ request: AdminAddUserToGroupRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         try database { db in
             let user = try requireUser(pool, request.Username, db)
@@ -105,7 +105,7 @@ extension CognitoService {
     }
 
     /// AdminRemoveUserFromGroup.
-    package func adminRemoveUserFromGroup(_ request: AdminGroupMembershipRequest) throws(CognitoError) -> EmptyResponse {
+    package func adminRemoveUserFromGroup(_ request: AdminRemoveUserFromGroupRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
         try database { db in
             let user = try requireUser(pool, request.Username, db)
@@ -116,7 +116,7 @@ extension CognitoService {
     }
 
     /// AdminListGroupsForUser.
-    package func adminListGroupsForUser(_ request: AdminUserRequest) throws(CognitoError) -> GroupListResponse {
+    package func adminListGroupsForUser(_ request: AdminListGroupsForUserRequest) throws(CognitoError) -> GroupListResponse {
         let pool = try pool(request.UserPoolId)
         let groups: [StoredGroup] = try database(
             { db in
@@ -166,13 +166,13 @@ extension CognitoService {
     }
 
     /// AWS's constraints on a group's name (1–128 characters) and precedence (0 or more).
-    static func checkGroup(_ request: GroupRequest) throws(CognitoError) {
-        guard (1...128).contains(request.GroupName.count) else {
+    static func checkGroup(named name: String, precedence: Int?) throws(CognitoError) {
+        guard (1...128).contains(name.count) else {
             throw .invalidParameter(
-                "1 validation error detected: Value '\(request.GroupName)' at 'groupName' failed to satisfy constraint: Member must have length less than or equal to 128"
+                "1 validation error detected: Value '\(name)' at 'groupName' failed to satisfy constraint: Member must have length less than or equal to 128"
             )
         }
-        if let precedence = request.Precedence, precedence < 0 {
+        if let precedence, precedence < 0 {
             throw .invalidParameter(
                 "1 validation error detected: Value '\(precedence)' at 'precedence' failed to satisfy constraint: Member must have value greater than or equal to 0"
             )

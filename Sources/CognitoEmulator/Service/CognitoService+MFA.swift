@@ -63,36 +63,52 @@ extension CognitoService {
 
     /// SetUserMFAPreference.
     package func setUserMFAPreference(_ request: SetUserMFAPreferenceRequest) throws(CognitoError) -> EmptyResponse {
-        guard let token = request.AccessToken else { throw .missing("AccessToken") }
-        let (pool, user) = try authenticate(accessToken: token)
-        try setPreferences(request, pool: pool, username: user.username)
+        let (pool, user) = try authenticate(accessToken: request.AccessToken)
+        try setPreferences(
+            software: request.SoftwareTokenMfaSettings,
+            sms: request.SMSMfaSettings,
+            email: request.EmailMfaSettings,
+            pool: pool,
+            username: user.username
+        )
         return EmptyResponse()
     }
 
     /// AdminSetUserMFAPreference.
-    package func adminSetUserMFAPreference(_ request: SetUserMFAPreferenceRequest) throws(CognitoError) -> EmptyResponse {
+    package func adminSetUserMFAPreference(_ request: AdminSetUserMFAPreferenceRequest) throws(CognitoError) -> EmptyResponse {
         let pool = try pool(request.UserPoolId)
-        guard let username = request.Username else { throw .missing("Username") }
-        try setPreferences(request, pool: pool, username: username)
+        try setPreferences(
+            software: request.SoftwareTokenMfaSettings,
+            sms: request.SMSMfaSettings,
+            email: request.EmailMfaSettings,
+            pool: pool,
+            username: request.Username
+        )
         return EmptyResponse()
     }
 
-    private func setPreferences(_ request: SetUserMFAPreferenceRequest, pool: LivePool, username: String) throws(CognitoError) {
+    private func setPreferences(
+        software: MFASettings?,
+        sms: MFASettings?,
+        email: MFASettings?,
+        pool: LivePool,
+        username: String
+    ) throws(CognitoError) {
         try database { db in
             var user = try requireUser(pool, username, db)
-            if let software = request.SoftwareTokenMfaSettings {
+            if let software {
                 if software.Enabled == true, user.totpVerified != true {
                     throw CognitoError.invalidParameter("User has not verified software token mfa")
                 }
                 apply(software, .softwareToken, enabled: \.mfaSoftware, to: &user)
             }
-            if let sms = request.SMSMfaSettings {
+            if let sms {
                 if sms.Enabled == true, user.phoneNumber == nil {
                     throw CognitoError.invalidParameter("User does not have a phone number for SMS MFA")
                 }
                 apply(sms, .sms, enabled: \.mfaSMS, to: &user)
             }
-            if let email = request.EmailMfaSettings {
+            if let email {
                 if email.Enabled == true, user.email == nil { throw CognitoError.invalidParameter("User does not have an email for EMAIL_OTP MFA") }
                 apply(email, .email, enabled: \.mfaEmail, to: &user)
             }

@@ -136,7 +136,7 @@ extension CognitoService {
     }
 
     /// ListUserPoolClients.
-    package func listUserPoolClients(_ request: UserPoolIdRequest) throws(CognitoError) -> ListUserPoolClientsResponse {
+    package func listUserPoolClients(_ request: ListUserPoolClientsRequest) throws(CognitoError) -> ListUserPoolClientsResponse {
         let pool = try pool(request.UserPoolId)
         let all = liveClients(poolID: pool.id)
         let limit = request.MaxResults ?? 60

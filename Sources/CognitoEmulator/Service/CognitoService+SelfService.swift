@@ -143,7 +143,7 @@ extension CognitoService {
     }
 
     /// ResendConfirmationCode.
-    package func resendConfirmationCode(_ request: ClientUsernameRequest) async throws(CognitoError) -> CodeDeliveryResponse {
+    package func resendConfirmationCode(_ request: ResendConfirmationCodeRequest) async throws(CognitoError) -> CodeDeliveryResponse {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
@@ -195,7 +195,7 @@ extension CognitoService {
     }
 
     /// ForgotPassword.
-    package func forgotPassword(_ request: ClientUsernameRequest) async throws(CognitoError) -> CodeDeliveryResponse {
+    package func forgotPassword(_ request: ForgotPasswordRequest) async throws(CognitoError) -> CodeDeliveryResponse {
         let client = try client(request.ClientId)
         let pool = try pool(client.poolID)
         try checkSecretHash(request.SecretHash, username: request.Username, client: client)
@@ -265,7 +265,7 @@ extension CognitoService {
     }
 
     /// GetUser.
-    package nonisolated func getUser(_ request: AccessTokenRequest) throws(CognitoError) -> GetUserResponse {
+    package nonisolated func getUser(_ request: GetUserRequest) throws(CognitoError) -> GetUserResponse {
         let (_, user) = try authenticate(accessToken: request.AccessToken)
         return GetUserResponse(
             Username: user.username,
@@ -323,14 +323,14 @@ extension CognitoService {
     }
 
     /// DeleteUser.
-    package func deleteUser(_ request: AccessTokenRequest) throws(CognitoError) -> EmptyResponse {
+    package func deleteUser(_ request: DeleteUserRequest) throws(CognitoError) -> EmptyResponse {
         let (_, user) = try authenticate(accessToken: request.AccessToken)
         try database { db in try deleteUser(user, db) }
         return EmptyResponse()
     }
 
     /// GlobalSignOut: every refresh, ID and access token of the user stops working.
-    package func globalSignOut(_ request: AccessTokenRequest) throws(CognitoError) -> EmptyResponse {
+    package func globalSignOut(_ request: GlobalSignOutRequest) throws(CognitoError) -> EmptyResponse {
         let (_, user) = try authenticate(accessToken: request.AccessToken)
         try database { db in try revokeSessions(of: user, db) }
         return EmptyResponse()

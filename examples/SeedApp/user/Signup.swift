@@ -33,7 +33,7 @@ enum Signup {
                 )
             } catch {
                 // Do not leave a user behind whose password was refused.
-                _ = try? await context.aws.cognito.adminDeleteUser(AdminUserRequest(UserPoolId: poolID, Username: created.User.Username))
+                _ = try? await context.aws.cognito.adminDeleteUser(AdminDeleteUserRequest(UserPoolId: poolID, Username: created.User.Username))
                 throw error
             }
         } catch let error as CognitoError {
