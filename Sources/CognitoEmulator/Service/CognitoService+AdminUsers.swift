@@ -222,10 +222,8 @@ extension CognitoService {
         try StoredMembership.filter(Column("poolId") == user.poolId && Column("username") == user.username).deleteAll(db)
         // The user's devices and sign-in events (`<pool>/<username>/…`).
         let prefix = "\(user.poolId)/\(user.username)/"
-        try db.execute(
-            sql: "DELETE FROM poolDocuments WHERE poolId = ? AND kind IN ('device', 'authEvent', 'webAuthnCredential') AND substr(key, 1, ?) = ?",
-            arguments: [user.poolId, prefix.utf8.count, prefix]
-        )
+        let kinds: [DocumentKind] = [.device, .authEvent, .webAuthnCredential]
+        try CognitoStore.deleteDocuments(kinds: kinds.map(\.rawValue), poolID: user.poolId, keyPrefix: prefix, db)
     }
 
     func revokeSessions(of user: StoredUser, _ db: Database) throws {

@@ -151,7 +151,7 @@ extension CognitoService {
             }
         }
         let outcome: Result<StoredUser, CognitoError> = try database { db in
-            guard var user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": candidate.username]) else {
+            guard var user = try CognitoStore.user(poolID: pool.id, username: candidate.username, db) else {
                 return .failure(client.configuration.preventUserExistenceErrors ? .incorrectCredentials : .userNotFound())
             }
             // Checked again inside the write: attempts made in parallel all passed the first check, and

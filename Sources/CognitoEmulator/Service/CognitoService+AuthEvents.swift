@@ -40,15 +40,12 @@ extension CognitoService {
                 created: clock.now,
                 modified: clock.now
             ).insert(db)
-            try db.execute(
-                sql: """
-                    DELETE FROM poolDocuments WHERE kind = ? AND key IN (
-                        SELECT key FROM poolDocuments WHERE kind = ? AND poolId = ? AND substr(key, 1, ?) = ?
-                        ORDER BY created DESC, key DESC LIMIT -1 OFFSET ?)
-                    """,
-                arguments: [
-                    DocumentKind.authEvent.rawValue, DocumentKind.authEvent.rawValue, pool.id, prefix.utf8.count, prefix, Self.keptAuthEvents,
-                ]
+            try CognitoStore.trimDocuments(
+                kind: DocumentKind.authEvent.rawValue,
+                poolID: pool.id,
+                keyPrefix: prefix,
+                keeping: Self.keptAuthEvents,
+                db
             )
         }
     }

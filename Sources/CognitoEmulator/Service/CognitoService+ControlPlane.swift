@@ -74,12 +74,7 @@ extension CognitoService {
             )
         }
         noteRevocation()
-        try database { db in
-            for table in ["users", "sessions", "codes", "groups", "memberships", "keys", "userCounts", "userPoolClients", "poolDocuments"] {
-                try db.execute(sql: "DELETE FROM \(table) WHERE poolId = ?", arguments: [pool.id])
-            }
-            _ = try StoredPool.deleteOne(db, key: pool.id)
-        }
+        try database { db in try CognitoStore.deletePool(pool.id, db) }
         registry.withLockedValue { $0.removePool(pool.id) }
         return EmptyResponse()
     }
@@ -138,7 +133,7 @@ extension CognitoService {
         noteRevocation()
         try database { db in
             _ = try StoredClient.deleteOne(db, key: client.id)
-            try db.execute(sql: "UPDATE sessions SET revoked = 1 WHERE clientId = ?", arguments: [client.id])
+            try CognitoStore.revokeSessions(clientID: client.id, db)
         }
         registry.withLockedValue { $0.clients[client.id] = nil }
         return EmptyResponse()
@@ -152,16 +147,7 @@ extension CognitoService {
         let now = clock.now
         let configuration = configuration
         try database { db in
-            for table in [
-                "users", "sessions", "codes", "groups", "memberships", "userCounts", "userPools", "userPoolClients", "poolDocuments", "importFiles",
-            ] {
-                try db.execute(sql: "DELETE FROM \(table)")
-            }
-            let kept = configuration.pools.map { configuration.poolID(forLogicalID: $0.logicalID) }
-            try db.execute(
-                sql: "DELETE FROM keys WHERE poolId NOT IN (\(kept.map { _ in "?" }.joined(separator: ",")))",
-                arguments: StatementArguments(kept)
-            )
+            try CognitoStore.deleteAll(keepingKeysOf: configuration.pools.map { configuration.poolID(forLogicalID: $0.logicalID) }, db)
             try Self.provisionGroups(configuration, now: now, db)
         }
         registry.withLockedValue { registry in

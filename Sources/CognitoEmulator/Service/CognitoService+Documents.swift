@@ -18,11 +18,7 @@ extension CognitoService {
     /// The documents of `kind` of a pool (whose keys start with `keyPrefix`), oldest first.
     func documents(_ kind: DocumentKind, poolID: String, keyPrefix: String = "") throws(CognitoError) -> [JSONValue] {
         try database(
-            { db in
-                try StoredDocument.filter(Column("kind") == kind.rawValue && Column("poolId") == poolID)
-                    .filter(sql: "substr(key, 1, ?) = ?", arguments: [keyPrefix.utf8.count, keyPrefix])
-                    .order(Column("created"), Column("key")).fetchAll(db)
-            },
+            { db in try CognitoStore.documents(kind: kind.rawValue, poolID: poolID, keyPrefix: keyPrefix, db) },
             write: false
         ).compactMap { JSONValue.parse(Array($0.document.utf8)) }
     }

@@ -45,7 +45,7 @@ extension CognitoService {
             }
             if session.revoked { throw CognitoError.notAuthorized("Refresh Token has been revoked") }
             if session.refreshExpires < now { throw CognitoError.notAuthorized("Refresh Token has expired") }
-            guard let user = try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": session.username]) else {
+            guard let user = try CognitoStore.user(poolID: pool.id, username: session.username, db) else {
                 throw CognitoError.notAuthorized("Invalid Refresh Token")
             }
             if !user.enabled { throw CognitoError.userDisabled }

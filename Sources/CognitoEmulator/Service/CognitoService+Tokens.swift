@@ -119,8 +119,7 @@ extension CognitoService {
         do {
             return try store.read { db in
                 // A deleted user's sessions are gone with it, so its tokens read as revoked, as Cognito answers.
-                let sessions = try db.cachedStatement(sql: "SELECT * FROM sessions WHERE originJti = ?")
-                guard let session = try StoredSession.fetchOne(sessions, arguments: [token.originJti]), !session.revoked else {
+                guard let session = try CognitoStore.session(originJti: token.originJti, db), !session.revoked else {
                     throw CognitoError.revokedAccessToken
                 }
                 guard let user = try CognitoStore.user(poolID: pool.id, username: token.username, db) else { throw CognitoError.revokedAccessToken }

@@ -48,7 +48,7 @@ extension CognitoService {
         }
         guard job["Status"]?.stringValue == "Created" else { throw .invalidParameter("The import job \(jobID) has already been started.") }
         try database { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO importFiles (jobId, contents) VALUES (?, ?)", arguments: [jobID, Data(contents)])
+            try CognitoStore.saveImportFile(jobID: jobID, contents: contents, db)
         }
     }
 
@@ -111,10 +111,10 @@ extension CognitoService {
             var all = changes
             if all["CompletionDate"] == nil { all["CompletionDate"] = .double(self.clock.now) }
             _ = try? self.save(.importJob, id, poolID: pool.id, .object([.init("Job", Self.replacing(all, in: job))]))
-            _ = try? self.database { db in try db.execute(sql: "DELETE FROM importFiles WHERE jobId = ?", arguments: [id]) }
+            _ = try? self.database { db in try CognitoStore.deleteImportFile(jobID: id, db) }
         }
         let contents = try? database(
-            { db in try Data.fetchOne(db, sql: "SELECT contents FROM importFiles WHERE jobId = ?", arguments: [id]) },
+            { db in try CognitoStore.importFile(jobID: id, db) },
             write: false
         )
         let parsed = Self.parseImport(contents.flatMap { $0 }.map { [UInt8]($0) }, pool: pool)

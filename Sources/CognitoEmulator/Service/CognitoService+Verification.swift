@@ -32,7 +32,7 @@ extension CognitoService {
     package nonisolated func isSessionActive(originJti: String) -> Bool {
         (try? store.read { db -> Bool in
             guard let session = try StoredSession.fetchOne(db, key: originJti), !session.revoked else { return false }
-            return try StoredUser.fetchOne(db, key: ["poolId": session.poolId, "username": session.username])?.enabled == true
+            return try CognitoStore.user(poolID: session.poolId, username: session.username, db)?.enabled == true
         }) ?? false
     }
 }

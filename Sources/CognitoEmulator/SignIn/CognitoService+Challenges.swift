@@ -102,7 +102,7 @@ extension CognitoService {
         }
         let pool = try pool(pending.poolID)
         try checkSecretHash(responses["SECRET_HASH"], username: responses["USERNAME"] ?? pending.username, client: client)
-        let found = try database({ db in try StoredUser.fetchOne(db, key: ["poolId": pool.id, "username": pending.username]) }, write: false)
+        let found = try database({ db in try CognitoStore.user(poolID: pool.id, username: pending.username, db) }, write: false)
         guard let user = found, user.enabled else { throw invalid }
         pendingSignIns[key] = nil
         return SignInStep(user: user, client: client, pool: pool, signIn: pending, parameters: responses, openedKey: key)
