@@ -51,8 +51,8 @@ package struct CognitoJSONDispatcher: Sendable {
             )
         }
         do {
-            let request = try Self.read(body, operation: name)
-            let result = try await operation.run(Array(request.serialized.utf8), on: service)
+            let (request, bytes) = try Self.read(body, operation: name)
+            let result = try await operation.run(request, bytes: bytes, on: service)
             return Answer(status: 200, body: result)
         } catch let error as CognitoError {
             return Self.render(error)
@@ -64,14 +64,21 @@ package struct CognitoJSONDispatcher: Sendable {
     }
 
     /// The body as JSON (a repeated key keeps its last value, as AWS reads it), checked against the
-    /// operation's shape in botocore's model.
-    private static func read(_ body: [UInt8], operation: String) throws(CognitoError) -> JSONValue {
-        let text = body.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    /// operation's shape in botocore's model; and the same as text to decode, which is the body itself
+    /// unless a key was repeated.
+    private static func read(_ body: [UInt8], operation: String) throws(CognitoError) -> (JSONValue, [UInt8]) {
+        let text = Array(body.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
         guard !text.isEmpty else {
             try RequestValidator.shared.validate(.object([]), operation: operation)
-            return .object([])
+            return (.object([]), Array("{}".utf8))
         }
-        guard let value = JSONValue.parse(Array(text), duplicateKeys: .lastWins) else {
+        let value: JSONValue
+        let bytes: [UInt8]
+        if let unique = JSONValue.parse(text, duplicateKeys: .reject) {
+            (value, bytes) = (unique, text)
+        } else if let lastWins = JSONValue.parse(text, duplicateKeys: .lastWins) {
+            (value, bytes) = (lastWins, Array(lastWins.serialized.utf8))
+        } else {
             throw .serialization("The request body is not valid JSON")
         }
         switch value {
@@ -80,7 +87,7 @@ package struct CognitoJSONDispatcher: Sendable {
         default: throw .serialization("Expected a structure but found a value.")
         }
         try RequestValidator.shared.validate(value, operation: operation)
-        return value
+        return (value, bytes)
     }
 
     /// `{"__type": …, "message": …}` with the error's status.

@@ -50,7 +50,7 @@ package struct CognitoModel: Sendable {
     /// The shapes reachable from requests, by name.
     package let shapes: [String: Shape]
     /// Each pattern, compiled once.
-    let patterns: [String: Pattern]
+    package let patterns: [String: Pattern]
 
     private struct Document: Decodable {
         var operations: [String: Operation]
@@ -73,22 +73,31 @@ package struct CognitoModel: Sendable {
 
 /// A model pattern with Java's `matches()` semantics: the whole value, matched by Unicode scalars, with
 /// `\w`, `\d` and `\s` meaning their ASCII classes as in Java.
-struct Pattern: @unchecked Sendable {
+package struct Pattern: @unchecked Sendable {
     // Regex is immutable once built; it is not declared Sendable on every platform.
     private let regex: Regex<AnyRegexOutput>?
+    /// The same pattern as a plain scalar matcher, when it is one of classes and quantifiers.
+    package let scalarPattern: ScalarPattern?
     /// The pattern as the model writes it.
-    let source: String
+    package let source: String
 
     init(_ source: String) {
         self.source = source
+        scalarPattern = ScalarPattern(source)
         regex = (try? Regex(source))?.matchingSemantics(.unicodeScalar).asciiOnlyWordCharacters().asciiOnlyDigits().asciiOnlyWhitespace()
     }
 
     /// Whether Swift's regular expressions can express the pattern (the model's lookbehinds may not be).
-    var isSupported: Bool { regex != nil }
+    package var isSupported: Bool { regex != nil }
 
     /// Whether `value` matches as a whole; a pattern that cannot be compiled accepts everything.
-    func matches(_ value: String) -> Bool {
+    package func matches(_ value: String) -> Bool {
+        if let scalarPattern { return scalarPattern.matches(value) }
+        return matchesByRegex(value)
+    }
+
+    /// The same answer through Swift's Regex (the scalar matcher's tests compare the two).
+    package func matchesByRegex(_ value: String) -> Bool {
         guard let regex else { return true }
         return (try? regex.wholeMatch(in: value)) != nil
     }

@@ -44,17 +44,7 @@ extension CognitoService {
             )
         )
         let now = clock.now
-        var user = StoredUser(
-            poolId: pool.id,
-            username: username,
-            sub: sub,
-            status: .forceChangePassword,
-            enabled: true,
-            attributes: StoredAttributes(),
-            failedAttempts: 0,
-            created: now,
-            modified: now
-        )
+        var user = StoredUser(newIn: pool.id, username: username, sub: sub, status: .forceChangePassword, at: now)
         apply(implied + attributes + Self.autoVerified(preSignUp), to: &user)
         setVerifier(await Self.makeVerifier(password, username: username, pool: pool), on: &user)
         user.temporaryPasswordExpires = now + Double(pool.configuration.passwordPolicy.TemporaryPasswordValidityDays) * 86_400

@@ -39,17 +39,7 @@ extension CognitoService {
         )
         let confirmed = preSignUp?.autoConfirmUser == true
         let now = clock.now
-        var user = StoredUser(
-            poolId: pool.id,
-            username: username,
-            sub: sub,
-            status: confirmed ? .confirmed : .unconfirmed,
-            enabled: true,
-            attributes: StoredAttributes(),
-            failedAttempts: 0,
-            created: now,
-            modified: now
-        )
+        var user = StoredUser(newIn: pool.id, username: username, sub: sub, status: confirmed ? .confirmed : .unconfirmed, at: now)
         apply(implied + attributes + Self.autoVerified(preSignUp), to: &user)
         setVerifier(await Self.makeVerifier(request.Password, username: username, pool: pool), on: &user)
         let created = user

@@ -233,17 +233,7 @@ extension CognitoService {
         try validate(attributes, in: pool, requireRequired: true)
         let sub = SecureRandom.uuidString()
         let (name, implied) = try newUsername(username, attributes: attributes, pool: pool, sub: sub)
-        var user = StoredUser(
-            poolId: pool.id,
-            username: name,
-            sub: sub,
-            status: .resetRequired,
-            enabled: true,
-            attributes: StoredAttributes(),
-            failedAttempts: 0,
-            created: now,
-            modified: now
-        )
+        var user = StoredUser(newIn: pool.id, username: name, sub: sub, status: .resetRequired, at: now)
         apply(implied + attributes, to: &user)
         if mfa.lowercased() == "true" {
             guard user.phoneNumber != nil else { throw .invalidParameter("cognito:mfa_enabled is true but phone_number is empty.") }

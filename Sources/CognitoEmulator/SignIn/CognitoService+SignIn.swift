@@ -137,76 +137,58 @@ extension CognitoService {
 
     /// Runs a trigger the machine asked for and turns its answer into the machine's event.
     private func run(_ trigger: SignInTrigger, _ step: SignInStep) async throws(CognitoError) -> SignInMachine.Event {
-        let user = step.user
+        let attributes = triggerAttributes(of: step.user)
         let metadata = step.signIn.clientMetadata
-        let attributes = triggerAttributes(of: user)
         let progress = step.signIn.machine.customProgress ?? CustomAuthProgress()
         let results = progress.outcomes.map {
             CognitoTriggerEvent.ChallengeResult(challengeName: "CUSTOM_CHALLENGE", challengeResult: $0.correct, challengeMetadata: $0.metadata)
         }
-        let source = "\(trigger.rawValue)_Authentication"
+        func call(_ request: CognitoTriggerEvent.Request) async throws(CognitoError) -> CognitoTriggerEvent.Response? {
+            try await runTrigger(
+                trigger.rawValue,
+                source: "\(trigger.rawValue)_Authentication",
+                pool: step.pool,
+                username: step.user.username,
+                clientID: step.client.id,
+                request: request
+            )
+        }
         switch trigger {
         case .postAuthentication:
-            _ = try await runTrigger(
-                trigger.rawValue,
-                source: source,
-                pool: step.pool,
-                username: user.username,
-                clientID: step.client.id,
-                request: .init(userAttributes: attributes, clientMetadata: metadata, newDeviceUsed: false)
-            )
+            _ = try await call(.init(userAttributes: attributes, clientMetadata: metadata, newDeviceUsed: false))
             return .postAuthenticationPassed
         case .defineAuthChallenge:
             let decision =
-                try await runTrigger(
-                    trigger.rawValue,
-                    source: source,
-                    pool: step.pool,
-                    username: user.username,
-                    clientID: step.client.id,
-                    request: .init(userAttributes: attributes, clientMetadata: metadata, userNotFound: false, session: results)
-                ) ?? .init()
+                try await call(.init(userAttributes: attributes, clientMetadata: metadata, userNotFound: false, session: results)) ?? .init()
             let verdict: SignInMachine.CustomDecision =
                 decision.failAuthentication == true
                 ? .failAuthentication : decision.issueTokens == true ? .issueTokens : .challenge(decision.challengeName)
             return .customDecided(verdict, try facts(of: step))
         case .createAuthChallenge:
-            let challenge = try await runTrigger(
-                trigger.rawValue,
-                source: source,
-                pool: step.pool,
-                username: user.username,
-                clientID: step.client.id,
-                request: .init(
-                    userAttributes: attributes,
-                    clientMetadata: metadata,
-                    userNotFound: false,
-                    session: results,
-                    challengeName: "CUSTOM_CHALLENGE"
-                )
+            let request = CognitoTriggerEvent.Request(
+                userAttributes: attributes,
+                clientMetadata: metadata,
+                userNotFound: false,
+                session: results,
+                challengeName: "CUSTOM_CHALLENGE"
             )
-            guard let challenge else { throw .invalidParameter("Custom auth lambda trigger is not configured for the user pool.") }
+            guard let challenge = try await call(request) else {
+                throw .invalidParameter("Custom auth lambda trigger is not configured for the user pool.")
+            }
             return .customChallengeCreated(
                 publicParameters: challenge.publicChallengeParameters ?? [:],
                 privateParameters: challenge.privateChallengeParameters ?? [:],
                 metadata: challenge.challengeMetadata
             )
         case .verifyAuthChallengeResponse:
-            let verdict = try await runTrigger(
-                trigger.rawValue,
-                source: source,
-                pool: step.pool,
-                username: user.username,
-                clientID: step.client.id,
-                request: .init(
-                    userAttributes: attributes,
-                    clientMetadata: metadata,
-                    userNotFound: false,
-                    privateChallengeParameters: progress.privateParameters,
-                    challengeAnswer: progress.answer ?? ""
-                )
+            let request = CognitoTriggerEvent.Request(
+                userAttributes: attributes,
+                clientMetadata: metadata,
+                userNotFound: false,
+                privateChallengeParameters: progress.privateParameters,
+                challengeAnswer: progress.answer ?? ""
             )
-            return .customAnswerVerified(correct: verdict?.answerCorrect == true)
+            return .customAnswerVerified(correct: try await call(request)?.answerCorrect == true)
         }
     }
 

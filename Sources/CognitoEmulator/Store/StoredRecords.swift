@@ -32,6 +32,23 @@ struct StoredUser: Codable, FetchableRecord, TextSafeRecord, Sendable {
     var preferredMfa: MFAMethod?
 }
 
+extension StoredUser {
+    /// A new, enabled user without attributes, password or MFA yet.
+    init(newIn poolID: String, username: String, sub: String, status: UserStatus, at now: Double) {
+        self.init(
+            poolId: poolID,
+            username: username,
+            sub: sub,
+            status: status,
+            enabled: true,
+            attributes: StoredAttributes(),
+            failedAttempts: 0,
+            created: now,
+            modified: now
+        )
+    }
+}
+
 /// A sign-in session: what a refresh token stands for and what `origin_jti` ties together.
 struct StoredSession: Codable, FetchableRecord, TextSafeRecord, Sendable {
     static let databaseTableName = "sessions"

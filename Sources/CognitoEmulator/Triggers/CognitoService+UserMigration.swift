@@ -38,15 +38,11 @@ extension CognitoService {
         try validate(attributes + implied, in: pool, requireRequired: true)
         let now = clock.now
         var user = StoredUser(
-            poolId: pool.id,
+            newIn: pool.id,
             username: name,
             sub: sub,
             status: password == nil ? .resetRequired : UserStatus(rawValue: finalStatus) ?? .confirmed,
-            enabled: true,
-            attributes: StoredAttributes(),
-            failedAttempts: 0,
-            created: now,
-            modified: now
+            at: now
         )
         apply(implied + attributes, to: &user)
         if let password { setVerifier(await Self.makeVerifier(password, username: name, pool: pool), on: &user) }
