@@ -236,3 +236,17 @@ def test_expired_sessions_are_pruned_from_the_state():
         assert rows == 600
     finally:
         emulator.stop()
+
+
+def test_a_described_pool_follows_its_changes_and_its_users(app):
+    idp = app.client()
+    pool = idp.create_user_pool(PoolName="described")["UserPool"]["Id"]
+    before = idp.describe_user_pool(UserPoolId=pool)["UserPool"]
+    assert before["EstimatedNumberOfUsers"] == 0
+    idp.admin_create_user(UserPoolId=pool, Username="first", MessageAction="SUPPRESS")
+    idp.add_custom_attributes(UserPoolId=pool, CustomAttributes=[{"Name": "tier", "AttributeDataType": "String", "Mutable": True}])
+    idp.update_user_pool(UserPoolId=pool, MfaConfiguration="OFF", UserPoolTags={"team": "web"})
+    after = idp.describe_user_pool(UserPoolId=pool)["UserPool"]
+    assert after["EstimatedNumberOfUsers"] == 1
+    assert "custom:tier" in [attribute["Name"] for attribute in after["SchemaAttributes"]]
+    assert after["UserPoolTags"] == {"team": "web"} and "UserPoolTags" not in before

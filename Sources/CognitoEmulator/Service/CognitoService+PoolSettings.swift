@@ -115,6 +115,7 @@ extension CognitoService {
         var pool = try pool(id)
         try change(&pool)
         pool.modified = clock.now
+        pool.revision += 1
         if pool.origin == .api {
             let stored = StoredPool(id: pool.id, definition: pool.definition.serialized, created: pool.created, modified: pool.modified)
             try database { db in try stored.update(db) }

@@ -94,7 +94,17 @@ extension CognitoService {
             ),
         ])
         let given = Self.definition(pool.definition, without: ["PoolName", "UserPoolName", "Schema"])
-        return try Self.json(modeled).merged(adding: given).merged(adding: domainMembers(poolID: pool.id)).merged(adding: defaults)
+        // The Codable round trip is most of a DescribeUserPool's cost; its result changes only with the pool.
+        let described: JSONValue
+        if let cached = modeledDescriptions[pool.id], cached.created == pool.created, cached.revision == pool.revision {
+            described = cached.value
+        } else {
+            described = try Self.json(modeled).merged(adding: given)
+            modeledDescriptions[pool.id] = (pool.created, pool.revision, described)
+        }
+        var members = described.members ?? []
+        if let index = members.firstIndex(where: { $0.key == "EstimatedNumberOfUsers" }) { members[index].value = .int(users) }
+        return JSONValue.object(members).merged(adding: try domainMembers(poolID: pool.id)).merged(adding: defaults)
     }
 
     /// `UserPoolClientType` as DescribeUserPoolClient and CreateUserPoolClient return it.

@@ -53,6 +53,8 @@ public actor CognitoService {
     let configuration: CognitoConfiguration
     /// Sign-ins waiting on a challenge, by the key the answer names (see ``PendingSignIn``).
     var pendingSignIns: [String: PendingSignIn] = [:]
+    /// Each pool's modeled description (without its user count), while the pool is unchanged.
+    var modeledDescriptions: [String: (created: Double, revision: Int, value: JSONValue)] = [:]
     /// Passkey registrations started (StartWebAuthnRegistration), by `<pool>/<username>`: the challenge and until when.
     var webAuthnRegistrations: [String: (challenge: [UInt8], expires: Double)] = [:]
     private var revocationPending = false

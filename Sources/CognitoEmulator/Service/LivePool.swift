@@ -19,6 +19,8 @@ public struct LivePool: Sendable {
     public var definition: JSONValue
     /// The keys that sign its tokens.
     package var keys: PoolKeySet
+    /// How many times it was changed since it was provisioned or restored (descriptions are cached by it).
+    package var revision = 0
 
     /// The part of the ID after the region, used by SRP.
     var shortName: String { String(id.split(separator: "_", maxSplits: 1).last ?? "") }
