@@ -93,6 +93,8 @@ public actor CognitoService {
         let storedPools = try store.read { db in try StoredPool.order(Column("created"), Column("id")).fetchAll(db) }
             .filter { !poolIDs.contains($0.id) }
         let keys = try Self.loadOrGenerateKeys(poolIDs: poolIDs + storedPools.map(\.id), store: store, now: now)
+        // The configuration's pools are about to be used: their new keys are made now, in the background.
+        for id in poolIDs { for use in ["id", "access"] { keys[id + "/" + use]?.prepare() } }
         var registry = PoolRegistry()
         for (pool, id) in zip(configuration.pools, poolIDs) {
             let created = try Self.resourceRecord(id: id, store: store, now: now, secret: false).created

@@ -55,10 +55,11 @@ package struct PoolKeySet: Sendable {
 
 /// An RSA key that signs tokens, with its `kid` and JWK.
 ///
-/// A key read from the state is ready at once; a new pool's key is generated when it is first needed
-/// (the first token, the JWKS, the signing certificate) and stored before anything is signed with it,
-/// so creating a pool costs no RSA work (test suites create many and sign in to few). Until then no
-/// token can carry its `kid`, so checks that find it not ready refuse the token.
+/// A key read from the state is ready at once. A new key is generated when it is first needed (the
+/// first token, the JWKS, the signing certificate), or in the background from the start for the
+/// configuration's pools (``prepare()``), and stored before anything is signed with it: creating a pool
+/// through the API costs no RSA work (test suites create many and sign in to few). Until then no token
+/// can carry its `kid`, so checks that find it not ready refuse the token.
 package final class SigningKey: Sendable {
     /// The key pair and its `kid`.
     package struct Material: Sendable {
@@ -89,7 +90,7 @@ package final class SigningKey: Sendable {
     private let slot: Slot
     /// Makes the key (run once, on first need; a key read from the state is already made).
     private let make: @Sendable () throws -> Material
-    private let generation = NIOLockedValueBox<Task<Material, any Error>?>(nil)
+    private let running = NIOLockedValueBox<Task<Material, any Error>?>(nil)
 
     /// A key that is ready now (read from the state).
     package init(key: RSAKey) {
@@ -118,13 +119,23 @@ package final class SigningKey: Sendable {
     /// - Throws: When generating or storing the key failed.
     package func material() async throws -> Material {
         if let current { return current }
+        return try await generation().value
+    }
+
+    /// Starts making the key in the background, for a key that will surely be needed soon (the pools
+    /// of the configuration, which a service's first sign-in uses), so that sign-in does not wait for it.
+    package func prepare() {
+        if current == nil { _ = generation() }
+    }
+
+    /// The task that makes the key, started on first call.
+    private func generation() -> Task<Material, any Error> {
         let make = self.make
-        let task = generation.withLockedValue { running in
+        return running.withLockedValue { running in
             if let running { return running }
             let started = Task.detached(priority: .userInitiated) { try make() }
             running = started
             return started
         }
-        return try await task.value
     }
 }
