@@ -16,9 +16,9 @@ def cognito():
     emulator.stop()
 
 
-def tracked_pool(idp, on_prompt=False):
+def tracked_pool(idp, on_prompt=False, devices_replace_mfa=True):
     pool = idp.create_user_pool(PoolName="devices", DeviceConfiguration={
-        "ChallengeRequiredOnNewDevice": True, "DeviceOnlyRememberedOnUserPrompt": on_prompt})["UserPool"]["Id"]
+        "ChallengeRequiredOnNewDevice": devices_replace_mfa, "DeviceOnlyRememberedOnUserPrompt": on_prompt})["UserPool"]["Id"]
     client = idp.create_user_pool_client(UserPoolId=pool, ClientName="app", ExplicitAuthFlows=[
         "ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]
     idp.admin_create_user(UserPoolId=pool, Username="dana", MessageAction="SUPPRESS")
@@ -86,3 +86,18 @@ def test_a_remembered_device_skips_mfa(cognito):
     srp = AWSSRP(username="dana", password=PASSWORD, pool_id=pool, client_id=client, client=idp,
                  device_key=metadata["DeviceKey"], device_group_key=metadata["DeviceGroupKey"], device_password=device_password)
     assert srp.authenticate_user()["AuthenticationResult"]["IdToken"]
+
+
+def test_a_remembered_device_still_asks_for_mfa_unless_the_pool_lets_devices_replace_it(cognito):
+    idp = cognito.client()
+    pool, client = tracked_pool(idp, devices_replace_mfa=False)
+    idp.admin_update_user_attributes(UserPoolId=pool, Username="dana", UserAttributes=[
+        {"Name": "email", "Value": "dana@example.com"}, {"Name": "email_verified", "Value": "true"}])
+    first = idp.initiate_auth(ClientId=client, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "dana", "PASSWORD": PASSWORD})
+    metadata, device_password, answer = confirm_new_device(idp, first, name="tablet")
+    assert answer["UserConfirmationNecessary"] is False  # remembered at once
+    idp.set_user_pool_mfa_config(UserPoolId=pool, MfaConfiguration="ON", EmailMfaConfiguration={"Message": "Code {####}", "Subject": "Code"})
+    idp.admin_set_user_mfa_preference(UserPoolId=pool, Username="dana", EmailMfaSettings={"Enabled": True, "PreferredMfa": True})
+    srp = AWSSRP(username="dana", password=PASSWORD, pool_id=pool, client_id=client, client=idp,
+                 device_key=metadata["DeviceKey"], device_group_key=metadata["DeviceGroupKey"], device_password=device_password)
+    assert srp.authenticate_user()["ChallengeName"] == "EMAIL_OTP"

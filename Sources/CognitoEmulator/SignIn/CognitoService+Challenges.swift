@@ -130,7 +130,9 @@ extension CognitoService {
                 device.lastAuthenticated = clock.now
                 try save(device, of: step.user.username, pool: step.pool)
             }
-            return .deviceVerified(valid: matches, remembered: device.remembered, try facts(of: step))
+            // A remembered device stands in for MFA only where the pool says so (ChallengeRequiredOnNewDevice).
+            let replacesMFA = step.pool.definition["DeviceConfiguration"]?["ChallengeRequiredOnNewDevice"] == .bool(true)
+            return .deviceVerified(valid: matches, remembered: device.remembered && replacesMFA, try facts(of: step))
         case .deviceSRPAuth:
             return .deviceSRPAnswered
         case .newPasswordRequired:

@@ -119,7 +119,8 @@ package struct SignInMachine: Sendable, Equatable {
         case newPasswordSet(UserFacts)
         /// DEVICE_SRP_AUTH was answered with the device's `SRP_A`.
         case deviceSRPAnswered
-        /// The device's claim checked out, or not.
+        /// The device's claim checked out, or not; `remembered`: a remembered device in a pool where that
+        /// stands in for MFA (`ChallengeRequiredOnNewDevice`).
         case deviceVerified(valid: Bool, remembered: Bool, UserFacts)
         /// DefineAuthChallenge decided; the facts are the user's.
         case customDecided(CustomDecision, UserFacts)
