@@ -112,8 +112,7 @@ extension CognitoService {
             defaultText: "Your authentication code is \(code)."
         )
         try await send(message, to: user, pool: pool, clientID: clientID, clientMetadata: clientMetadata)
-        let masked = medium == .email ? Self.mask(email: destination) : "+*******" + destination.suffix(4)
-        return (code, ["CODE_DELIVERY_DELIVERY_MEDIUM": medium.rawValue, "CODE_DELIVERY_DESTINATION": masked])
+        return (code, ["CODE_DELIVERY_DELIVERY_MEDIUM": medium.rawValue, "CODE_DELIVERY_DESTINATION": Self.mask(destination, medium)])
     }
 
     /// Sends a message. With a CustomEmailSender or CustomSMSSender trigger for its medium, that trigger
@@ -202,17 +201,18 @@ extension CognitoService {
         let email = self.attribute("email", of: user)
         let phone = self.attribute("phone_number", of: user)
         if attribute != "phone_number", let email {
-            return CodeDeliveryDetailsType(Destination: Self.mask(email: email), DeliveryMedium: "EMAIL", AttributeName: "email")
+            return CodeDeliveryDetailsType(Destination: Self.mask(email, .email), DeliveryMedium: "EMAIL", AttributeName: "email")
         }
         if let phone {
-            return CodeDeliveryDetailsType(Destination: "+*******" + phone.suffix(4), DeliveryMedium: "SMS", AttributeName: "phone_number")
+            return CodeDeliveryDetailsType(Destination: Self.mask(phone, .sms), DeliveryMedium: "SMS", AttributeName: "phone_number")
         }
         return nil
     }
 
-    /// An address as Cognito shows it: `a***@e***`.
-    static func mask(email: String) -> String {
-        let parts = email.split(separator: "@", maxSplits: 1)
+    /// A destination as Cognito shows it: `a***@e***` for an address, `+*******1234` for a number.
+    static func mask(_ destination: String, _ medium: CodeDelivery) -> String {
+        guard medium == .email else { return "+*******" + destination.suffix(4) }
+        let parts = destination.split(separator: "@", maxSplits: 1)
         guard parts.count == 2 else { return "***" }
         return "\(parts[0].prefix(1))***@\(parts[1].prefix(1))***"
     }

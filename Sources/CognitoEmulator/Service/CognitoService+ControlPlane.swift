@@ -76,6 +76,7 @@ extension CognitoService {
         noteRevocation()
         try database { db in try CognitoStore.deletePool(pool.id, db) }
         registry.withLockedValue { $0.removePool(pool.id) }
+        modeledDescriptions[pool.id] = nil
         return EmptyResponse()
     }
 
@@ -155,6 +156,7 @@ extension CognitoService {
             registry.clients = registry.clients.filter { $0.value.origin == .configuration }
         }
         pendingSignIns.removeAll()
+        modeledDescriptions.removeAll()
         outbox.removeAll()
     }
 

@@ -50,7 +50,7 @@ extension StoredUser {
 }
 
 /// A sign-in session: what a refresh token stands for and what `origin_jti` ties together.
-struct StoredSession: Codable, FetchableRecord, TextSafeRecord, Sendable {
+struct StoredSession: Codable, FetchableRecord, PersistableRecord, Sendable {
     static let databaseTableName = "sessions"
     var originJti: String
     var poolId: String
@@ -99,7 +99,7 @@ struct StoredMembership: Codable, FetchableRecord, TextSafeRecord, Sendable {
 }
 
 /// A signing key of a pool (`id` or `access`), DER-encoded.
-struct StoredKey: Codable, FetchableRecord, TextSafeRecord, Sendable {
+struct StoredKey: Codable, FetchableRecord, PersistableRecord, Sendable {
     static let databaseTableName = "keys"
     var poolId: String
     var use: String
@@ -108,7 +108,7 @@ struct StoredKey: Codable, FetchableRecord, TextSafeRecord, Sendable {
 }
 
 /// Per-resource facts that must survive restarts: creation dates and client secrets.
-struct StoredResource: Codable, FetchableRecord, TextSafeRecord, Sendable {
+struct StoredResource: Codable, FetchableRecord, PersistableRecord, Sendable {
     static let databaseTableName = "resources"
     var id: String
     var created: Double
@@ -178,6 +178,8 @@ struct StoredAttributes: Codable, Sendable, DatabaseValueConvertible {
 /// as a C string, so SQLite would keep only what comes before it and two different names could
 /// become one. Requests are refused earlier (``RequestValidator``); this guards every other way in
 /// (serverless.yml, seed files, imported CSV rows).
+/// The records that hold user-given text adopt it; sessions, keys and resource records, written on
+/// every sign-in or start and made of values the emulator generated, do not pay for the check.
 protocol TextSafeRecord: PersistableRecord {}
 
 extension TextSafeRecord {
