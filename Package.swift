@@ -65,6 +65,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "CProcessSpawn"),
+        .target(
+            name: "LambdaService",
+            dependencies: [
+                "LambdaEmulator", "EmulatorCore", "EmulatorCrypto", "CProcessSpawn",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "APIGatewayEmulator",
             dependencies: [
@@ -76,13 +89,14 @@ let package = Package(
         ),
         .target(
             name: "Provisioning",
-            dependencies: ["ServerlessConfig", "YAML", "EmulatorCore", "CognitoEmulator", "APIGatewayEmulator"],
+            dependencies: ["ServerlessConfig", "YAML", "EmulatorCore", "EmulatorCrypto", "CognitoEmulator", "APIGatewayEmulator"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "EmulatorServer",
             dependencies: [
-                "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning", "ServerlessConfig",
+                "APIGatewayEmulator", "LambdaEmulator", "LambdaService", "CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning",
+                "ServerlessConfig",
                 "YAML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -53,7 +53,7 @@ class Emulator:
         self.workdir = tempfile.mkdtemp(prefix="bench-emulate-")
         self.ready_file = os.path.join(self.workdir, "ready.json")
         api_port, cognito_port = ports or (0, 0)
-        args = [binary, "up", config, "--port", str(api_port), "--cognito-port", str(cognito_port), "--ready-file", self.ready_file]
+        args = [binary, "up", config, "--port", str(api_port), "--cognito-port", str(cognito_port), "--lambda-port", "0", "--ready-file", self.ready_file]
         args += ["--state-dir", state_dir] if state_dir else ["--in-memory"]
         self.started = time.perf_counter()
         self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, LOG_LEVEL="warning"))

@@ -44,7 +44,7 @@ class Emulator:
         if self.config is None:  # `emulate cognito`: the Cognito endpoint alone
             args = [self.binary, "cognito", "--port", str(self.cognito_port), "--ready-file", ready_file]
         else:
-            args = [self.binary, "up", self.config, "--port", "0", "--cognito-port", str(self.cognito_port), "--ready-file", ready_file]
+            args = [self.binary, "up", self.config, "--port", "0", "--cognito-port", str(self.cognito_port), "--lambda-port", "0", "--ready-file", ready_file]
         args += ["--state-dir", self.state_dir] if self.state_dir else ["--in-memory"]
         self.log = open(os.path.join(self.workdir, "emulate.log"), "a")
         self.process = subprocess.Popen(args + self.extra_args, stdout=self.log, stderr=subprocess.STDOUT, cwd=self.workdir)

@@ -68,7 +68,7 @@ def test_a_state_file_that_is_not_a_database_is_refused_and_kept():
     garbage = b"this is not an SQLite database, and it must survive\n" * 100
     with open(path, "wb") as handle:
         handle.write(garbage)
-    completed = subprocess.run([BINARY, "up", os.path.join(FIXTURES, "agreement.yml"), "--port", "0", "--cognito-port", "0",
+    completed = subprocess.run([BINARY, "up", os.path.join(FIXTURES, "agreement.yml"), "--port", "0", "--cognito-port", "0", "--lambda-port", "0",
                                 "--state-dir", state], capture_output=True, text=True, timeout=60)
     assert completed.returncode == 1
     assert f"{path}: cannot be opened as the emulator's state" in completed.stderr
@@ -84,7 +84,7 @@ def test_a_state_from_a_newer_emulator_is_refused():
     path = os.path.join(state, "agreement-dev.sqlite")
     with sqlite3.connect(path) as connection:
         connection.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
-    completed = subprocess.run([BINARY, "up", config, "--port", "0", "--cognito-port", "0", "--state-dir", state],
+    completed = subprocess.run([BINARY, "up", config, "--port", "0", "--cognito-port", "0", "--lambda-port", "0", "--state-dir", state],
                                capture_output=True, text=True, timeout=60)
     assert completed.returncode == 1
     assert "written by a newer emulator (migration 'v99-from-the-future'); it is left untouched" in completed.stderr

@@ -106,7 +106,7 @@ def test_admin_routes_are_not_reachable_from_the_api_port(seed):
 def test_binding_beyond_loopback_warns():
     import subprocess
     from emulator import BINARY, ROOT
-    process = subprocess.Popen([BINARY, "up", os.path.join(ROOT, "serverless.yml"), "--host", "0.0.0.0", "--port", "0", "--cognito-port", "0",
+    process = subprocess.Popen([BINARY, "up", os.path.join(ROOT, "serverless.yml"), "--host", "0.0.0.0", "--port", "0", "--cognito-port", "0", "--lambda-port", "0",
                                 "--in-memory"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = process.stderr.readline()

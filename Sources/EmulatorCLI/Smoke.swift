@@ -30,6 +30,7 @@ extension Emulate {
             let emulator = try await config.prepare { options in
                 options.apiPort = 0
                 options.cognitoPort = 0
+                options.lambdaPort = 0
                 options.inMemory = true
             }
             let (readyStream, readyContinuation) = AsyncStream.makeStream(of: ReadyInfo.self)

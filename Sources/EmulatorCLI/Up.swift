@@ -24,6 +24,9 @@ extension Emulate {
         @Option(name: .customLong("cognito-port"), help: "The Cognito endpoint port (AWS JSON, JWKS, /_emulate); 0 picks a free port.")
         var cognitoPort = 9229
 
+        @Option(name: .customLong("lambda-port"), help: "The Lambda Invoke API port (/2015-03-31/functions/…); 0 picks a free port.")
+        var lambdaPort = 3002
+
         @OptionGroup var state: StateOptions
 
         @Option(name: .customLong("ready-file"), help: "Write the URLs, pools, clients and routes as JSON here once ready.")
@@ -36,7 +39,7 @@ extension Emulate {
         var allowMissingHandlers = false
 
         func validate() throws {
-            guard (0...65535).contains(port), (0...65535).contains(cognitoPort) else {
+            guard (0...65535).contains(port), (0...65535).contains(cognitoPort), (0...65535).contains(lambdaPort) else {
                 throw ValidationError("ports must be between 0 and 65535")
             }
             guard idleTimeout > 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be between 0 and 86400 seconds") }
@@ -52,6 +55,7 @@ extension Emulate {
                 options.host = host
                 options.apiPort = port
                 options.cognitoPort = cognitoPort
+                options.lambdaPort = lambdaPort
                 state.apply(to: &options)
                 options.readyFile = readyFile
                 options.allowMissingHandlers = allowMissingHandlers
@@ -60,7 +64,10 @@ extension Emulate {
             do {
                 try await emulator.run { ready in
                     printOutput(Self.banner(ready))
-                    printOutput("ready api=\(ready.api ?? "-")\(ready.httpApi.map { " httpApi=\($0)" } ?? "") cognito=\(ready.cognito)")
+                    printOutput(
+                        "ready api=\(ready.api ?? "-")\(ready.httpApi.map { " httpApi=\($0)" } ?? "") cognito=\(ready.cognito)"
+                            + (ready.lambda.map { " lambda=\($0)" } ?? "")
+                    )
                 }
             } catch {
                 printError("emulate up: \(error)")

@@ -96,6 +96,16 @@ public struct CognitoServer: Sendable {
                 )
             )
         }
-        return ReadyInfo(api: nil, httpApi: nil, cognito: cognitoBase, stage: "", region: cognito.region, userPools: pools, routes: [])
+        return ReadyInfo(
+            api: nil,
+            httpApi: nil,
+            cognito: cognitoBase,
+            lambda: nil,
+            functions: [:],
+            stage: "",
+            region: cognito.region,
+            userPools: pools,
+            routes: []
+        )
     }
 }

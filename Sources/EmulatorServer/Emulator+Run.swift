@@ -2,6 +2,8 @@ import CognitoEmulator
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import LambdaEmulator
+import LambdaService
 import Logging
 import NIOCore
 import Provisioning
@@ -34,28 +36,39 @@ extension Emulator: Service {
         onReady: @escaping @Sendable (ReadyInfo) async -> Void
     ) async throws {
         let slot = GatewaySlot()
-        let startup = Startup()
-        let listenersBound: @Sendable (Int?, Int?) async -> Void = { api, cognito in
-            guard let ports = await startup.bound(api: api, cognito: cognito) else { return }
-            await self.start(ports: ports, slot: slot, startup: startup, onReady: onReady)
+        let lambdaSlot = LambdaAPISlot()
+        let startup = Startup(expectsLambda: options.lambdaPort != nil)
+        let listenersBound: @Sendable (ListenerPorts) async -> Void = { reported in
+            guard let ports = await startup.bound(reported) else { return }
+            await self.start(ports: ports, slots: (slot, lambdaSlot), startup: startup, onReady: onReady)
         }
         let cognitoApplication = Application(
             responder: CognitoResponder(service: cognito, logger: logger),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
-            onServerRunning: { channel in await listenersBound(nil, channel.localAddress?.port ?? options.cognitoPort) },
+            onServerRunning: { channel in await listenersBound(ListenerPorts(cognito: channel.localAddress?.port ?? options.cognitoPort)) },
             logger: logger
         )
         let apiApplication = Application(
             responder: APIResponder(slot: slot, logger: logger),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.apiPort), serverName: "emulate-api"),
-            onServerRunning: { channel in await listenersBound(channel.localAddress?.port ?? options.apiPort, nil) },
+            onServerRunning: { channel in await listenersBound(ListenerPorts(api: channel.localAddress?.port ?? options.apiPort)) },
             logger: logger
         )
-        let group = ServiceGroup(
-            configuration: .init(services: [apiApplication, cognitoApplication], gracefulShutdownSignals: signals, logger: logger)
-        )
+        var services: [any Service] = [apiApplication, cognitoApplication]
+        if let lambdaPort = options.lambdaPort {
+            services.append(
+                Application(
+                    responder: LambdaResponder(slot: lambdaSlot, logger: logger),
+                    server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
+                    configuration: .init(address: .hostname(options.host, port: lambdaPort), serverName: "emulate-lambda"),
+                    onServerRunning: { channel in await listenersBound(ListenerPorts(lambda: channel.localAddress?.port ?? lambdaPort)) },
+                    logger: logger
+                )
+            )
+        }
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: signals, logger: logger))
         await startup.setGroup(group)
         enum Finished: Sendable { case served, stopRequested }
         try await withGracefulShutdownHandler {
@@ -79,12 +92,19 @@ extension Emulator: Service {
         } onGracefulShutdown: {
             Task { await group.triggerGracefulShutdown() }
         }
+        await background.drain()
+        for pool in await startup.runtime?.pools ?? [] { await pool.shutdown() }
         if let failure = await startup.failure { throw failure }
     }
 
     /// Once both listeners are bound: provisions for their ports, installs the gateway, announces readiness.
-    private func start(ports: (api: Int, cognito: Int), slot: GatewaySlot, startup: Startup, onReady: @Sendable (ReadyInfo) async -> Void) async {
-        let endpoints = ServiceEndpoints(host: options.host, apiPort: ports.api, cognitoPort: ports.cognito)
+    private func start(
+        ports: ListenerPorts,
+        slots: (gateway: GatewaySlot, lambda: LambdaAPISlot),
+        startup: Startup,
+        onReady: @Sendable (ReadyInfo) async -> Void
+    ) async {
+        let endpoints = ServiceEndpoints(host: options.host, apiPort: ports.api ?? 0, cognitoPort: ports.cognito ?? 0, lambdaPort: ports.lambda)
         cognito.setIssuerBase(endpoints.cognitoBase)
         let runtime: Runtime
         do {
@@ -94,8 +114,10 @@ extension Emulator: Service {
             await startup.fail(error)
             return
         }
-        slot.install(runtime.gateway)
-        let info = readyInfo(cognitoBase: endpoints.cognitoBase, apiBase: endpoints.apiBase)
+        await startup.started(runtime)
+        slots.gateway.install(runtime.gateway)
+        slots.lambda.install(runtime.lambdaAPI)
+        let info = readyInfo(cognitoBase: endpoints.cognitoBase, apiBase: endpoints.apiBase, lambdaBase: endpoints.lambdaBase, runtime: runtime)
         do {
             try ReadyInfo.write(info, to: options.readyFile)
         } catch {
@@ -111,7 +133,7 @@ extension Emulator: Service {
     }
 
     /// What the ready file says.
-    func readyInfo(cognitoBase: String, apiBase: String?) -> ReadyInfo {
+    func readyInfo(cognitoBase: String, apiBase: String?, lambdaBase: String? = nil, runtime: Runtime? = nil) -> ReadyInfo {
         var pools: [String: ReadyInfo.UserPool] = [:]
         for pool in cognito.livePools {
             let clients = cognito.liveClients(poolID: pool.id)
@@ -124,10 +146,19 @@ extension Emulator: Service {
             )
         }
         let hasHTTPAPI = service.routes.contains { $0.api == .http }
+        let functions = (runtime ?? prepared).functions.mapValues { function in
+            ReadyInfo.Function(
+                name: function.name,
+                arn: function.arn,
+                runs: function.handler != nil ? "in-process" : function.process != nil ? "process" : "none"
+            )
+        }
         return ReadyInfo(
             api: apiBase.map { "\($0)/\(service.stage)" },
             httpApi: hasHTTPAPI ? apiBase : nil,
             cognito: cognitoBase,
+            lambda: lambdaBase,
+            functions: functions,
             stage: service.stage,
             region: service.region,
             userPools: pools,
@@ -139,23 +170,41 @@ extension Emulator: Service {
 
 }
 
-/// Collects the listeners' bound ports; remembers a start-up failure and shuts the listeners down on one.
+/// The ports listeners reported: each reports its own.
+struct ListenerPorts: Sendable {
+    var api: Int?
+    var cognito: Int?
+    var lambda: Int?
+}
+
+/// Collects the listeners' bound ports; remembers the runtime it started (to stop its processes) and a
+/// start-up failure, and shuts the listeners down on one.
 private actor Startup {
-    private var api: Int?
-    private var cognito: Int?
+    private var ports = ListenerPorts()
+    private let expectsLambda: Bool
     private var group: ServiceGroup?
     private(set) var failure: EmulatorError?
+    private(set) var runtime: Runtime?
+
+    init(expectsLambda: Bool) {
+        self.expectsLambda = expectsLambda
+    }
 
     func setGroup(_ group: ServiceGroup) {
         self.group = group
     }
 
-    /// Both ports once both listeners have reported, else nil.
-    func bound(api: Int?, cognito: Int?) -> (api: Int, cognito: Int)? {
-        if let api { self.api = api }
-        if let cognito { self.cognito = cognito }
-        guard let api = self.api, let cognito = self.cognito else { return nil }
-        return (api, cognito)
+    /// Every port once every listener has reported, else nil.
+    func bound(_ reported: ListenerPorts) -> ListenerPorts? {
+        if let api = reported.api { ports.api = api }
+        if let cognito = reported.cognito { ports.cognito = cognito }
+        if let lambda = reported.lambda { ports.lambda = lambda }
+        guard ports.api != nil, ports.cognito != nil, ports.lambda != nil || !expectsLambda else { return nil }
+        return ports
+    }
+
+    func started(_ runtime: Runtime) {
+        self.runtime = runtime
     }
 
     func fail(_ error: EmulatorError) async {

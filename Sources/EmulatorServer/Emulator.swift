@@ -3,6 +3,7 @@ public import CognitoEmulator
 public import EmulatorCore
 import Foundation
 public import LambdaEmulator
+public import LambdaService
 public import Logging
 public import Provisioning
 public import ServerlessConfig
@@ -36,8 +37,19 @@ public struct Emulator: Sendable {
     public let gateway: APIGateway
     /// How it runs.
     public let options: EmulatorOptions
+    /// Stops what the prepared stack started (its functions' processes) when it was used without
+    /// listeners (`EmulatorTesting`, `emulate invoke`); ``run()`` stops its own.
+    public func shutdown() async {
+        await background.drain()
+        for pool in prepared.pools { await pool.shutdown() }
+    }
+
     /// Called once every listener accepts connections, after the ready file is written (when run as a `Service`).
     public var onReady: (@Sendable (ReadyInfo) async -> Void)?
+    /// What the stack as provisioned at ``prepare(source:options:handlers:provisioner:logger:)`` runs as.
+    let prepared: Runtime
+    /// The Invoke API's `Event` invocations still running.
+    let background: BackgroundInvocations
     let handlers: HandlerRegistry
     let provisioner: StackProvisioner
     let logger: Logger
@@ -93,7 +105,12 @@ public struct Emulator: Sendable {
             throw EmulatorError(diagnostics: error.diagnostics)
         }
         let service = loaded.service
-        let endpoints = ServiceEndpoints(host: options.host, apiPort: options.apiPort, cognitoPort: options.cognitoPort)
+        let endpoints = ServiceEndpoints(
+            host: options.host,
+            apiPort: options.apiPort,
+            cognitoPort: options.cognitoPort,
+            lambdaPort: options.lambdaPort
+        )
         let provisioned = provisioner.provision(service, endpoints: endpoints)
         if provisioned.hasErrors { throw EmulatorError(diagnostics: provisioned.diagnostics) }
         let stack = provisioned.stack
@@ -114,22 +131,33 @@ public struct Emulator: Sendable {
         } catch {
             throw EmulatorError("cannot start Cognito: \(error)")
         }
-        let missing = stack.functions.filter { handlers[$0.handler] == nil }
-        if !missing.isEmpty, !options.allowMissingHandlers {
+        var unrunnable: [Diagnostic] = []
+        for function in stack.functions where handlers[function.handler] == nil {
+            guard case .failure(let reason) = ProcessFunctions.plan(function, service: service) else { continue }
             let registered = handlers.names.isEmpty ? "none" : handlers.names.joined(separator: ", ")
-            throw EmulatorError(
-                diagnostics: missing.map { function in
-                    Diagnostic(
-                        .error,
-                        "no Swift handler is registered for '\(function.handler)' (function \(function.key)); registered: \(registered). "
-                            + "Register it in your emulate executable, or pass --allow-missing-handlers to answer 502 instead",
-                        at: service.function(named: function.key)?.mark ?? .init(line: 1, column: 1)
-                    )
-                }
+            unrunnable.append(
+                Diagnostic(
+                    .error,
+                    "\(reason.description); registered Swift handlers: \(registered) (or pass --allow-missing-handlers to answer 502 instead)",
+                    at: service.function(named: function.key)?.mark ?? .init(line: 1, column: 1)
+                )
             )
         }
+        if !unrunnable.isEmpty, !options.allowMissingHandlers {
+            throw EmulatorError(diagnostics: unrunnable)
+        }
         let invoker = LambdaInvoker(clock: clock, logger: logger)
-        let runtime = Runtime(stack: stack, cognito: cognito, handlers: handlers, invoker: invoker, clock: clock, logger: logger)
+        let background = BackgroundInvocations()
+        let runtime = Runtime(
+            stack: stack,
+            service: service,
+            cognito: cognito,
+            handlers: handlers,
+            invoker: invoker,
+            background: background,
+            clock: clock,
+            logger: logger
+        )
         return Emulator(
             service: service,
             warnings: loaded.warnings + provisioned.diagnostics,
@@ -141,6 +169,8 @@ public struct Emulator: Sendable {
             gateway: runtime.gateway,
             options: options,
             onReady: nil,
+            prepared: runtime,
+            background: background,
             handlers: handlers,
             provisioner: provisioner,
             logger: logger
@@ -149,11 +179,18 @@ public struct Emulator: Sendable {
 
     /// The functions and the gateway for the stack provisioned at `endpoints`, with the pools' triggers wired to them.
     func runtime(at endpoints: ServiceEndpoints) throws(EmulatorError) -> Runtime {
-        guard endpoints != stack.endpoints else {
-            return Runtime(functions: functions, gateway: gateway)
-        }
+        guard endpoints != stack.endpoints else { return prepared }
         let provisioned = provisioner.provision(service, endpoints: endpoints)
         if provisioned.hasErrors { throw EmulatorError(diagnostics: provisioned.diagnostics) }
-        return Runtime(stack: provisioned.stack, cognito: cognito, handlers: handlers, invoker: invoker, clock: clock, logger: logger)
+        return Runtime(
+            stack: provisioned.stack,
+            service: service,
+            cognito: cognito,
+            handlers: handlers,
+            invoker: invoker,
+            background: background,
+            clock: clock,
+            logger: logger
+        )
     }
 }

@@ -8,6 +8,8 @@ public struct EmulatorOptions: Sendable {
     public var apiPort: Int = 3000
     /// The Cognito port; 0 picks a free one.
     public var cognitoPort: Int = 9229
+    /// The Lambda Invoke API's port (`--lambda-port`); 0 picks a free one; nil: no Lambda listener.
+    public var lambdaPort: Int? = 3002
     /// `--stage`.
     public var stage: String?
     /// `--region`.

@@ -40,12 +40,26 @@ public struct ReadyInfo: Codable, Sendable {
         }
     }
 
+    /// One function: how it is deployed and how it runs here.
+    public struct Function: Codable, Sendable {
+        /// The deployed name.
+        public var name: String
+        /// The ARN.
+        public var arn: String
+        /// `in-process` (a Swift closure), `process` (over the Runtime API) or `none` (`--allow-missing-handlers`).
+        public var runs: String
+    }
+
     /// `http://host:port/<stage>`, or nil when the API listener is not running.
     public var api: String?
     /// `http://host:port`: the HTTP API's base (its `$default` stage), when the service has `httpApi` routes.
     public var httpApi: String?
     /// `http://host:port` of the Cognito endpoint.
     public var cognito: String
+    /// `http://host:port` of the Lambda Invoke API, when it listens.
+    public var lambda: String?
+    /// The functions by key.
+    public var functions: [String: Function]
     /// The stage.
     public var stage: String
     /// The region.

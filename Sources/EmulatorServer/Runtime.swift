@@ -3,23 +3,39 @@ import CognitoEmulator
 import EmulatorCore
 import Foundation
 import LambdaEmulator
+import LambdaService
 import Logging
 import Provisioning
+import ServerlessConfig
 
 /// What a provisioned stack runs as: its functions bound to their handlers and clients, the gateway
 /// in front of them, and the pools' triggers wired to the functions.
 struct Runtime: Sendable {
     let functions: [String: LambdaFunction]
     let gateway: APIGateway
+    /// The pools of the functions that run out of process.
+    let pools: [ProcessPool]
+    /// The Lambda API over the functions.
+    let lambdaAPI: LambdaInvokeAPI
 
-    init(functions: [String: LambdaFunction], gateway: APIGateway) {
-        self.functions = functions
-        self.gateway = gateway
-    }
-
-    init(stack: ProvisionedStack, cognito: CognitoService, handlers: HandlerRegistry, invoker: LambdaInvoker, clock: EmulatorClock, logger: Logger) {
+    init(
+        stack: ProvisionedStack,
+        service: ServerlessService,
+        cognito: CognitoService,
+        handlers: HandlerRegistry,
+        invoker: LambdaInvoker,
+        background: BackgroundInvocations,
+        clock: EmulatorClock,
+        logger: Logger
+    ) {
         var functions: [String: LambdaFunction] = [:]
+        var pools: [ProcessPool] = []
         for definition in stack.functions {
+            var pool: ProcessPool?
+            if handlers[definition.handler] == nil, case .success(let arguments) = ProcessFunctions.plan(definition, service: service) {
+                pool = ProcessFunctions.pool(definition, arguments: arguments, service: service, logger: logger)
+                pools.append(pool!)
+            }
             let client = CognitoClient(
                 service: cognito,
                 policy: definition.policy,
@@ -31,15 +47,33 @@ struct Runtime: Sendable {
                 key: definition.key,
                 name: definition.name,
                 handlerName: definition.handler,
+                runtime: definition.runtime,
+                description: definition.description,
+                roleARN: definition.roleARN.description,
                 arn: definition.arn.description,
                 timeout: Double(definition.timeout),
                 memorySize: definition.memorySize,
                 environment: definition.environment,
                 handler: handlers[definition.handler],
+                process: pool,
                 cognito: client
             )
         }
         self.functions = functions
+        self.pools = pools
+        lambdaAPI = LambdaInvokeAPI(
+            functions: Array(functions.values),
+            reservedConcurrency: Dictionary(stack.functions.compactMap { definition in definition.reservedConcurrency.map { (definition.key, $0) } })
+            {
+                first,
+                _ in first
+            },
+            invoker: invoker,
+            region: stack.region,
+            accountID: stack.accountID,
+            background: background,
+            logger: logger
+        )
         gateway = APIGateway(configuration: stack.gateway, functions: functions, cognito: cognito, invoker: invoker, clock: clock, logger: logger)
         TriggerWiring.connect(cognito, functions: functions, invoker: invoker)
     }

@@ -3,8 +3,8 @@ import NIOConcurrencyHelpers
 /// The invocations' timeouts, watched by one sweeper instead of a timer task per invocation: the
 /// sweeper runs only while some deadline is pending and checks every few milliseconds, so a timeout
 /// fires at most one tick late (Lambda's timeouts are whole seconds; API Gateway's is 29 s).
-final class Deadlines: Sendable {
-    static let shared = Deadlines()
+package final class Deadlines: Sendable {
+    package static let shared = Deadlines()
     static let tick: Duration = .milliseconds(5)
 
     private struct Entry {
@@ -21,7 +21,7 @@ final class Deadlines: Sendable {
     private let state = NIOLockedValueBox(State())
 
     /// Calls `fire` once `seconds` have passed, unless removed first; answers the entry to remove.
-    func add(after seconds: Double, _ fire: @escaping @Sendable () -> Void) -> UInt64 {
+    package func add(after seconds: Double, _ fire: @escaping @Sendable () -> Void) -> UInt64 {
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded(.up))))
         let (id, startSweeper) = state.withLockedValue { state -> (UInt64, Bool) in
             state.nextID += 1
@@ -36,7 +36,7 @@ final class Deadlines: Sendable {
     }
 
     /// Forgets an entry (its invocation finished).
-    func remove(_ id: UInt64) {
+    package func remove(_ id: UInt64) {
         _ = state.withLockedValue { $0.entries.removeValue(forKey: id) }
     }
 

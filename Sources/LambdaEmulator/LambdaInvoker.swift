@@ -4,63 +4,6 @@ import Foundation
 public import Logging
 import NIOConcurrencyHelpers
 
-/// Why an invocation did not produce a result. A struct over a private code, so new kinds are not
-/// breaking; match on ``kind`` (`failure.kind == .functionTimeout`).
-public struct InvocationFailure: Error, Sendable, CustomStringConvertible {
-    /// What kind of failure it was.
-    public struct Kind: Sendable, Hashable, CustomStringConvertible {
-        private enum Code: String, Sendable { case handlerError, functionTimeout, callerTimeout, missingHandler }
-        private let code: Code
-        private init(_ code: Code) { self.code = code }
-
-        /// The handler threw (``InvocationFailure/errorType`` and ``InvocationFailure/errorMessage`` say what).
-        public static let handlerError = Kind(.handlerError)
-        /// The function ran past its timeout (``InvocationFailure/seconds``).
-        public static let functionTimeout = Kind(.functionTimeout)
-        /// The caller stopped waiting (API Gateway's integration timeout, ``InvocationFailure/seconds``).
-        public static let callerTimeout = Kind(.callerTimeout)
-        /// Nothing can run the function's handler (``InvocationFailure/errorMessage`` is the handler string).
-        public static let missingHandler = Kind(.missingHandler)
-
-        /// The kind's name.
-        public var description: String { code.rawValue }
-    }
-
-    /// The kind.
-    public let kind: Kind
-    /// The invocation's request ID.
-    public let requestID: String
-    /// The error's type, for ``Kind/handlerError``.
-    public let errorType: String?
-    /// The error's message (``Kind/handlerError``), or the handler string (``Kind/missingHandler``).
-    public let errorMessage: String?
-    /// How long was waited, for the timeouts.
-    public let seconds: Double?
-
-    init(_ kind: Kind, requestID: String, errorType: String? = nil, errorMessage: String? = nil, seconds: Double? = nil) {
-        self.kind = kind
-        self.requestID = requestID
-        self.errorType = errorType
-        self.errorMessage = errorMessage
-        self.seconds = seconds
-    }
-
-    static func handlerError(_ error: any Error, requestID: String) -> Self {
-        Self(.handlerError, requestID: requestID, errorType: String(describing: type(of: error)), errorMessage: String(describing: error))
-    }
-
-    /// A one-line description, as Lambda would log it.
-    public var description: String {
-        let seconds = String(format: "%.2f", self.seconds ?? 0)
-        switch kind {
-        case .handlerError: return "\(requestID) Invoke Error {\"errorType\":\"\(errorType ?? "")\",\"errorMessage\":\"\(errorMessage ?? "")\"}"
-        case .functionTimeout: return "\(requestID) Task timed out after \(seconds) seconds"
-        case .callerTimeout: return "\(requestID) the caller stopped waiting after \(seconds) seconds"
-        default: return "\(requestID) no Swift handler is registered for '\(errorMessage ?? "")'"
-        }
-    }
-}
-
 /// Invokes functions: one request ID per invocation, the function's timeout enforced, errors captured
 /// and logged with the request ID. A handler that never returns does not hold up the caller or others.
 public struct LambdaInvoker: Sendable {
@@ -79,10 +22,11 @@ public struct LambdaInvoker: Sendable {
     /// Invokes `function` with a Swift event.
     /// - Parameters:
     ///   - function: The function.
-    ///   - event: The event (handed over as a Swift value when the handler takes its type).
+    ///   - event: The event (handed over as a Swift value when the handler takes its type; as JSON to a process).
     ///   - requestID: The request ID (a new UUID when nil).
     ///   - callerTimeout: How long the caller waits, when shorter than the function's timeout matters (API Gateway's 29 s).
-    /// - Returns: The handler's result, or why there is none.
+    /// - Returns: The handler's result (a process's answer as a `JSONValue`, or ``UnparsedPayload`` when it is
+    ///   not JSON), or why there is none.
     public func invoke(
         _ function: LambdaFunction,
         event: any Sendable,
@@ -90,12 +34,23 @@ public struct LambdaInvoker: Sendable {
         callerTimeout: Double? = nil
     ) async -> Result<any Sendable, InvocationFailure> {
         let requestID = requestID ?? SecureRandom.uuidString()
+        if function.handler == nil, let process = function.process {
+            guard let encodable = event as? any Encodable, let bytes = try? JSONEncoder().encode(encodable) else {
+                return .failure(
+                    InvocationFailure(.handlerError, requestID: requestID, errorType: "Runtime.InvalidEvent", errorMessage: "the event is not JSON")
+                )
+            }
+            let result = await run(process, function, payload: Array(bytes), request: InvocationRequest(requestID: requestID), callerTimeout)
+            return result.map { bytes in JSONValue.parse(bytes).map { $0 as any Sendable } ?? UnparsedPayload(bytes: bytes) }
+        }
         guard let handler = function.handler else {
             return .failure(InvocationFailure(.missingHandler, requestID: requestID, errorMessage: function.handlerName))
         }
         let context = makeContext(function, requestID: requestID)
         let limit = min(function.timeout, callerTimeout ?? .infinity)
+        let report = InvocationReport(function: function, requestID: requestID, logger: context.logger)
         let outcome = await Self.race(seconds: limit) { try await handler.invoke(event, context: context) }
+        report.finish(initDurationMs: nil, maxMemoryUsedMB: nil)
         switch outcome {
         case .finished(.success(let value)):
             return .success(value)
@@ -113,12 +68,23 @@ public struct LambdaInvoker: Sendable {
 
     /// Invokes `function` with a JSON event and returns the JSON result (for `emulate invoke`).
     public func invoke(_ function: LambdaFunction, json: [UInt8], requestID: String? = nil) async -> Result<[UInt8], InvocationFailure> {
-        let requestID = requestID ?? SecureRandom.uuidString()
+        await invoke(function, json: json, request: InvocationRequest(requestID: requestID ?? SecureRandom.uuidString()))
+    }
+
+    /// Invokes `function` with a JSON event and returns its answer's bytes (the Lambda Invoke API, `emulate invoke`).
+    public func invoke(_ function: LambdaFunction, json: [UInt8], request: InvocationRequest) async -> Result<[UInt8], InvocationFailure> {
+        let requestID = request.requestID
+        if function.handler == nil, let process = function.process {
+            return await run(process, function, payload: json, request: request, nil)
+        }
         guard let handler = function.handler else {
             return .failure(InvocationFailure(.missingHandler, requestID: requestID, errorMessage: function.handlerName))
         }
-        let context = makeContext(function, requestID: requestID)
-        switch await Self.race(seconds: function.timeout, { try await handler.invoke(json: json, context: context) }) {
+        let context = makeContext(function, requestID: requestID, log: request.log)
+        let report = InvocationReport(function: function, requestID: requestID, logger: context.logger, log: request.log)
+        let outcome = await Self.race(seconds: function.timeout, { try await handler.invoke(json: json, context: context) })
+        report.finish(initDurationMs: nil, maxMemoryUsedMB: nil)
+        switch outcome {
         case .finished(.success(let bytes)): return .success(bytes)
         case .finished(.failure(let error)):
             let failure = InvocationFailure.handlerError(error, requestID: requestID)
@@ -131,10 +97,46 @@ public struct LambdaInvoker: Sendable {
         }
     }
 
-    private func makeContext(_ function: LambdaFunction, requestID: String) -> LambdaContext {
+    /// Runs an out-of-process invocation: the runner enforces the function's timeout (killing the process);
+    /// a caller that waits less stops waiting and the invocation runs on, as on AWS.
+    private func run(
+        _ process: any FunctionProcessRunner,
+        _ function: LambdaFunction,
+        payload: [UInt8],
+        request: InvocationRequest,
+        _ callerTimeout: Double?
+    ) async -> Result<[UInt8], InvocationFailure> {
+        let logger = invocationLogger(function, requestID: request.requestID)
+        let report = InvocationReport(function: function, requestID: request.requestID, logger: logger, log: request.log)
+        let limit = (callerTimeout ?? .infinity) < function.timeout ? callerTimeout ?? .infinity : .infinity
+        let outcome = await Self.race(seconds: limit) { () async -> ProcessInvocation in
+            let invocation = await process.invoke(payload, invocation: request)
+            report.finish(initDurationMs: invocation.initDurationMs, maxMemoryUsedMB: invocation.maxMemoryUsedMB)
+            if case .failure(let failure) = invocation.result { logger.error("\(failure.description)") }
+            return invocation
+        }
+        switch outcome {
+        case .finished(.success(let invocation)):
+            return invocation.result
+        case .finished(.failure(let error)):
+            return .failure(InvocationFailure.handlerError(error, requestID: request.requestID))
+        case .timedOut:
+            let failure = InvocationFailure(.callerTimeout, requestID: request.requestID, seconds: limit)
+            logger.error("\(failure.description)")
+            return .failure(failure)
+        }
+    }
+
+    private func invocationLogger(_ function: LambdaFunction, requestID: String) -> Logger {
         var logger = self.logger
         logger[metadataKey: "emulate.request.id"] = "\(requestID)"
         logger[metadataKey: "lambda.function"] = "\(function.key)"
+        return logger
+    }
+
+    private func makeContext(_ function: LambdaFunction, requestID: String, log: InvocationLog? = nil) -> LambdaContext {
+        var logger = invocationLogger(function, requestID: requestID)
+        if let log { logger.handler = TeeLogHandler(base: logger.handler, log: log) }
         return LambdaContext(
             requestID: requestID,
             functionName: function.name,

@@ -1,6 +1,7 @@
 public import APIGatewayEmulator
 public import CognitoEmulator
 public import EmulatorCore
+public import ServerlessConfig
 
 /// What one serverless.yml becomes: every resource with its live ID and attributes, the user pools,
 /// the functions with their environments and roles, and the REST API's endpoints with their
@@ -92,4 +93,14 @@ public struct FunctionDefinition: Sendable {
     public var timeout: Int
     /// Memory in MB.
     public var memorySize: Int
+    /// `description`.
+    public var description: String = ""
+    /// `reservedConcurrency`, if given.
+    public var reservedConcurrency: Int? = nil
+    /// `package.artifact`, as written.
+    public var artifact: String? = nil
+    /// `custom.emulate.functions.<key>.command`, if given.
+    public var command: FunctionCommand? = nil
+    /// The credentials its environment carries (`AWS_ACCESS_KEY_ID`, …): its own, stable across runs.
+    public var credentials: FunctionCredentials
 }

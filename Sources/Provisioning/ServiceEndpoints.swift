@@ -8,16 +8,22 @@ public struct ServiceEndpoints: Sendable, Hashable {
     public var apiPort: Int
     /// The Cognito (AWS endpoint) port.
     public var cognitoPort: Int
+    /// The Lambda Invoke API's port, when it listens.
+    public var lambdaPort: Int?
 
     /// Creates the endpoints.
-    public init(host: String, apiPort: Int, cognitoPort: Int) {
+    public init(host: String, apiPort: Int, cognitoPort: Int, lambdaPort: Int? = nil) {
         self.host = host
         self.apiPort = apiPort
         self.cognitoPort = cognitoPort
+        self.lambdaPort = lambdaPort
     }
 
     /// `http://host:cognitoPort`: the AWS endpoint and the prefix of every issuer.
     public var cognitoBase: String { "http://\(Self.hostForURL(host)):\(cognitoPort)" }
+
+    /// `http://host:lambdaPort`, when the Invoke API listens.
+    public var lambdaBase: String? { lambdaPort.map { "http://\(Self.hostForURL(host)):\($0)" } }
 
     /// `http://host:apiPort`.
     public var apiBase: String { "http://\(Self.hostForURL(host)):\(apiPort)" }

@@ -26,6 +26,7 @@ struct LiveEmulator {
         var options = EmulatorOptions()
         options.apiPort = 0
         options.cognitoPort = 0
+        options.lambdaPort = 0
         options.inMemory = true
         let emulator = try await Emulator.prepare(
             source: .text(yaml, path: "serverless.yml"),

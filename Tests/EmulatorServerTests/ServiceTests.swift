@@ -12,6 +12,7 @@ struct ServiceTests {
         var options = EmulatorOptions()
         options.apiPort = 0
         options.cognitoPort = 0
+        options.lambdaPort = 0
         options.inMemory = true
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         var emulator = try await Emulator.prepare(

@@ -53,7 +53,7 @@ def main():
     emulate, bare = sys.argv[1], sys.argv[2]
     workdir = tempfile.mkdtemp(prefix="bench-gateway-")
     ready_file = os.path.join(workdir, "ready.json")
-    emulator = subprocess.Popen([emulate, "up", os.path.join(ROOT, "benchmarks", "gateway", "bench.yml"), "--port", "0", "--cognito-port", "0", "--in-memory",
+    emulator = subprocess.Popen([emulate, "up", os.path.join(ROOT, "benchmarks", "gateway", "bench.yml"), "--port", "0", "--cognito-port", "0", "--lambda-port", "0", "--in-memory",
                                  "--ready-file", ready_file], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 env=dict(os.environ, LOG_LEVEL="warning"))
     bare_port = free_port()

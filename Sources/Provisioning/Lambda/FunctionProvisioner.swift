@@ -61,35 +61,55 @@ struct FunctionProvisioner: ResourceProvisioner {
                     &context
                 )
             }
-            environment.merge(lambdaVariables(function, region: stack.region), uniquingKeysWith: { own, _ in own })
+            let arn = ARN.lambdaFunction(function.name, region: stack.region, account: stack.accountID)
+            let credentials = FunctionCredentials(functionARN: arn.description)
+            environment.merge(
+                lambdaVariables(function, region: stack.region, credentials: credentials, endpoints: stack.endpoints, taskRoot: service.directory),
+                uniquingKeysWith: { own, _ in own }
+            )
             context.stack.functions.append(
                 FunctionDefinition(
                     key: function.key,
                     name: function.name,
                     handler: function.handler,
                     runtime: function.runtime,
-                    arn: ARN.lambdaFunction(function.name, region: stack.region, account: stack.accountID),
+                    arn: arn,
                     roleARN: ARN.role(roleName, account: stack.accountID),
                     principal: ARN.assumedRole(roleName, session: function.name, account: stack.accountID),
                     policy: policy,
                     environment: environment,
                     timeout: function.timeout,
-                    memorySize: function.memorySize
+                    memorySize: function.memorySize,
+                    description: function.description ?? "",
+                    reservedConcurrency: function.reservedConcurrency,
+                    artifact: function.artifact,
+                    command: function.command,
+                    credentials: credentials
                 )
             )
         }
     }
 
-    /// The variables Lambda sets in every function's environment.
-    private static func lambdaVariables(_ function: Function, region: String) -> [String: String] {
-        [
+    /// The variables Lambda sets in every function's environment, with the SDKs' endpoint settings
+    /// pointing at the emulator (`AWS_ENDPOINT_URL_<SERVICE>`) so an unchanged SDK client reaches it.
+    private static func lambdaVariables(
+        _ function: Function,
+        region: String,
+        credentials: FunctionCredentials,
+        endpoints: ServiceEndpoints,
+        taskRoot: String
+    ) -> [String: String] {
+        var variables = [
             "AWS_REGION": region, "AWS_DEFAULT_REGION": region, "AWS_LAMBDA_FUNCTION_NAME": function.name,
             "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": String(function.memorySize), "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
             "AWS_LAMBDA_LOG_GROUP_NAME": "/aws/lambda/\(function.name)", "AWS_LAMBDA_LOG_STREAM_NAME": "emulate/[$LATEST]local",
-            "AWS_EXECUTION_ENV": "AWS_Lambda_\(function.runtime ?? "provided.al2023")", "LAMBDA_TASK_ROOT": "/var/task",
-            "LAMBDA_RUNTIME_DIR": "/var/runtime", "TZ": ":UTC", "_HANDLER": function.handler,
-            "AWS_ACCESS_KEY_ID": "emulate", "AWS_SECRET_ACCESS_KEY": "emulate", "AWS_SESSION_TOKEN": "emulate",
+            "AWS_EXECUTION_ENV": "AWS_Lambda_\(function.runtime ?? "provided.al2023")",
+            "LAMBDA_TASK_ROOT": taskRoot, "LAMBDA_RUNTIME_DIR": "/var/runtime", "TZ": ":UTC",
+            "_HANDLER": function.handler, "AWS_ACCESS_KEY_ID": credentials.accessKeyID, "AWS_SECRET_ACCESS_KEY": credentials.secretAccessKey,
+            "AWS_SESSION_TOKEN": credentials.sessionToken, "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER": endpoints.cognitoBase,
         ]
+        if let lambda = endpoints.lambdaBase { variables["AWS_ENDPOINT_URL_LAMBDA"] = lambda }
+        return variables
     }
 
     /// A value as text; what cannot be resolved offline becomes its logical ID, with a warning.

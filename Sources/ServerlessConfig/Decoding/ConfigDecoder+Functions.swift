@@ -8,12 +8,14 @@ extension ConfigDecoder {
         "role", "runtimeManagement", "snapStart", "tags", "tracing", "url", "versionFunction", "vpc",
     ]
 
-    mutating func decodeFunctions(_ node: YAMLNode, provider: Provider?, serviceName: String) -> [Function] {
+    mutating func decodeFunctions(_ node: YAMLNode, provider: Provider?, serviceName: String, serviceArtifact: String?) -> [Function] {
         guard !node.isNull, let reader = MappingReader(node, context: "functions", diagnostics: &diagnostics) else { return [] }
-        return (reader.node.pairs ?? []).compactMap { decodeFunction($0, provider: provider, serviceName: serviceName) }
+        return (reader.node.pairs ?? []).compactMap {
+            decodeFunction($0, provider: provider, serviceName: serviceName, serviceArtifact: serviceArtifact)
+        }
     }
 
-    private mutating func decodeFunction(_ pair: YAMLNode.Pair, provider: Provider?, serviceName: String) -> Function? {
+    private mutating func decodeFunction(_ pair: YAMLNode.Pair, provider: Provider?, serviceName: String, serviceArtifact: String?) -> Function? {
         guard let key = pair.key.scalarText else { return nil }
         let context = "function '\(key)'"
         guard var reader = MappingReader(pair.value, context: context, diagnostics: &diagnostics) else { return nil }
@@ -38,7 +40,15 @@ extension ConfigDecoder {
             )
             memorySize = 1024
         }
-        let function = Function(
+        let reservedConcurrency = reader.int("reservedConcurrency", diagnostics: &diagnostics)
+        if let reservedConcurrency, reservedConcurrency < 0 {
+            diagnostics.error(
+                "'reservedConcurrency' of \(context) must not be negative",
+                at: pair.value["reservedConcurrency"]?.mark ?? pair.key.mark
+            )
+        }
+        let artifact = pair.value["package"]?["artifact"]?.scalarText ?? serviceArtifact
+        var function = Function(
             key: key,
             handler: handler ?? "",
             name: reader.string("name", diagnostics: &diagnostics) ?? "\(serviceName)-\(stage)-\(key)",
@@ -50,8 +60,48 @@ extension ConfigDecoder {
             events: reader.value("events").map { decodeEvents($0, functionKey: key) } ?? [],
             mark: pair.key.mark
         )
+        function.reservedConcurrency = reservedConcurrency
+        function.artifact = artifact
         reader.warnAboutUnknownKeys(diagnostics: &diagnostics)
         return function
+    }
+
+    /// `custom.emulate.functions`: per function, the `command` that runs it out of process (a list of
+    /// strings, or one string for `/bin/sh`).
+    mutating func decodeEmulateFunctions(_ custom: YAMLNode?) -> [String: FunctionCommand] {
+        guard let node = custom?["emulate"]?["functions"], !node.isNull,
+            let reader = MappingReader(node, context: "custom.emulate.functions", diagnostics: &diagnostics)
+        else { return [:] }
+        var commands: [String: FunctionCommand] = [:]
+        for pair in reader.node.pairs ?? [] {
+            guard let key = pair.key.scalarText else { continue }
+            checkFunctionExists(key, at: pair.key.mark)
+            guard var settings = MappingReader(pair.value, context: "custom.emulate.functions.\(key)", diagnostics: &diagnostics) else { continue }
+            settings.accept(["command"])
+            if let command = settings.value("command") {
+                if let text = command.scalarText, command.items == nil {
+                    if text.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                        diagnostics.error("custom.emulate.functions.\(key).command is empty", at: command.mark)
+                    } else {
+                        commands[key] = .shell(text)
+                    }
+                } else if command.items != nil {
+                    let list = MappingReader.strings(command, name: "custom.emulate.functions.\(key).command", diagnostics: &diagnostics)
+                    if list.isEmpty {
+                        diagnostics.error("custom.emulate.functions.\(key).command is empty", at: command.mark)
+                    } else {
+                        commands[key] = .arguments(list)
+                    }
+                } else {
+                    diagnostics.error(
+                        "custom.emulate.functions.\(key).command must be a list of strings or a string, not \(command.kindDescription)",
+                        at: command.mark
+                    )
+                }
+            }
+            settings.warnAboutUnknownKeys(diagnostics: &diagnostics)
+        }
+        return commands
     }
 
     private mutating func decodeEvents(_ node: YAMLNode, functionKey: String) -> [FunctionEvent] {

@@ -38,7 +38,12 @@ struct ConfigDecoder {
             return nil
         }
         let provider = decodeProvider(providerNode)
-        let functions = root["functions"].map { decodeFunctions($0, provider: provider, serviceName: name ?? "service") } ?? []
+        var functions =
+            root["functions"].map {
+                decodeFunctions($0, provider: provider, serviceName: name ?? "service", serviceArtifact: root["package"]?["artifact"]?.scalarText)
+            } ?? []
+        let commands = decodeEmulateFunctions(root["custom"])
+        for index in functions.indices { functions[index].command = commands[functions[index].key] }
         let resources = root["resources"].map { decodeResources($0) } ?? Resources()
         let plugins = top.value("plugins").map { MappingReader.strings($0, name: "'plugins'", diagnostics: &diagnostics) } ?? []
         let frameworkVersion = top.string("frameworkVersion", diagnostics: &diagnostics)

@@ -21,6 +21,12 @@ public struct Function: Sendable {
     public var environment: [EnvironmentVariable]
     /// `events`.
     public var events: [FunctionEvent]
+    /// `reservedConcurrency`, if given.
+    public var reservedConcurrency: Int? = nil
+    /// `package.artifact` (the function's, else the service's), relative to the service directory.
+    public var artifact: String? = nil
+    /// `custom.emulate.functions.<key>.command`: what runs the function out of process, when given.
+    public var command: FunctionCommand? = nil
     /// Where the function is declared (its key).
     public var mark: Mark
 
@@ -41,6 +47,14 @@ public struct Function: Sendable {
         }
         return result
     }
+}
+
+/// A command that runs a function (`custom.emulate.functions.<key>.command`).
+public enum FunctionCommand: Sendable, Equatable {
+    /// A list: the program and its arguments.
+    case arguments([String])
+    /// A string, run by `/bin/sh -c`.
+    case shell(String)
 }
 
 /// One entry of a function's `events`.

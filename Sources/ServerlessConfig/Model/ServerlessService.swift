@@ -1,5 +1,9 @@
 public import YAML
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A Serverless Framework service as loaded from serverless.yml, variables resolved.
 /// See https://www.serverless.com/framework/docs/providers/aws/guide/serverless.yml
 public struct ServerlessService: Sendable {
@@ -23,6 +27,20 @@ public struct ServerlessService: Sendable {
     public var region: String { provider.region }
     /// The path of the file it was loaded from.
     public var configPath: String
+
+    /// The service's directory: the absolute folder of ``configPath`` (its functions' code is relative to it).
+    public var directory: String {
+        var path = configPath
+        if !path.hasPrefix("/") {
+            var buffer = [CChar](repeating: 0, count: 4096)
+            if getcwd(&buffer, buffer.count) != nil {
+                path = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/" + path
+            }
+        }
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let folder = String(path[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
 
     /// The function under a key of `functions`.
     public func function(named key: String) -> Function? {

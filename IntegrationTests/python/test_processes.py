@@ -1,0 +1,213 @@
+"""Functions run out of process over the Lambda Runtime API (awslambdaric, the Node bootstrap, a shell
+runtime), and the Lambda Invoke API driven by boto3 and the AWS CLI, on in-process and out-of-process
+functions alike."""
+import base64
+import concurrent.futures
+import json
+import os
+import subprocess
+import time
+
+import boto3
+import botocore.config
+import botocore.exceptions
+import pytest
+import requests
+
+from emulator import FIXTURES, FIXTURES_BINARY, Emulator
+
+CONFIG = os.path.join(FIXTURES, "processes", "serverless.yml")
+
+
+@pytest.fixture(scope="module")
+def service():
+    emulator = Emulator(CONFIG, binary=FIXTURES_BINARY).start()
+    yield emulator
+    emulator.stop()
+
+
+def lambda_client(service, retries=True):
+    config = None if retries else botocore.config.Config(retries={"total_max_attempts": 1})  # throttling is retried otherwise
+    return boto3.client("lambda", endpoint_url=service.ready["lambda"], region_name="us-east-1",
+                        aws_access_key_id="test", aws_secret_access_key="test", config=config)
+
+
+def invoke(service, name, payload=None, **options):
+    response = lambda_client(service).invoke(FunctionName=name, Payload=json.dumps(payload or {}).encode(), **options)
+    body = response["Payload"].read()
+    return response, json.loads(body) if body else None
+
+
+def test_python_function_behind_both_apis_signs_up_through_boto3_with_only_its_environment(service):
+    for base, email in ((service.ready["api"], "rest@example.com"), (service.ready["httpApi"], "http@example.com")):
+        answer = requests.post(base + "/signup", json={"email": email, "password": "Passw0rd!x"}, timeout=60)
+        assert answer.status_code == 200, (answer.text, service.output()[-3000:])
+        token = answer.json()["token"]
+        claims = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+        assert claims["email"] == email
+    users = service.client().list_users(UserPoolId=service.pool("UserPool")["id"])["Users"]
+    emails = {a["Value"] for u in users for a in u["Attributes"] if a["Name"] == "email"}
+    assert emails >= {"rest@example.com", "http@example.com"}
+
+
+def test_the_event_the_context_and_the_environment_are_lambdas(service):
+    answer = requests.get(service.ready["api"] + "/echo?x=1", timeout=60)
+    assert answer.status_code == 200, service.output()[-3000:]
+    seen = answer.json()
+    assert seen["event"]["queryStringParameters"] == {"x": "1"} and seen["event"]["httpMethod"] == "GET"
+    assert seen["functionName"] == "processes-dev-echo"
+    assert seen["arn"] == "arn:aws:lambda:us-east-1:000000000000:function:processes-dev-echo"
+    assert seen["memory"] == "1024" and 0 < seen["remainingMs"] <= 6000
+    env = seen["env"]
+    assert env["AWS_LAMBDA_FUNCTION_NAME"] == "processes-dev-echo" and env["AWS_REGION"] == "us-east-1"
+    assert env["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] == service.ready["cognito"]
+    assert env["AWS_ENDPOINT_URL_LAMBDA"] == service.ready["lambda"]
+    assert env["AWS_ACCESS_KEY_ID"].startswith("ASIA") and env["AWS_SESSION_TOKEN"]
+    assert env["TZ"] == ":UTC" and env["_HANDLER"] == "pyfns/handlers.echo"
+    assert env["LAMBDA_TASK_ROOT"] == os.path.dirname(CONFIG)
+    # The process stays warm: a second request reaches the same one.
+    again = requests.get(service.ready["httpApi"] + "/echo", timeout=60).json()
+    assert again["pid"] == seen["pid"] and again["event"]["version"] == "2.0"
+    other = invoke(service, "processes-dev-signup", {"body": "{}"})[0]  # another function: other credentials
+    assert other["StatusCode"] == 200
+    signup_env = requests.get(service.ready["api"] + "/echo", timeout=60).json()["env"]
+    assert signup_env["AWS_ACCESS_KEY_ID"] == env["AWS_ACCESS_KEY_ID"]
+
+
+def test_node_functions_esm_behind_a_route_and_commonjs_callbacks(service):
+    answer = requests.get(service.ready["httpApi"] + "/node", timeout=60)
+    assert answer.status_code == 200 and answer.json()["runtime"] == "node" and answer.json()["path"] == "/node"
+    response, body = invoke(service, "processes-dev-nodeCallback", {"a": 1})
+    assert body == {"legacy": True, "got": {"a": 1}}
+    response, body = invoke(service, "processes-dev-nodeCallback", {"fail": True})
+    assert response["FunctionError"] == "Unhandled" and body["errorType"] == "TypeError" and body["errorMessage"] == "bad input"
+
+
+def test_a_shell_runtime_speaks_the_runtime_api(service):
+    response, body = invoke(service, "processes-dev-script", {"n": 7})
+    assert response["StatusCode"] == 200 and body == {"shell": True, "event": {"n": 7}}
+
+
+def test_invoke_api_request_response_event_dry_run_and_names(service):
+    arn = "arn:aws:lambda:us-east-1:000000000000:function:processes-dev-swiftEnv"
+    for name in ("processes-dev-swiftEnv", arn, "000000000000:function:processes-dev-swiftEnv", "processes-dev-swiftEnv:$LATEST"):
+        response, body = invoke(service, name)
+        assert response["StatusCode"] == 200 and response["ExecutedVersion"] == "$LATEST", name
+        assert json.loads(body["body"])["AWS_LAMBDA_FUNCTION_NAME"] == "processes-dev-swiftEnv"
+    client = lambda_client(service)
+    assert client.invoke(FunctionName="processes-dev-echo", InvocationType="DryRun")["StatusCode"] == 204
+    assert client.invoke(FunctionName="processes-dev-echo", InvocationType="Event", Payload=b'{"a":1}')["StatusCode"] == 202
+    with pytest.raises(botocore.exceptions.ClientError) as missing:
+        client.invoke(FunctionName="nope")
+    assert missing.value.response["Error"]["Code"] == "ResourceNotFoundException"
+    assert missing.value.response["Error"]["Message"] == "Function not found: arn:aws:lambda:us-east-1:000000000000:function:nope"
+    assert missing.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
+    with pytest.raises(botocore.exceptions.ClientError) as bad:
+        client.invoke(FunctionName="processes-dev-echo", Payload=b"{not json")
+    assert bad.value.response["Error"]["Code"] == "InvalidRequestContentException"
+    with pytest.raises(botocore.exceptions.ClientError) as large:
+        client.invoke(FunctionName="processes-dev-echo", Payload=b'"' + b"x" * 6_300_000 + b'"')
+    assert large.value.response["Error"]["Code"] == "RequestEntityTooLargeException"
+
+
+def test_invoke_api_errors_as_lambda_reports_them(service):
+    response, body = invoke(service, "processes-dev-fail")
+    assert response["FunctionError"] == "Unhandled"
+    assert body["errorType"] == "BadThing" and body["errorMessage"] == "it went wrong" and body["stackTrace"]
+    response, body = invoke(service, "processes-dev-swiftThrow")
+    assert response["FunctionError"] == "Unhandled" and "failed on purpose" in body["errorMessage"]
+    response, body = invoke(service, "processes-dev-broken")
+    assert response["FunctionError"] == "Unhandled" and body["errorType"] == "Runtime.ImportModuleError"
+    response, body = invoke(service, "processes-dev-big")
+    assert response["FunctionError"] == "Unhandled" and body["errorType"] == "Function.ResponseSizeTooLarge"
+    # The emulator keeps serving after each.
+    assert invoke(service, "processes-dev-script", {"n": 1})[1]["event"] == {"n": 1}
+
+
+def test_log_tail_carries_the_invocation_lines(service):
+    for name, expected in (("processes-dev-echo", "echo called"), ("processes-dev-swiftEnv", "REPORT RequestId")):
+        response = lambda_client(service).invoke(FunctionName=name, LogType="Tail", Payload=b"{}")
+        log = base64.b64decode(response["LogResult"]).decode()
+        assert "START RequestId" in log and "END RequestId" in log and "REPORT RequestId" in log and expected in log, log
+
+
+def test_a_timeout_kills_the_process_and_the_next_invocation_starts_a_fresh_one(service):
+    started = time.time()
+    response, body = invoke(service, "processes-dev-slow", {"seconds": 30})
+    assert time.time() - started < 10
+    assert response["FunctionError"] == "Unhandled" and body["errorType"] == "Sandbox.Timedout"
+    assert body["errorMessage"].endswith("Task timed out after 2.00 seconds")
+    first = invoke(service, "processes-dev-slow", {"seconds": 0})[1]
+    second = invoke(service, "processes-dev-slow", {"seconds": 0})[1]
+    assert first["pid"] == second["pid"]
+
+
+def test_a_crash_is_a_runtime_exit_error_and_the_function_recovers(service):
+    response, body = invoke(service, "processes-dev-crash")
+    assert response["FunctionError"] == "Unhandled" and body["errorType"] == "Runtime.ExitError"
+    assert body["errorMessage"].endswith("Error: Runtime exited with error: exit status 3")
+    assert requests.get(service.ready["api"] + "/echo", timeout=60).status_code == 200
+
+
+def test_concurrent_invocations_start_processes_up_to_the_reserved_concurrency(service):
+    clients = [lambda_client(service, retries=False) for _ in range(3)]
+    with concurrent.futures.ThreadPoolExecutor(3) as pool:
+        futures = [pool.submit(lambda client=client: client.invoke(FunctionName="processes-dev-slow", Payload=b'{"seconds": 1.5}'))
+                   for client in clients]
+        outcomes = []
+        for future in futures:
+            try:
+                outcomes.append(json.loads(future.result()["Payload"].read())["pid"])
+            except botocore.exceptions.ClientError as error:
+                outcomes.append(error.response["Error"]["Code"])
+                assert error.response["Reason"] == "ReservedFunctionConcurrentInvocationLimitExceeded"
+    pids = [o for o in outcomes if isinstance(o, int)]
+    assert outcomes.count("TooManyRequestsException") == 1 and len(set(pids)) == 2, outcomes
+
+
+def test_the_aws_cli_invokes_in_process_and_out_of_process_functions(service, tmp_path):
+    environment = dict(os.environ, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_DEFAULT_REGION="us-east-1")
+    for name in ("processes-dev-swiftEnv", "processes-dev-nodeCallback"):
+        out = tmp_path / f"{name}.json"
+        completed = subprocess.run(["aws", "lambda", "invoke", "--endpoint-url", service.ready["lambda"], "--function-name", name,
+                                    "--payload", '{"k": "v"}', "--log-type", "Tail", str(out)],
+                                   capture_output=True, text=True, env=environment, timeout=120)
+        assert completed.returncode == 0, completed.stderr
+        summary = json.loads(completed.stdout)
+        assert summary["StatusCode"] == 200 and "LogResult" in summary
+        assert json.loads(out.read_text())
+    listed = subprocess.run(["aws", "lambda", "list-functions", "--endpoint-url", service.ready["lambda"], "--output", "json"],
+                            capture_output=True, text=True, env=environment, timeout=120)
+    names = {f["FunctionName"] for f in json.loads(listed.stdout)["Functions"]}
+    assert {"processes-dev-echo", "processes-dev-swiftEnv", "processes-dev-node"} <= names
+    configuration = lambda_client(service).get_function(FunctionName="processes-dev-echo")["Configuration"]
+    assert configuration["Runtime"] == "python3.11" and configuration["Handler"] == "pyfns/handlers.echo"
+    assert configuration["Environment"]["Variables"]["POOL_ID"] == service.pool("UserPool")["id"]
+    assert "AWS_SECRET_ACCESS_KEY" not in configuration["Environment"]["Variables"]
+
+
+def test_a_function_with_nothing_to_run_is_refused_at_start_naming_both_ways(tmp_path):
+    config = tmp_path / "serverless.yml"
+    config.write_text("service: s\nprovider: {name: aws, runtime: provided.al2023}\nfunctions:\n  f:\n    handler: bootstrap\n")
+    completed = subprocess.run([FIXTURES_BINARY, "up", str(config), "--port", "0", "--cognito-port", "0", "--lambda-port", "0", "--in-memory"],
+                               capture_output=True, text=True, timeout=60)
+    assert completed.returncode != 0
+    assert "custom.emulate.functions.f.command" in completed.stderr and "package.artifact" in completed.stderr
+
+
+def test_no_process_outlives_the_emulator(tmp_path):
+    emulator = Emulator(CONFIG, binary=FIXTURES_BINARY).start()
+    try:
+        pid = requests.get(emulator.ready["api"] + "/echo", timeout=60).json()["pid"]
+        os.kill(pid, 0)
+    finally:
+        emulator.process.kill()  # SIGKILL: no chance to clean up; the parent-death signal must do it
+        emulator.process.wait()
+    deadline = time.time() + 5
+    while time.time() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    pytest.fail(f"process {pid} outlived the emulator")

@@ -1,0 +1,51 @@
+import Foundation
+import LambdaEmulator
+import LambdaService
+import Logging
+import Provisioning
+import ServerlessConfig
+
+/// How each function without a Swift closure runs out of process: its launch plan from serverless.yml
+/// and `custom.emulate`, its environment (the emulator's own, minus AWS credentials, under the
+/// function's), and the pool that runs its processes.
+enum ProcessFunctions {
+    /// Where the emulator writes the files it ships (the Node runtime's bootstrap).
+    static var supportDirectory: String { NSTemporaryDirectory() + "emulate-support-\(getuid())" }
+
+    /// The command line of `definition`, or why it cannot run.
+    static func plan(_ definition: FunctionDefinition, service: ServerlessService) -> Result<[String], LaunchError> {
+        let command: LaunchPlan.Command? =
+            switch definition.command {
+            case .arguments(let list)?: .arguments(list)
+            case .shell(let text)?: .shell(text)
+            case nil: nil
+            }
+        return LaunchPlan(
+            key: definition.key,
+            runtime: definition.runtime,
+            handler: definition.handler,
+            command: command,
+            bootstrap: nil,
+            serviceDirectory: service.directory,
+            supportDirectory: supportDirectory
+        ).arguments()
+    }
+
+    /// The pool that runs `definition`'s processes.
+    static func pool(_ definition: FunctionDefinition, arguments: [String], service: ServerlessService, logger: Logger) -> ProcessPool {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+        environment.merge(definition.environment) { _, own in own }
+        let perProcess = definition.environment["AWS_LAMBDA_MAX_CONCURRENCY"].flatMap { Int($0) }.map { max(1, $0) } ?? 1
+        let launch = FunctionLaunch(
+            key: definition.key,
+            arn: definition.arn.description,
+            timeout: Double(definition.timeout),
+            arguments: arguments,
+            directory: service.directory,
+            environment: environment,
+            maxInstances: definition.reservedConcurrency ?? LaunchPlan.defaultMaxInstances,
+            perProcessConcurrency: perProcess
+        )
+        return ProcessPool(launch: launch, logger: logger)
+    }
+}

@@ -1,0 +1,315 @@
+public import EmulatorCore
+import EmulatorCrypto
+import Foundation
+public import LambdaEmulator
+public import Logging
+import NIOConcurrencyHelpers
+
+/// Lambda's own API, as much of it as a service's callers use: `Invoke` (RequestResponse, Event,
+/// DryRun, log tails, client context), `GetFunction`, `GetFunctionConfiguration` and `ListFunctions`,
+/// in the REST-JSON shapes and error answers boto3 and the AWS CLI read.
+/// See https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+public struct LambdaInvokeAPI: Sendable {
+    /// One HTTP answer.
+    public struct Answer: Sendable {
+        /// The status.
+        public var status: Int
+        /// The headers.
+        public var headers: [(String, String)]
+        /// The body.
+        public var body: [UInt8]
+    }
+
+    /// The largest synchronous request: 6 MB.
+    public static let syncPayloadLimit = 6_291_456
+    /// The largest asynchronous (`Event`) request: 1 MB.
+    public static let asyncPayloadLimit = 1_048_576
+
+    let functions: [LambdaFunction]
+    let reservedConcurrency: [String: Int]
+    let invoker: LambdaInvoker
+    let region: String
+    let accountID: String
+    let background: BackgroundInvocations
+    let logger: Logger
+
+    /// The API for `functions`.
+    /// - Parameters:
+    ///   - reservedConcurrency: Functions' `reservedConcurrency` by key (it names the throttling reason).
+    ///   - background: Where `Event` invocations run, so shutdown can wait for them.
+    public init(
+        functions: [LambdaFunction],
+        reservedConcurrency: [String: Int],
+        invoker: LambdaInvoker,
+        region: String,
+        accountID: String,
+        background: BackgroundInvocations,
+        logger: Logger
+    ) {
+        self.functions = functions.sorted { $0.name < $1.name }
+        self.reservedConcurrency = reservedConcurrency
+        self.invoker = invoker
+        self.region = region
+        self.accountID = accountID
+        self.background = background
+        self.logger = logger
+    }
+
+    /// Answers one request. `path` is without the query; `query` holds its decoded parameters.
+    public func respond(method: String, path: String, query: [String: String], headers: [String: String], body: [UInt8]) async -> Answer {
+        let requestID = SecureRandom.uuidString()
+        let prefix = "/2015-03-31/functions"
+        guard path == prefix || path.hasPrefix(prefix + "/") else {
+            return error(404, "UnknownOperationException", "Unknown operation \(method) \(path)", requestID: requestID)
+        }
+        let rest = path.dropFirst(prefix.count).split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
+        switch (method, rest.count, rest.last) {
+        case ("GET", 0, _): return listFunctions(query, requestID: requestID)
+        case ("GET", 1, _): return getFunction(rest[0], qualifier: query["Qualifier"], requestID: requestID, full: true)
+        case ("GET", 2, "configuration"): return getFunction(rest[0], qualifier: query["Qualifier"], requestID: requestID, full: false)
+        case ("POST", 2, "invocations"):
+            return await invoke(rest[0], qualifier: query["Qualifier"], headers: headers, body: body, requestID: requestID)
+        default:
+            return error(404, "UnknownOperationException", "Unknown operation \(method) \(path)", requestID: requestID)
+        }
+    }
+
+    // MARK: Invoke
+
+    private func invoke(_ name: String, qualifier: String?, headers: [String: String], body: [UInt8], requestID: String) async -> Answer {
+        let function: LambdaFunction
+        switch find(name, qualifier: qualifier) {
+        case .success(let found): function = found
+        case .failure(let refusal): return refusal.answer
+        }
+        let type = headers["x-amz-invocation-type"] ?? "RequestResponse"
+        guard ["RequestResponse", "Event", "DryRun"].contains(type) else {
+            return error(
+                400,
+                "ValidationException",
+                "1 validation error detected: Value '\(type)' at 'invocationType' failed to satisfy constraint: "
+                    + "Member must satisfy enum value set: [Event, RequestResponse, DryRun]",
+                requestID: requestID
+            )
+        }
+        let limit = type == "Event" ? Self.asyncPayloadLimit : Self.syncPayloadLimit
+        if body.count > limit {
+            return error(
+                413,
+                "RequestEntityTooLargeException",
+                "\(body.count) byte payload is too large for the \(type) invocation type (limit \(limit) bytes)",
+                requestID: requestID
+            )
+        }
+        let payload = body.isEmpty ? Array("{}".utf8) : body
+        if JSONValue.parse(payload, duplicateKeys: .keepAll) == nil {
+            return error(
+                400,
+                "InvalidRequestContentException",
+                "Could not parse request body into json: Could not parse payload into json: the payload is not valid JSON",
+                requestID: requestID
+            )
+        }
+        var request = InvocationRequest(requestID: requestID)
+        if let encoded = headers["x-amz-client-context"] {
+            guard encoded.utf8.count <= 3583, let data = Data(base64Encoded: encoded), let text = String(data: data, encoding: .utf8),
+                JSONValue.parse(Array(data)) != nil
+            else {
+                return error(
+                    400,
+                    "InvalidRequestContentException",
+                    "Client context must be a valid Base64-encoded JSON object.",
+                    requestID: requestID
+                )
+            }
+            request.clientContext = text
+        }
+        switch type {
+        case "DryRun":
+            return Answer(status: 204, headers: [("x-amzn-RequestId", requestID)], body: [])
+        case "Event":
+            let invoker = self.invoker
+            let event = request
+            background.run { _ = await invoker.invoke(function, json: payload, request: event) }
+            return Answer(status: 202, headers: [("x-amzn-RequestId", requestID)], body: [])
+        default:
+            let tail = headers["x-amz-log-type"] == "Tail" ? InvocationLog() : nil
+            request.log = tail
+            let result = await invoker.invoke(function, json: payload, request: request)
+            var answerHeaders = [("x-amzn-RequestId", requestID), ("X-Amz-Executed-Version", "$LATEST"), ("Content-Type", "application/json")]
+            if let tail { answerHeaders.append(("X-Amz-Log-Result", Data(tail.tail(4096)).base64EncodedString())) }
+            switch result {
+            case .success(let bytes):
+                return Answer(status: 200, headers: answerHeaders, body: bytes)
+            case .failure(let failure) where failure.kind == .throttled:
+                let reason =
+                    reservedConcurrency[function.key] != nil
+                    ? "ReservedFunctionConcurrentInvocationLimitExceeded" : "ConcurrentInvocationLimitExceeded"
+                let document = JSONValue.object([
+                    .init("Reason", .string(reason)), .init("Type", .string("User")), .init("message", .string("Rate Exceeded.")),
+                ])
+                return Answer(
+                    status: 429,
+                    headers: [
+                        ("x-amzn-RequestId", requestID), ("x-amzn-ErrorType", "TooManyRequestsException"), ("Content-Type", "application/json"),
+                    ],
+                    body: Array(document.serialized.utf8)
+                )
+            case .failure(let failure):
+                answerHeaders.append(("X-Amz-Function-Error", "Unhandled"))
+                return Answer(status: 200, headers: answerHeaders, body: Self.errorDocument(failure))
+            }
+        }
+    }
+
+    /// The payload of a failed invocation, as Lambda answers it.
+    static func errorDocument(_ failure: InvocationFailure) -> [UInt8] {
+        if let document = failure.document { return document }
+        let type: String
+        let message: String
+        switch failure.kind {
+        case .functionTimeout:
+            type = "Sandbox.Timedout"
+            message = "RequestId: \(failure.requestID) Error: \(InvocationFailure.timeoutMessage(failure.seconds ?? 0))"
+        case .missingHandler:
+            type = "Runtime.InvalidEntrypoint"
+            message = "RequestId: \(failure.requestID) Error: no Swift handler is registered for '\(failure.errorMessage ?? "")'"
+        default:
+            type = failure.errorType ?? "Unhandled"
+            message = failure.errorMessage ?? ""
+        }
+        return Array(JSONValue.object([.init("errorMessage", .string(message)), .init("errorType", .string(type))]).serialized.utf8)
+    }
+
+    // MARK: GetFunction, ListFunctions
+
+    private func getFunction(_ name: String, qualifier: String?, requestID: String, full: Bool) -> Answer {
+        switch find(name, qualifier: qualifier) {
+        case .failure(let refusal): return refusal.answer
+        case .success(let function):
+            let configuration = Self.configuration(function, runtime: function.runtime)
+            let document: JSONValue =
+                full
+                ? .object([
+                    .init("Configuration", configuration),
+                    .init("Code", .object([.init("RepositoryType", .string("S3")), .init("Location", .string(""))])),
+                    .init("Tags", .object([])),
+                ]) : configuration
+            return json(document, requestID: requestID)
+        }
+    }
+
+    private func listFunctions(_ query: [String: String], requestID: String) -> Answer {
+        let pageSize = min(50, max(1, Int(query["MaxItems"] ?? "") ?? 50))
+        let start = query["Marker"].flatMap { marker in functions.firstIndex { $0.name > marker } } ?? (query["Marker"] == nil ? 0 : functions.count)
+        let page = functions[start..<min(functions.count, start + pageSize)]
+        var members: [JSONValue.Member] = [.init("Functions", .array(page.map { Self.configuration($0, runtime: $0.runtime) }))]
+        if start + pageSize < functions.count, let last = page.last { members.append(.init("NextMarker", .string(last.name))) }
+        return json(.object(members), requestID: requestID)
+    }
+
+    static func configuration(_ function: LambdaFunction, runtime: String?) -> JSONValue {
+        let visible = function.environment.filter { !LambdaEnvironment.reserved.contains($0.key) }
+        return .object([
+            .init("FunctionName", .string(function.name)),
+            .init("FunctionArn", .string(function.arn)),
+            .init("Runtime", .string(runtime ?? "provided.al2023")),
+            .init("Role", .string(function.roleARN)),
+            .init("Handler", .string(function.handlerName)),
+            .init("CodeSize", .int(0)),
+            .init("Description", .string(function.description)),
+            .init("Timeout", .int(Int(function.timeout))),
+            .init("MemorySize", .int(function.memorySize)),
+            .init("LastModified", .string("1970-01-01T00:00:00.000+0000")),
+            .init("CodeSha256", .string("")),
+            .init("Version", .string("$LATEST")),
+            .init("Environment", .object([.init("Variables", .object(visible.sorted { $0.key < $1.key }.map { .init($0.key, .string($0.value)) }))])),
+            .init("TracingConfig", .object([.init("Mode", .string("PassThrough"))])),
+            .init("State", .string("Active")),
+            .init("LastUpdateStatus", .string("Successful")),
+            .init("PackageType", .string("Zip")),
+            .init("Architectures", .array([.string("x86_64")])),
+            .init("EphemeralStorage", .object([.init("Size", .int(512))])),
+            .init("LoggingConfig", .object([.init("LogFormat", .string("Text")), .init("LogGroup", .string("/aws/lambda/\(function.name)"))])),
+        ])
+    }
+
+    // MARK: Names and answers
+
+    /// The function a `FunctionName` (name, `name:qualifier`, full or partial ARN) and `Qualifier` name.
+    func find(_ name: String, qualifier: String?) -> Result<LambdaFunction, Refusal> {
+        var parts = name.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        if parts.first == "arn" {
+            guard parts.count >= 7, parts[2] == "lambda", parts[5] == "function" else { return .failure(Refusal(answer: notFound(name, qualifier))) }
+            parts = Array(parts[6...])
+        } else if parts.count >= 3, parts[1] == "function" {
+            parts = Array(parts[2...])
+        }
+        guard let functionName = parts.first, parts.count <= 2 else { return .failure(Refusal(answer: notFound(name, qualifier))) }
+        let version = parts.count == 2 ? parts[1] : qualifier
+        guard let function = functions.first(where: { $0.name == functionName }), version == nil || version == "$LATEST" else {
+            return .failure(Refusal(answer: notFound(functionName, version)))
+        }
+        return .success(function)
+    }
+
+    private func notFound(_ name: String, _ qualifier: String?) -> Answer {
+        let arn = ARN.lambdaFunction(name, region: region, account: accountID).description + (qualifier.map { ":\($0)" } ?? "")
+        let document = JSONValue.object([.init("Type", .string("User")), .init("Message", .string("Function not found: \(arn)"))])
+        return Answer(
+            status: 404,
+            headers: [
+                ("x-amzn-RequestId", SecureRandom.uuidString()), ("x-amzn-ErrorType", "ResourceNotFoundException"),
+                ("Content-Type", "application/json"),
+            ],
+            body: Array(document.serialized.utf8)
+        )
+    }
+
+    private func error(_ status: Int, _ type: String, _ message: String, requestID: String) -> Answer {
+        let document = JSONValue.object([.init("Type", .string("User")), .init("message", .string(message))])
+        return Answer(
+            status: status,
+            headers: [("x-amzn-RequestId", requestID), ("x-amzn-ErrorType", type), ("Content-Type", "application/json")],
+            body: Array(document.serialized.utf8)
+        )
+    }
+
+    private func json(_ document: JSONValue, requestID: String) -> Answer {
+        Answer(status: 200, headers: [("x-amzn-RequestId", requestID), ("Content-Type", "application/json")], body: Array(document.serialized.utf8))
+    }
+}
+
+/// An answer other than the function: it is unknown, say.
+struct Refusal: Error {
+    let answer: LambdaInvokeAPI.Answer
+}
+
+/// `Event` invocations running in the background; shutdown waits for them, so an invocation Lambda
+/// acknowledged with 202 is not dropped.
+public final class BackgroundInvocations: Sendable {
+    private let running = NIOLockedValueBox<[UInt64: Task<Void, Never>]>([:])
+    private let counter = NIOLockedValueBox<UInt64>(0)
+
+    /// None yet.
+    public init() {}
+
+    func run(_ body: @escaping @Sendable () async -> Void) {
+        let id = counter.withLockedValue { value -> UInt64 in
+            value += 1
+            return value
+        }
+        // Inserted under the lock the task's own removal takes, so it cannot be removed before it is added.
+        running.withLockedValue { running in
+            running[id] = Task {
+                await body()
+                _ = self.running.withLockedValue { $0.removeValue(forKey: id) }
+            }
+        }
+    }
+
+    /// Waits for every invocation still running.
+    public func drain() async {
+        for task in running.withLockedValue({ Array($0.values) }) { await task.value }
+    }
+}
