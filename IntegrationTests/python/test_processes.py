@@ -211,3 +211,19 @@ def test_no_process_outlives_the_emulator(tmp_path):
             return
         time.sleep(0.05)
     pytest.fail(f"process {pid} outlived the emulator")
+
+
+def test_a_runtime_that_misbehaves_gets_lambdas_answers_and_its_first_answer_counts(service):
+    response, body = invoke(service, "processes-dev-rogue", LogType="Tail")
+    assert body == {"garbage": 404, "unknown": 400}
+    time.sleep(0.3)
+    assert "first=202 second=403" in service.output()
+    assert invoke(service, "processes-dev-rogue")[1] == {"garbage": 404, "unknown": 400}
+
+
+def test_a_runtime_that_never_asks_for_work_times_out_and_one_that_exits_at_once_is_an_exit_error(service):
+    response, body = invoke(service, "processes-dev-neverNext")
+    assert body["errorType"] == "Sandbox.Timedout" and body["errorMessage"].endswith("Task timed out after 1.00 seconds")
+    response, body = invoke(service, "processes-dev-exitsAtOnce")
+    assert body["errorType"] == "Runtime.ExitError" and body["errorMessage"].endswith("Runtime exited with error: exit status 1")
+    assert "starting" in service.output()

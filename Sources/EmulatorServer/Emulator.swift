@@ -3,7 +3,7 @@ public import CognitoEmulator
 public import EmulatorCore
 import Foundation
 public import LambdaEmulator
-public import LambdaService
+import LambdaService
 public import Logging
 public import Provisioning
 public import ServerlessConfig

@@ -69,6 +69,13 @@ public struct TestEmulator: Sendable {
         self.logs = logs
     }
 
+    /// Stops the processes of functions that run out of process (those without a registered closure:
+    /// `python3.x`, `nodejs*`, a `custom.emulate.functions.<key>.command`). Call it at the end of a test
+    /// that invokes one.
+    public func shutdown() async {
+        await emulator.shutdown()
+    }
+
     /// The Cognito service.
     public var cognito: CognitoService { emulator.cognito }
 

@@ -82,11 +82,10 @@ struct GatewayPipelineTests {
             Issue.record("start-up should have failed")
         } catch {
             #expect(error.diagnostics.count == 2)
-            #expect(
-                error.diagnostics[0].message.hasPrefix(
-                    "no Swift handler is registered for 'user/signup.handler' (function signupUser); registered: user/login.handler"
-                )
-            )
+            let message = error.diagnostics[0].message
+            #expect(message.hasPrefix("function 'signupUser' (runtime provided.al2023) has no Swift handler registered for 'user/signup.handler'"))
+            #expect(message.contains("set custom.emulate.functions.signupUser.command") && message.contains("or package.artifact"))
+            #expect(message.contains("registered Swift handlers: user/login.handler"))
         }
         options.allowMissingHandlers = true
         let emulator = try await Emulator.prepare(
