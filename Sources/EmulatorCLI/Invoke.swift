@@ -44,7 +44,9 @@ extension Emulate {
                 printError("no function '\(function)' in \(config.config); functions: \(emulator.functions.keys.sorted().joined(separator: ", "))")
                 throw ExitCode(1)
             }
-            switch await emulator.invoker.invoke(target, json: event) {
+            let outcome = await emulator.invoker.invoke(target, json: event)
+            await emulator.shutdown()  // a function run out of process: its process is stopped before the answer is printed
+            switch outcome {
             case .success(let result):
                 printOutput(String(decoding: result, as: UTF8.self))
             case .failure(let failure):

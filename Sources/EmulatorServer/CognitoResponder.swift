@@ -13,16 +13,30 @@ struct CognitoResponder: HTTPResponder {
 
     let service: CognitoService
     let dispatcher: CognitoJSONDispatcher
+    /// The principals behind the access keys the emulator issued (each function's), by access key ID.
+    let callers: [String: String]
     let logger: Logger
     static let maximumBody = 1 << 20
+    private static let authorizationHeader = HTTPField.Name("Authorization")!
     private static let targetHeader = HTTPField.Name("X-Amz-Target")!
     private static let requestIDHeader = HTTPField.Name("x-amzn-RequestId")!
     private static let errorTypeHeader = HTTPField.Name("x-amzn-ErrorType")!
 
-    init(service: CognitoService, logger: Logger) {
+    init(service: CognitoService, callers: [String: String] = [:], logger: Logger) {
         self.service = service
         self.dispatcher = CognitoJSONDispatcher(service: service)
+        self.callers = callers
         self.logger = logger
+    }
+
+    /// Who signed the request: the principal of an access key the emulator issued, else the key ID as given
+    /// (`Credential=AKID/date/region/service/aws4_request`); the SigV4/IAM work verifies and enforces it.
+    func caller(of request: Request) -> String {
+        guard let authorization = request.headers[Self.authorizationHeader],
+            let credential = authorization.split(separator: " ").first(where: { $0.hasPrefix("Credential=") })
+        else { return "anonymous" }
+        let accessKey = String(credential.dropFirst("Credential=".count).prefix { $0 != "/" })
+        return callers[accessKey] ?? "key \(accessKey)"
     }
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -40,7 +54,10 @@ struct CognitoResponder: HTTPResponder {
             let target = request.headers[Self.targetHeader]
             let answer = await dispatcher.handle(target: target, body: Array(buffer: body))
             let operation = target.map { String($0.split(separator: ".").last ?? "") } ?? "-"
-            logger.debug("cognito \(operation) \(answer.status)", metadata: ["cognito.operation": "\(operation)"])
+            logger.debug(
+                "cognito \(operation) \(answer.status)",
+                metadata: ["cognito.operation": "\(operation)", "aws.caller": "\(caller(of: request))"]
+            )
             // Every answer carries a request ID (SDKs report it as the response's RequestId), and an error
             // its type again in a header, as AWS's JSON services send them.
             var headers: HTTPFields = [Self.requestIDHeader: UUID().uuidString.lowercased()]

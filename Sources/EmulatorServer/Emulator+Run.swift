@@ -43,7 +43,11 @@ extension Emulator: Service {
             await self.start(ports: ports, slots: (slot, lambdaSlot), startup: startup, onReady: onReady)
         }
         let cognitoApplication = Application(
-            responder: CognitoResponder(service: cognito, logger: logger),
+            responder: CognitoResponder(
+                service: cognito,
+                callers: Dictionary(stack.functions.map { ($0.credentials.accessKeyID, $0.principal.description) }) { first, _ in first },
+                logger: logger
+            ),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
             onServerRunning: { channel in await listenersBound(ListenerPorts(cognito: channel.localAddress?.port ?? options.cognitoPort)) },
