@@ -79,6 +79,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "EventsEmulator",
+            dependencies: [
+                "LambdaEmulator", "EmulatorCore", "EmulatorCrypto", "ServerlessConfig", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "APIGatewayEmulator",
             dependencies: [
                 "LambdaEmulator", "CognitoEmulator", "EmulatorCore", "EmulatorCrypto", "ServerlessConfig",
@@ -95,7 +103,7 @@ let package = Package(
         .target(
             name: "EmulatorServer",
             dependencies: [
-                "APIGatewayEmulator", "LambdaEmulator", "LambdaService", "CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning",
+                "APIGatewayEmulator", "LambdaEmulator", "LambdaService", "EventsEmulator", "CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning",
                 "ServerlessConfig",
                 "YAML",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -215,7 +223,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ServerlessConfigTests",
-            dependencies: ["ServerlessConfig", "YAML"],
+            dependencies: ["ServerlessConfig", "YAML", "EmulatorCore"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -227,3 +227,27 @@ def test_a_runtime_that_never_asks_for_work_times_out_and_one_that_exits_at_once
     response, body = invoke(service, "processes-dev-exitsAtOnce")
     assert body["errorType"] == "Runtime.ExitError" and body["errorMessage"].endswith("Runtime exited with error: exit status 1")
     assert "starting" in service.output()
+
+
+def test_schedules_fire_when_the_clock_moves_with_eventbridges_payload(service):
+    def scheduled_lines():
+        return [json.loads(line.split("scheduled: ", 1)[1]) for line in service.output().splitlines() if "scheduled: " in line]
+    before = len(scheduled_lines())
+    service.advance_clock(3601)  # the hourly rule is due; the daily one is not
+    deadline = time.time() + 15
+    while time.time() < deadline and len(scheduled_lines()) == before:
+        time.sleep(0.1)
+    fired = scheduled_lines()[before:]
+    assert len(fired) == 1, service.output()[-2000:]
+    assert fired[0]["fixed"] == 1 and fired[0]["rule"].startswith("arn:aws:events:us-east-1:000000000000:rule/processes-dev-ScheduledEventsRuleSchedule1")
+    assert fired[0]["when"].endswith("Z")
+    service.advance_clock(86400)  # both due now: each fires once
+    deadline = time.time() + 15
+    while time.time() < deadline and len(scheduled_lines()) < before + 3:
+        time.sleep(0.1)
+    events = [e for e in scheduled_lines()[before + 1:] if "detail-type" in e]
+    assert len(events) == 1, scheduled_lines()
+    assert events[0]["detail-type"] == "Scheduled Event" and events[0]["source"] == "aws.events" and events[0]["detail"] == {}
+    assert events[0]["resources"] == ["arn:aws:events:us-east-1:000000000000:rule/processes-dev-ScheduledEventsRuleSchedule2"]
+    routes = subprocess.run([FIXTURES_BINARY, "routes", CONFIG], capture_output=True, text=True, timeout=60).stdout
+    assert "rate(1 hour)" in routes and "cron(0 12 * * ? *)" in routes and "disabled" in routes

@@ -23,8 +23,22 @@ extension Emulate {
                     [route.api.rawValue, route.method, route.urlPath(stage: service.stage), route.functionKey, route.authorizer ?? "-"]
                 }
             let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-            return rows.map { row in
+            let table = rows.map { row in
                 (0..<4).map { row[$0].padding(toLength: widths[$0]) }.joined(separator: "  ") + "  " + row[4]
+            }.joined(separator: "\n")
+            return service.schedules.isEmpty ? table : table + "\n\n" + scheduleTable(for: service)
+        }
+
+        /// The `schedule` events: function, expression, whether enabled.
+        static func scheduleTable(for service: ServerlessService) -> String {
+            let rows =
+                [["SCHEDULE", "FUNCTION", "STATE"]]
+                + service.schedules.flatMap { schedule in
+                    schedule.event.expressions.map { [$0.description, schedule.functionKey, schedule.event.enabled ? "enabled" : "disabled"] }
+                }
+            let widths = (0..<2).map { column in rows.map { $0[column].count }.max() ?? 0 }
+            return rows.map { row in
+                (0..<2).map { row[$0].padding(toLength: widths[$0]) }.joined(separator: "  ") + "  " + row[2]
             }.joined(separator: "\n")
         }
     }

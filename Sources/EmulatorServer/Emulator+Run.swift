@@ -1,4 +1,5 @@
 import CognitoEmulator
+import EventsEmulator
 import Foundation
 import Hummingbird
 import HummingbirdCore
@@ -96,6 +97,7 @@ extension Emulator: Service {
         } onGracefulShutdown: {
             Task { await group.triggerGracefulShutdown() }
         }
+        await startup.stopSchedules()
         await background.drain()
         for pool in await startup.runtime?.pools ?? [] { await pool.shutdown() }
         if let failure = await startup.failure { throw failure }
@@ -118,7 +120,15 @@ extension Emulator: Service {
             await startup.fail(error)
             return
         }
-        await startup.started(runtime)
+        let scheduler = Scheduler(
+            service: service,
+            functions: runtime.functions,
+            invoker: invoker,
+            clock: clock,
+            accountID: stack.accountID,
+            logger: logger
+        )
+        await startup.started(runtime, schedules: scheduler.rules.isEmpty ? nil : Task { await scheduler.run() })
         slots.gateway.install(runtime.gateway)
         slots.lambda.install(runtime.lambdaAPI)
         let info = readyInfo(cognitoBase: endpoints.cognitoBase, apiBase: endpoints.apiBase, lambdaBase: endpoints.lambdaBase, runtime: runtime)
@@ -207,8 +217,16 @@ private actor Startup {
         return ports
     }
 
-    func started(_ runtime: Runtime) {
+    private var schedules: Task<Void, Never>?
+
+    func started(_ runtime: Runtime, schedules: Task<Void, Never>?) {
         self.runtime = runtime
+        self.schedules = schedules
+    }
+
+    func stopSchedules() async {
+        schedules?.cancel()
+        await schedules?.value
     }
 
     func fail(_ error: EmulatorError) async {

@@ -119,6 +119,7 @@ extension ConfigDecoder {
             case "http": return decodeHTTPEvent(pairs[0].value, functionKey: functionKey).map(FunctionEvent.http)
             case "httpApi": return decodeHTTPAPIEvent(pairs[0].value, functionKey: functionKey).map(FunctionEvent.httpApi)
             case "cognitoUserPool": return decodeCognitoUserPoolEvent(pairs[0].value, functionKey: functionKey).map(FunctionEvent.cognitoUserPool)
+            case "schedule": return decodeScheduleEvent(pairs[0].value, functionKey: functionKey).map(FunctionEvent.schedule)
             default: return .other(type: type, node: pairs[0].value)
             }
         }

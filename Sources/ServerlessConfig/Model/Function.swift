@@ -65,6 +65,8 @@ public enum FunctionEvent: Sendable {
     case httpApi(HTTPAPIEvent)
     /// `cognitoUserPool`: a Cognito trigger.
     case cognitoUserPool(CognitoUserPoolEvent)
+    /// `schedule`: a rate or cron schedule.
+    case schedule(ScheduleEvent)
     /// Any other event (`schedule`, `sqs`, …), kept as written.
     case other(type: String, node: YAMLNode)
 }

@@ -75,11 +75,21 @@ public struct ServerlessService: Sendable {
                             mark: http.mark
                         )
                     )
-                case .cognitoUserPool, .other:
+                case .cognitoUserPool, .schedule, .other:
                     break
                 }
             }
         }
         return routes
+    }
+
+    /// Every `schedule` event, with its function's key, in declaration order.
+    public var schedules: [(functionKey: String, event: ScheduleEvent)] {
+        functions.flatMap { function in
+            function.events.compactMap { event -> (functionKey: String, event: ScheduleEvent)? in
+                if case .schedule(let schedule) = event { return (function.key, schedule) }
+                return nil
+            }
+        }
     }
 }

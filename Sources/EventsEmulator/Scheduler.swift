@@ -1,0 +1,231 @@
+public import EmulatorCore
+import EmulatorCrypto
+import Foundation
+public import LambdaEmulator
+public import Logging
+import NIOConcurrencyHelpers
+public import ServerlessConfig
+
+/// EventBridge's scheduled rules for a service's `schedule` events: each enabled rule invokes its
+/// function (asynchronously, as EventBridge does) when its rate or cron expression comes due on the
+/// emulator's clock, with EventBridge's "Scheduled Event" payload or the input the event configures.
+/// A clock moved by `POST /_emulate/clock` fires what became due, once per rule (the occurrences in
+/// between are skipped, and logged as such).
+public final class Scheduler: Sendable {
+    /// One rule.
+    public struct Rule: Sendable {
+        /// The rule's name (`name`, else the framework's `<service>-<stage>-<Function>EventsRuleSchedule<N>`).
+        public var name: String
+        /// The rule's ARN.
+        public var arn: String
+        /// The function's key.
+        public var functionKey: String
+        /// The expression.
+        public var expression: ScheduleExpression
+        /// What the function receives.
+        public var input: ScheduleEvent.Input
+    }
+
+    /// The enabled rules.
+    public let rules: [Rule]
+    private let functions: [String: LambdaFunction]
+    private let invoker: LambdaInvoker
+    private let clock: any TimeSource
+    private let region: String
+    private let accountID: String
+    private let logger: Logger
+    private let started: Double
+    private let nextFires: NIOLockedValueBox<[Double?]>
+
+    /// The rules of `service`'s enabled `schedule` events, for `functions`.
+    public init(
+        service: ServerlessService,
+        functions: [String: LambdaFunction],
+        invoker: LambdaInvoker,
+        clock: any TimeSource,
+        accountID: String,
+        logger: Logger
+    ) {
+        var rules: [Rule] = []
+        var counts: [String: Int] = [:]
+        for (key, event) in service.schedules {
+            for expression in event.expressions {
+                counts[key, default: 0] += 1
+                guard event.enabled else { continue }
+                let name = event.name ?? "\(service.name)-\(service.stage)-\(Function.normalizedName(key))EventsRuleSchedule\(counts[key]!)"
+                let arn = "arn:aws:events:\(service.region):\(accountID):rule/\(name)"
+                rules.append(Rule(name: name, arn: arn, functionKey: key, expression: expression, input: event.input))
+            }
+        }
+        self.rules = rules
+        self.functions = functions
+        self.invoker = invoker
+        self.clock = clock
+        self.region = service.region
+        self.accountID = accountID
+        self.logger = logger
+        let now = clock.now
+        started = now
+        nextFires = NIOLockedValueBox(rules.map { $0.expression.next(after: now, start: now) })
+    }
+
+    /// Fires rules as they come due until cancelled (checking at least once a second, so a moved clock is seen).
+    public func run() async {
+        while !Task.isCancelled {
+            fireDue()
+            let wait = nextFires.withLockedValue { $0.compactMap { $0 }.min() }.map { $0 - clock.now } ?? 1
+            try? await Task.sleep(for: .milliseconds(Int(min(1, max(0.01, wait)) * 1000)))
+        }
+    }
+
+    /// The next time each rule fires, on the emulator's clock (for `emulate routes` and the console).
+    public var upcoming: [(rule: Rule, at: Double?)] {
+        let fires = nextFires.withLockedValue { $0 }
+        return zip(rules, fires).map { ($0, $1) }
+    }
+
+    /// Invokes every rule that is due now; answers how many were.
+    @discardableResult
+    public func fireDue() -> Int {
+        let now = clock.now
+        let due = nextFires.withLockedValue { fires -> [(Int, Double, Int)] in
+            var due: [(Int, Double, Int)] = []
+            for index in fires.indices {
+                guard let at = fires[index], at <= now else { continue }
+                var skipped = 0
+                var next = rules[index].expression.next(after: at, start: started)
+                while let upcoming = next, upcoming <= now, skipped < 10_000 {
+                    skipped += 1
+                    next = rules[index].expression.next(after: upcoming, start: started)
+                }
+                fires[index] = rules[index].expression.next(after: now, start: started)
+                due.append((index, at, skipped))
+            }
+            return due
+        }
+        for (index, at, skipped) in due {
+            let rule = rules[index]
+            guard let function = functions[rule.functionKey] else { continue }
+            let payload = Self.payload(for: rule, event: Self.event(rule, at: at, region: region, accountID: accountID))
+            if skipped > 0 { logger.info("schedule \(rule.name): \(skipped) occurrences skipped (the clock was moved)") }
+            let invoker = self.invoker
+            let logger = self.logger
+            Task {
+                let requestID = SecureRandom.uuidString()
+                let outcome = await invoker.invoke(function, json: payload, request: InvocationRequest(requestID: requestID))
+                switch outcome {
+                case .success:
+                    logger.info(
+                        "schedule \(rule.name) (\(rule.expression)) invoked \(rule.functionKey)",
+                        metadata: ["emulate.request.id": "\(requestID)"]
+                    )
+                case .failure(let failure):
+                    logger.warning(
+                        "schedule \(rule.name) invoked \(rule.functionKey): \(failure.description)",
+                        metadata: ["emulate.request.id": "\(requestID)"]
+                    )
+                }
+            }
+        }
+        return due.count
+    }
+
+    /// EventBridge's Scheduled Event.
+    static func event(_ rule: Rule, at time: Double, region: String, accountID: String) -> JSONValue {
+        .object([
+            .init("version", .string("0")),
+            .init("id", .string(SecureRandom.uuidString())),
+            .init("detail-type", .string("Scheduled Event")),
+            .init("source", .string("aws.events")),
+            .init("account", .string(accountID)),
+            .init("time", .string(Self.timestamp(time))),
+            .init("region", .string(region)),
+            .init("resources", .array([.string(rule.arn)])),
+            .init("detail", .object([])),
+        ])
+    }
+
+    /// What the target receives: the event, a constant, a JSONPath's part of it, or a transformed template.
+    static func payload(for rule: Rule, event: JSONValue) -> [UInt8] {
+        switch rule.input {
+        case .event: return Array(event.serialized.utf8)
+        case .constant(let value): return Array(value.serialized.utf8)
+        case .path(let path): return Array((InputPath.select(path, in: event) ?? .null).serialized.utf8)
+        case .transformer(let paths, let template):
+            var values: [String: JSONValue] = [:]
+            for (name, path) in paths { values[name] = InputPath.select(path, in: event) ?? .null }
+            values["aws.events.rule-arn"] = .string(rule.arn)
+            values["aws.events.rule-name"] = .string(rule.name)
+            values["aws.events.event"] = event
+            values["aws.events.event.json"] = event
+            return Array(InputPath.render(template, values).utf8)
+        }
+    }
+
+    static func timestamp(_ time: Double) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date(timeIntervalSince1970: time.rounded(.down)))
+    }
+}
+
+/// EventBridge's JSONPath subset for `InputPath` and `InputPathsMap` (`$`, `$.a.b`, `$.a[0]`), and its
+/// input templates.
+enum InputPath {
+    static func select(_ path: String, in value: JSONValue) -> JSONValue? {
+        guard path.hasPrefix("$") else { return nil }
+        var current = value
+        var rest = Substring(path.dropFirst())
+        while !rest.isEmpty {
+            if rest.hasPrefix(".") {
+                rest = rest.dropFirst()
+                let key = rest.prefix { $0 != "." && $0 != "[" }
+                rest = rest.dropFirst(key.count)
+                guard let next = current[String(key)] else { return nil }
+                current = next
+            } else if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+                guard let index = Int(rest[rest.index(after: rest.startIndex)..<close]), case .array(let items) = current,
+                    items.indices.contains(index)
+                else { return nil }
+                current = items[index]
+                rest = rest[rest.index(after: close)...]
+            } else {
+                return nil
+            }
+        }
+        return current
+    }
+
+    /// Replaces each `<name>` of `template`: inside a JSON string by the value's text, elsewhere by its
+    /// JSON. A template that is not JSON once rendered is sent as a JSON string (guessed: the target here
+    /// takes JSON).
+    static func render(_ template: String, _ values: [String: JSONValue]) -> String {
+        var output = ""
+        var inString = false
+        var escaped = false
+        var index = template.startIndex
+        while index < template.endIndex {
+            let character = template[index]
+            if character == "<", let close = template[index...].firstIndex(of: ">"),
+                let value = values[String(template[template.index(after: index)..<close])]
+            {
+                if inString {
+                    let text = value.stringValue ?? value.serialized
+                    output += String(JSONValue.string(text).serialized.dropFirst().dropLast())
+                } else {
+                    output += value.serialized
+                }
+                index = template.index(after: close)
+                continue
+            }
+            if inString {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+            } else if character == "\"" {
+                inString = true
+            }
+            output.append(character)
+            index = template.index(after: index)
+        }
+        return JSONValue.parse(Array(output.utf8)) != nil ? output : JSONValue.string(output).serialized
+    }
+}
