@@ -103,7 +103,8 @@ let package = Package(
         .target(
             name: "EmulatorServer",
             dependencies: [
-                "APIGatewayEmulator", "LambdaEmulator", "LambdaService", "EventsEmulator", "CognitoEmulator", "CognitoShapes", "EmulatorCore", "Provisioning",
+                "APIGatewayEmulator", "LambdaEmulator", "LambdaService", "EventsEmulator", "CognitoEmulator", "CognitoShapes", "EmulatorCore",
+                "Provisioning",
                 "ServerlessConfig",
                 "YAML",
                 .product(name: "Hummingbird", package: "hummingbird"),
