@@ -251,3 +251,47 @@ def test_schedules_fire_when_the_clock_moves_with_eventbridges_payload(service):
     assert events[0]["resources"] == ["arn:aws:events:us-east-1:000000000000:rule/processes-dev-ScheduledEventsRuleSchedule2"]
     routes = subprocess.run([FIXTURES_BINARY, "routes", CONFIG], capture_output=True, text=True, timeout=60).stdout
     assert "rate(1 hour)" in routes and "cron(0 12 * * ? *)" in routes and "disabled" in routes
+
+
+def write_artifact(path, entries):
+    import zipfile
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, (text, mode) in entries.items():
+            info = zipfile.ZipInfo(name)
+            info.external_attr = (0o100000 | mode) << 16  # a regular file with its Unix permissions
+            archive.writestr(info, text)
+
+
+def test_a_provided_function_runs_the_bootstrap_of_its_package_artifact(tmp_path):
+    runtime = open(os.path.join(FIXTURES, "processes", "script-runtime.sh")).read()
+    write_artifact(tmp_path / "function.zip", {"bootstrap": (runtime, 0o755), "data/readme.txt": ("x", 0o644)})
+    config = tmp_path / "serverless.yml"
+    config.write_text("service: zipped\nprovider: {name: aws, runtime: provided.al2023}\n"
+                      "functions:\n  hello:\n    handler: bootstrap\n    package: {artifact: function.zip}\n")
+    emulator = Emulator(str(config)).start()
+    try:
+        response, body = invoke(emulator, "zipped-dev-hello", {"z": 1})
+        assert response["StatusCode"] == 200 and body == {"shell": True, "event": {"z": 1}}
+        assert emulator.ready["functions"]["hello"]["runs"] == "process"
+    finally:
+        emulator.stop()
+
+
+@pytest.mark.parametrize("entries,expected", [
+    ({"../escape": ("x", 0o755), "bootstrap": ("#!/bin/sh\n", 0o755)}, "outside its folder"),
+    ({"other": ("x", 0o755)}, "no bootstrap at its root"),
+    ({"bootstrap": ("#!/bin/sh\n", 0o644)}, "not executable"),
+    (None, "is not a zip"),
+])
+def test_a_bad_package_artifact_is_refused_at_start_with_the_reason(tmp_path, entries, expected):
+    if entries is None:
+        (tmp_path / "function.zip").write_bytes(b"not a zip at all")
+    else:
+        write_artifact(tmp_path / "function.zip", entries)
+    config = tmp_path / "serverless.yml"
+    config.write_text("service: zipped\nprovider: {name: aws, runtime: provided.al2023}\n"
+                      "functions:\n  hello:\n    handler: bootstrap\n    package: {artifact: function.zip}\n")
+    completed = subprocess.run([FIXTURES_BINARY, "up", str(config), "--port", "0", "--cognito-port", "0", "--lambda-port", "0", "--in-memory"],
+                               capture_output=True, text=True, timeout=60)
+    assert completed.returncode != 0 and expected in completed.stderr, completed.stderr
+    assert not (tmp_path.parent / "escape").exists()

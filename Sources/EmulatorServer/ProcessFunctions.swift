@@ -25,7 +25,7 @@ enum ProcessFunctions {
             runtime: definition.runtime,
             handler: definition.handler,
             command: command,
-            bootstrap: nil,
+            artifact: definition.artifact,
             serviceDirectory: service.directory,
             supportDirectory: supportDirectory
         ).arguments()

@@ -54,8 +54,8 @@ public struct LaunchPlan: Sendable {
     public var handler: String
     /// `custom.emulate.functions.<key>.command`: an argv list, or one string run by `/bin/sh`.
     public var command: Command?
-    /// The `bootstrap` unpacked from the function's `package.artifact`, when there is one.
-    public var bootstrap: String?
+    /// The function's `package.artifact` (a zip with a `bootstrap` at its root), when it has one.
+    public var artifact: String?
     /// The service's directory.
     public var serviceDirectory: String
     /// Where the emulator keeps files it ships (the Node bootstrap).
@@ -75,7 +75,7 @@ public struct LaunchPlan: Sendable {
         runtime: String?,
         handler: String,
         command: Command?,
-        bootstrap: String?,
+        artifact: String?,
         serviceDirectory: String,
         supportDirectory: String
     ) {
@@ -83,7 +83,7 @@ public struct LaunchPlan: Sendable {
         self.runtime = runtime
         self.handler = handler
         self.command = command
-        self.bootstrap = bootstrap
+        self.artifact = artifact
         self.serviceDirectory = serviceDirectory
         self.supportDirectory = supportDirectory
     }
@@ -100,7 +100,9 @@ public struct LaunchPlan: Sendable {
         }
         let runtime = self.runtime ?? "provided.al2023"
         if runtime.hasPrefix("provided") {
-            if let bootstrap { return .success([bootstrap]) }
+            if let artifact {
+                return ArtifactBootstrap.unpack(artifact, key: key, serviceDirectory: serviceDirectory, into: supportDirectory).map { [$0] }
+            }
             return .failure(
                 LaunchError(
                     "function '\(key)' (runtime \(runtime)) has no Swift handler registered for '\(handler)' and nothing to run out of process: "
