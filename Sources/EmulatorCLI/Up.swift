@@ -38,7 +38,14 @@ extension Emulate {
         @Flag(name: .customLong("allow-missing-handlers"), help: "Start even when a function has no Swift handler; its routes answer 502.")
         var allowMissingHandlers = false
 
+        @Flag(help: "Watch serverless.yml and the code: reload the one (state kept), restart out-of-process functions for the other.")
+        var watch = false
+
+        @Option(help: "With --watch: run this first (by /bin/sh, in the service folder); a failure keeps the old version.")
+        var build: String?
+
         func validate() throws {
+            if build != nil, !watch { throw ValidationError("--build needs --watch") }
             guard (0...65535).contains(port), (0...65535).contains(cognitoPort), (0...65535).contains(lambdaPort) else {
                 throw ValidationError("ports must be between 0 and 65535")
             }
@@ -60,6 +67,12 @@ extension Emulate {
                 options.readyFile = readyFile
                 options.allowMissingHandlers = allowMissingHandlers
                 options.idleTimeoutSeconds = idleTimeout
+                options.watch = watch
+                options.buildCommand = build
+                options.onExecutableRebuilt = { api, cognito, lambda in Reexec.run(api: api, cognito: cognito, lambda: lambda) }
+            }
+            if watch, build != nil, state.inMemory {
+                printError("warning: --in-memory state does not survive the restart after a build that changes this executable")
             }
             do {
                 try await emulator.run { ready in

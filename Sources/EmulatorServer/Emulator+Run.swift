@@ -97,7 +97,7 @@ extension Emulator: Service {
         } onGracefulShutdown: {
             Task { await group.triggerGracefulShutdown() }
         }
-        await startup.stopSchedules()
+        await startup.stopBackgroundTasks()
         await background.drain()
         for pool in await startup.runtime?.pools ?? [] { await pool.shutdown() }
         if let failure = await startup.failure { throw failure }
@@ -120,18 +120,13 @@ extension Emulator: Service {
             await startup.fail(error)
             return
         }
-        let scheduler = Scheduler(
-            service: service,
-            functions: runtime.functions,
-            invoker: invoker,
-            clock: clock,
-            accountID: stack.accountID,
-            logger: logger
-        )
-        await startup.started(runtime, schedules: scheduler.rules.isEmpty ? nil : Task { await scheduler.run() })
+        _ = await startup.replace(runtime, service: service, schedules: schedules(for: service, runtime))
         slots.gateway.install(runtime.gateway)
         slots.lambda.install(runtime.lambdaAPI)
-        let info = readyInfo(cognitoBase: endpoints.cognitoBase, apiBase: endpoints.apiBase, lambdaBase: endpoints.lambdaBase, runtime: runtime)
+        if options.watch {
+            await startup.setWatch(Task { await self.watch(endpoints: endpoints, startup: startup, slots: slots) })
+        }
+        let info = readyInfo(endpoints: endpoints, service: service, runtime: runtime)
         do {
             try ReadyInfo.write(info, to: options.readyFile)
         } catch {
@@ -146,8 +141,39 @@ extension Emulator: Service {
         .http1(configuration: .init(additionalChannelHandlers: [ConnectionHygieneInstaller()], idleTimeout: .milliseconds(Int64(idleTimeout * 1000))))
     }
 
+    /// The task that fires `service`'s schedules against `runtime`'s functions, nil when it has none.
+    func schedules(for service: ServerlessService, _ runtime: Runtime) -> Task<Void, Never>? {
+        let scheduler = Scheduler(
+            service: service,
+            functions: runtime.functions,
+            invoker: invoker,
+            clock: clock,
+            accountID: stack.accountID,
+            logger: logger
+        )
+        return scheduler.rules.isEmpty ? nil : Task { await scheduler.run() }
+    }
+
+    /// What the ready file says for `service` served at `endpoints`.
+    func readyInfo(endpoints: ServiceEndpoints, service: ServerlessService, runtime: Runtime) -> ReadyInfo {
+        readyInfo(
+            cognitoBase: endpoints.cognitoBase,
+            apiBase: endpoints.apiBase,
+            lambdaBase: endpoints.lambdaBase,
+            service: service,
+            runtime: runtime
+        )
+    }
+
     /// What the ready file says.
-    func readyInfo(cognitoBase: String, apiBase: String?, lambdaBase: String? = nil, runtime: Runtime? = nil) -> ReadyInfo {
+    func readyInfo(
+        cognitoBase: String,
+        apiBase: String?,
+        lambdaBase: String? = nil,
+        service: ServerlessService? = nil,
+        runtime: Runtime? = nil
+    ) -> ReadyInfo {
+        let service = service ?? self.service
         var pools: [String: ReadyInfo.UserPool] = [:]
         for pool in cognito.livePools {
             let clients = cognito.liveClients(poolID: pool.id)
@@ -193,7 +219,7 @@ struct ListenerPorts: Sendable {
 
 /// Collects the listeners' bound ports; remembers the runtime it started (to stop its processes) and a
 /// start-up failure, and shuts the listeners down on one.
-private actor Startup {
+actor Startup {
     private var ports = ListenerPorts()
     private let expectsLambda: Bool
     private var group: ServiceGroup?
@@ -217,14 +243,28 @@ private actor Startup {
         return ports
     }
 
+    private(set) var service: ServerlessService?
     private var schedules: Task<Void, Never>?
+    private var watch: Task<Void, Never>?
 
-    func started(_ runtime: Runtime, schedules: Task<Void, Never>?) {
+    /// Installs what the listeners now serve (at start, and at each reload); answers what it replaces.
+    func replace(_ runtime: Runtime, service: ServerlessService, schedules: Task<Void, Never>?) -> Runtime? {
+        let previous = self.runtime
         self.runtime = runtime
+        self.service = service
+        self.schedules?.cancel()
         self.schedules = schedules
+        return previous
     }
 
-    func stopSchedules() async {
+    func setWatch(_ task: Task<Void, Never>) {
+        watch = task
+    }
+
+    /// Stops watching and firing schedules.
+    func stopBackgroundTasks() async {
+        watch?.cancel()
+        await watch?.value
         schedules?.cancel()
         await schedules?.value
     }

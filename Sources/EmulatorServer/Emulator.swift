@@ -52,6 +52,10 @@ public struct Emulator: Sendable {
     let background: BackgroundInvocations
     let handlers: HandlerRegistry
     let provisioner: StackProvisioner
+    /// Where the configuration came from (watch mode reloads it).
+    let source: ConfigSource
+    /// The files the configuration was read from (watch mode watches them).
+    let configFiles: [String]
     let logger: Logger
 
     /// Where a configuration comes from.
@@ -89,31 +93,20 @@ public struct Emulator: Sendable {
         provisioner: StackProvisioner = StackProvisioner(),
         logger: Logger
     ) async throws(EmulatorError) -> Emulator {
-        let loaded: ConfigLoader.Loaded
-        let loadOptions = LoadOptions(stage: options.stage, region: options.region, environment: options.environment)
         let configPath: String
-        do {
-            switch source {
-            case .file(let path):
-                configPath = path
-                loaded = try ConfigLoader.load(path: path, options: loadOptions)
-            case .text(let yaml, let path):
-                configPath = path
-                loaded = try ConfigLoader.load(yaml: yaml, path: path, options: loadOptions)
-            }
-        } catch {
-            throw EmulatorError(diagnostics: error.diagnostics)
+        switch source {
+        case .file(let path): configPath = path
+        case .text(_, let path): configPath = path
         }
-        let service = loaded.service
         let endpoints = ServiceEndpoints(
             host: options.host,
             apiPort: options.apiPort,
             cognitoPort: options.cognitoPort,
             lambdaPort: options.lambdaPort
         )
-        let provisioned = provisioner.provision(service, endpoints: endpoints)
-        if provisioned.hasErrors { throw EmulatorError(diagnostics: provisioned.diagnostics) }
-        let stack = provisioned.stack
+        let loaded = try load(source, options: options, handlers: handlers, provisioner: provisioner, endpoints: endpoints)
+        let service = loaded.service
+        let stack = loaded.stack
         let store = try StateDirectory.openStore(configPath: configPath, service: service, options: options)
         let clock = EmulatorClock()
         let cognito: CognitoService
@@ -131,21 +124,6 @@ public struct Emulator: Sendable {
         } catch {
             throw EmulatorError("cannot start Cognito: \(error)")
         }
-        var unrunnable: [Diagnostic] = []
-        for function in stack.functions where handlers[function.handler] == nil {
-            guard case .failure(let reason) = ProcessFunctions.plan(function, service: service) else { continue }
-            let registered = handlers.names.isEmpty ? "none" : handlers.names.joined(separator: ", ")
-            unrunnable.append(
-                Diagnostic(
-                    .error,
-                    "\(reason.description); registered Swift handlers: \(registered) (or pass --allow-missing-handlers to answer 502 instead)",
-                    at: service.function(named: function.key)?.mark ?? .init(line: 1, column: 1)
-                )
-            )
-        }
-        if !unrunnable.isEmpty, !options.allowMissingHandlers {
-            throw EmulatorError(diagnostics: unrunnable)
-        }
         let invoker = LambdaInvoker(clock: clock, logger: logger)
         let background = BackgroundInvocations()
         let runtime = Runtime(
@@ -160,7 +138,7 @@ public struct Emulator: Sendable {
         )
         return Emulator(
             service: service,
-            warnings: loaded.warnings + provisioned.diagnostics,
+            warnings: loaded.warnings,
             stack: stack,
             clock: clock,
             cognito: cognito,
@@ -173,8 +151,59 @@ public struct Emulator: Sendable {
             background: background,
             handlers: handlers,
             provisioner: provisioner,
+            source: source,
+            configFiles: loaded.files,
             logger: logger
         )
+    }
+
+    /// A configuration loaded, provisioned for `endpoints` and checked: every function can run.
+    struct LoadedStack: Sendable {
+        var service: ServerlessService
+        var warnings: [Diagnostic]
+        var stack: ProvisionedStack
+        /// The files it was read from.
+        var files: [String]
+    }
+
+    /// Loads `source`, provisions it for `endpoints`, and checks that every function has a Swift closure
+    /// or something to run out of process (unless ``EmulatorOptions/allowMissingHandlers``).
+    static func load(
+        _ source: ConfigSource,
+        options: EmulatorOptions,
+        handlers: HandlerRegistry,
+        provisioner: StackProvisioner,
+        endpoints: ServiceEndpoints
+    ) throws(EmulatorError) -> LoadedStack {
+        let loaded: ConfigLoader.Loaded
+        let loadOptions = LoadOptions(stage: options.stage, region: options.region, environment: options.environment)
+        do {
+            switch source {
+            case .file(let path): loaded = try ConfigLoader.load(path: path, options: loadOptions)
+            case .text(let yaml, let path): loaded = try ConfigLoader.load(yaml: yaml, path: path, options: loadOptions)
+            }
+        } catch {
+            throw EmulatorError(diagnostics: error.diagnostics)
+        }
+        let service = loaded.service
+        let provisioned = provisioner.provision(service, endpoints: endpoints)
+        if provisioned.hasErrors { throw EmulatorError(diagnostics: provisioned.diagnostics) }
+        var unrunnable: [Diagnostic] = []
+        for function in provisioned.stack.functions where handlers[function.handler] == nil {
+            guard case .failure(let reason) = ProcessFunctions.plan(function, service: service) else { continue }
+            let registered = handlers.names.isEmpty ? "none" : handlers.names.joined(separator: ", ")
+            unrunnable.append(
+                Diagnostic(
+                    .error,
+                    "\(reason.description); registered Swift handlers: \(registered) (or pass --allow-missing-handlers to answer 502 instead)",
+                    at: service.function(named: function.key)?.mark ?? .init(line: 1, column: 1)
+                )
+            )
+        }
+        if !unrunnable.isEmpty, !options.allowMissingHandlers {
+            throw EmulatorError(diagnostics: unrunnable)
+        }
+        return LoadedStack(service: service, warnings: loaded.warnings + provisioned.diagnostics, stack: provisioned.stack, files: loaded.files)
     }
 
     /// The functions and the gateway for the stack provisioned at `endpoints`, with the pools' triggers wired to them.

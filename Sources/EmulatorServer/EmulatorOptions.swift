@@ -28,6 +28,14 @@ public struct EmulatorOptions: Sendable {
     public var issuerStyle: IssuerStyle = .local
     /// The environment `${env:}` reads.
     public var environment: [String: String] = [:]
+    /// Watch the configuration and the service's code (`--watch`): reload the one, restart the functions
+    /// that run out of process for the other.
+    public var watch: Bool = false
+    /// Run this (by `/bin/sh -c`, in the service directory) before each reload (`--build`); a failure keeps the old version.
+    public var buildCommand: String?
+    /// Called when a build changed the emulator's own executable (its in-process handlers): the CLI
+    /// re-executes itself with the ports bound (passed in) and the same state.
+    public var onExecutableRebuilt: (@Sendable (_ api: Int, _ cognito: Int, _ lambda: Int?) async -> Void)?
 
     /// Default options.
     public init() {}

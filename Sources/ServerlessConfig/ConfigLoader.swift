@@ -13,6 +13,8 @@ public enum ConfigLoader {
         public var service: ServerlessService
         /// Warnings (unknown keys, odd values); never errors.
         public var warnings: [Diagnostic]
+        /// Every file the load read from disk (the configuration and what `${file()}` included), by the path it was read at.
+        public var files: [String] = []
     }
 
     /// Loads a configuration file.
@@ -84,6 +86,6 @@ public enum ConfigLoader {
         let service = decoder.decode(root, configPath: path)
         diagnostics = decoder.diagnostics
         guard let service, !diagnostics.hasErrors else { throw fail() }
-        return Loaded(service: service, warnings: fail().diagnostics)
+        return Loaded(service: service, warnings: fail().diagnostics, files: files.readFromDisk)
     }
 }

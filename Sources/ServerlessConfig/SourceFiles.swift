@@ -8,6 +8,8 @@ import Foundation
 final class SourceFiles {
     private let directory: String
     private var contents: [String: [UInt8]] = [:]
+    /// The paths read from disk, in the order they were read.
+    private(set) var readFromDisk: [String] = []
 
     /// - Parameter configPath: The main file's path as the user gave it; other files are relative to its folder.
     init(configPath: String) {
@@ -41,6 +43,7 @@ final class SourceFiles {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let bytes = [UInt8](data)
         contents[path] = bytes
+        readFromDisk.append(path)
         return bytes
     }
 

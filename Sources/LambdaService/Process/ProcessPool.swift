@@ -99,6 +99,25 @@ public final class ProcessPool: FunctionProcessRunner {
         }
     }
 
+    /// Stops the instances running now (their code changed); the next invocation starts a fresh one.
+    public func recycle() async {
+        let old = instances.withLockedValue { instances -> [FunctionInstance] in
+            defer { instances = [] }
+            return instances
+        }
+        for instance in old {
+            instance.died(nil) { id in
+                InvocationFailure(
+                    .handlerError,
+                    requestID: id,
+                    errorType: "Runtime.ExitError",
+                    errorMessage: "RequestId: \(id) Error: the function's code changed"
+                )
+            }
+            await instance.process?.stop(grace: Self.stopGrace)
+        }
+    }
+
     /// How many instances are alive (for tests and the console).
     public var instanceCount: Int { instances.withLockedValue { $0.filter { !$0.isDead }.count } }
 

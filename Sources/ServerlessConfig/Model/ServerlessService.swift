@@ -29,7 +29,10 @@ public struct ServerlessService: Sendable {
     public var configPath: String
 
     /// The service's directory: the absolute folder of ``configPath`` (its functions' code is relative to it).
-    public var directory: String {
+    public var directory: String { Self.directory(ofConfig: configPath) }
+
+    /// The absolute folder of a configuration file's path.
+    public static func directory(ofConfig configPath: String) -> String {
         var path = configPath
         if !path.hasPrefix("/") {
             var buffer = [CChar](repeating: 0, count: 4096)
