@@ -176,7 +176,7 @@ struct GoodConfigTests {
         #expect(service.provider.environment.map(\.value) == [.string(domain), .string(stage)])
     }
 
-    @Test("REST details: greedy paths, ANY, CORS object, request parameters, private, schedules kept")
+    @Test("REST details: greedy paths, ANY, CORS object, request parameters, private, schedules read")
     func restAPI() throws {
         let service = try Fixture.load("rest-api-full.yml").service
         #expect(service.provider.apiGateway.binaryMediaTypes == ["image/png", "application/octet-stream"])
@@ -199,11 +199,11 @@ struct GoodConfigTests {
         #expect(get.timeoutInMillis == 10_000)
         guard case .http(let search)? = service.function(named: "search")?.events.first else { return }
         #expect(search.isPrivate)
-        guard case .other("schedule", let node)? = service.function(named: "root")?.events.last else {
+        guard case .schedule(let schedule)? = service.function(named: "root")?.events.last else {
             Issue.record("the schedule event was not kept")
             return
         }
-        #expect(node.scalarText == "rate(5 minutes)")
+        #expect(schedule.expressions.map(\.description) == ["rate(5 minutes)"] && schedule.enabled)
         #expect(service.resources.outputs.first?.description == "The API's URL")
     }
 }
