@@ -97,6 +97,7 @@ bench: deps
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product emulate
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product BareHummingbird
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product InProcessBenchmark
+	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product BenchLambda
 	@{ echo "# Latest benchmark run"; echo; \
 	  echo "$$(date -u '+%Y-%m-%d %H:%M UTC'), $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), Linux $$(uname -r), $$($(SWIFT) --version 2>/dev/null | head -1)"; echo; } > $(BENCH_OUT)
 	.build-bench/release/ConfigLoadBenchmark serverless.yml | tee -a $(BENCH_OUT)
@@ -110,6 +111,8 @@ bench: deps
 	$(PYTHON) benchmarks/gateway/run.py .build-bench/release/emulate .build-bench/release/BareHummingbird $(BENCH_SECONDS) | tee -a $(BENCH_OUT)
 	@echo >> $(BENCH_OUT)
 	$(PYTHON) benchmarks/scale/run.py .build-bench/release/emulate | tee -a $(BENCH_OUT)
+	@echo >> $(BENCH_OUT)
+	$(PYTHON) benchmarks/lambda/run.py .build-bench/release/BenchLambda $(BENCH_SECONDS) | tee -a $(BENCH_OUT)
 
 clean:
 	rm -rf .build .build-bench .build-fuzz .build-tsan .build-static

@@ -258,6 +258,14 @@ if ProcessInfo.processInfo.environment["ENABLE_EMU_BENCHMARKS"] != nil {
             path: "Benchmarks/BareHummingbird"
         )
     )
+    package.targets.append(
+        .executableTarget(
+            name: "BenchLambda",
+            dependencies: ["EmulatorCLI", "APIGatewayEmulator", "LambdaEmulator"],
+            path: "Benchmarks/BenchLambda",
+            swiftSettings: swiftSettings
+        )
+    )
 }
 
 // Fuzz targets build only for `make fuzz` (libFuzzer and AddressSanitizer need their own build folder).

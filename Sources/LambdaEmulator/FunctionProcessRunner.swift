@@ -38,14 +38,14 @@ public struct ProcessInvocation: Sendable {
     public var result: Result<[UInt8], InvocationFailure>
     /// The process's start-up time when this invocation started it (a cold start), in milliseconds.
     public var initDurationMs: Double?
-    /// The process's peak resident memory, in MB, when it could be read.
-    public var maxMemoryUsedMB: Int?
+    /// The process that ran it, whose peak resident memory the REPORT line gives (read only when the line is written).
+    public var processID: Int32?
 
     /// Creates an outcome.
-    public init(result: Result<[UInt8], InvocationFailure>, initDurationMs: Double? = nil, maxMemoryUsedMB: Int? = nil) {
+    public init(result: Result<[UInt8], InvocationFailure>, initDurationMs: Double? = nil, processID: Int32? = nil) {
         self.result = result
         self.initDurationMs = initDurationMs
-        self.maxMemoryUsedMB = maxMemoryUsedMB
+        self.processID = processID
     }
 }
 

@@ -19,8 +19,9 @@ struct InvocationReport: Sendable {
         log?.append("START RequestId: \(requestID) Version: $LATEST")
     }
 
-    /// Logs `END` and `REPORT`; the peak memory is the process's own when the function ran in it.
-    func finish(initDurationMs: Double?, maxMemoryUsedMB: Int?) {
+    /// Logs `END` and `REPORT`; the peak memory is that of `processID` when the function ran in a process
+    /// of its own, else the emulator's.
+    func finish(initDurationMs: Double?, processID: Int32?) {
         guard logger.logLevel <= .info || log != nil else { return }
         let elapsed = ContinuousClock.now - started
         // Lambda's Duration is the invocation's alone: a cold start's init is reported apart (and billed with it).
@@ -30,7 +31,7 @@ struct InvocationReport: Sendable {
         log?.append("END RequestId: \(requestID)")
         var line = "REPORT RequestId: \(requestID)\tDuration: \(String(format: "%.2f", milliseconds)) ms"
         line += "\tBilled Duration: \(Int((milliseconds + (initDurationMs ?? 0)).rounded(.up))) ms\tMemory Size: \(function.memorySize) MB"
-        line += "\tMax Memory Used: \(maxMemoryUsedMB ?? PeakMemory.ofThisProcess() ?? 0) MB"
+        line += "\tMax Memory Used: \((processID.flatMap { PeakMemory.of(pid: $0) } ?? PeakMemory.ofThisProcess()) ?? 0) MB"
         if let initDurationMs { line += "\tInit Duration: \(String(format: "%.2f", initDurationMs)) ms" }
         logger.info("\(line)")
         log?.append(line)

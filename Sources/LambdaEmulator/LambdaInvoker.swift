@@ -50,7 +50,7 @@ public struct LambdaInvoker: Sendable {
         let limit = min(function.timeout, callerTimeout ?? .infinity)
         let report = InvocationReport(function: function, requestID: requestID, logger: context.logger)
         let outcome = await Self.race(seconds: limit) { try await handler.invoke(event, context: context) }
-        report.finish(initDurationMs: nil, maxMemoryUsedMB: nil)
+        report.finish(initDurationMs: nil, processID: nil)
         switch outcome {
         case .finished(.success(let value)):
             return .success(value)
@@ -83,7 +83,7 @@ public struct LambdaInvoker: Sendable {
         let context = makeContext(function, requestID: requestID, log: request.log)
         let report = InvocationReport(function: function, requestID: requestID, logger: context.logger, log: request.log)
         let outcome = await Self.race(seconds: function.timeout, { try await handler.invoke(json: json, context: context) })
-        report.finish(initDurationMs: nil, maxMemoryUsedMB: nil)
+        report.finish(initDurationMs: nil, processID: nil)
         switch outcome {
         case .finished(.success(let bytes)): return .success(bytes)
         case .finished(.failure(let error)):
@@ -109,12 +109,16 @@ public struct LambdaInvoker: Sendable {
         let logger = invocationLogger(function, requestID: request.requestID)
         let report = InvocationReport(function: function, requestID: request.requestID, logger: logger, log: request.log)
         let limit = (callerTimeout ?? .infinity) < function.timeout ? callerTimeout ?? .infinity : .infinity
-        let outcome = await Self.race(seconds: limit) { () async -> ProcessInvocation in
+        let run = { @Sendable () async -> ProcessInvocation in
             let invocation = await process.invoke(payload, invocation: request)
-            report.finish(initDurationMs: invocation.initDurationMs, maxMemoryUsedMB: invocation.maxMemoryUsedMB)
+            report.finish(initDurationMs: invocation.initDurationMs, processID: invocation.processID)
             if case .failure(let failure) = invocation.result { logger.error("\(failure.description)") }
             return invocation
         }
+        // The runner enforces the function's timeout itself: a race (a task of its own) is needed only
+        // when the caller waits less than that.
+        guard limit.isFinite else { return await run().result }
+        let outcome = await Self.race(seconds: limit, run)
         switch outcome {
         case .finished(.success(let invocation)):
             return invocation.result

@@ -24,6 +24,8 @@ enum HTTPResultReader {
                 body: direct.body,
                 base64: direct.isBase64Encoded ?? false
             )
+        } else if let json = output as? JSONValue {
+            value = json  // a process's answer, parsed already
         } else if let encodable = output as? any Encodable, let data = try? JSONEncoder().encode(encodable), let parsed = JSONValue.parse(Array(data))
         {
             value = parsed

@@ -1,3 +1,4 @@
+import EmulatorCore
 import Foundation
 import Logging
 
@@ -16,6 +17,12 @@ enum ProxyResultReader {
         let response: APIGatewayProxyResponse
         if let direct = output as? APIGatewayProxyResponse {
             response = direct
+        } else if let json = output as? JSONValue {
+            // A process's answer, parsed already: checked from its text.
+            switch ProxyResultValidator.validate(Array(json.serialized.utf8)) {
+            case .success(let validated): response = validated
+            case .failure(let reason): return .failure(reason)
+            }
         } else if let encodable = output as? any Encodable, let data = try? JSONEncoder().encode(encodable) {
             switch ProxyResultValidator.validate(Array(data)) {
             case .success(let validated): response = validated

@@ -34,7 +34,8 @@ final class FunctionInstance: Sendable {
     private struct State {
         var queue: [String] = []
         var inFlight: [String: InFlight] = [:]
-        var waiters: [CheckedContinuation<Assignment?, Never>] = []
+        /// `next` requests waiting for an invocation: each is answered by calling it (nil: the instance is gone).
+        var waiters: [@Sendable (Assignment?) -> Void] = []
         var reserved = 0
         var dead = false
         var initDurationMs: Double?
@@ -96,7 +97,7 @@ final class FunctionInstance: Sendable {
     func run(_ assignment: Assignment) async -> Completion {
         await withCheckedContinuation { continuation in
             let id = assignment.request.requestID
-            let (waiter, deadFailure) = state.withLockedValue { state -> (CheckedContinuation<Assignment?, Never>?, InvocationFailure?) in
+            let (waiter, deadFailure) = state.withLockedValue { state -> ((@Sendable (Assignment?) -> Void)?, InvocationFailure?) in
                 if state.dead { return (nil, exitFailure(id, state.process?.exitStatus)) }
                 state.inFlight[id] = InFlight(assignment: assignment, continuation: continuation)
                 if !state.waiters.isEmpty {
@@ -109,7 +110,7 @@ final class FunctionInstance: Sendable {
             if let deadFailure {
                 continuation.resume(returning: .failure(deadFailure))
             } else {
-                waiter?.resume(returning: assignment)
+                waiter?(assignment)
             }
         }
     }
@@ -126,7 +127,7 @@ final class FunctionInstance: Sendable {
     /// The process ended (or is being given up on): every invocation it holds fails, `next` waiters get nothing.
     func died(_ exit: ChildProcess.Exit?, failure: ((String) -> InvocationFailure)? = nil) {
         let (held, waiters) = state.withLockedValue {
-            state -> ([(String, CheckedContinuation<Completion, Never>?)], [CheckedContinuation<Assignment?, Never>]) in
+            state -> ([(String, CheckedContinuation<Completion, Never>?)], [@Sendable (Assignment?) -> Void]) in
             state.dead = true
             let held = state.inFlight.map { ($0.key, $0.value.continuation) }
             state.inFlight = [:]
@@ -134,7 +135,7 @@ final class FunctionInstance: Sendable {
             defer { state.waiters = [] }
             return (held, state.waiters)
         }
-        for waiter in waiters { waiter.resume(returning: nil) }
+        for waiter in waiters { waiter(nil) }
         for (id, continuation) in held {
             continuation?.resume(returning: .failure(failure?(id) ?? exitFailure(id, exit)))
         }
@@ -147,40 +148,37 @@ final class FunctionInstance: Sendable {
 
     // MARK: The runtime's side (the Runtime API)
 
-    /// `next`: the next invocation, waiting for one; nil once the instance is dead.
-    func next() async -> Assignment? {
+    /// `next`: hands the next invocation to `deliver` — at once when one is queued, else when one arrives;
+    /// nil once the instance is dead. `deliver` may run on any thread.
+    func next(_ deliver: @escaping @Sendable (Assignment?) -> Void) {
         let elapsed = ContinuousClock.now - started
-        state.withLockedValue { state in
+        let ready = state.withLockedValue { state -> (Assignment?, Bool) in
             if state.initDurationMs == nil {
                 state.initDurationMs = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             }
-        }
-        return await withCheckedContinuation { continuation in
-            let ready = state.withLockedValue { state -> (Assignment?, Bool) in
-                if state.dead { return (nil, true) }
-                while !state.queue.isEmpty {
-                    let id = state.queue.removeFirst()
-                    guard let entry = state.inFlight[id] else { continue }
-                    state.inFlight[id]?.delivered = true
-                    return (entry.assignment, true)
-                }
-                state.waiters.append(continuation)
-                return (nil, false)
+            if state.dead { return (nil, true) }
+            while !state.queue.isEmpty {
+                let id = state.queue.removeFirst()
+                guard let entry = state.inFlight[id] else { continue }
+                state.inFlight[id]?.delivered = true
+                return (entry.assignment, true)
             }
-            if ready.1 { continuation.resume(returning: ready.0) }
+            state.waiters.append(deliver)
+            return (nil, false)
         }
+        if ready.1 { deliver(ready.0) }
     }
 
     /// A `next` answer could not be written: the invocation goes back to the front of the queue.
     func redeliver(_ id: String) {
-        let waiter = state.withLockedValue { state -> (CheckedContinuation<Assignment?, Never>, Assignment)? in
+        let waiter = state.withLockedValue { state -> (@Sendable (Assignment?) -> Void, Assignment)? in
             guard let entry = state.inFlight[id] else { return nil }
             if !state.waiters.isEmpty { return (state.waiters.removeFirst(), entry.assignment) }
             state.inFlight[id]?.delivered = false
             state.queue.insert(id, at: 0)
             return nil
         }
-        waiter?.0.resume(returning: waiter?.1)
+        if let (deliver, assignment) = waiter { deliver(assignment) }
     }
 
     /// A line the process wrote: it joins the log of the invocation it is running (when it runs exactly one).

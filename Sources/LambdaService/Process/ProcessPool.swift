@@ -73,13 +73,12 @@ public final class ProcessPool: FunctionProcessRunner {
         let completion = await instance.run(assignment)
         Deadlines.shared.remove(deadline)
         let coldStart = instance.claimColdStart()
-        let memory = instance.process.flatMap { PeakMemory.of(pid: $0.pid) }
         let result: Result<[UInt8], InvocationFailure>
         switch completion {
         case .response(let bytes): result = .success(bytes)
         case .failure(let failure): result = .failure(failure)
         }
-        return ProcessInvocation(result: result, initDurationMs: coldStart ? instance.initDurationMs : nil, maxMemoryUsedMB: memory)
+        return ProcessInvocation(result: result, initDurationMs: coldStart ? instance.initDurationMs : nil, processID: instance.process?.pid)
     }
 
     /// Stops every instance's process: SIGTERM, then SIGKILL after a grace period.
@@ -146,7 +145,8 @@ public final class ProcessPool: FunctionProcessRunner {
         let listener: RuntimeAPIListener
         do {
             let api = RuntimeAPI(instance: instance, launch: launch, logger: logger)
-            listener = try await RuntimeAPIListener.start(bodyLimit: RuntimeAPI.responseLimit, respond: api.respond)
+            listener = try await RuntimeAPIListener.start(bodyLimit: RuntimeAPI.responseLimit) { request, reply in api.respond(request, reply: reply)
+            }
         } catch {
             instance.died(nil)
             return InvocationFailure(
@@ -184,7 +184,14 @@ public final class ProcessPool: FunctionProcessRunner {
     /// An X-Ray trace header: `Root=1-<8 hex of the time>-<24 hex>;Parent=<16 hex>;Sampled=0`.
     static func traceID() -> String {
         let time = String(UInt64(Date().timeIntervalSince1970), radix: 16)
-        let random = SecureRandom.bytes(20).map { String(format: "%02x", $0) }.joined()
-        return "Root=1-\(time)-\(random.prefix(24));Parent=\(random.dropFirst(24).prefix(16));Sampled=0"
+        let digits = Array("0123456789abcdef".utf8)
+        var random = [UInt8]()
+        random.reserveCapacity(40)
+        for byte in SecureRandom.bytes(20) {
+            random.append(digits[Int(byte >> 4)])
+            random.append(digits[Int(byte & 0x0f)])
+        }
+        let hex = String(decoding: random, as: UTF8.self)
+        return "Root=1-\(time)-\(hex.prefix(24));Parent=\(hex.dropFirst(24).prefix(16));Sampled=0"
     }
 }

@@ -16,34 +16,48 @@ struct RuntimeAPI: Sendable {
     let launch: FunctionLaunch
     let logger: Logger
 
-    func respond(_ request: RuntimeAPIRequest) async -> RuntimeAPIResponse {
+    /// Answers `request` through `reply`: at once (on the listener's event loop) for every operation but
+    /// `next`, which is answered when an invocation is handed to this instance.
+    func respond(_ request: RuntimeAPIRequest, reply: @escaping @Sendable (RuntimeAPIResponse) -> Void) {
         let path = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
-        guard path.hasPrefix(Self.prefix) else { return Self.error(.notFound, "NotFound", "unknown path \(path)") }
+        guard path.hasPrefix(Self.prefix) else { return reply(Self.error(.notFound, "NotFound", "unknown path \(path)")) }
         let parts = path.dropFirst(Self.prefix.count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         switch (request.method, parts.count, parts.first, parts.last) {
-        case (.GET, 2, "invocation", "next"): return await next()
-        case (.POST, 3, "invocation", "response"): return response(parts[1], request)
-        case (.POST, 3, "invocation", "error"): return reportedError(parts[1], request)
-        case (.POST, 2, "init", "error"): return initError(request)
-        default: return Self.error(.notFound, "NotFound", "no such Runtime API operation: \(request.method) \(path)")
+        case (.GET, 2, "invocation", "next"): next(reply)
+        case (.POST, 3, "invocation", "response"): reply(response(parts[1], request))
+        case (.POST, 3, "invocation", "error"): reply(reportedError(parts[1], request))
+        case (.POST, 2, "init", "error"): reply(initError(request))
+        default: reply(Self.error(.notFound, "NotFound", "no such Runtime API operation: \(request.method) \(path)"))
         }
     }
 
-    private func next() async -> RuntimeAPIResponse {
-        guard let assignment = await instance.next() else {
-            // The instance is gone (the emulator is stopping, or it timed out): Lambda would freeze it; the process is being killed.
-            return Self.error(.internalServerError, "Runtime.Unavailable", "this execution environment is shutting down")
+    /// The same, awaited (for tests).
+    func respond(_ request: RuntimeAPIRequest) async -> RuntimeAPIResponse {
+        await withCheckedContinuation { continuation in respond(request) { continuation.resume(returning: $0) } }
+    }
+
+    private func next(_ reply: @escaping @Sendable (RuntimeAPIResponse) -> Void) {
+        let instance = self.instance
+        let arn = launch.arn
+        instance.next { assignment in
+            guard let assignment else {
+                // The instance is gone (the emulator is stopping, or it timed out): its process is being killed.
+                return reply(Self.error(.internalServerError, "Runtime.Unavailable", "this execution environment is shutting down"))
+            }
+            reply(Self.nextAnswer(assignment, arn: arn, instance: instance))
         }
+    }
+
+    private static func nextAnswer(_ assignment: FunctionInstance.Assignment, arn: String, instance: FunctionInstance) -> RuntimeAPIResponse {
         var headers: [(String, String)] = [
             ("Content-Type", "application/json"),
             ("Lambda-Runtime-Aws-Request-Id", assignment.request.requestID),
             ("Lambda-Runtime-Deadline-Ms", String(assignment.deadlineMs)),
-            ("Lambda-Runtime-Invoked-Function-Arn", launch.arn),
+            ("Lambda-Runtime-Invoked-Function-Arn", arn),
             ("Lambda-Runtime-Trace-Id", assignment.traceID),
         ]
         if let context = assignment.request.clientContext { headers.append(("Lambda-Runtime-Client-Context", context)) }
         if let identity = assignment.request.cognitoIdentity { headers.append(("Lambda-Runtime-Cognito-Identity", identity)) }
-        let instance = self.instance
         let id = assignment.request.requestID
         return RuntimeAPIResponse(status: .ok, headers: headers, body: assignment.payload) { written in
             if !written { instance.redeliver(id) }

@@ -30,11 +30,12 @@ struct RuntimeAPIResponse: Sendable {
 }
 
 /// A loopback HTTP/1.1 listener for one process's Runtime API: each request is read whole and answered
-/// by `respond`, which may wait as long as it needs (`next` waits for an invocation); keep-alive and
-/// pipelined requests are served in order. Plain SwiftNIO, so chunked bodies and their trailers arrive
+/// by `respond`, at once or as late as it needs (`next` waits for an invocation), with no task in
+/// between; keep-alive and pipelined requests are served in order. Plain SwiftNIO, so chunked bodies and their trailers arrive
 /// as the runtime sent them.
 final class RuntimeAPIListener: Sendable {
-    typealias Responder = @Sendable (RuntimeAPIRequest) async -> RuntimeAPIResponse
+    /// Answers a request by calling its second argument, at once or later, from any thread.
+    typealias Responder = @Sendable (RuntimeAPIRequest, @escaping @Sendable (RuntimeAPIResponse) -> Void) -> Void
 
     /// The bound port.
     let port: Int
@@ -116,14 +117,18 @@ private final class RuntimeAPIHandler: ChannelInboundHandler {
             body = []
             let keepAlive = head.isKeepAlive
             let version = head.version
-            let respond = self.respond
             let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             let eventLoop = context.eventLoop
-            Task {
-                let response = await respond(request)
-                eventLoop.execute {
+            respond(request) { response in
+                // Most answers are given at once, on this event loop; `next`'s when an invocation arrives.
+                if eventLoop.inEventLoop {
                     let (handler, context) = loopBound.value
                     handler.write(response, version: version, keepAlive: keepAlive, context: context)
+                } else {
+                    eventLoop.execute {
+                        let (handler, context) = loopBound.value
+                        handler.write(response, version: version, keepAlive: keepAlive, context: context)
+                    }
                 }
             }
         }
