@@ -295,3 +295,33 @@ def test_a_bad_package_artifact_is_refused_at_start_with_the_reason(tmp_path, en
                                capture_output=True, text=True, timeout=60)
     assert completed.returncode != 0 and expected in completed.stderr, completed.stderr
     assert not (tmp_path.parent / "escape").exists()
+
+
+def test_one_process_takes_several_invocations_under_aws_lambda_max_concurrency(service):
+    clients = [lambda_client(service, retries=False) for _ in range(3)]
+    with concurrent.futures.ThreadPoolExecutor(3) as pool:
+        futures = [pool.submit(lambda client=client: client.invoke(FunctionName="processes-dev-managed", Payload=b'{"seconds": 1.5}'))
+                   for client in clients]
+        outcomes = []
+        for future in futures:
+            try:
+                outcomes.append(json.loads(future.result()["Payload"].read()))
+            except botocore.exceptions.ClientError as error:
+                outcomes.append(error.response["Error"]["Code"])
+    served = [o for o in outcomes if isinstance(o, dict)]
+    assert len(served) == 2 and outcomes.count("TooManyRequestsException") == 1, outcomes
+    assert len({o["pid"] for o in served}) == 1 and len({o["thread"] for o in served}) == 2
+
+
+def test_the_cognito_endpoint_knows_which_function_signed_a_call(tmp_path, monkeypatch):
+    monkeypatch.setenv("LOG_LEVEL", "debug")
+    emulator = Emulator(CONFIG, binary=FIXTURES_BINARY).start()
+    try:
+        answer = requests.post(emulator.ready["api"] + "/signup", json={"email": "who@example.com", "password": "Passw0rd!x"}, timeout=60)
+        assert answer.status_code == 200
+        env = json.loads(invoke(emulator, "processes-dev-swiftEnv")[1]["body"])  # an in-process closure sees the same kind of values
+        assert env["AWS_ACCESS_KEY_ID"].startswith("ASIA") and env["AWS_ENDPOINT_URL_LAMBDA"] == emulator.ready["lambda"]
+        caller = "aws.caller=arn:aws:sts::000000000000:assumed-role/processes-dev-us-east-1-lambdaRole/processes-dev-signup"
+        assert caller in emulator.output()
+    finally:
+        emulator.stop()
