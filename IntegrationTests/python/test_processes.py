@@ -176,6 +176,16 @@ def test_the_aws_cli_invokes_in_process_and_out_of_process_functions(service, tm
         summary = json.loads(completed.stdout)
         assert summary["StatusCode"] == 200 and "LogResult" in summary
         assert json.loads(out.read_text())
+    for invocation_type, status in (("Event", 202), ("DryRun", 204)):
+        out = tmp_path / f"{invocation_type}.json"
+        completed = subprocess.run(["aws", "lambda", "invoke", "--endpoint-url", service.ready["lambda"], "--function-name", "processes-dev-echo",
+                                    "--invocation-type", invocation_type, "--payload", "{}", str(out)],
+                                   capture_output=True, text=True, env=environment, timeout=120)
+        assert completed.returncode == 0 and json.loads(completed.stdout)["StatusCode"] == status, completed.stderr
+    out = tmp_path / "fail.json"
+    completed = subprocess.run(["aws", "lambda", "invoke", "--endpoint-url", service.ready["lambda"], "--function-name", "processes-dev-swiftThrow",
+                                "--payload", "{}", str(out)], capture_output=True, text=True, env=environment, timeout=120)
+    assert json.loads(completed.stdout)["FunctionError"] == "Unhandled" and "failed on purpose" in json.loads(out.read_text())["errorMessage"]
     listed = subprocess.run(["aws", "lambda", "list-functions", "--endpoint-url", service.ready["lambda"], "--output", "json"],
                             capture_output=True, text=True, env=environment, timeout=120)
     names = {f["FunctionName"] for f in json.loads(listed.stdout)["Functions"]}
@@ -325,3 +335,10 @@ def test_the_cognito_endpoint_knows_which_function_signed_a_call(tmp_path, monke
         assert caller in emulator.output()
     finally:
         emulator.stop()
+
+
+def test_a_command_that_does_not_exist_is_lambdas_invalid_entrypoint_and_the_emulator_keeps_serving(service):
+    response, body = invoke(service, "processes-dev-missingCommand")
+    assert response["FunctionError"] == "Unhandled" and body["errorType"] == "Runtime.InvalidEntrypoint"
+    assert "/no/such/runtime-binary" in body["errorMessage"]
+    assert requests.get(service.ready["api"] + "/echo", timeout=60).status_code == 200
