@@ -342,3 +342,12 @@ def test_a_command_that_does_not_exist_is_lambdas_invalid_entrypoint_and_the_emu
     assert response["FunctionError"] == "Unhandled" and body["errorType"] == "Runtime.InvalidEntrypoint"
     assert "/no/such/runtime-binary" in body["errorMessage"]
     assert requests.get(service.ready["api"] + "/echo", timeout=60).status_code == 200
+
+
+def test_a_throttled_function_behind_a_rest_route_is_api_gateways_internal_server_error(service):
+    with concurrent.futures.ThreadPoolExecutor(3) as pool:
+        answers = list(pool.map(lambda _: requests.get(service.ready["api"] + "/slow?seconds=1.5", timeout=60), range(3)))
+    statuses = sorted(answer.status_code for answer in answers)
+    assert statuses == [200, 200, 500], [a.text for a in answers]
+    refused = next(answer for answer in answers if answer.status_code == 500)
+    assert refused.json() == {"message": "Internal server error"} and refused.headers["x-amzn-ErrorType"] == "InternalServerErrorException"

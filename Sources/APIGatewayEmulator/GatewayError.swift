@@ -7,7 +7,7 @@ public import EmulatorCore
 public struct GatewayError: WireError, Hashable {
     private enum Code: Sendable, Hashable {
         case missingAuthenticationToken, unauthorized, expiredToken, accessDeniedExplicit, accessDenied, forbidden
-        case authorizerFailure, internalServerError, integrationTimeout, requestTooLarge
+        case authorizerFailure, internalServerError, integrationThrottled, integrationTimeout, requestTooLarge
         case httpNotFound, httpUnauthorized, httpForbidden, httpInternalServerError, httpServiceUnavailable, httpRequestTooLarge
     }
 
@@ -38,6 +38,9 @@ public struct GatewayError: WireError, Hashable {
     public static let internalServerError = GatewayError(.internalServerError)
     /// 504 `{"message": "Endpoint request timed out"}`.
     public static let integrationTimeout = GatewayError(.integrationTimeout)
+    /// 500 `{"message": "Internal server error"}`: Lambda throttled the function (API Gateway answers a
+    /// throttled integration with a server error, not with Lambda's 429).
+    public static let integrationThrottled = GatewayError(.integrationThrottled)
     /// 413 `{"message":"Request Too Long"}`: a body over 10 MB.
     public static let requestTooLarge = GatewayError(.requestTooLarge)
     /// 404 `{"message":"Not Found"}`: an HTTP API has no route for the request.
@@ -55,7 +58,7 @@ public struct GatewayError: WireError, Hashable {
         case .missingAuthenticationToken, .httpNotFound: return GatewayError(.httpNotFound)
         case .unauthorized, .expiredToken, .httpUnauthorized: return GatewayError(.httpUnauthorized, wwwAuthenticate: wwwAuthenticate)
         case .accessDeniedExplicit, .accessDenied, .forbidden, .httpForbidden: return GatewayError(.httpForbidden, wwwAuthenticate: wwwAuthenticate)
-        case .authorizerFailure, .internalServerError, .httpInternalServerError: return GatewayError(.httpInternalServerError)
+        case .authorizerFailure, .internalServerError, .integrationThrottled, .httpInternalServerError: return GatewayError(.httpInternalServerError)
         case .integrationTimeout, .httpServiceUnavailable: return GatewayError(.httpServiceUnavailable)
         case .requestTooLarge, .httpRequestTooLarge: return GatewayError(.httpRequestTooLarge)
         }
@@ -66,7 +69,7 @@ public struct GatewayError: WireError, Hashable {
         switch code {
         case .missingAuthenticationToken, .accessDeniedExplicit, .accessDenied, .forbidden, .httpForbidden: return 403
         case .unauthorized, .expiredToken, .httpUnauthorized: return 401
-        case .authorizerFailure, .httpInternalServerError: return 500
+        case .authorizerFailure, .integrationThrottled, .httpInternalServerError: return 500
         case .internalServerError: return 502
         case .integrationTimeout: return 504
         case .requestTooLarge, .httpRequestTooLarge: return 413
@@ -90,7 +93,7 @@ public struct GatewayError: WireError, Hashable {
         guard let message else { return #"{"message":null}"# }
         switch code {
         case .accessDeniedExplicit, .accessDenied: return #"{"Message":"\#(message)"}"#
-        case .internalServerError, .integrationTimeout: return #"{"message": "\#(message)"}"#
+        case .internalServerError, .integrationThrottled, .integrationTimeout: return #"{"message": "\#(message)"}"#
         default: return #"{"message":"\#(message)"}"#
         }
     }
@@ -120,7 +123,7 @@ public struct GatewayError: WireError, Hashable {
         case .accessDenied: return "User is not authorized to access this resource"
         case .forbidden, .httpForbidden: return "Forbidden"
         case .authorizerFailure: return nil
-        case .internalServerError: return "Internal server error"
+        case .internalServerError, .integrationThrottled: return "Internal server error"
         case .integrationTimeout: return "Endpoint request timed out"
         case .requestTooLarge: return "Request Too Long"
         case .httpNotFound: return "Not Found"
@@ -137,8 +140,7 @@ public struct GatewayError: WireError, Hashable {
         case .unauthorized, .expiredToken: return "UnauthorizedException"
         case .accessDeniedExplicit, .accessDenied, .forbidden: return "AccessDeniedException"
         case .authorizerFailure: return "AuthorizerConfigurationException"
-        case .internalServerError: return "InternalServerErrorException"
-        case .integrationTimeout: return "InternalServerErrorException"
+        case .internalServerError, .integrationThrottled, .integrationTimeout: return "InternalServerErrorException"
         case .requestTooLarge: return "RequestTooLargeException"
         default: return nil
         }

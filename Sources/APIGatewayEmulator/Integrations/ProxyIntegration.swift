@@ -28,6 +28,7 @@ extension ProxyIntegration {
         switch await invoker.invoke(function, event: event, requestID: call.requestID, callerTimeout: timeout) {
         case .failure(let failure):
             if failure.kind == .callerTimeout { return error(.integrationTimeout, requestID: call.requestID, function: function.key) }
+            if failure.kind == .throttled { return error(.integrationThrottled, requestID: call.requestID, function: function.key) }
             if failure.kind == .missingHandler { logger.error("\(failure.description) (function \(function.key))") }
             return error(.internalServerError, requestID: call.requestID, function: function.key)
         case .success(let output):
