@@ -67,6 +67,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "CProcessSpawn"),
+        .target(name: "SigV4", dependencies: ["EmulatorCrypto"], swiftSettings: swiftSettings),
         .target(
             name: "LambdaService",
             dependencies: [
@@ -221,6 +222,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "EventsEmulatorTests", dependencies: ["EventsEmulator", "EmulatorCore"], swiftSettings: swiftSettings),
         .testTarget(name: "EmulatorCryptoTests", dependencies: ["EmulatorCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),
