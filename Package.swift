@@ -105,7 +105,8 @@ let package = Package(
         .target(
             name: "EmulatorServer",
             dependencies: [
-                "APIGatewayEmulator", "LambdaEmulator", "LambdaService", "EventsEmulator", "CognitoEmulator", "CognitoShapes", "EmulatorCore",
+                "APIGatewayEmulator", "LambdaEmulator", "LambdaService", "EventsEmulator", "SigV4", "CognitoEmulator", "CognitoShapes",
+                "EmulatorCore",
                 "Provisioning",
                 "ServerlessConfig",
                 "YAML",

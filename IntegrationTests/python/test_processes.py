@@ -351,3 +351,50 @@ def test_a_throttled_function_behind_a_rest_route_is_api_gateways_internal_serve
     assert statuses == [200, 200, 500], [a.text for a in answers]
     refused = next(answer for answer in answers if answer.status_code == 500)
     assert refused.json() == {"message": "Internal server error"} and refused.headers["x-amzn-ErrorType"] == "InternalServerErrorException"
+
+
+def function_client(service, env, **overrides):
+    keys = {"aws_access_key_id": env["AWS_ACCESS_KEY_ID"], "aws_secret_access_key": env["AWS_SECRET_ACCESS_KEY"],
+            "aws_session_token": env["AWS_SESSION_TOKEN"]}
+    keys.update(overrides)
+    return boto3.client("cognito-idp", endpoint_url=service.ready["cognito"], region_name="us-east-1", **keys)
+
+
+def test_a_functions_credentials_are_verified_and_its_role_applied_at_the_cognito_endpoint(service):
+    env = requests.get(service.ready["api"] + "/echo", timeout=60).json()["env"]
+    pool = service.pool("UserPool")["id"]
+    client = function_client(service, env)
+    client.admin_create_user(UserPoolId=pool, Username="role@example.com", MessageAction="SUPPRESS")  # allowed by iam.role.statements
+    with pytest.raises(botocore.exceptions.ClientError) as denied:
+        client.list_users(UserPoolId=pool)
+    assert denied.value.response["Error"]["Code"] == "AccessDeniedException"
+    assert denied.value.response["Error"]["Message"] == (
+        "User: arn:aws:sts::000000000000:assumed-role/processes-dev-us-east-1-lambdaRole/processes-dev-echo is not authorized to perform: "
+        f"cognito-idp:ListUsers on resource: arn:aws:cognito-idp:us-east-1:000000000000:userpool/{pool} "
+        "because no identity-based policy allows the cognito-idp:ListUsers action")
+    # Keys the emulator did not issue keep full access, unchecked.
+    assert "Users" in service.client().list_users(UserPoolId=pool)
+
+
+def test_a_signature_that_does_not_match_is_refused_as_aws_refuses_it(service):
+    env = requests.get(service.ready["api"] + "/echo", timeout=60).json()["env"]
+    pool = service.pool("UserPool")["id"]
+    tampered = function_client(service, env)
+
+    def change_a_byte(request, **_):
+        request.body = request.body.replace(b"tamper", b"tampes")
+    tampered.meta.events.register_last("before-send.cognito-idp.AdminCreateUser", change_a_byte)
+    with pytest.raises(botocore.exceptions.ClientError) as mismatch:
+        tampered.admin_create_user(UserPoolId=pool, Username="tamper@example.com", MessageAction="SUPPRESS")
+    assert mismatch.value.response["Error"]["Code"] == "InvalidSignatureException"
+    assert mismatch.value.response["Error"]["Message"].startswith("The request signature we calculated does not match the signature you provided.")
+    with pytest.raises(botocore.exceptions.ClientError) as wrong_secret:
+        function_client(service, env, aws_secret_access_key="not-the-secret").admin_create_user(
+            UserPoolId=pool, Username="x@example.com", MessageAction="SUPPRESS")
+    assert wrong_secret.value.response["Error"]["Code"] == "InvalidSignatureException"
+    with pytest.raises(botocore.exceptions.ClientError) as wrong_token:
+        function_client(service, env, aws_session_token="forged").admin_create_user(UserPoolId=pool, Username="y@example.com", MessageAction="SUPPRESS")
+    assert wrong_token.value.response["Error"]["Code"] == "UnrecognizedClientException"
+    with pytest.raises(botocore.exceptions.ClientError) as missing:
+        service.client().admin_get_user(UserPoolId=pool, Username="tamper@example.com")
+    assert missing.value.response["Error"]["Code"] == "UserNotFoundException"  # nothing was created by the refused requests

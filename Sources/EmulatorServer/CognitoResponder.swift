@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import SigV4
 
 /// The Cognito listener: the AWS JSON endpoint at `POST /`, each pool's JWKS and OpenID configuration,
 /// and the `/_emulate` admin routes (outbox, clock, health).
@@ -13,30 +14,38 @@ struct CognitoResponder: HTTPResponder {
 
     let service: CognitoService
     let dispatcher: CognitoJSONDispatcher
-    /// The principals behind the access keys the emulator issued (each function's), by access key ID.
-    let callers: [String: String]
+    /// The credentials the emulator issued: their requests are verified and run under their role.
+    let credentials: IssuedCredentials
+    let clock: any TimeSource
     let logger: Logger
     static let maximumBody = 1 << 20
-    private static let authorizationHeader = HTTPField.Name("Authorization")!
     private static let targetHeader = HTTPField.Name("X-Amz-Target")!
     private static let requestIDHeader = HTTPField.Name("x-amzn-RequestId")!
     private static let errorTypeHeader = HTTPField.Name("x-amzn-ErrorType")!
 
-    init(service: CognitoService, callers: [String: String] = [:], logger: Logger) {
+    init(service: CognitoService, credentials: IssuedCredentials = IssuedCredentials(holders: [:]), clock: any TimeSource, logger: Logger) {
         self.service = service
         self.dispatcher = CognitoJSONDispatcher(service: service)
-        self.callers = callers
+        self.credentials = credentials
+        self.clock = clock
         self.logger = logger
     }
 
-    /// Who signed the request: the principal of an access key the emulator issued, else the key ID as given
-    /// (`Credential=AKID/date/region/service/aws4_request`); the SigV4/IAM work verifies and enforces it.
-    func caller(of request: Request) -> String {
-        guard let authorization = request.headers[Self.authorizationHeader],
-            let credential = authorization.split(separator: " ").first(where: { $0.hasPrefix("Credential=") })
-        else { return "anonymous" }
-        let accessKey = String(credential.dropFirst("Credential=".count).prefix { $0 != "/" })
-        return callers[accessKey] ?? "key \(accessKey)"
+    /// The request as SigV4 reads it: Host first (HTTP/1.1 carries it as the authority), then the headers as sent.
+    static func signed(_ request: Request, body: [UInt8]) -> SigV4.Request {
+        var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+        if let authority = request.head.authority, !headers.contains(where: { $0.name.lowercased() == "host" }) {
+            headers.insert(("Host", authority), at: 0)
+        }
+        let target = request.head.path ?? "/"
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        return SigV4.Request(
+            method: request.method.rawValue,
+            path: String(parts[0]),
+            query: parts.count > 1 ? String(parts[1]) : "",
+            headers: headers,
+            body: body
+        )
     }
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -52,11 +61,21 @@ struct CognitoResponder: HTTPResponder {
                 return HTTPResponses.json(#"{"__type":"SerializationException","message":"The request body could not be read"}"#, status: 400)
             }
             let target = request.headers[Self.targetHeader]
-            let answer = await dispatcher.handle(target: target, body: Array(buffer: body))
+            let bytes = Array(buffer: body)
             let operation = target.map { String($0.split(separator: ".").last ?? "") } ?? "-"
+            let answer: CognitoJSONDispatcher.Answer
+            let caller: CognitoCaller?
+            switch credentials.caller(of: Self.signed(request, body: bytes), now: clock.now) {
+            case .success(let found):
+                caller = found
+                answer = await dispatcher.handle(target: target, body: bytes, caller: found)
+            case .failure(let refusal):
+                caller = nil
+                answer = CognitoJSONDispatcher.render(refusal)
+            }
             logger.debug(
                 "cognito \(operation) \(answer.status)",
-                metadata: ["cognito.operation": "\(operation)", "aws.caller": "\(caller(of: request))"]
+                metadata: ["cognito.operation": "\(operation)", "aws.caller": "\(caller?.principal ?? "unchecked")"]
             )
             // Every answer carries a request ID (SDKs report it as the response's RequestId), and an error
             // its type again in a header, as AWS's JSON services send them.

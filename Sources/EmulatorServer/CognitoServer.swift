@@ -61,7 +61,7 @@ public struct CognitoServer: Sendable {
     /// - Parameter onReady: Called once the listener accepts connections, after the ready file is written.
     public func run(onReady: @escaping @Sendable (ReadyInfo) async -> Void) async throws {
         let application = Application(
-            responder: CognitoResponder(service: cognito, logger: logger),
+            responder: CognitoResponder(service: cognito, clock: cognito.clock, logger: logger),
             server: Emulator.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
             onServerRunning: { channel in

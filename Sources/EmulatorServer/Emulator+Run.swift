@@ -10,6 +10,7 @@ import NIOCore
 import Provisioning
 import ServerlessConfig
 public import ServiceLifecycle
+import SigV4
 import UnixSignals
 
 extension Emulator: Service {
@@ -44,11 +45,7 @@ extension Emulator: Service {
             await self.start(ports: ports, slots: (slot, lambdaSlot), startup: startup, onReady: onReady)
         }
         let cognitoApplication = Application(
-            responder: CognitoResponder(
-                service: cognito,
-                callers: Dictionary(stack.functions.map { ($0.credentials.accessKeyID, $0.principal.description) }) { first, _ in first },
-                logger: logger
-            ),
+            responder: CognitoResponder(service: cognito, credentials: issuedCredentials, clock: clock, logger: logger),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
             onServerRunning: { channel in await listenersBound(ListenerPorts(cognito: channel.localAddress?.port ?? options.cognitoPort)) },
@@ -139,6 +136,23 @@ extension Emulator: Service {
     /// keep-alive is closed) and HTTP/1.0 connections closed after their answer.
     static func httpServer(idleTimeout: Double) -> HTTPServerBuilder {
         .http1(configuration: .init(additionalChannelHandlers: [ConnectionHygieneInstaller()], idleTimeout: .milliseconds(Int64(idleTimeout * 1000))))
+    }
+
+    /// The functions' credentials: each verifies as its function, under its role.
+    var issuedCredentials: IssuedCredentials {
+        var holders: [String: IssuedCredentials.Holder] = [:]
+        for function in stack.functions {
+            holders[function.credentials.accessKeyID] = IssuedCredentials.Holder(
+                secret: .init(secretAccessKey: function.credentials.secretAccessKey, sessionToken: function.credentials.sessionToken),
+                caller: CognitoCaller(
+                    principal: function.principal.description,
+                    policy: function.policy,
+                    region: stack.region,
+                    accountID: stack.accountID
+                )
+            )
+        }
+        return IssuedCredentials(holders: holders)
     }
 
     /// The task that fires `service`'s schedules against `runtime`'s functions, nil when it has none.

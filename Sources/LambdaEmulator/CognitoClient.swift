@@ -34,17 +34,6 @@ public struct CognitoClient: Sendable {
 
     /// Checks `action` on the pool's ARN (or `*`), failing with AWS's AccessDeniedException text.
     func authorize(_ action: String, poolID: String?) throws(CognitoError) {
-        let resource = poolID.map { ARN.userPool($0, region: region, account: accountID).description } ?? "*"
-        switch policy.evaluate(action: action, resource: resource) {
-        case .allowed: return
-        case .explicitlyDenied:
-            throw .accessDenied(
-                "User: \(principal) is not authorized to perform: \(action) on resource: \(resource) with an explicit deny in an identity-based policy"
-            )
-        case .implicitlyDenied:
-            throw .accessDenied(
-                "User: \(principal) is not authorized to perform: \(action) on resource: \(resource) because no identity-based policy allows the \(action) action"
-            )
-        }
+        try CognitoCaller(principal: principal, policy: policy, region: region, accountID: accountID).authorize(action, poolID: poolID)
     }
 }

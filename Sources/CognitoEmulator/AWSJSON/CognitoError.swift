@@ -25,6 +25,9 @@ public struct CognitoError: WireError, Hashable, CustomStringConvertible {
         case userNotFound = "UserNotFoundException"
         case usernameExists = "UsernameExistsException"
         case accessDenied = "AccessDeniedException"
+        case invalidSignature = "InvalidSignatureException"
+        case incompleteSignature = "IncompleteSignatureException"
+        case unrecognizedClient = "UnrecognizedClientException"
         case userLambdaValidation = "UserLambdaValidationException"
         case unexpectedLambda = "UnexpectedLambdaException"
         case invalidLambdaResponse = "InvalidLambdaResponseException"
@@ -114,6 +117,14 @@ public struct CognitoError: WireError, Hashable, CustomStringConvertible {
 
     /// An IAM denial, as AWS words it for a Lambda function's role.
     public static func accessDenied(_ message: String) -> Self { .init(.accessDenied, message) }
+    /// A SigV4 signature that does not match, or is outside its window.
+    package static func invalidSignature(_ message: String) -> Self { .init(.invalidSignature, message) }
+    /// A SigV4 signature with parts missing.
+    package static func incompleteSignature(_ message: String) -> Self { .init(.incompleteSignature, message) }
+    /// A session token that does not belong to its access key.
+    package static func unrecognizedClient(_ message: String = "The security token included in the request is invalid.") -> Self {
+        .init(.unrecognizedClient, message)
+    }
 
     static let incorrectCredentials = notAuthorized("Incorrect username or password.")
     static let invalidAccessToken = notAuthorized("Invalid Access Token")

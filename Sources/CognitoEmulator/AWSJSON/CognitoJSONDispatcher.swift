@@ -37,8 +37,10 @@ package struct CognitoJSONDispatcher: Sendable {
     /// - Parameters:
     ///   - target: The `X-Amz-Target` header.
     ///   - body: The request body.
+    ///   - caller: Whose IAM permissions apply (a function whose issued credentials signed the request);
+    ///     nil for full access.
     /// - Returns: The status and body to answer with; never throws.
-    package func handle(target: String?, body: [UInt8]) async -> Answer {
+    package func handle(target: String?, body: [UInt8], caller: CognitoCaller? = nil) async -> Answer {
         guard let target, target.hasPrefix(Self.targetPrefix) else {
             return Self.render(.unknownOperation("Missing or unknown X-Amz-Target; expected \(Self.targetPrefix)<Operation>"))
         }
@@ -52,7 +54,7 @@ package struct CognitoJSONDispatcher: Sendable {
         }
         do {
             let (request, bytes) = try Self.read(body, operation: name)
-            let result = try await operation.run(request, bytes: bytes, on: service)
+            let result = try await operation.run(request, bytes: bytes, caller: caller, on: service)
             return Answer(status: 200, body: result)
         } catch let error as CognitoError {
             return Self.render(error)

@@ -82,14 +82,16 @@ extension ListUserPoolsRequest {
 package protocol AnyCognitoOperation: Sendable {
     /// The operation's name.
     var name: String { get }
-    /// Runs the operation on the (already validated) request, given parsed and as text, and encodes the answer.
-    func run(_ request: JSONValue, bytes: [UInt8], on service: CognitoService) async throws -> [UInt8]
+    /// Runs the operation on the (already validated) request, given parsed and as text, and encodes the
+    /// answer; `caller`'s IAM permission is checked first when IAM authorizes the operation.
+    func run(_ request: JSONValue, bytes: [UInt8], caller: CognitoCaller?, on service: CognitoService) async throws -> [UInt8]
 }
 
 extension CognitoOperation: AnyCognitoOperation {
-    package func run(_ value: JSONValue, bytes: [UInt8], on service: CognitoService) async throws -> [UInt8] {
+    package func run(_ value: JSONValue, bytes: [UInt8], caller: CognitoCaller?, on service: CognitoService) async throws -> [UInt8] {
         // Documents are taken and given as JSON values; other shapes go through Codable.
         let request = try (JSONDocument(value) as? Request) ?? JSONDecoder().decode(Request.self, from: Data(bytes))
+        if let caller, let check = iamCheck(for: request) { try caller.authorize(check.action, poolID: check.poolID) }
         let response = try await perform(service, request)
         if let document = response as? JSONDocument { return Array(document.value.serialized.utf8) }
         return Array(try JSONEncoder().encode(response))
