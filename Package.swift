@@ -283,7 +283,7 @@ if ProcessInfo.processInfo.environment["ENABLE_EMU_FUZZ"] != nil {
         ),
         .executableTarget(
             name: "TokenFuzz",
-            dependencies: ["CognitoEmulator", "EmulatorCrypto"],
+            dependencies: ["CognitoEmulator", "EmulatorCrypto", "SigV4"],
             path: "Fuzz/TokenFuzz",
             swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
         ),

@@ -64,7 +64,7 @@ struct RuntimeAPITests {
         #expect(accepted.status == .accepted && String(decoding: accepted.body, as: UTF8.self) == #"{"status":"OK"}"#)
         let again = await api.respond(Self.request(.POST, "invocation/req-1/response", body: #"{"ok":false}"#))
         #expect(again.status == .forbidden && String(decoding: again.body, as: UTF8.self).contains("InvalidStateTransition"))
-        guard case .response(let bytes) = await running.value else {
+        guard case .success(let bytes) = await running.value else {
             Issue.record("expected the first answer")
             return
         }
@@ -114,7 +114,7 @@ struct RuntimeAPITests {
         let second = await api.respond(Self.request(.GET, "invocation/next"))
         #expect(Self.header(second, "Lambda-Runtime-Aws-Request-Id") == "req-4")
         _ = await api.respond(Self.request(.POST, "invocation/req-4/response", body: "1"))
-        guard case .response(let bytes) = await running.value else {
+        guard case .success(let bytes) = await running.value else {
             Issue.record("expected an answer")
             return
         }

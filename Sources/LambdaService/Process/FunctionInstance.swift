@@ -19,11 +19,8 @@ final class FunctionInstance: Sendable {
         let traceID: String
     }
 
-    /// How an invocation ended, as the runtime told it.
-    enum Completion: Sendable {
-        case response([UInt8])
-        case failure(InvocationFailure)
-    }
+    /// How an invocation ended, as the runtime told it: its answer's bytes, or the failure.
+    typealias Completion = Result<[UInt8], InvocationFailure>
 
     private struct InFlight {
         var assignment: Assignment

@@ -70,14 +70,9 @@ public final class ProcessPool: FunctionProcessRunner {
             }
             instance.process?.kill(SIGKILL)
         }
-        let completion = await instance.run(assignment)
+        let result = await instance.run(assignment)
         Deadlines.shared.remove(deadline)
         let coldStart = instance.claimColdStart()
-        let result: Result<[UInt8], InvocationFailure>
-        switch completion {
-        case .response(let bytes): result = .success(bytes)
-        case .failure(let failure): result = .failure(failure)
-        }
         return ProcessInvocation(result: result, initDurationMs: coldStart ? instance.initDurationMs : nil, processID: instance.process?.pid)
     }
 

@@ -82,9 +82,9 @@ struct RuntimeAPI: Sendable {
         } else if request.headers.first(name: "Lambda-Runtime-Function-Response-Mode")?.lowercased() == "streaming",
             request.headers.first(name: "Content-Type") == StreamedHTTPResponse.contentType
         {
-            completion = StreamedHTTPResponse.read(request.body).map { .response($0) } ?? .failure(Self.malformedStream(id))
+            completion = StreamedHTTPResponse.read(request.body).map { .success($0) } ?? .failure(Self.malformedStream(id))
         } else {
-            completion = .response(request.body)
+            completion = .success(request.body)
         }
         guard instance.answer(id, completion) else { return invalid(id) }
         return Self.accepted
