@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -78,9 +79,16 @@ static void run_request(struct spawn_request *request) {
         sigset_t none;
         sigemptyset(&none);
         sigprocmask(SIG_SETMASK, &none, NULL);
-        int null_fd = open("/dev/null", O_RDONLY);
+        // An ignored signal stays ignored across exec, and the emulator (NIO) ignores SIGPIPE.
+        struct sigaction default_action;
+        memset(&default_action, 0, sizeof default_action);
+        default_action.sa_handler = SIG_DFL;
+        sigaction(SIGPIPE, &default_action, NULL);
+        int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
         if (null_fd < 0 || dup2(null_fd, 0) < 0 || dup2(request->stdout_fd, 1) < 0 || dup2(request->stderr_fd, 2) < 0) {
             failure = errno;
+        } else if ((request->stdout_fd == 1 && fcntl(1, F_SETFD, 0) < 0) || (request->stderr_fd == 2 && fcntl(2, F_SETFD, 0) < 0)) {
+            failure = errno;  // dup2 onto itself keeps close-on-exec: clear it
         } else if (request->directory != NULL && chdir(request->directory) != 0) {
             failure = errno;
         } else {
@@ -166,4 +174,9 @@ int emulate_wait(pid_t pid) {
 
 int emulate_pipe(int descriptors[2]) {
     return pipe2(descriptors, O_CLOEXEC);
+}
+
+int emulate_pending_bytes(int descriptor) {
+    int count = 0;
+    return ioctl(descriptor, FIONREAD, &count) == 0 ? count : -1;
 }

@@ -19,6 +19,8 @@ struct CognitoResponder: HTTPResponder {
     let clock: any TimeSource
     let logger: Logger
     static let maximumBody = 1 << 20
+    /// How far `POST /_emulate/clock` may move the clock: 100 years.
+    static let maximumClockOffset = 100 * 365.25 * 86_400
     private static let targetHeader = HTTPField.Name("X-Amz-Target")!
     private static let requestIDHeader = HTTPField.Name("x-amzn-RequestId")!
     private static let errorTypeHeader = HTTPField.Name("x-amzn-ErrorType")!
@@ -105,6 +107,10 @@ struct CognitoResponder: HTTPResponder {
                 let seconds = members.first(where: { $0.key == "advanceSeconds" })?.value.numberValue, seconds.isFinite
             else {
                 return HTTPResponses.message("expected {\"advanceSeconds\": <number>}", status: 400)
+            }
+            // A century either way: dates past that are nobody's test, and some date arithmetic would overflow.
+            guard abs(service.clock.offsetSeconds + seconds) <= Self.maximumClockOffset else {
+                return HTTPResponses.message("the clock may be moved at most 100 years from now", status: 400)
             }
             service.clock.advance(seconds: seconds)
             return HTTPResponses.json("{\"offsetSeconds\":\(service.clock.offsetSeconds),\"now\":\(service.clock.now)}")

@@ -103,10 +103,11 @@ public enum SigV4 {
         var pairs: [(String, String)] = []
         for part in query.split(separator: "&", omittingEmptySubsequences: true) {
             let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = percentDecode(String(pieces[0]))
-            if name == excluded { continue }
-            let value = pieces.count > 1 ? percentDecode(String(pieces[1])) : ""
-            pairs.append((percentEncode(name, keepSlash: false), percentEncode(value, keepSlash: false)))
+            // Decoded and encoded as bytes: an encoded byte that is not UTF-8 (`%FF`) must come back as itself.
+            let name = percentDecodedBytes(String(pieces[0]))
+            if let excluded, name == Array(excluded.utf8) { continue }
+            let value = pieces.count > 1 ? percentDecodedBytes(String(pieces[1])) : []
+            pairs.append((percentEncode(bytes: name, keepSlash: false), percentEncode(bytes: value, keepSlash: false)))
         }
         return pairs.sorted { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
     }
@@ -134,10 +135,14 @@ public enum SigV4 {
     private static let unreserved: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~".utf8))
 
     static func percentEncode(_ text: String, keepSlash: Bool) -> String {
+        percentEncode(bytes: Array(text.utf8), keepSlash: keepSlash)
+    }
+
+    static func percentEncode(bytes: [UInt8], keepSlash: Bool) -> String {
         var output = [UInt8]()
-        output.reserveCapacity(text.utf8.count)
+        output.reserveCapacity(bytes.count)
         let digits = Array("0123456789ABCDEF".utf8)
-        for byte in text.utf8 {
+        for byte in bytes {
             if unreserved.contains(byte) || (keepSlash && byte == UInt8(ascii: "/")) {
                 output.append(byte)
             } else {
@@ -148,6 +153,10 @@ public enum SigV4 {
     }
 
     static func percentDecode(_ text: String) -> String {
+        String(decoding: percentDecodedBytes(text), as: UTF8.self)
+    }
+
+    static func percentDecodedBytes(_ text: String) -> [UInt8] {
         var output = [UInt8]()
         let bytes = Array(text.utf8)
         var index = 0
@@ -161,7 +170,7 @@ public enum SigV4 {
                 index += 1
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -84,7 +84,11 @@ public struct SigV4Verifier: Sendable {
     /// The access key a request claims, without checking anything (to say who called when checks are off).
     public static func claimedAccessKey(_ request: SigV4.Request) -> String? {
         if case .success(let parsed) = parse(request) { return parsed.credential.accessKeyID }
-        return nil
+        // A malformed signature still names its key: the verifier then says what is wrong with it.
+        let text = request.headerValues("Authorization").first ?? queryParameters(request.query)["X-Amz-Credential"].map { "Credential=\($0)" } ?? ""
+        guard let start = text.firstRange(of: "Credential=") else { return nil }
+        let key = text[start.upperBound...].prefix { $0 != "/" && $0 != "," && $0 != " " }
+        return key.isEmpty ? nil : String(key)
     }
 
     struct Parsed {
@@ -126,7 +130,12 @@ public struct SigV4Verifier: Sendable {
         guard let credential = credential(credentialText) else { return .failure(.incomplete("Credential '\(credentialText)' is malformed")) }
         let signedHeaders = signed.split(separator: ";").map { $0.lowercased() }
         guard signedHeaders.contains("host") else { return .failure(.incomplete("SignedHeaders must include host")) }
-        let payloadHash = request.headerValues("X-Amz-Content-Sha256").first ?? SigV4.hex(Digest.sha256(request.body))
+        let bodyHash = SigV4.hex(Digest.sha256(request.body))
+        let payloadHash = request.headerValues("X-Amz-Content-Sha256").first ?? bodyHash
+        // A claimed hash must be the body's (UNSIGNED-PAYLOAD excepted), or the body would not be signed.
+        guard payloadHash == bodyHash || payloadHash == SigV4.unsignedPayload else {
+            return .failure(.incomplete("X-Amz-Content-Sha256 is not the hash of the body"))
+        }
         return .success(
             Parsed(
                 credential: credential,
@@ -168,7 +177,7 @@ public struct SigV4Verifier: Sendable {
         return SigV4.Credential(accessKeyID: parts[0], date: parts[1], region: parts[2], service: parts[3])
     }
 
-    private static func queryParameters(_ query: String) -> [String: String] {
+    static func queryParameters(_ query: String) -> [String: String] {
         var result: [String: String] = [:]
         for part in query.split(separator: "&") {
             let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

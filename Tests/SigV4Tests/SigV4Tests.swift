@@ -106,6 +106,22 @@ struct SigV4Tests {
         }
     }
 
+    @Test("a query byte that is not UTF-8 stays itself; a claimed body hash must be the body's")
+    func bytesAndHashes() {
+        #expect(SigV4.canonicalQuery("a=%FF&b=%e2%82%ac", excluding: nil) == "a=%FF&b=%E2%82%AC")
+        var claimed = Self.example
+        claimed.headers.append(("X-Amz-Content-Sha256", String(repeating: "0", count: 64)))
+        let verifier = Self.verifier(["AKIDEXAMPLE": .init(secretAccessKey: Self.exampleSecret)])
+        guard case .failure(.incomplete(let reason)) = verifier.verify(claimed, now: Self.exampleTime) else {
+            Issue.record("a wrong body hash was accepted")
+            return
+        }
+        #expect(reason.contains("X-Amz-Content-Sha256"))
+        var malformed = Self.example
+        malformed.headers[3].value = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request"
+        #expect(SigV4Verifier.claimedAccessKey(malformed) == "AKIDEXAMPLE")
+    }
+
     @Test("pre-signed URLs verify until X-Amz-Expires")
     func presigned() {
         let credential = SigV4.Credential(accessKeyID: "AKID", date: "20261201", region: "us-east-1", service: "cognito-idp")

@@ -18,6 +18,9 @@ pid_t emulate_spawn(const char *const argv[], const char *const envp[], const ch
 /// Opens a pipe whose two ends are closed on exec (so only the child they are handed to inherits them).
 int emulate_pipe(int descriptors[2]);
 
+/// The bytes waiting to be read from a pipe, or -1 when it cannot tell (the descriptor is closed).
+int emulate_pending_bytes(int descriptor);
+
 /// Waits for `pid` to end; returns its raw wait status, or -1 (errno set).
 int emulate_wait(pid_t pid);
 

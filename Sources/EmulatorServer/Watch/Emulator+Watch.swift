@@ -27,6 +27,7 @@ extension Emulator {
             let latest = watcher.snapshot()
             changed = FileWatcher.changes(from: stamps, to: latest)
             stamps = latest
+            guard !changed.isEmpty else { continue }  // a file that came and went
             let started = ContinuousClock.now
             let what = changed.count == 1 ? (changed[0].split(separator: "/").last.map(String.init) ?? changed[0]) : "\(changed.count) files"
             if let command = options.buildCommand {
@@ -39,6 +40,7 @@ extension Emulator {
                 }
                 if let rebuilt = options.onExecutableRebuilt, Self.executableStamp() != executable {
                     logger.info("the emulator's executable was rebuilt: restarting it on the same ports")
+                    await background.drain()  // acknowledged Event invocations finish first
                     for pool in await startup.runtime?.pools ?? [] { await pool.shutdown() }
                     await rebuilt(endpoints.apiPort, endpoints.cognitoPort, endpoints.lambdaPort)
                     continue

@@ -53,6 +53,8 @@ final class ChildProcess: Sendable {
     /// The process ID (also its process group's).
     let pid: pid_t
     private let exit = NIOLockedValueBox<ExitState>(ExitState())
+    /// The output pipes still open, and how many chunks their readers are handing over right now.
+    private let output = NIOLockedValueBox<(open: Set<Int32>, busy: Int)>(([], 0))
 
     private struct ExitState {
         var exit: Exit?
@@ -93,8 +95,9 @@ final class ChildProcess: Sendable {
             throw SpawnError(command: arguments.first ?? "", errorNumber: errorNumber)
         }
         let process = ChildProcess(pid: pid)
-        readLines(outPipe[0], stream: .stdout, onLine)
-        readLines(errPipe[0], stream: .stderr, onLine)
+        process.output.withLockedValue { $0.open = [outPipe[0], errPipe[0]] }
+        process.readLines(outPipe[0], stream: .stdout, onLine)
+        process.readLines(errPipe[0], stream: .stderr, onLine)
         let thread = Thread {
             let status = emulate_wait(pid)
             process.finished(Self.exit(fromWaitStatus: status))
@@ -135,6 +138,19 @@ final class ChildProcess: Sendable {
         killer.cancel()
     }
 
+    /// Waits (at most `limit` seconds) until what the process has written so far has been handed to
+    /// `onLine`: lines written before it answered belong to that invocation's log.
+    func drainOutput(limit: Double = 0.05) async {
+        let deadline = ContinuousClock.now + .milliseconds(Int(limit * 1000))
+        var quietChecks = 0
+        while ContinuousClock.now < deadline {
+            let idle = output.withLockedValue { state in state.busy == 0 && state.open.allSatisfy { emulate_pending_bytes($0) <= 0 } }
+            quietChecks = idle ? quietChecks + 1 : 0
+            if quietChecks == 2 { return }  // twice, a moment apart: a chunk just read is being handed over otherwise
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+    }
+
     private func finished(_ exit: Exit) {
         let waiters = self.exit.withLockedValue { state -> [CheckedContinuation<Exit, Never>] in
             state.exit = exit
@@ -152,7 +168,8 @@ final class ChildProcess: Sendable {
 
     /// Reads `descriptor` on a thread until end of file, handing each line (without its newline) to `onLine`;
     /// a line longer than 256 KiB is handed over in pieces.
-    private static func readLines(_ descriptor: Int32, stream: Stream, _ onLine: @escaping @Sendable (Stream, String) -> Void) {
+    private func readLines(_ descriptor: Int32, stream: Stream, _ onLine: @escaping @Sendable (Stream, String) -> Void) {
+        let output = self.output
         let thread = Thread {
             var pending: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 16 * 1024)
@@ -160,6 +177,8 @@ final class ChildProcess: Sendable {
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 if count < 0, errno == EINTR { continue }
                 if count <= 0 { break }
+                output.withLockedValue { $0.busy += 1 }
+                defer { output.withLockedValue { $0.busy -= 1 } }
                 pending.append(contentsOf: buffer[0..<count])
                 while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                     onLine(stream, String(decoding: pending[..<newline], as: UTF8.self))
@@ -171,7 +190,10 @@ final class ChildProcess: Sendable {
                 }
             }
             if !pending.isEmpty { onLine(stream, String(decoding: pending, as: UTF8.self)) }
-            close(descriptor)
+            output.withLockedValue { state in
+                state.open.remove(descriptor)
+                close(descriptor)
+            }
         }
         thread.start()
     }

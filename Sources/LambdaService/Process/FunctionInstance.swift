@@ -40,6 +40,8 @@ final class FunctionInstance: Sendable {
         var process: ChildProcess?
         /// The IDs answered most recently, to tell a second answer (403) from an unknown ID (400).
         var answered: [String] = []
+        /// The log of the invocation answered last: lines that arrive just after its answer are its own.
+        var lastLog: InvocationLog?
     }
 
     let function: FunctionLaunch
@@ -182,6 +184,7 @@ final class FunctionInstance: Sendable {
     func logLine(_ line: String) {
         let log = state.withLockedValue { state -> InvocationLog? in
             let running = state.inFlight.values.filter(\.delivered)
+            if running.isEmpty { return state.lastLog }
             return running.count == 1 ? running.first?.assignment.request.log : nil
         }
         log?.append(line)
@@ -201,6 +204,7 @@ final class FunctionInstance: Sendable {
     func answer(_ id: String, _ completion: Completion) -> Bool {
         let continuation = state.withLockedValue { state -> CheckedContinuation<Completion, Never>?? in
             guard state.inFlight[id]?.delivered == true else { return nil }
+            state.lastLog = state.inFlight[id]?.assignment.request.log
             state.answered.append(id)
             if state.answered.count > 64 { state.answered.removeFirst() }
             return .some(state.inFlight.removeValue(forKey: id)?.continuation)

@@ -115,7 +115,12 @@ enum NodeBootstrap {
 
         const handler = await loadHandler();
         for (;;) {
-          const next = await fetch(`${api}/invocation/next`);
+          let next;
+          try {
+            next = await fetch(`${api}/invocation/next`);
+          } catch {
+            continue;  // fetch gives up on a response after 300 s: an idle runtime asks again
+          }
           if (!next.ok) process.exit(0);
           const id = next.headers.get("lambda-runtime-aws-request-id");
           const deadline = Number(next.headers.get("lambda-runtime-deadline-ms"));

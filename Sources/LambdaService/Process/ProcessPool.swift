@@ -72,6 +72,7 @@ public final class ProcessPool: FunctionProcessRunner {
         }
         let result = await instance.run(assignment)
         Deadlines.shared.remove(deadline)
+        if invocation.log != nil { await instance.process?.drainOutput() }  // the tail gets what was written before the answer
         let coldStart = instance.claimColdStart()
         return ProcessInvocation(result: result, initDurationMs: coldStart ? instance.initDurationMs : nil, processID: instance.process?.pid)
     }

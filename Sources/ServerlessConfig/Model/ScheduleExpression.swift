@@ -11,8 +11,8 @@ public enum ScheduleExpression: Sendable, Equatable, CustomStringConvertible {
         if text.hasPrefix("rate("), text.hasSuffix(")") {
             let inner = text.dropFirst(5).dropLast()
             let parts = inner.split(separator: " ")
-            guard parts.count == 2, let value = Int(parts[0]), value > 0 else {
-                return .failure(ScheduleExpressionError("'\(text)': a rate is 'rate(<positive number> <unit>)'"))
+            guard parts.count == 2, let value = Int(parts[0]), value > 0, value <= 1_000_000 else {
+                return .failure(ScheduleExpressionError("'\(text)': a rate is 'rate(<positive number up to 1000000> <unit>)'"))
             }
             let units: [String: Int] = ["minute": 60, "hour": 3600, "day": 86_400]
             let unit = String(parts[1])
