@@ -67,7 +67,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "CProcessSpawn"),
-        .target(name: "SigV4", dependencies: ["EmulatorCrypto"], swiftSettings: swiftSettings),
+        .target(name: "SigV4", dependencies: ["EmulatorCrypto", "EmulatorCore"], swiftSettings: swiftSettings),
         .target(
             name: "LambdaService",
             dependencies: [

@@ -1,30 +1,23 @@
+import EmulatorCore
+
 /// A moment in UTC broken into calendar fields, for the date texts API Gateway writes
 /// (claims' `exp`/`iat`, `requestContext.requestTime`).
 package struct UTCTime {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
     let year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
     /// The weekday's short name.
     let weekday: String
 
-    /// The fields of `seconds` since 1970 (Howard Hinnant's civil-from-days algorithm).
+    /// The fields of `seconds` since 1970.
     init(secondsSince1970 seconds: Int) {
-        let days = Int((Double(seconds) / 86_400).rounded(.down))
-        let secondOfDay = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (date, secondOfDay) = CivilDate.split(secondsSince1970: seconds)
+        (year, month, day) = (date.year, date.month, date.day)
         hour = secondOfDay / 3600
         minute = secondOfDay / 60 % 60
         second = secondOfDay % 60
-        weekday = Self.weekdays[((days % 7) + 7) % 7]
+        weekday = Self.weekdays[date.weekday - 1]
     }
 
     var monthName: String { Self.months[month - 1] }

@@ -30,10 +30,7 @@ struct APIResponder: HTTPResponder {
         } catch {
             bodyFailure = .malformed
         }
-        var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
-        if let authority = request.head.authority, !headers.contains(where: { $0.name.lowercased() == "host" }) {
-            headers.insert(("Host", authority), at: 0)
-        }
+        let headers = request.headersWithHost
         let uri = request.uri
         if bodyFailure == .malformed {
             return HTTPResponses.json(#"{"message":"Bad Request"}"#, status: 400)
@@ -67,6 +64,17 @@ struct APIResponder: HTTPResponder {
             headers: fields,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: gatewayResponse.body))
         )
+    }
+}
+
+extension Request {
+    /// The headers as sent, names as written, with Host first (HTTP/1.1's Host arrives as the authority).
+    var headersWithHost: [(name: String, value: String)] {
+        var headers = self.headers.map { (name: $0.name.rawName, value: $0.value) }
+        if let authority = head.authority, !headers.contains(where: { $0.name.lowercased() == "host" }) {
+            headers.insert(("Host", authority), at: 0)
+        }
+        return headers
     }
 }
 

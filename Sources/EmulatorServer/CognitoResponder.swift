@@ -35,17 +35,13 @@ struct CognitoResponder: HTTPResponder {
 
     /// The request as SigV4 reads it: Host first (HTTP/1.1 carries it as the authority), then the headers as sent.
     static func signed(_ request: Request, body: [UInt8]) -> SigV4.Request {
-        var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
-        if let authority = request.head.authority, !headers.contains(where: { $0.name.lowercased() == "host" }) {
-            headers.insert(("Host", authority), at: 0)
-        }
         let target = request.head.path ?? "/"
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         return SigV4.Request(
             method: request.method.rawValue,
             path: String(parts[0]),
             query: parts.count > 1 ? String(parts[1]) : "",
-            headers: headers,
+            headers: request.headersWithHost,
             body: body
         )
     }

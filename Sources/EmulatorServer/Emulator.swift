@@ -129,6 +129,7 @@ public struct Emulator: Sendable {
         let runtime = Runtime(
             stack: stack,
             service: service,
+            launches: loaded.launches,
             cognito: cognito,
             handlers: handlers,
             invoker: invoker,
@@ -164,6 +165,8 @@ public struct Emulator: Sendable {
         var stack: ProvisionedStack
         /// The files it was read from.
         var files: [String]
+        /// The command line of each function that runs out of process, by key.
+        var launches: [String: [String]]
     }
 
     /// Loads `source`, provisions it for `endpoints`, and checks that every function has a Swift closure
@@ -189,8 +192,15 @@ public struct Emulator: Sendable {
         let provisioned = provisioner.provision(service, endpoints: endpoints)
         if provisioned.hasErrors { throw EmulatorError(diagnostics: provisioned.diagnostics) }
         var unrunnable: [Diagnostic] = []
+        var launches: [String: [String]] = [:]
         for function in provisioned.stack.functions where handlers[function.handler] == nil {
-            guard case .failure(let reason) = ProcessFunctions.plan(function, service: service) else { continue }
+            let reason: LaunchError
+            switch ProcessFunctions.plan(function, service: service) {
+            case .success(let arguments):
+                launches[function.key] = arguments
+                continue
+            case .failure(let failure): reason = failure
+            }
             let registered = handlers.names.isEmpty ? "none" : handlers.names.joined(separator: ", ")
             unrunnable.append(
                 Diagnostic(
@@ -203,7 +213,13 @@ public struct Emulator: Sendable {
         if !unrunnable.isEmpty, !options.allowMissingHandlers {
             throw EmulatorError(diagnostics: unrunnable)
         }
-        return LoadedStack(service: service, warnings: loaded.warnings + provisioned.diagnostics, stack: provisioned.stack, files: loaded.files)
+        return LoadedStack(
+            service: service,
+            warnings: loaded.warnings + provisioned.diagnostics,
+            stack: provisioned.stack,
+            files: loaded.files,
+            launches: launches
+        )
     }
 
     /// The functions and the gateway for the stack provisioned at `endpoints`, with the pools' triggers wired to them.
@@ -211,9 +227,15 @@ public struct Emulator: Sendable {
         guard endpoints != stack.endpoints else { return prepared }
         let provisioned = provisioner.provision(service, endpoints: endpoints)
         if provisioned.hasErrors { throw EmulatorError(diagnostics: provisioned.diagnostics) }
-        return Runtime(
-            stack: provisioned.stack,
+        return runtime(for: provisioned.stack, service: service, launches: prepared.launches)
+    }
+
+    /// What `stack` runs as, on this emulator's Cognito service, invoker and clock.
+    func runtime(for stack: ProvisionedStack, service: ServerlessService, launches: [String: [String]]) -> Runtime {
+        Runtime(
+            stack: stack,
             service: service,
+            launches: launches,
             cognito: cognito,
             handlers: handlers,
             invoker: invoker,

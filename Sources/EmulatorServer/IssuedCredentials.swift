@@ -21,10 +21,7 @@ struct IssuedCredentials: Sendable {
     /// make every SDK call of its functions fail.
     func caller(of request: SigV4.Request, now: Double, wallClock: Double = Date().timeIntervalSince1970) -> Result<CognitoCaller?, CognitoError> {
         guard let accessKey = SigV4Verifier.claimedAccessKey(request), let holder = holders[accessKey] else { return .success(nil) }
-        let verifier = SigV4Verifier { holders[$0]?.secret }
-        var outcome = verifier.verify(request, now: now)
-        if case .failure(.outsideWindow) = outcome, abs(now - wallClock) > 1 { outcome = verifier.verify(request, now: wallClock) }
-        switch outcome {
+        switch SigV4Verifier { holders[$0]?.secret }.verify(request, clocks: [now, wallClock]) {
         case .success: return .success(holder.caller)
         case .failure(let failure): return .failure(Self.error(failure))
         }

@@ -17,10 +17,13 @@ struct Runtime: Sendable {
     let pools: [ProcessPool]
     /// The Lambda API over the functions.
     let lambdaAPI: LambdaInvokeAPI
+    /// The command line of each function that runs out of process, by key (planned once, at load).
+    let launches: [String: [String]]
 
     init(
         stack: ProvisionedStack,
         service: ServerlessService,
+        launches: [String: [String]],
         cognito: CognitoService,
         handlers: HandlerRegistry,
         invoker: LambdaInvoker,
@@ -32,7 +35,7 @@ struct Runtime: Sendable {
         var pools: [ProcessPool] = []
         for definition in stack.functions {
             var pool: ProcessPool?
-            if handlers[definition.handler] == nil, case .success(let arguments) = ProcessFunctions.plan(definition, service: service) {
+            if handlers[definition.handler] == nil, let arguments = launches[definition.key] {
                 pool = ProcessFunctions.pool(definition, arguments: arguments, service: service, logger: logger)
                 pools.append(pool!)
             }
@@ -61,6 +64,7 @@ struct Runtime: Sendable {
         }
         self.functions = functions
         self.pools = pools
+        self.launches = launches
         lambdaAPI = LambdaInvokeAPI(
             functions: Array(functions.values),
             reservedConcurrency: Dictionary(stack.functions.compactMap { definition in definition.reservedConcurrency.map { (definition.key, $0) } })

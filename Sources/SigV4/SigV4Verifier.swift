@@ -1,3 +1,4 @@
+import EmulatorCore
 import EmulatorCrypto
 
 /// Checks a request's SigV4 signature — in the `Authorization` header or a pre-signed URL's query —
@@ -52,18 +53,20 @@ public struct SigV4Verifier: Sendable {
     /// The credential of a correctly signed request, or why it is not.
     /// - Parameter now: The emulator's time, in seconds since 1970.
     public func verify(_ request: SigV4.Request, now: Double) -> Result<SigV4.Credential, Failure> {
+        verify(request, clocks: [now])
+    }
+
+    /// Like ``verify(_:now:)``, with the date checked against several clocks: it may be within the
+    /// window of any (a failure names the first).
+    public func verify(_ request: SigV4.Request, clocks: [Double]) -> Result<SigV4.Credential, Failure> {
         let parsed: Parsed
         switch Self.parse(request) {
         case .success(let found): parsed = found
         case .failure(let failure): return .failure(failure)
         }
         guard let requestTime = Self.time(parsed.amzDate) else { return .failure(.incomplete("X-Amz-Date '\(parsed.amzDate)' is not a date")) }
-        if let expires = parsed.expires {
-            if now > requestTime + Double(expires) { return .failure(.expired) }
-            if requestTime > now + Self.window { return .failure(.outsideWindow(requestTime: parsed.amzDate, serverTime: Self.amzDate(now))) }
-        } else if abs(now - requestTime) > Self.window {
-            return .failure(.outsideWindow(requestTime: parsed.amzDate, serverTime: Self.amzDate(now)))
-        }
+        let outcomes = clocks.map { Self.checkTime(requestTime, parsed, now: $0) }
+        if !outcomes.contains(where: { $0 == nil }), let first = outcomes.first, let failure = first { return .failure(failure) }
         guard parsed.credential.date == String(parsed.amzDate.prefix(8)) else {
             return .failure(.incomplete("the credential's date \(parsed.credential.date) is not X-Amz-Date's"))
         }
@@ -79,6 +82,17 @@ public struct SigV4Verifier: Sendable {
         let expected = SigV4.signature(toSign, secret: secret.secretAccessKey, credential: parsed.credential)
         guard Digest.constantTimeEquals(Array(expected.utf8), Array(parsed.signature.lowercased().utf8)) else { return .failure(.signatureMismatch) }
         return .success(parsed.credential)
+    }
+
+    /// Why `requestTime` is not acceptable at `now`, or nil when it is.
+    private static func checkTime(_ requestTime: Double, _ parsed: Parsed, now: Double) -> Failure? {
+        if let expires = parsed.expires {
+            if now > requestTime + Double(expires) { return .expired }
+            if requestTime > now + window { return .outsideWindow(requestTime: parsed.amzDate, serverTime: amzDate(now)) }
+        } else if abs(now - requestTime) > window {
+            return .outsideWindow(requestTime: parsed.amzDate, serverTime: amzDate(now))
+        }
+        return nil
     }
 
     /// The access key a request claims, without checking anything (to say who called when checks are off).
@@ -195,28 +209,14 @@ public struct SigV4Verifier: Sendable {
             let minute = number(11..<13), let second = number(13..<15), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
             second < 61
         else { return nil }
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let days = era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+        let days = CivilDate(year: year, month: month, day: day).daysSince1970
         return Double(days * 86400 + hour * 3600 + minute * 60 + second)
     }
 
     /// Seconds since 1970 → `20150830T123600Z`.
     static func amzDate(_ time: Double) -> String {
-        let seconds = Int(time.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
-        let rest = seconds - days * 86400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (date, rest) = CivilDate.split(secondsSince1970: Int(time.rounded(.down)))
+        let (year, month, day) = (date.year, date.month, date.day)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(year)\(two(month))\(two(day))T\(two(rest / 3600))\(two(rest % 3600 / 60))\(two(rest % 60))Z"
     }

@@ -49,16 +49,7 @@ extension Emulator {
             if changed.contains(where: configFiles.contains) {
                 do {
                     let loaded = try Self.load(source, options: options, handlers: handlers, provisioner: provisioner, endpoints: endpoints)
-                    let runtime = Runtime(
-                        stack: loaded.stack,
-                        service: loaded.service,
-                        cognito: cognito,
-                        handlers: handlers,
-                        invoker: invoker,
-                        background: background,
-                        clock: clock,
-                        logger: logger
-                    )
+                    let runtime = runtime(for: loaded.stack, service: loaded.service, launches: loaded.launches)
                     let previous = await startup.replace(runtime, service: loaded.service, schedules: schedules(for: loaded.service, runtime))
                     slots.gateway.install(runtime.gateway)
                     slots.lambda.install(runtime.lambdaAPI)

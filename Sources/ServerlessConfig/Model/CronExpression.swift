@@ -1,3 +1,5 @@
+import EmulatorCore
+
 /// EventBridge's six-field cron: minutes, hours, day of month, month, day of week, year, in UTC, with
 /// `, - * / ?` and `L`, `W` (day of month) and `L`, `#` (day of week). One of the two day fields must be `?`.
 /// See https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cron-expressions.html
@@ -146,61 +148,9 @@ public struct CronExpression: Sendable, Equatable {
     }
 }
 
-/// A day of the proleptic Gregorian calendar, in UTC.
-struct CivilDate {
-    let year: Int
-    let month: Int
-    let day: Int
-
-    init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    /// From days since 1970-01-01 (Howard Hinnant's civil_from_days).
-    init(daysSince1970 days: Int) {
-        let z = days + 719_468
-        let era = z.floorDivided(by: 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        month = shifted < 10 ? shifted + 3 : shifted - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    }
-
-    /// Days since 1970-01-01.
-    var daysSince1970: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = y.floorDivided(by: 400)
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// 1 = Sunday … 7 = Saturday (1970-01-01 was a Thursday).
-    var weekday: Int { (daysSince1970 + 4).floorModulo(7) + 1 }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-}
-
 extension Int {
     fileprivate func floorDivided(by divisor: Int) -> Int {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-
-    fileprivate func floorModulo(_ divisor: Int) -> Int {
-        let remainder = self % divisor
-        return remainder < 0 ? remainder + divisor : remainder
     }
 }
