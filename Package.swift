@@ -69,6 +69,11 @@ let package = Package(
         .target(name: "CProcessSpawn"),
         .target(name: "SigV4", dependencies: ["EmulatorCrypto", "EmulatorCore"], swiftSettings: swiftSettings),
         .target(
+            name: "IdentityEmulator",
+            dependencies: ["SigV4", "CognitoEmulator", "EmulatorCore", "EmulatorCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "LambdaService",
             dependencies: [
                 "LambdaEmulator", "EmulatorCore", "EmulatorCrypto", "CProcessSpawn", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -99,13 +104,13 @@ let package = Package(
         ),
         .target(
             name: "Provisioning",
-            dependencies: ["ServerlessConfig", "YAML", "EmulatorCore", "EmulatorCrypto", "CognitoEmulator", "APIGatewayEmulator"],
+            dependencies: ["ServerlessConfig", "YAML", "EmulatorCore", "EmulatorCrypto", "CognitoEmulator", "APIGatewayEmulator", "IdentityEmulator"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "EmulatorServer",
             dependencies: [
-                "APIGatewayEmulator", "LambdaEmulator", "LambdaService", "EventsEmulator", "SigV4", "CognitoEmulator", "CognitoShapes",
+                "APIGatewayEmulator", "LambdaEmulator", "LambdaService", "EventsEmulator", "SigV4", "IdentityEmulator", "CognitoEmulator", "CognitoShapes",
                 "EmulatorCore",
                 "Provisioning",
                 "ServerlessConfig",
@@ -224,6 +229,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IdentityEmulatorTests",
+            dependencies: ["IdentityEmulator", "CognitoEmulator", "EmulatorCore", "SigV4"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "EmulatorCoreTests", dependencies: ["EmulatorCore"], swiftSettings: swiftSettings),
         .testTarget(name: "EventsEmulatorTests", dependencies: ["EventsEmulator", "EmulatorCore"], swiftSettings: swiftSettings),
         .testTarget(name: "EmulatorCryptoTests", dependencies: ["EmulatorCrypto"], swiftSettings: swiftSettings),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),

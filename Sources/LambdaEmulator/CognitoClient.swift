@@ -1,4 +1,5 @@
 public import CognitoEmulator
+public import EmulatorCore
 
 /// The in-process Cognito client a handler calls (`context.aws.cognito`), with AWS's request and
 /// response shapes and a method for every operation the emulator serves (`CognitoClient+Operations.swift`).
@@ -34,6 +35,7 @@ public struct CognitoClient: Sendable {
 
     /// Checks `action` on the pool's ARN (or `*`), failing with AWS's AccessDeniedException text.
     func authorize(_ action: String, poolID: String?) throws(CognitoError) {
-        try CognitoCaller(principal: principal, policy: policy, region: region, accountID: accountID).authorize(action, poolID: poolID)
+        try CognitoCaller(IAMCaller(arn: principal, accountID: accountID, userID: principal, policy: policy), region: region)
+            .authorize(action, poolID: poolID)
     }
 }

@@ -95,6 +95,12 @@ public struct SigV4Verifier: Sendable {
         return nil
     }
 
+    /// The session token a signed request carries (`X-Amz-Security-Token`, in the header or the pre-signed query).
+    public static func claimedSessionToken(_ request: SigV4.Request) -> String? {
+        if case .success(let parsed) = parse(request) { return parsed.sessionToken }
+        return request.headerValues("X-Amz-Security-Token").first ?? queryParameters(request.query)["X-Amz-Security-Token"]
+    }
+
     /// The access key a request claims, without checking anything (to say who called when checks are off).
     public static func claimedAccessKey(_ request: SigV4.Request) -> String? {
         if case .success(let parsed) = parse(request) { return parsed.credential.accessKeyID }

@@ -23,8 +23,14 @@ extension CognitoService {
     ) async throws(CognitoError) -> (id: String, access: String) {
         let now = clock.now.rounded(.down)
         var groups: [String]
+        var roles: GroupRoles
         do {
-            groups = try store.read { db in try CognitoStore.groupNames(poolID: pool.id, username: user.username, db) }
+            (groups, roles) = try store.read { db in
+                (
+                    try CognitoStore.groupNames(poolID: pool.id, username: user.username, db),
+                    GroupRoles(try CognitoStore.groupRoles(poolID: pool.id, username: user.username, db))
+                )
+            }
         } catch {
             throw stateFailure(error)
         }
@@ -32,6 +38,7 @@ extension CognitoService {
         let overrides = try await preTokenGeneration(
             user: user,
             groups: groups,
+            roles: roles,
             scopes: scopes,
             client: client,
             pool: pool,
@@ -39,6 +46,7 @@ extension CognitoService {
             clientMetadata: clientMetadata
         )
         if let groupOverride = overrides?.groups { groups = groupOverride }
+        if let roleOverride = overrides?.roles { roles = roleOverride }
         if let access = overrides?.access {
             scopes = (scopes + (access.scopesToAdd ?? [])).filter { !(access.scopesToSuppress ?? []).contains($0) }
         }
@@ -64,7 +72,7 @@ extension CognitoService {
         let idClaims = Self.applying(
             overrides?.id,
             to: JSONValue.object(
-                [.init("sub", .string(user.sub))] + groupsClaim + verified + [
+                [.init("sub", .string(user.sub))] + groupsClaim + roles.claims + verified + [
                     .init("iss", .string(issuer)), .init("cognito:username", .string(user.username)), .init("origin_jti", .string(originJti)),
                     .init("aud", .string(client.id)), .init("event_id", .string(eventID)), .init("token_use", .string("id")),
                     .init("auth_time", .int(Int(authTime))), .init("exp", .int(Int(now) + client.configuration.idTokenValiditySeconds)),

@@ -228,6 +228,19 @@ public final class CognitoStore: Sendable {
         )
     }
 
+    /// The IAM roles of the user's groups that have one, with their precedence.
+    static func groupRoles(poolID: String, username: String, _ db: Database) throws -> [(role: String, precedence: Int?)] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT g.roleArn, g.precedence FROM memberships m JOIN groups g ON g.poolId = m.poolId AND g.name = m.groupName
+                    WHERE m.poolId = ? AND m.username = ? AND g.roleArn IS NOT NULL ORDER BY g.name
+                    """
+            ),
+            arguments: [poolID, username]
+        ).map { (role: $0[0], precedence: $0[1]) }
+    }
+
     /// The number of users in a pool, kept by triggers as users are created and deleted.
     static func userCount(poolID: String, _ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count FROM userCounts WHERE poolId = ?", arguments: [poolID]) ?? 0

@@ -64,13 +64,17 @@ struct TokenOverrides {
     var id: CognitoTriggerEvent.TokenGeneration?
     var access: CognitoTriggerEvent.TokenGeneration?
     var groups: [String]?
+    /// `groupOverrideDetails`' roles, when the trigger gave groups.
+    var roles: GroupRoles?
 }
 
 extension CognitoService {
     /// Claims a PreTokenGeneration trigger cannot add, change or remove (Cognito ignores such changes;
     /// `cognito:groups` changes only through `groupOverrideDetails`).
     static let protectedClaims: Set<String> = [
-        "acr", "amr", "at_hash", "auth_time", "aud", "azp", "c_hash", "client_id", "cognito:username", "cognito:groups", "event_id", "exp",
+        "acr", "amr", "at_hash", "auth_time", "aud", "azp", "c_hash", "client_id", "cognito:username", "cognito:groups", "cognito:preferred_role",
+        "cognito:roles",
+        "event_id", "exp",
         "iat", "identities", "iss", "jti", "nbf", "nonce", "origin_jti", "scope", "sub", "token_use", "username",
     ]
 
@@ -80,6 +84,7 @@ extension CognitoService {
     nonisolated func preTokenGeneration(
         user: StoredUser,
         groups: [String],
+        roles: GroupRoles,
         scopes: [String],
         client: LiveClient,
         pool: LivePool,
@@ -97,7 +102,7 @@ extension CognitoService {
                 request: .init(
                     userAttributes: triggerAttributes(of: user),
                     clientMetadata: clientMetadata,
-                    groupConfiguration: .init(groupsToOverride: groups),
+                    groupConfiguration: .init(groupsToOverride: groups, iamRolesToOverride: roles.roles, preferredRole: roles.preferred),
                     scopes: v2 ? scopes : nil
                 ),
                 version: pool.configuration.preTokenGenerationVersion == "V3_0" ? "3" : v2 ? "2" : "1"
@@ -107,13 +112,15 @@ extension CognitoService {
             return TokenOverrides(
                 id: details.idTokenGeneration,
                 access: details.accessTokenGeneration,
-                groups: details.groupOverrideDetails?.groupsToOverride
+                groups: details.groupOverrideDetails?.groupsToOverride,
+                roles: details.groupOverrideDetails.map(GroupRoles.init)
             )
         }
         guard let details = response.claimsOverrideDetails else { return TokenOverrides() }
         return TokenOverrides(
             id: .init(claimsToAddOrOverride: details.claimsToAddOrOverride, claimsToSuppress: details.claimsToSuppress),
-            groups: details.groupOverrideDetails?.groupsToOverride
+            groups: details.groupOverrideDetails?.groupsToOverride,
+            roles: details.groupOverrideDetails.map(GroupRoles.init)
         )
     }
 
