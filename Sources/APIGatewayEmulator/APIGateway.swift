@@ -32,12 +32,14 @@ public final class APIGateway: Sendable {
         cognito verifier: CognitoService,
         invoker: LambdaInvoker,
         clock: any TimeSource,
+        signatures: SignedRequestVerifier? = nil,
         logger: Logger
     ) {
         let build = ChainBuilder(
             configuration: configuration,
             functions: functions,
             verifier: verifier,
+            signatures: signatures ?? IAMAuthorizer.unverified(accountID: configuration.accountID),
             invoker: invoker,
             clock: clock,
             logger: logger

@@ -9,16 +9,28 @@ public struct GatewayError: WireError, Hashable {
         case missingAuthenticationToken, unauthorized, expiredToken, accessDeniedExplicit, accessDenied, forbidden
         case authorizerFailure, internalServerError, integrationThrottled, integrationTimeout, requestTooLarge
         case httpNotFound, httpUnauthorized, httpForbidden, httpInternalServerError, httpServiceUnavailable, httpRequestTooLarge
+        case invalidSignature, iamExpiredToken, iamDenied
     }
 
     private let code: Code
     /// The `www-authenticate` header of a JWT authorizer's refusal.
     private let wwwAuthenticate: String?
+    /// The text of an IAM refusal (the signature's problem, or IAM's denial).
+    private let detail: String?
 
-    private init(_ code: Code, wwwAuthenticate: String? = nil) {
+    private init(_ code: Code, wwwAuthenticate: String? = nil, detail: String? = nil) {
         self.code = code
         self.wwwAuthenticate = wwwAuthenticate
+        self.detail = detail
     }
+
+    /// 403 with the signature's problem (`The request signature we calculated does not match…`,
+    /// `The security token included in the request is invalid.`): an `aws_iam` route's refusal.
+    public static func invalidSignature(_ message: String) -> GatewayError { GatewayError(.invalidSignature, detail: message) }
+    /// 403 `{"message":"The security token included in the request is expired"}`.
+    public static let iamExpiredToken = GatewayError(.iamExpiredToken, detail: "The security token included in the request is expired")
+    /// 403 `{"Message":"User: … is not authorized to perform: execute-api:Invoke on resource: …"}`.
+    public static func iamDenied(_ message: String) -> GatewayError { GatewayError(.iamDenied, detail: message) }
 
     /// 403 `{"message":"Missing Authentication Token"}`: no such resource or method.
     public static let missingAuthenticationToken = GatewayError(.missingAuthenticationToken)
@@ -57,7 +69,8 @@ public struct GatewayError: WireError, Hashable {
         switch code {
         case .missingAuthenticationToken, .httpNotFound: return GatewayError(.httpNotFound)
         case .unauthorized, .expiredToken, .httpUnauthorized: return GatewayError(.httpUnauthorized, wwwAuthenticate: wwwAuthenticate)
-        case .accessDeniedExplicit, .accessDenied, .forbidden, .httpForbidden: return GatewayError(.httpForbidden, wwwAuthenticate: wwwAuthenticate)
+        case .accessDeniedExplicit, .accessDenied, .forbidden, .httpForbidden, .invalidSignature, .iamExpiredToken, .iamDenied:
+            return GatewayError(.httpForbidden, wwwAuthenticate: wwwAuthenticate)
         case .authorizerFailure, .internalServerError, .integrationThrottled, .httpInternalServerError: return GatewayError(.httpInternalServerError)
         case .integrationTimeout, .httpServiceUnavailable: return GatewayError(.httpServiceUnavailable)
         case .requestTooLarge, .httpRequestTooLarge: return GatewayError(.httpRequestTooLarge)
@@ -67,7 +80,9 @@ public struct GatewayError: WireError, Hashable {
     /// The HTTP status.
     public var status: Int {
         switch code {
-        case .missingAuthenticationToken, .accessDeniedExplicit, .accessDenied, .forbidden, .httpForbidden: return 403
+        case .missingAuthenticationToken, .accessDeniedExplicit, .accessDenied, .forbidden, .httpForbidden, .invalidSignature, .iamExpiredToken,
+            .iamDenied:
+            return 403
         case .unauthorized, .expiredToken, .httpUnauthorized: return 401
         case .authorizerFailure, .integrationThrottled, .httpInternalServerError: return 500
         case .internalServerError: return 502
@@ -92,7 +107,7 @@ public struct GatewayError: WireError, Hashable {
     public var bodyText: String {
         guard let message else { return #"{"message":null}"# }
         switch code {
-        case .accessDeniedExplicit, .accessDenied: return #"{"Message":"\#(message)"}"#
+        case .accessDeniedExplicit, .accessDenied, .iamDenied: return #"{"Message":"\#(message)"}"#
         case .internalServerError, .integrationThrottled, .integrationTimeout: return #"{"message": "\#(message)"}"#
         default: return #"{"message":"\#(message)"}"#
         }
@@ -103,8 +118,9 @@ public struct GatewayError: WireError, Hashable {
         switch code {
         case .missingAuthenticationToken: return "MISSING_AUTHENTICATION_TOKEN"
         case .unauthorized: return "UNAUTHORIZED"
-        case .expiredToken: return "EXPIRED_TOKEN"
-        case .accessDeniedExplicit, .accessDenied: return "ACCESS_DENIED"
+        case .expiredToken, .iamExpiredToken: return "EXPIRED_TOKEN"
+        case .invalidSignature: return "INVALID_SIGNATURE"
+        case .accessDeniedExplicit, .accessDenied, .iamDenied: return "ACCESS_DENIED"
         case .forbidden: return "INVALID_API_KEY"
         case .authorizerFailure: return "AUTHORIZER_FAILURE"
         case .integrationTimeout: return "INTEGRATION_TIMEOUT"
@@ -115,6 +131,7 @@ public struct GatewayError: WireError, Hashable {
 
     /// `$context.error.message`: the default body's message.
     var message: String? {
+        if let detail { return detail }
         switch code {
         case .missingAuthenticationToken: return "Missing Authentication Token"
         case .unauthorized, .httpUnauthorized: return "Unauthorized"
@@ -130,6 +147,7 @@ public struct GatewayError: WireError, Hashable {
         case .httpInternalServerError: return "Internal Server Error"
         case .httpServiceUnavailable: return "Service Unavailable"
         case .httpRequestTooLarge: return "Request Entity Too Large"
+        case .invalidSignature, .iamExpiredToken, .iamDenied: return nil
         }
     }
 
@@ -138,7 +156,9 @@ public struct GatewayError: WireError, Hashable {
         switch code {
         case .missingAuthenticationToken: return "MissingAuthenticationTokenException"
         case .unauthorized, .expiredToken: return "UnauthorizedException"
-        case .accessDeniedExplicit, .accessDenied, .forbidden: return "AccessDeniedException"
+        case .accessDeniedExplicit, .accessDenied, .forbidden, .iamDenied: return "AccessDeniedException"
+        case .invalidSignature: return "InvalidSignatureException"
+        case .iamExpiredToken: return "ExpiredTokenException"
         case .authorizerFailure: return "AuthorizerConfigurationException"
         case .internalServerError, .integrationThrottled, .integrationTimeout: return "InternalServerErrorException"
         case .requestTooLarge: return "RequestTooLargeException"

@@ -55,6 +55,9 @@ extension Emulate {
                         printOutput("User pool \(name): \(pool.id)  issuer \(pool.issuer)")
                         for (client, id) in pool.clients.sorted(by: { $0.key < $1.key }) { printOutput("  client \(client): \(id)") }
                     }
+                    printOutput(
+                        "Developer credentials (full access): AWS_ACCESS_KEY_ID=\(ready.credentials.accessKeyId) AWS_SECRET_ACCESS_KEY=\(ready.credentials.secretAccessKey)"
+                    )
                     printOutput("ready cognito=\(ready.cognito)")
                 }
             } catch {

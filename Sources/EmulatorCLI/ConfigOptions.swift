@@ -64,6 +64,9 @@ struct StateOptions: ParsableArguments {
     @Flag(name: .customLong("in-memory"), help: "Keep all state in memory; write no file.")
     var inMemory = false
 
+    @Flag(name: .customLong("strict-credentials"), help: "Refuse SigV4 signatures by keys the emulator did not issue.")
+    var strictCredentials = false
+
     @Option(help: "How tokens name their issuer: local (http://HOST:PORT/<poolId>) or aws (https://cognito-idp.<region>.amazonaws.com/<poolId>).")
     var issuer = IssuerStyle.local.rawValue
 
@@ -77,6 +80,7 @@ struct StateOptions: ParsableArguments {
         options.stateDirectory = stateDirectory
         options.inMemory = inMemory
         options.issuerStyle = IssuerStyle(rawValue: issuer) ?? .local
+        options.strictCredentials = strictCredentials
     }
 }
 

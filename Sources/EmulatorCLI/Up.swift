@@ -104,6 +104,8 @@ extension Emulate {
                     lines.append("  client \(clientLogicalID): \(clientID)")
                 }
             }
+            for (logicalID, id) in ready.identityPools.sorted(by: { $0.key < $1.key }) { lines.append("Identity pool \(logicalID): \(id)") }
+            lines.append("Developer credentials (full access): AWS_ACCESS_KEY_ID=\(ready.credentials.accessKeyId) AWS_SECRET_ACCESS_KEY=\(ready.credentials.secretAccessKey)")
             return lines.joined(separator: "\n")
         }
     }

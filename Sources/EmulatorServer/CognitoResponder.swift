@@ -3,6 +3,7 @@ import EmulatorCore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import IdentityEmulator
 import Logging
 import NIOCore
 import SigV4
@@ -14,8 +15,10 @@ struct CognitoResponder: HTTPResponder {
 
     let service: CognitoService
     let dispatcher: CognitoJSONDispatcher
-    /// The credentials the emulator issued: their requests are verified and run under their role.
-    let credentials: IssuedCredentials
+    /// Who signs requests, the identity pools and STS.
+    let identity: AWSIdentity
+    /// A dispatcher over the identity pools.
+    let identityPools: IdentityPoolDispatcher
     let clock: any TimeSource
     let logger: Logger
     static let maximumBody = 1 << 20
@@ -25,10 +28,11 @@ struct CognitoResponder: HTTPResponder {
     private static let requestIDHeader = HTTPField.Name("x-amzn-RequestId")!
     private static let errorTypeHeader = HTTPField.Name("x-amzn-ErrorType")!
 
-    init(service: CognitoService, credentials: IssuedCredentials = IssuedCredentials(holders: [:]), clock: any TimeSource, logger: Logger) {
+    init(service: CognitoService, identity: AWSIdentity, clock: any TimeSource, logger: Logger) {
         self.service = service
         self.dispatcher = CognitoJSONDispatcher(service: service)
-        self.credentials = credentials
+        self.identity = identity
+        self.identityPools = IdentityPoolDispatcher(service: identity.identityPools)
         self.clock = clock
         self.logger = logger
     }
@@ -58,28 +62,11 @@ struct CognitoResponder: HTTPResponder {
             } catch {
                 return HTTPResponses.json(#"{"__type":"SerializationException","message":"The request body could not be read"}"#, status: 400)
             }
-            let target = request.headers[Self.targetHeader]
             let bytes = Array(buffer: body)
-            let operation = target.map { String($0.split(separator: ".").last ?? "") } ?? "-"
-            let answer: CognitoJSONDispatcher.Answer
-            let caller: CognitoCaller?
-            switch credentials.caller(of: Self.signed(request, body: bytes), now: clock.now) {
-            case .success(let found):
-                caller = found
-                answer = await dispatcher.handle(target: target, body: bytes, caller: found)
-            case .failure(let refusal):
-                caller = nil
-                answer = CognitoJSONDispatcher.render(refusal)
-            }
-            logger.debug(
-                "cognito \(operation) \(answer.status)",
-                metadata: ["cognito.operation": "\(operation)", "aws.caller": "\(caller?.principal ?? "unchecked")"]
-            )
-            // Every answer carries a request ID (SDKs report it as the response's RequestId), and an error
-            // its type again in a header, as AWS's JSON services send them.
-            var headers: HTTPFields = [Self.requestIDHeader: UUID().uuidString.lowercased()]
-            if let type = answer.errorType { headers[Self.errorTypeHeader] = type + ":" }
-            return HTTPResponses.bytes(answer.body, status: answer.status, contentType: CognitoJSONDispatcher.contentType, headers: headers)
+            guard let target = request.headers[Self.targetHeader] else { return sts(request, body: bytes) }
+            return await json(request, target: target, body: bytes)
+        case (.get, "/") where request.uri.query?.contains("Action=") == true:
+            return sts(request, body: [])
         case (.get, "/_emulate/health"):
             return HTTPResponses.json(#"{"status":"ok"}"#)
         case (.get, "/_emulate/messages"):
@@ -129,6 +116,61 @@ struct CognitoResponder: HTTPResponder {
             return HTTPResponses.message("User pool \(poolID) does not exist.", status: 404)
         }
         return HTTPResponses.message("Not found: \(request.method) \(path). The Cognito endpoint is POST / with X-Amz-Target.", status: 404)
+    }
+
+    /// An AWS JSON 1.1 request: user pools or identity pools, by target, signed for `cognito-idp` or `cognito-identity`.
+    private func json(_ request: Request, target: String, body: [UInt8]) async -> Response {
+        let identityPool = target.hasPrefix(IdentityPoolDispatcher.targetPrefix)
+        let operation = String(target.split(separator: ".").last ?? "")
+        var answer: (status: Int, body: [UInt8], errorType: String?)
+        var caller: IAMCaller?
+        switch identity.caller(of: Self.signed(request, body: body), service: identityPool ? "cognito-identity" : "cognito-idp") {
+        case .success(let found):
+            caller = found ?? (identity.authority.strict ? identity.anonymous : nil)
+            if caller?.verified == false { caller = nil }
+            if identityPool {
+                answer = identityPools.handle(target: target, body: body, caller: caller)
+            } else {
+                let result = await dispatcher.handle(target: target, body: body, caller: caller.map { CognitoCaller($0, region: service.region) })
+                answer = (result.status, result.body, result.errorType)
+            }
+        case .failure(let refusal):
+            let (type, message) = AWSIdentity.jsonError(refusal)
+            answer = (400, Array(JSONValue.object([.init("__type", .string(type)), .init("message", .string(message))]).serialized.utf8), type)
+        }
+        logger.debug(
+            "\(identityPool ? "cognito-identity" : "cognito") \(operation) \(answer.status)",
+            metadata: ["cognito.operation": "\(operation)", "aws.caller": "\(caller?.arn ?? "unchecked")"]
+        )
+        // Every answer carries a request ID (SDKs report it as the response's RequestId), and an error
+        // its type again in a header, as AWS's JSON services send them.
+        var headers: HTTPFields = [Self.requestIDHeader: UUID().uuidString.lowercased()]
+        if let type = answer.errorType { headers[Self.errorTypeHeader] = type + ":" }
+        return HTTPResponses.bytes(answer.body, status: answer.status, contentType: CognitoJSONDispatcher.contentType, headers: headers)
+    }
+
+    /// An STS request in the query protocol: the form body's parameters and the URL's, signed for `sts`.
+    private func sts(_ request: Request, body: [UInt8]) -> Response {
+        var parameters: [String: String] = [:]
+        let form = String(decoding: body, as: UTF8.self)
+        for text in [request.uri.query ?? "", form] {
+            for pair in text.split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let decode = { (part: Substring) in SigV4.percentDecode(part.replacingOccurrences(of: "+", with: " ")) }
+                parameters[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+            }
+        }
+        let answer: (status: Int, body: [UInt8])
+        switch identity.caller(of: Self.signed(request, body: body), service: "sts") {
+        case .success(let caller):
+            let unsigned = caller == nil && identity.authority.strict && parameters["Action"] != "AssumeRoleWithWebIdentity"
+            answer = unsigned ? (403, STSError.missingAuthentication.body) : identity.sts.handle(parameters, caller: caller)
+        case .failure(let refusal):
+            let error = STSError.refused(refusal)
+            answer = (error.status, error.body)
+        }
+        logger.debug("sts \(parameters["Action"] ?? "-") \(answer.status)")
+        return HTTPResponses.bytes(answer.body, status: answer.status, contentType: "text/xml", headers: [Self.requestIDHeader: UUID().uuidString.lowercased()])
     }
 
     /// A user import file sent to a job's pre-signed URL, answered as S3 answers an upload.

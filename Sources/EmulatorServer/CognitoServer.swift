@@ -16,6 +16,7 @@ public struct CognitoServer: Sendable {
     public let options: EmulatorOptions
     /// The seeded pools, clients and groups (empty without a seed).
     public let configuration: CognitoConfiguration
+    let identity: AWSIdentity
     let logger: Logger
 
     /// Opens the state, provisions the seed's pools and creates its users.
@@ -54,14 +55,25 @@ public struct CognitoServer: Sendable {
             throw EmulatorError("cannot start Cognito: \(error)")
         }
         try await seed?.createUsers(in: cognito, configuration: configuration)
-        return CognitoServer(cognito: cognito, options: options, configuration: configuration, logger: logger)
+        let identity = try AWSIdentity(
+            roles: [],
+            functions: [],
+            identityPools: [],
+            cognito: cognito,
+            cognitoStorePath: store.path,
+            strict: options.strictCredentials,
+            accountID: LoadOptions.defaultAccountID,
+            region: region,
+            clock: cognito.clock
+        )
+        return CognitoServer(cognito: cognito, options: options, configuration: configuration, identity: identity, logger: logger)
     }
 
     /// Serves until SIGINT or SIGTERM, then drains in-flight requests and returns.
     /// - Parameter onReady: Called once the listener accepts connections, after the ready file is written.
     public func run(onReady: @escaping @Sendable (ReadyInfo) async -> Void) async throws {
         let application = Application(
-            responder: CognitoResponder(service: cognito, clock: cognito.clock, logger: logger),
+            responder: CognitoResponder(service: cognito, identity: identity, clock: cognito.clock, logger: logger),
             server: Emulator.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
             onServerRunning: { channel in
@@ -105,6 +117,8 @@ public struct CognitoServer: Sendable {
             stage: "",
             region: cognito.region,
             userPools: pools,
+            credentials: identity.readyCredentials,
+            identityPools: [:],
             routes: []
         )
     }

@@ -3,6 +3,7 @@ import EventsEmulator
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import IdentityEmulator
 import LambdaEmulator
 import LambdaService
 import Logging
@@ -45,7 +46,7 @@ extension Emulator: Service {
             await self.start(ports: ports, slots: (slot, lambdaSlot), startup: startup, onReady: onReady)
         }
         let cognitoApplication = Application(
-            responder: CognitoResponder(service: cognito, credentials: issuedCredentials, clock: clock, logger: logger),
+            responder: CognitoResponder(service: cognito, identity: identity, clock: clock, logger: logger),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
             onServerRunning: { channel in await listenersBound(ListenerPorts(cognito: channel.localAddress?.port ?? options.cognitoPort)) },
@@ -138,23 +139,6 @@ extension Emulator: Service {
         .http1(configuration: .init(additionalChannelHandlers: [ConnectionHygieneInstaller()], idleTimeout: .milliseconds(Int64(idleTimeout * 1000))))
     }
 
-    /// The functions' credentials: each verifies as its function, under its role.
-    var issuedCredentials: IssuedCredentials {
-        var holders: [String: IssuedCredentials.Holder] = [:]
-        for function in stack.functions {
-            holders[function.credentials.accessKeyID] = IssuedCredentials.Holder(
-                secret: .init(secretAccessKey: function.credentials.secretAccessKey, sessionToken: function.credentials.sessionToken),
-                caller: CognitoCaller(
-                    principal: function.principal.description,
-                    policy: function.policy,
-                    region: stack.region,
-                    accountID: stack.accountID
-                )
-            )
-        }
-        return IssuedCredentials(holders: holders)
-    }
-
     /// The task that fires `service`'s schedules against `runtime`'s functions, nil when it has none.
     func schedules(for service: ServerlessService, _ runtime: Runtime) -> Task<Void, Never>? {
         let scheduler = Scheduler(
@@ -216,6 +200,8 @@ extension Emulator: Service {
             stage: service.stage,
             region: service.region,
             userPools: pools,
+            credentials: identity.readyCredentials,
+            identityPools: Dictionary(stack.identityPools.map { ($0.logicalID, $0.id) }, uniquingKeysWith: { first, _ in first }),
             routes: service.routes.map {
                 ReadyInfo.Route(api: $0.api.rawValue, method: $0.method, path: $0.path, function: $0.functionKey, authorizer: $0.authorizer)
             }

@@ -50,6 +50,8 @@ public struct Emulator: Sendable {
     let prepared: Runtime
     /// The Invoke API's `Event` invocations still running.
     let background: BackgroundInvocations
+    /// Who signs requests, the identity pools and STS.
+    let identity: AWSIdentity
     let handlers: HandlerRegistry
     let provisioner: StackProvisioner
     /// Where the configuration came from (watch mode reloads it).
@@ -126,11 +128,23 @@ public struct Emulator: Sendable {
         }
         let invoker = LambdaInvoker(clock: clock, logger: logger)
         let background = BackgroundInvocations()
+        let identity = try AWSIdentity(
+            roles: stack.roles,
+            functions: stack.functions,
+            identityPools: stack.identityPools,
+            cognito: cognito,
+            cognitoStorePath: store.path,
+            strict: options.strictCredentials,
+            accountID: stack.accountID,
+            region: stack.region,
+            clock: clock
+        )
         let runtime = Runtime(
             stack: stack,
             service: service,
             launches: loaded.launches,
             cognito: cognito,
+            identity: identity,
             handlers: handlers,
             invoker: invoker,
             background: background,
@@ -150,6 +164,7 @@ public struct Emulator: Sendable {
             onReady: nil,
             prepared: runtime,
             background: background,
+            identity: identity,
             handlers: handlers,
             provisioner: provisioner,
             source: source,
@@ -237,6 +252,7 @@ public struct Emulator: Sendable {
             service: service,
             launches: launches,
             cognito: cognito,
+            identity: identity,
             handlers: handlers,
             invoker: invoker,
             background: background,

@@ -24,6 +24,8 @@ public struct EmulatorOptions: Sendable {
     public var allowMissingHandlers: Bool = false
     /// Seconds a connection may stay idle — sending nothing, half a request, or nothing after an answer — before it is closed.
     public var idleTimeoutSeconds: Double = 60
+    /// Refuse SigV4 keys the emulator did not issue (`--strict-credentials`).
+    public var strictCredentials: Bool = false
     /// How tokens' `iss` is written (`--issuer`).
     public var issuerStyle: IssuerStyle = .local
     /// The environment `${env:}` reads.

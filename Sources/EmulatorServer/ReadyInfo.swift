@@ -66,6 +66,18 @@ public struct ReadyInfo: Codable, Sendable {
     public var region: String
     /// Pools by logical ID.
     public var userPools: [String: UserPool]
+    /// The developer's key pair: an IAM user with full access.
+    public var credentials: Credentials
+    /// Identity pools by logical ID.
+    public var identityPools: [String: String]
+
+    /// A key pair.
+    public struct Credentials: Codable, Sendable {
+        /// The access key ID.
+        public var accessKeyId: String
+        /// The secret access key.
+        public var secretAccessKey: String
+    }
     /// The routes.
     public var routes: [Route]
 }

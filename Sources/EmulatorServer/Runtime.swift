@@ -25,6 +25,7 @@ struct Runtime: Sendable {
         service: ServerlessService,
         launches: [String: [String]],
         cognito: CognitoService,
+        identity: AWSIdentity,
         handlers: HandlerRegistry,
         invoker: LambdaInvoker,
         background: BackgroundInvocations,
@@ -78,7 +79,15 @@ struct Runtime: Sendable {
             background: background,
             logger: logger
         )
-        gateway = APIGateway(configuration: stack.gateway, functions: functions, cognito: cognito, invoker: invoker, clock: clock, logger: logger)
+        gateway = APIGateway(
+            configuration: stack.gateway,
+            functions: functions,
+            cognito: cognito,
+            invoker: invoker,
+            clock: clock,
+            signatures: identity.gatewaySignatures,
+            logger: logger
+        )
         TriggerWiring.connect(cognito, functions: functions, invoker: invoker)
     }
 }

@@ -1,6 +1,7 @@
 public import APIGatewayEmulator
 public import CognitoEmulator
 public import EmulatorCore
+public import IdentityEmulator
 public import ServerlessConfig
 
 /// What one serverless.yml becomes: every resource with its live ID and attributes, the user pools,
@@ -21,6 +22,10 @@ public struct ProvisionedStack: Sendable {
     public var cognito: CognitoConfiguration
     /// The functions, in serverless.yml order.
     public var functions: [FunctionDefinition] = []
+    /// The IAM roles: `AWS::IAM::Role` resources and the functions' execution role.
+    public var roles: [IAMRole] = []
+    /// The identity pools, with their roles and role mappings.
+    public var identityPools: [IdentityPoolDefinition] = []
     /// The REST API.
     public var gateway: GatewayConfiguration
 

@@ -152,7 +152,8 @@ public enum SigV4 {
         return String(decoding: output, as: UTF8.self)
     }
 
-    static func percentDecode(_ text: String) -> String {
+    /// `text` with its `%XX` escapes decoded (invalid UTF-8 replaced).
+    public static func percentDecode(_ text: String) -> String {
         String(decoding: percentDecodedBytes(text), as: UTF8.self)
     }
 

@@ -10,6 +10,7 @@ struct ChainBuilder {
     let configuration: GatewayConfiguration
     let functions: [String: LambdaFunction]
     let verifier: any TokenVerifier
+    let signatures: SignedRequestVerifier
     let invoker: LambdaInvoker
     let clock: any TimeSource
     let logger: Logger
@@ -20,6 +21,7 @@ struct ChainBuilder {
         configuration: GatewayConfiguration,
         functions: [String: LambdaFunction],
         verifier: any TokenVerifier,
+        signatures: @escaping SignedRequestVerifier,
         invoker: LambdaInvoker,
         clock: any TimeSource,
         logger: Logger
@@ -27,6 +29,7 @@ struct ChainBuilder {
         self.configuration = configuration
         self.functions = functions
         self.verifier = verifier
+        self.signatures = signatures
         self.invoker = invoker
         self.clock = clock
         self.logger = logger
@@ -122,7 +125,7 @@ struct ChainBuilder {
                 clock: clock
             )
         case .iam:
-            return IAMAuthorizer(accountID: configuration.accountID)
+            return IAMAuthorizer(verifier: signatures)
         case .unsupported(let reason):
             return UnsupportedAuthorizer(reason: reason, logger: logger)
         }

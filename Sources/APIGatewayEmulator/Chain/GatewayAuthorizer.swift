@@ -15,6 +15,8 @@ enum AuthorizerGrant: Sendable {
     case rest(APIGatewayProxyRequest.Authorizer)
     /// `requestContext.authorizer` of an HTTP API (2.0) event.
     case http(APIGatewayV2Request.Authorizer)
+    /// A request signed by this caller (`aws_iam`): REST's `identity`, an HTTP API's `authorizer.iam`.
+    case iam(IAMCaller)
 }
 
 /// One request on its way through an endpoint's chain: the request, what routing found, and the

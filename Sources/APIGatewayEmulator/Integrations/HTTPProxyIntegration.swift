@@ -50,7 +50,11 @@ struct HTTPProxyIntegration: ProxyIntegration {
         guard let function, case .http(var context) = call.context else {
             return error(.internalServerError, requestID: call.requestID, function: call.endpoint.functionKey)
         }
-        if case .http(let authorizer) = grant { context.authorizer = authorizer }
+        switch grant {
+        case .http(let authorizer): context.authorizer = authorizer
+        case .iam(let caller): context.authorizer = .init(iam: .init(caller))
+        default: break
+        }
         let event: any Sendable = payloadVersion == "1.0" ? versionOneEvent(call, context: context) : event(call, context: context)
         let timeout = min(call.endpoint.timeoutSeconds, Self.maximumTimeout)
         return await run(function, event: event, call: call, timeout: timeout, invoker: invoker, logger: logger) { output in

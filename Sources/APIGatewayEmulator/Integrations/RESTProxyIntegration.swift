@@ -35,7 +35,11 @@ struct RESTProxyIntegration: ProxyIntegration {
             return error(.internalServerError, requestID: call.requestID, function: call.endpoint.functionKey)
         }
         var event = proxyEvent(call, context: context)
-        if case .rest(let authorizer) = grant { event.requestContext.authorizer = authorizer }
+        switch grant {
+        case .rest(let authorizer): event.requestContext.authorizer = authorizer
+        case .iam(let caller): event.requestContext.identity.fill(from: caller)
+        default: break
+        }
         return await run(function, event: event, call: call, timeout: timeoutSeconds, invoker: invoker, logger: logger) { output in
             respond(with: output, requestID: call.requestID, function: function.key)
         }

@@ -186,6 +186,18 @@ public struct APIGatewayV2Request: Codable, Sendable {
             public var userArn: String?
             /// The caller's user ID.
             public var userId: String?
+            /// The identity-pool identity behind the credentials (`amr`, `identityId`, `identityPoolId`).
+            public var cognitoIdentity: CognitoIdentity?
+
+            /// `cognitoIdentity` of identity-pool credentials.
+            public struct CognitoIdentity: Codable, Sendable {
+                /// How the identity signed in (`authenticated` and its providers, or `unauthenticated`).
+                public var amr: [String]
+                /// The identity.
+                public var identityId: String
+                /// Its pool.
+                public var identityPoolId: String
+            }
 
             /// Creates the value.
             public init(accessKey: String?, accountId: String?, callerId: String?, principalOrgId: String? = nil, userArn: String?, userId: String?) {

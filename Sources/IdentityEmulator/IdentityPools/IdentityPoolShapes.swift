@@ -5,6 +5,8 @@ public import EmulatorCore
 public struct IdentityPoolDefinition: Sendable {
     /// `<region>:<uuid>`, stable for the service, stage and logical ID.
     public var id: String
+    /// The logical ID in serverless.yml.
+    public var logicalID: String
     /// The `IdentityPool` shape (DescribeIdentityPool's answer).
     public var pool: JSONValue
     /// `Roles` (`authenticated`, `unauthenticated`), when attached.
@@ -13,8 +15,9 @@ public struct IdentityPoolDefinition: Sendable {
     public var roleMappings: JSONValue?
 
     /// Creates a definition.
-    public init(id: String, pool: JSONValue, roles: JSONValue?, roleMappings: JSONValue?) {
+    public init(id: String, logicalID: String, pool: JSONValue, roles: JSONValue?, roleMappings: JSONValue?) {
         self.id = id
+        self.logicalID = logicalID
         self.pool = pool
         self.roles = roles
         self.roleMappings = roleMappings

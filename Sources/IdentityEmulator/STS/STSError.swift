@@ -46,10 +46,11 @@ public struct STSError: WireError, Equatable {
     static func invalidIdentityToken(_ message: String) -> Self { .init("InvalidIdentityToken", message) }
     static func expiredToken(_ message: String) -> Self { .init("ExpiredTokenException", message) }
     static func invalidAction(_ action: String) -> Self { .init("InvalidAction", "Could not find operation \(action) for version 2011-06-15") }
-    static func missingAuthentication() -> Self { .init("MissingAuthenticationToken", "Request is missing Authentication Token", status: 403) }
+    /// 403 `MissingAuthenticationToken`: an unsigned request where one must be signed.
+    public static var missingAuthentication: Self { .init("MissingAuthenticationToken", "Request is missing Authentication Token", status: 403) }
 
     /// A refused signature, in STS's words.
-    static func refused(_ refusal: CallerRefusal) -> Self {
+    public static func refused(_ refusal: CallerRefusal) -> Self {
         switch refusal {
         case .signature(.signatureMismatch): return .init("SignatureDoesNotMatch", refusal.message, status: 403)
         case .signature(.incomplete), .signature(.missing), .wrongService: return .init("IncompleteSignature", refusal.message, status: 400)

@@ -50,7 +50,7 @@ public struct STSService: Sendable {
     }
 
     private func signed(_ caller: IAMCaller?) throws(STSError) -> IAMCaller {
-        guard let caller else { throw .missingAuthentication() }
+        guard let caller else { throw .missingAuthentication }
         return caller
     }
 

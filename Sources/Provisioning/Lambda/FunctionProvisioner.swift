@@ -47,10 +47,28 @@ struct FunctionProvisioner: ResourceProvisioner {
                 actions: statement.actions,
                 notActions: statement.notActions,
                 resources: statement.resources.map { resolveText($0, what: "an IAM statement's Resource", at: statement.mark, &context) },
-                notResources: statement.notResources.map { resolveText($0, what: "an IAM statement's NotResource", at: statement.mark, &context) }
+                notResources: statement.notResources.map { resolveText($0, what: "an IAM statement's NotResource", at: statement.mark, &context) },
+                conditions: conditions(statement, &context)
             )
         }
-        let policy = service.provider.customRole == nil ? IAMPolicy(statements: statements) : .allowAll
+        var role = IAMRole(
+            name: roleName,
+            arn: ARN.role(roleName, account: stack.accountID).description,
+            trust: .service("lambda.amazonaws.com"),
+            permissions: IAMPolicy(statements: statements)
+        )
+        if let custom = service.provider.customRole {
+            // `provider.iam.role: <ARN or !GetAtt Role.Arn>`: the functions run as that role.
+            let arn = (try? context.resolver.text(try context.resolver.resolve(custom))) ?? ""
+            if let named = context.stack.roles.first(where: { $0.arn == arn || $0.name == arn }) {
+                role = named
+            } else {
+                role.permissions = .allowAll
+            }
+        } else {
+            context.stack.roles.append(role)
+        }
+        let policy = role.permissions
         for function in service.functions {
             var environment: [String: String] = [:]
             for variable in service.provider.environment + function.environment {
@@ -74,8 +92,8 @@ struct FunctionProvisioner: ResourceProvisioner {
                     handler: function.handler,
                     runtime: function.runtime,
                     arn: arn,
-                    roleARN: ARN.role(roleName, account: stack.accountID),
-                    principal: ARN.assumedRole(roleName, session: function.name, account: stack.accountID),
+                    roleARN: ARN(parsing: role.arn) ?? ARN.role(roleName, account: stack.accountID),
+                    principal: ARN.assumedRole(role.name, session: function.name, account: stack.accountID),
                     policy: policy,
                     environment: environment,
                     timeout: function.timeout,
@@ -110,6 +128,19 @@ struct FunctionProvisioner: ResourceProvisioner {
         ]
         if let lambda = endpoints.lambdaBase { variables["AWS_ENDPOINT_URL_LAMBDA"] = lambda }
         return variables
+    }
+
+    /// A statement's `Condition` block, or an error at the statement when IAM would refuse it.
+    private static func conditions(_ statement: IAMStatement, _ context: inout ProvisioningContext) -> [IAMCondition] {
+        guard let condition = statement.condition else { return [] }
+        do {
+            return try IAMPolicy.Statement.conditions(CognitoProperties.json(try context.resolver.resolve(condition)))
+        } catch let error as IAMPolicyError {
+            context.diagnostics.error("an IAM statement's Condition: \(error.message)", at: statement.mark)
+        } catch {
+            context.diagnostics.error("an IAM statement's Condition: \(error)", at: statement.mark)
+        }
+        return []
     }
 
     /// A value as text; what cannot be resolved offline becomes its logical ID, with a warning.
