@@ -104,13 +104,16 @@ let package = Package(
         ),
         .target(
             name: "Provisioning",
-            dependencies: ["ServerlessConfig", "YAML", "EmulatorCore", "EmulatorCrypto", "CognitoEmulator", "APIGatewayEmulator", "IdentityEmulator"],
+            dependencies: [
+                "ServerlessConfig", "YAML", "EmulatorCore", "EmulatorCrypto", "CognitoEmulator", "APIGatewayEmulator", "IdentityEmulator",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "EmulatorServer",
             dependencies: [
-                "APIGatewayEmulator", "LambdaEmulator", "LambdaService", "EventsEmulator", "SigV4", "IdentityEmulator", "CognitoEmulator", "CognitoShapes",
+                "APIGatewayEmulator", "LambdaEmulator", "LambdaService", "EventsEmulator", "SigV4", "IdentityEmulator", "CognitoEmulator",
+                "CognitoShapes",
                 "EmulatorCore",
                 "Provisioning",
                 "ServerlessConfig",

@@ -105,7 +105,9 @@ extension Emulate {
                 }
             }
             for (logicalID, id) in ready.identityPools.sorted(by: { $0.key < $1.key }) { lines.append("Identity pool \(logicalID): \(id)") }
-            lines.append("Developer credentials (full access): AWS_ACCESS_KEY_ID=\(ready.credentials.accessKeyId) AWS_SECRET_ACCESS_KEY=\(ready.credentials.secretAccessKey)")
+            lines.append(
+                "Developer credentials (full access): AWS_ACCESS_KEY_ID=\(ready.credentials.accessKeyId) AWS_SECRET_ACCESS_KEY=\(ready.credentials.secretAccessKey)"
+            )
             return lines.joined(separator: "\n")
         }
     }

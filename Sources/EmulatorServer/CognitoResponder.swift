@@ -63,7 +63,11 @@ struct CognitoResponder: HTTPResponder {
                 return HTTPResponses.json(#"{"__type":"SerializationException","message":"The request body could not be read"}"#, status: 400)
             }
             let bytes = Array(buffer: body)
-            guard let target = request.headers[Self.targetHeader] else { return sts(request, body: bytes) }
+            let target = request.headers[Self.targetHeader]
+            // STS speaks the query protocol: a form body, no target.
+            if target == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+                return sts(request, body: bytes)
+            }
             return await json(request, target: target, body: bytes)
         case (.get, "/") where request.uri.query?.contains("Action=") == true:
             return sts(request, body: [])
@@ -119,9 +123,9 @@ struct CognitoResponder: HTTPResponder {
     }
 
     /// An AWS JSON 1.1 request: user pools or identity pools, by target, signed for `cognito-idp` or `cognito-identity`.
-    private func json(_ request: Request, target: String, body: [UInt8]) async -> Response {
-        let identityPool = target.hasPrefix(IdentityPoolDispatcher.targetPrefix)
-        let operation = String(target.split(separator: ".").last ?? "")
+    private func json(_ request: Request, target: String?, body: [UInt8]) async -> Response {
+        let identityPool = target?.hasPrefix(IdentityPoolDispatcher.targetPrefix) == true
+        let operation = target.map { String($0.split(separator: ".").last ?? "") } ?? "-"
         var answer: (status: Int, body: [UInt8], errorType: String?)
         var caller: IAMCaller?
         switch identity.caller(of: Self.signed(request, body: body), service: identityPool ? "cognito-identity" : "cognito-idp") {
@@ -129,7 +133,7 @@ struct CognitoResponder: HTTPResponder {
             caller = found ?? (identity.authority.strict ? identity.anonymous : nil)
             if caller?.verified == false { caller = nil }
             if identityPool {
-                answer = identityPools.handle(target: target, body: body, caller: caller)
+                answer = identityPools.handle(target: target ?? "", body: body, caller: caller)
             } else {
                 let result = await dispatcher.handle(target: target, body: body, caller: caller.map { CognitoCaller($0, region: service.region) })
                 answer = (result.status, result.body, result.errorType)
@@ -170,7 +174,12 @@ struct CognitoResponder: HTTPResponder {
             answer = (error.status, error.body)
         }
         logger.debug("sts \(parameters["Action"] ?? "-") \(answer.status)")
-        return HTTPResponses.bytes(answer.body, status: answer.status, contentType: "text/xml", headers: [Self.requestIDHeader: UUID().uuidString.lowercased()])
+        return HTTPResponses.bytes(
+            answer.body,
+            status: answer.status,
+            contentType: "text/xml",
+            headers: [Self.requestIDHeader: UUID().uuidString.lowercased()]
+        )
     }
 
     /// A user import file sent to a job's pre-signed URL, answered as S3 answers an upload.

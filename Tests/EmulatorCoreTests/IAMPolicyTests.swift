@@ -16,7 +16,10 @@ struct IAMPolicyTests {
             """
         )
         #expect(policy.evaluate(action: "cognito-idp:AdminCreateUser", resource: "arn:aws:cognito-idp:us-east-1:1:userpool/us-east-1_A") == .allowed)
-        #expect(policy.evaluate(action: "cognito-idp:AdminDeleteUser", resource: "arn:aws:cognito-idp:us-east-1:1:userpool/us-east-1_A") == .explicitlyDenied)
+        #expect(
+            policy.evaluate(action: "cognito-idp:AdminDeleteUser", resource: "arn:aws:cognito-idp:us-east-1:1:userpool/us-east-1_A")
+                == .explicitlyDenied
+        )
         #expect(policy.evaluate(action: "cognito-idp:AdminDeleteUser", resource: "arn:aws:cognito-idp:us-east-1:1:userpool/us-east-1_B") == .allowed)
         #expect(policy.evaluate(action: "sts:AssumeRole", resource: "*") == .implicitlyDenied)
     }
@@ -63,7 +66,12 @@ struct IAMPolicyTests {
         #expect(try holds(#"{"StringNotEquals": {"aws:PrincipalTag/team": "red"}}"#, [:]))
         #expect(try holds(#"{"StringEqualsIfExists": {"aws:PrincipalTag/team": "red"}}"#, [:]))
         #expect(try holds(#"{"StringLike": {"aws:username": "dev-*"}}"#, ["aws:username": ["dev-ann"]]))
-        #expect(try holds(#"{"ArnLike": {"aws:SourceArn": "arn:aws:lambda:*:*:function:svc-*"}}"#, ["aws:SourceArn": ["arn:aws:lambda:us-east-1:1:function:svc-a"]]))
+        #expect(
+            try holds(
+                #"{"ArnLike": {"aws:SourceArn": "arn:aws:lambda:*:*:function:svc-*"}}"#,
+                ["aws:SourceArn": ["arn:aws:lambda:us-east-1:1:function:svc-a"]]
+            )
+        )
         #expect(try holds(#"{"Bool": {"aws:SecureTransport": "false"}}"#, ["aws:SecureTransport": ["false"]]))
         #expect(try holds(#"{"NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}}"#, ["aws:MultiFactorAuthAge": ["60"]]))
         #expect(try holds(#"{"DateGreaterThan": {"aws:CurrentTime": "2026-01-01T00:00:00Z"}}"#, ["aws:CurrentTime": ["2026-12-01T10:00:00Z"]]))
@@ -83,7 +91,9 @@ struct IAMPolicyTests {
             try Self.policy(#"{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"StringEqualz": {"a": "b"}}}]}"#)
         }
         #expect(throws: IAMPolicyError("statement 1: unknown condition set operator 'ForSomeValues' (IAM has ForAnyValue and ForAllValues)")) {
-            try Self.policy(#"{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"ForSomeValues:StringLike": {"a": "b"}}}}"#)
+            try Self.policy(
+                #"{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"ForSomeValues:StringLike": {"a": "b"}}}}"#
+            )
         }
     }
 

@@ -104,7 +104,12 @@ public struct TrustPolicy: Sendable, Hashable {
             default: throw IAMPolicyError("a trust policy statement needs 'Principal'")
             }
             statements.append(
-                Statement(allow: effect == "Allow", actions: actions, principals: principals, conditions: try IAMPolicy.Statement.conditions(item["Condition"]))
+                Statement(
+                    allow: effect == "Allow",
+                    actions: actions,
+                    principals: principals,
+                    conditions: try IAMPolicy.Statement.conditions(item["Condition"])
+                )
             )
         }
         self.init(statements: statements)
@@ -132,7 +137,9 @@ extension TrustPolicy.Statement {
             // A role's session is named in trust policies by the role's ARN.
             var names = [arn]
             let parts = arn.split(separator: ":", maxSplits: 5).last?.split(separator: "/") ?? []
-            if arn.hasPrefix("arn:aws:sts::"), parts.count >= 2, parts[0] == "assumed-role" { names.append("arn:aws:iam::\(account):role/\(parts[1])") }
+            if arn.hasPrefix("arn:aws:sts::"), parts.count >= 2, parts[0] == "assumed-role" {
+                names.append("arn:aws:iam::\(account):role/\(parts[1])")
+            }
             return (principals["AWS"] ?? []).contains { value in
                 value == "*" || value == account || value == "arn:aws:iam::\(account):root"
                     || names.contains { IAMWildcard.matches(value, $0, caseSensitive: true) }

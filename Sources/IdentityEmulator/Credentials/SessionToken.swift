@@ -61,13 +61,25 @@ struct SessionToken: Sendable, Equatable {
         if let identity = claims["i"], let id = identity["id"]?.stringValue, let pool = identity["pool"]?.stringValue,
             let type = identity["type"]?.stringValue
         {
-            self.identity = .init(identityID: id, identityPoolID: pool, authenticationType: type, authenticationProvider: identity["provider"]?.stringValue)
+            self.identity = .init(
+                identityID: id,
+                identityPoolID: pool,
+                authenticationType: type,
+                authenticationProvider: identity["provider"]?.stringValue
+            )
         } else {
             self.identity = nil
         }
     }
 
-    init(accessKeyID: String, roleARN: String, sessionName: String, expires: Double, context: [String: [String]], identity: IAMCaller.CognitoIdentity?) {
+    init(
+        accessKeyID: String,
+        roleARN: String,
+        sessionName: String,
+        expires: Double,
+        context: [String: [String]],
+        identity: IAMCaller.CognitoIdentity?
+    ) {
         self.accessKeyID = accessKeyID
         self.roleARN = roleARN
         self.sessionName = sessionName

@@ -42,6 +42,8 @@ public struct IdentityError: WireError, Equatable {
     static func serialization(_ message: String) -> Self { .init("SerializationException", message) }
     /// AWS's validation text for a missing member.
     static func missing(_ member: String) -> Self {
-        .invalidParameter("1 validation error detected: Value null at '\(member.prefix(1).lowercased() + member.dropFirst())' failed to satisfy constraint: Member must not be null")
+        .invalidParameter(
+            "1 validation error detected: Value null at '\(member.prefix(1).lowercased() + member.dropFirst())' failed to satisfy constraint: Member must not be null"
+        )
     }
 }

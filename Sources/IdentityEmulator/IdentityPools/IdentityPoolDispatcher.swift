@@ -54,7 +54,9 @@ public struct IdentityPoolDispatcher: Sendable {
             if text.isEmpty {
                 request = .object([])
             } else {
-                guard let parsed = JSONValue.parse(Array(text)), case .object = parsed else { throw .serialization("The request body is not a JSON object.") }
+                guard let parsed = JSONValue.parse(Array(text)), case .object = parsed else {
+                    throw .serialization("The request body is not a JSON object.")
+                }
                 request = parsed
             }
             if !operation.public, let caller {

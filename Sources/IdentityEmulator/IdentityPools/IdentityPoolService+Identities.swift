@@ -47,7 +47,8 @@ extension IdentityPoolService {
         let logins = try verify(request["Logins"], pool: pool, poolID: identity.poolID)
         for login in logins {
             let owner: String? =
-                login.ownToken ? login.subject : try run { try store.identity(poolID: identity.poolID, provider: login.provider, subject: login.subject) }
+                login.ownToken
+                ? login.subject : try run { try store.identity(poolID: identity.poolID, provider: login.provider, subject: login.subject) }
             guard owner == nil || owner == id else {
                 throw .notAuthorized("Logins don't match. Please include at least one valid login for this identity or identity pool.")
             }
@@ -61,7 +62,13 @@ extension IdentityPoolService {
             let linked = logins.filter { !$0.ownToken }
             if !linked.isEmpty {
                 _ = try run {
-                    try store.resolveIdentity(poolID: identity.poolID, logins: linked.map { ($0.provider, $0.subject) }, existing: id, newID: id, now: clock.now)
+                    try store.resolveIdentity(
+                        poolID: identity.poolID,
+                        logins: linked.map { ($0.provider, $0.subject) },
+                        existing: id,
+                        newID: id,
+                        now: clock.now
+                    )
                 }
             }
         }
@@ -70,11 +77,14 @@ extension IdentityPoolService {
 
     func credentials(_ request: JSONValue) throws(IdentityError) -> JSONValue {
         let (identity, document, logins) = try authorizedIdentity(request)
+        var mappingKeys: [String] = []
+        if case .object(let members)? = document["roleMappings"] { mappingKeys = members.map(\.key) }
         let roleARN = try RoleResolution.role(
             roles: document["roles"],
             mappings: document["roleMappings"],
-            logins: logins.filter { !$0.ownToken }.map { .init(provider: $0.provider, mappingKey: $0.mappingKey, claims: $0.claims) }
-                + logins.filter(\.ownToken).map { .init(provider: $0.provider, mappingKey: nil, claims: $0.claims) },
+            logins: logins.map { login in
+                .init(provider: login.provider, mappingKey: Self.mappingKey(for: login, among: mappingKeys), claims: login.claims)
+            },
             customRoleARN: request["CustomRoleArn"]?.stringValue
         ).get()
         let amr = self.amr(logins)
@@ -129,7 +139,9 @@ extension IdentityPoolService {
         guard case .object(let given)? = request["Logins"], let login = given.first, given.count == 1, let subject = login.value.stringValue else {
             throw .missing("Logins")
         }
-        guard login.key == developer else { throw .notAuthorized("Invalid login provider: \(login.key); the pool's developer provider is \(developer).") }
+        guard login.key == developer else {
+            throw .notAuthorized("Invalid login provider: \(login.key); the pool's developer provider is \(developer).")
+        }
         let duration = Int(request["TokenDuration"]?.numberValue ?? 900)
         guard (1...86_400).contains(duration) else { throw .invalidParameter("TokenDuration must be between 1 and 86400 seconds.") }
         let existing = request["IdentityId"]?.stringValue
@@ -174,7 +186,9 @@ extension IdentityPoolService {
             guard let entry = document["principalTags"]?[login.provider] else { continue }
             var map: [(String, String)] = []
             if entry["UseDefaults"] == .bool(true) { map = [("username", "sub"), ("client", "aud")] }
-            if case .object(let members)? = entry["PrincipalTags"] { map += members.compactMap { member in member.value.stringValue.map { (member.key, $0) } } }
+            if case .object(let members)? = entry["PrincipalTags"] {
+                map += members.compactMap { member in member.value.stringValue.map { (member.key, $0) } }
+            }
             for (tag, claim) in map { if let value = login.claims[claim]?.stringValue { tags[tag] = value } }
         }
         return tags
@@ -227,6 +241,15 @@ extension IdentityPoolService {
             }
         }
         return verified
+    }
+
+    /// The role mapping a login falls under: keyed `<provider>:<client>` in any form of the provider's name.
+    static func mappingKey(for login: VerifiedLogin, among keys: [String]) -> String? {
+        guard let wanted = login.mappingKey, let client = wanted.split(separator: ":").last.map(String.init) else { return nil }
+        return keys.first { key in
+            guard let colon = key.lastIndex(of: ":") else { return false }
+            return String(key[key.index(after: colon)...]) == client && sameProvider(String(key[..<colon]), login.provider)
+        } ?? keys.first { sameProvider($0, login.provider) }
     }
 
     /// `cognito-idp.us-east-1.amazonaws.com/us-east-1_X` names the same user pool as the emulator's URL form.

@@ -70,7 +70,9 @@ public final class IdentityPoolService: Sendable {
         guard case .bool? = request["AllowUnauthenticatedIdentities"] else { throw .missing("AllowUnauthenticatedIdentities") }
         var document = try document(id)
         var pool = Self.poolShape(id: id, from: request)
-        if request["IdentityPoolTags"] == nil, let tags = document["pool"]?["IdentityPoolTags"] { pool = Self.setting(pool, "IdentityPoolTags", tags) }
+        if request["IdentityPoolTags"] == nil, let tags = document["pool"]?["IdentityPoolTags"] {
+            pool = Self.setting(pool, "IdentityPoolTags", tags)
+        }
         document = Self.setting(document, "pool", pool)
         try save(id, document)
         return pool
@@ -87,7 +89,14 @@ public final class IdentityPoolService: Sendable {
         let all = try run { try store.pools() }.compactMap(\.["pool"])
         let (page, next) = Self.page(all, after: request["NextToken"]?.stringValue, limit: limit) { $0["IdentityPoolId"]?.stringValue ?? "" }
         var members: [JSONValue.Member] = [
-            .init("IdentityPools", .array(page.map { .object([.init("IdentityPoolId", $0["IdentityPoolId"] ?? .null), .init("IdentityPoolName", $0["IdentityPoolName"] ?? .null)]) }))
+            .init(
+                "IdentityPools",
+                .array(
+                    page.map {
+                        .object([.init("IdentityPoolId", $0["IdentityPoolId"] ?? .null), .init("IdentityPoolName", $0["IdentityPoolName"] ?? .null)])
+                    }
+                )
+            )
         ]
         if let next { members.append(.init("NextToken", .string(next))) }
         return .object(members)
@@ -114,7 +123,9 @@ public final class IdentityPoolService: Sendable {
                 guard ["Token", "Rules"].contains(mapping["Type"]?.stringValue ?? "") else {
                     throw .invalidParameter("Invalid RoleMapping Type. Valid values are Token and Rules.")
                 }
-                guard mapping["AmbiguousRoleResolution"] != nil else { throw .invalidParameter("AmbiguousRoleResolution must be specified for Token and Rules types.") }
+                guard mapping["AmbiguousRoleResolution"] != nil else {
+                    throw .invalidParameter("AmbiguousRoleResolution must be specified for Token and Rules types.")
+                }
             }
         }
         document = Self.setting(document, "roles", roles)

@@ -73,7 +73,8 @@ extension IdentityPoolService {
     }
 
     static func validName(_ name: String) -> Bool {
-        (1...128).contains(name.count) && name.unicodeScalars.allSatisfy { $0 == " " || $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        (1...128).contains(name.count)
+            && name.unicodeScalars.allSatisfy { $0 == " " || $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
     }
 
     /// Every role ARN a `Roles` map and `RoleMappings` name.

@@ -19,7 +19,7 @@ enum RoleResolution {
             return .success(role)
         }
         let authenticated = roles?["authenticated"]?.stringValue
-        let mapping = login.mappingKey.flatMap { mappings?[$0] } ?? mappings?[login.provider]
+        let mapping = login.mappingKey.flatMap { mappings?[$0] }
         guard let mapping else {
             guard let authenticated else { return .failure(.invalidConfiguration()) }
             return .success(authenticated)

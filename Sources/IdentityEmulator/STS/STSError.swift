@@ -41,7 +41,10 @@ public struct STSError: WireError, Equatable {
     static func invalidParameter(_ message: String) -> Self { .init("InvalidParameterValue", message) }
     static func validation(_ message: String) -> Self { .init("ValidationError", message) }
     static func missingParameter(_ name: String) -> Self {
-        .init("ValidationError", "1 validation error detected: Value null at '\(name.prefix(1).lowercased() + name.dropFirst())' failed to satisfy constraint: Member must not be null")
+        .init(
+            "ValidationError",
+            "1 validation error detected: Value null at '\(name.prefix(1).lowercased() + name.dropFirst())' failed to satisfy constraint: Member must not be null"
+        )
     }
     static func invalidIdentityToken(_ message: String) -> Self { .init("InvalidIdentityToken", message) }
     static func expiredToken(_ message: String) -> Self { .init("ExpiredTokenException", message) }
@@ -54,7 +57,8 @@ public struct STSError: WireError, Equatable {
         switch refusal {
         case .signature(.signatureMismatch): return .init("SignatureDoesNotMatch", refusal.message, status: 403)
         case .signature(.incomplete), .signature(.missing), .wrongService: return .init("IncompleteSignature", refusal.message, status: 400)
-        case .signature(.unknownAccessKey), .signature(.invalidSessionToken), .invalidToken: return .init("InvalidClientTokenId", refusal.message, status: 403)
+        case .signature(.unknownAccessKey), .signature(.invalidSessionToken), .invalidToken:
+            return .init("InvalidClientTokenId", refusal.message, status: 403)
         case .signature(.expired), .signature(.outsideWindow): return .init("SignatureDoesNotMatch", refusal.message, status: 403)
         case .expiredToken: return .init("ExpiredToken", refusal.message, status: 400)
         }

@@ -1,5 +1,5 @@
-public import EmulatorCore
 import CognitoEmulator
+public import EmulatorCore
 import EmulatorCrypto
 
 /// AWS STS in its query protocol (`Action=…&Version=2011-06-15`, XML answers): GetCallerIdentity,
@@ -78,7 +78,8 @@ public struct STSService: Sendable {
         let issued = authority.issue(role: role, sessionName: session, duration: duration, context: context)
         return [
             ("Credentials", credentials(issued)), ("AssumedRoleUser", assumedUser(role, session)),
-            ("SourceIdentity", parameters["SourceIdentity"].map(XML.Element.text)), ("PackedPolicySize", parameters["Policy"] == nil ? nil : .text("6")),
+            ("SourceIdentity", parameters["SourceIdentity"].map(XML.Element.text)),
+            ("PackedPolicySize", parameters["Policy"] == nil ? nil : .text("6")),
         ]
     }
 

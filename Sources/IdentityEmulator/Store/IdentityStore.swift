@@ -87,7 +87,9 @@ public final class IdentityStore: Sendable {
 
     func pool(_ id: String) throws -> JSONValue? {
         try database.read { db in
-            try String.fetchOne(db, sql: "SELECT document FROM identityPools WHERE id = ?", arguments: [id]).flatMap { JSONValue.parse(Array($0.utf8)) }
+            try String.fetchOne(db, sql: "SELECT document FROM identityPools WHERE id = ?", arguments: [id]).flatMap {
+                JSONValue.parse(Array($0.utf8))
+            }
         }
     }
 
@@ -131,9 +133,15 @@ public final class IdentityStore: Sendable {
     }
 
     private static func identity(_ id: String, _ db: Database) throws -> Identity? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT poolId, created, modified FROM identities WHERE id = ?", arguments: [id]) else { return nil }
-        let logins = try Row.fetchAll(db, sql: "SELECT provider, subject FROM logins WHERE identityId = ? ORDER BY provider, subject", arguments: [id])
-            .map { (provider: $0[0] as String, subject: $0[1] as String) }
+        guard let row = try Row.fetchOne(db, sql: "SELECT poolId, created, modified FROM identities WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
+        let logins = try Row.fetchAll(
+            db,
+            sql: "SELECT provider, subject FROM logins WHERE identityId = ? ORDER BY provider, subject",
+            arguments: [id]
+        )
+        .map { (provider: $0[0] as String, subject: $0[1] as String) }
         return Identity(id: id, poolID: row[0], created: row[1], modified: row[2], logins: logins)
     }
 
@@ -158,7 +166,13 @@ public final class IdentityStore: Sendable {
 
     /// Finds or creates the identity for `logins` (the first login already linked names it, and the
     /// others are linked to it), or a new unauthenticated identity when there are none. Answers its ID.
-    func resolveIdentity(poolID: String, logins: [(provider: String, subject: String)], existing: String?, newID: String, now: Double) throws -> String {
+    func resolveIdentity(
+        poolID: String,
+        logins: [(provider: String, subject: String)],
+        existing: String?,
+        newID: String,
+        now: Double
+    ) throws -> String {
         try database.write { db in
             var id = existing
             if id == nil {
@@ -175,12 +189,14 @@ public final class IdentityStore: Sendable {
             }
             let identityID = id ?? newID
             try db.execute(
-                sql: "INSERT INTO identities (id, poolId, created, modified) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET modified = excluded.modified",
+                sql:
+                    "INSERT INTO identities (id, poolId, created, modified) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET modified = excluded.modified",
                 arguments: [identityID, poolID, now, now]
             )
             for login in logins {
                 try db.execute(
-                    sql: "INSERT INTO logins (poolId, provider, subject, identityId) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET identityId = excluded.identityId",
+                    sql:
+                        "INSERT INTO logins (poolId, provider, subject, identityId) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET identityId = excluded.identityId",
                     arguments: [poolID, login.provider, login.subject, identityID]
                 )
             }
@@ -191,7 +207,10 @@ public final class IdentityStore: Sendable {
     func unlink(identityID: String, provider: String, subject: String?) throws {
         try database.write { db in
             if let subject {
-                try db.execute(sql: "DELETE FROM logins WHERE identityId = ? AND provider = ? AND subject = ?", arguments: [identityID, provider, subject])
+                try db.execute(
+                    sql: "DELETE FROM logins WHERE identityId = ? AND provider = ? AND subject = ?",
+                    arguments: [identityID, provider, subject]
+                )
             } else {
                 try db.execute(sql: "DELETE FROM logins WHERE identityId = ? AND provider = ?", arguments: [identityID, provider])
             }
@@ -216,7 +235,11 @@ public final class IdentityStore: Sendable {
 
     func subjects(identityID: String, provider: String) throws -> [String] {
         try database.read { db in
-            try String.fetchAll(db, sql: "SELECT subject FROM logins WHERE identityId = ? AND provider = ? ORDER BY subject", arguments: [identityID, provider])
+            try String.fetchAll(
+                db,
+                sql: "SELECT subject FROM logins WHERE identityId = ? AND provider = ? ORDER BY subject",
+                arguments: [identityID, provider]
+            )
         }
     }
 }

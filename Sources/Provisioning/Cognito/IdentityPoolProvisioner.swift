@@ -43,7 +43,9 @@ struct IdentityPoolProvisioner: ResourceProvisioner {
             )
         }
         if case .array(let tags)? = json["IdentityPoolTags"] {
-            members.append(.init("IdentityPoolTags", .object(tags.compactMap { tag in tag["Key"]?.stringValue.map { .init($0, tag["Value"] ?? .string("")) } })))
+            members.append(
+                .init("IdentityPoolTags", .object(tags.compactMap { tag in tag["Key"]?.stringValue.map { .init($0, tag["Value"] ?? .string("")) } }))
+            )
         }
         context.stack.identityPools.append(
             IdentityPoolDefinition(id: id, logicalID: resource.logicalID, pool: .object(members), roles: nil, roleMappings: nil)
@@ -104,8 +106,14 @@ struct IdentityPoolRoleAttachmentProvisioner: ResourceProvisioner {
                 if case .array(let rules)? = mapping["RulesConfiguration"]?["Rules"] { named += rules.compactMap { $0["RoleARN"]?.stringValue } }
             }
         }
-        for arn in named where !context.stack.roles.contains(where: { $0.arn == arn }) && !context.stack.resources.values.contains(where: { $0.attributes["Arn"] == arn }) {
-            context.diagnostics.warning("\(what): the role \(arn) is not one of this service's roles; credentials for it will be refused", at: resource.mark)
+        for arn in named
+        where !context.stack.roles.contains(where: { $0.arn == arn })
+            && !context.stack.resources.values.contains(where: { $0.attributes["Arn"] == arn })
+        {
+            context.diagnostics.warning(
+                "\(what): the role \(arn) is not one of this service's roles; credentials for it will be refused",
+                at: resource.mark
+            )
         }
     }
 }

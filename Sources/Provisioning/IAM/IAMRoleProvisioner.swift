@@ -16,7 +16,10 @@ struct IAMRoleProvisioner: ResourceProvisioner {
         let path = properties?["Path"]?.stringValue ?? "/"
         let arn = "arn:aws:iam::\(context.stack.accountID):role\(path)\(name)"
         let role = IAMRole(name: name, arn: arn, trust: TrustPolicy(statements: []), permissions: IAMPolicy(statements: []))
-        context.register(resource.logicalID, ProvisionedResource(type: resourceType, physicalID: name, attributes: ["Arn": arn, "RoleId": role.roleID]))
+        context.register(
+            resource.logicalID,
+            ProvisionedResource(type: resourceType, physicalID: name, attributes: ["Arn": arn, "RoleId": role.roleID])
+        )
     }
 
     func provision(_ resource: Resource, in context: inout ProvisioningContext) {
@@ -106,7 +109,10 @@ struct IAMPolicyProvisioner: ResourceProvisioner {
         if case .array(let roles)? = json["Roles"] { names = roles.compactMap(\.stringValue) }
         for name in names {
             guard let index = context.stack.roles.firstIndex(where: { $0.name == name }) else {
-                context.diagnostics.warning("\(what): the role '\(name)' is not one of this service's roles; the policy is not applied to it", at: resource.mark)
+                context.diagnostics.warning(
+                    "\(what): the role '\(name)' is not one of this service's roles; the policy is not applied to it",
+                    at: resource.mark
+                )
                 continue
             }
             context.stack.roles[index].permissions = IAMPolicy(combining: [context.stack.roles[index].permissions, policy])

@@ -1,0 +1,213 @@
+"""Identity pools, STS and aws_iam routes with real clients: boto3's cognito-identity and sts clients,
+botocore's SigV4 signer for API Gateway requests, and the AWS CLI. Users of group `admins` are mapped
+to AdminRole by the identity pool's token role mapping, `viewers` to ViewerRole (fixtures/processes/identity.yml)."""
+import json
+import os
+import subprocess
+
+import boto3
+import botocore.auth
+import botocore.config
+import botocore.awsrequest
+import botocore.credentials
+import botocore.exceptions
+import pytest
+import requests
+
+from emulator import FIXTURES, FIXTURES_BINARY, Emulator
+
+CONFIG = os.path.join(FIXTURES, "processes", "identity.yml")
+REGION = "us-east-1"
+
+
+@pytest.fixture(scope="module")
+def service():
+    emulator = Emulator(CONFIG, binary=FIXTURES_BINARY).start()
+    yield emulator
+    emulator.stop()
+
+
+def developer(service, name):
+    keys = service.ready["credentials"]
+    return boto3.client(name, endpoint_url=service.ready["cognito"], region_name=REGION,
+                        aws_access_key_id=keys["accessKeyId"], aws_secret_access_key=keys["secretAccessKey"])
+
+
+def anonymous(service, name):
+    return boto3.client(name, endpoint_url=service.ready["cognito"], region_name=REGION,
+                        config=botocore.config.Config(signature_version=botocore.UNSIGNED))
+
+
+def sign_in(service, username, group):
+    idp = developer(service, "cognito-idp")
+    pool = service.pool("UserPool")
+    idp.admin_create_user(UserPoolId=pool["id"], Username=username, MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool["id"], Username=username, Password="Passw0rd!x", Permanent=True)
+    if group:
+        idp.admin_add_user_to_group(UserPoolId=pool["id"], Username=username, GroupName=group)
+    client_id = pool["clients"]["UserPoolClient"]
+    tokens = idp.admin_initiate_auth(UserPoolId=pool["id"], ClientId=client_id, AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+                                     AuthParameters={"USERNAME": username, "PASSWORD": "Passw0rd!x"})
+    return tokens["AuthenticationResult"]["IdToken"]
+
+
+def identity_credentials(service, id_token):
+    identity = anonymous(service, "cognito-identity")
+    login = {f"cognito-idp.{REGION}.amazonaws.com/{service.pool('UserPool')['id']}": id_token}
+    pool_id = service.ready["identityPools"]["IdentityPool"]
+    identity_id = identity.get_id(IdentityPoolId=pool_id, Logins=login)["IdentityId"]
+    return identity_id, identity.get_credentials_for_identity(IdentityId=identity_id, Logins=login)["Credentials"]
+
+
+def signed_get(url, credentials):
+    request = botocore.awsrequest.AWSRequest(method="GET", url=url)
+    botocore.auth.SigV4Auth(credentials, "execute-api", REGION).add_auth(request)
+    return requests.get(url, headers=dict(request.headers), timeout=60)
+
+
+def as_botocore(credentials):
+    return botocore.credentials.Credentials(credentials["AccessKeyId"], credentials["SecretKey"], credentials["SessionToken"])
+
+
+def test_group_roles_reach_the_id_token_and_identity_pool_credentials_open_aws_iam_routes_by_group(service):
+    admin_token = sign_in(service, "ada", "admins")
+    viewer_token = sign_in(service, "vic", "viewers")
+    import jwt
+    claims = jwt.decode(admin_token, options={"verify_signature": False})
+    assert claims["cognito:preferred_role"] == "arn:aws:iam::000000000000:role/identity-admin"
+    admin_id, admin = identity_credentials(service, admin_token)
+    viewer_id, viewer = identity_credentials(service, viewer_token)
+    assert admin_id != viewer_id and admin["AccessKeyId"].startswith("ASIA")
+    api = service.ready["api"]
+    allowed = signed_get(api + "/admin", as_botocore(admin))
+    assert allowed.status_code == 200, (allowed.text, service.output()[-3000:])
+    identity = allowed.json()["event"]["requestContext"]["identity"]
+    assert identity["cognitoIdentityId"] == admin_id
+    assert identity["cognitoIdentityPoolId"] == service.ready["identityPools"]["IdentityPool"]
+    assert identity["cognitoAuthenticationType"] == "authenticated"
+    assert identity["userArn"] == "arn:aws:sts::000000000000:assumed-role/identity-admin/CognitoIdentityCredentials"
+    assert identity["accessKey"] == admin["AccessKeyId"] and identity["accountId"] == "000000000000"
+    assert identity["cognitoAuthenticationProvider"].endswith(f":CognitoSignIn:{claims['sub']}")
+    denied = signed_get(api + "/admin", as_botocore(viewer))
+    assert denied.status_code == 403
+    assert denied.json() == {"Message": "User: arn:aws:sts::000000000000:assumed-role/identity-viewer/CognitoIdentityCredentials is not "
+                             "authorized to perform: execute-api:Invoke on resource: "
+                             f"arn:aws:execute-api:us-east-1:000000000000:{allowed.json()['event']['requestContext']['apiId']}/dev/GET/admin "
+                             "because no identity-based policy allows the execute-api:Invoke action"}
+    assert signed_get(api + "/everyone", as_botocore(viewer)).status_code == 200
+    http = signed_get(service.ready["httpApi"] + "/admin", as_botocore(admin))
+    assert http.status_code == 200, http.text
+    iam = http.json()["event"]["requestContext"]["authorizer"]["iam"]
+    assert iam["cognitoIdentity"]["identityId"] == admin_id and "authenticated" in iam["cognitoIdentity"]["amr"]
+    assert signed_get(service.ready["httpApi"] + "/admin", as_botocore(viewer)).json() == {"message": "Forbidden"}
+    # The same credentials call Cognito under the role: AdminRole may list users, ViewerRole may not.
+    def idp(credentials):
+        return boto3.client("cognito-idp", endpoint_url=service.ready["cognito"], region_name=REGION,
+                            aws_access_key_id=credentials["AccessKeyId"], aws_secret_access_key=credentials["SecretKey"],
+                            aws_session_token=credentials["SessionToken"])
+    assert idp(admin).list_users(UserPoolId=service.pool("UserPool")["id"])["Users"]
+    with pytest.raises(botocore.exceptions.ClientError) as refused:
+        idp(viewer).list_users(UserPoolId=service.pool("UserPool")["id"])
+    assert refused.value.response["Error"]["Code"] == "AccessDeniedException"
+
+
+def test_refused_signatures_on_an_aws_iam_route_get_api_gateways_answers(service):
+    _, admin = identity_credentials(service, sign_in(service, "eve", "admins"))
+    api = service.ready["api"]
+    assert requests.get(api + "/admin", timeout=30).json() == {"message": "Missing Authentication Token"}
+    wrong_secret = botocore.credentials.Credentials(admin["AccessKeyId"], "x" * 40, admin["SessionToken"])
+    answer = signed_get(api + "/admin", wrong_secret)
+    assert answer.status_code == 403 and answer.json()["message"].startswith("The request signature we calculated does not match")
+    forged = botocore.credentials.Credentials(admin["AccessKeyId"], admin["SecretKey"], admin["SessionToken"][:-4] + "AAAA")
+    answer = signed_get(api + "/admin", forged)
+    assert answer.status_code == 403 and answer.json() == {"message": "The security token included in the request is invalid."}
+    requests.post(service.ready["cognito"] + "/_emulate/clock", json={"advanceSeconds": 3700}, timeout=10)
+    try:
+        answer = signed_get(api + "/admin", as_botocore(admin))
+        assert answer.status_code == 403 and answer.json() == {"message": "The security token included in the request is expired"}
+    finally:
+        requests.post(service.ready["cognito"] + "/_emulate/clock", json={"advanceSeconds": -3700}, timeout=10)
+
+
+def test_unauthenticated_identities_get_the_guest_role_and_an_identity_of_another_pool_is_refused(service):
+    identity = anonymous(service, "cognito-identity")
+    pool_id = service.ready["identityPools"]["IdentityPool"]
+    guest = identity.get_id(IdentityPoolId=pool_id)["IdentityId"]
+    credentials = identity.get_credentials_for_identity(IdentityId=guest)["Credentials"]
+    assert signed_get(service.ready["api"] + "/everyone", as_botocore(credentials)).status_code == 403
+    with pytest.raises(botocore.exceptions.ClientError) as missing:
+        identity.get_credentials_for_identity(IdentityId="us-east-1:00000000-0000-0000-0000-000000000000")
+    assert missing.value.response["Error"]["Code"] == "ResourceNotFoundException"
+    with pytest.raises(botocore.exceptions.ClientError) as forged:
+        identity.get_id(IdentityPoolId=pool_id, Logins={f"cognito-idp.{REGION}.amazonaws.com/{service.pool('UserPool')['id']}": "not.a.token"})
+    assert forged.value.response["Error"]["Code"] == "NotAuthorizedException"
+
+
+def test_basic_flow_and_assume_role_with_web_identity_yield_working_credentials(service):
+    id_token = sign_in(service, "bob", "admins")
+    sts = anonymous(service, "sts")
+    assumed = sts.assume_role_with_web_identity(RoleArn="arn:aws:iam::000000000000:role/identity-admin", RoleSessionName="bob",
+                                                WebIdentityToken=id_token)
+    assert assumed["AssumedRoleUser"]["Arn"] == "arn:aws:sts::000000000000:assumed-role/identity-admin/bob"
+    assert assumed["Provider"] == f"cognito-idp.{REGION}.amazonaws.com/{service.pool('UserPool')['id']}"
+    keys = assumed["Credentials"]
+    caller = boto3.client("sts", endpoint_url=service.ready["cognito"], region_name=REGION, aws_access_key_id=keys["AccessKeyId"],
+                          aws_secret_access_key=keys["SecretAccessKey"], aws_session_token=keys["SessionToken"]).get_caller_identity()
+    assert caller["Arn"] == "arn:aws:sts::000000000000:assumed-role/identity-admin/bob" and caller["Account"] == "000000000000"
+    # The basic flow: an identity pool's OpenID token, then STS.
+    identity = anonymous(service, "cognito-identity")
+    login = {f"cognito-idp.{REGION}.amazonaws.com/{service.pool('UserPool')['id']}": id_token}
+    identity_id = identity.get_id(IdentityPoolId=service.ready["identityPools"]["IdentityPool"], Logins=login)["IdentityId"]
+    open_id = identity.get_open_id_token(IdentityId=identity_id, Logins=login)["Token"]
+    basic = sts.assume_role_with_web_identity(RoleArn="arn:aws:iam::000000000000:role/identity-admin", RoleSessionName="basic",
+                                              WebIdentityToken=open_id)
+    assert basic["SubjectFromWebIdentityToken"] == identity_id and basic["Provider"] == "cognito-identity.amazonaws.com"
+    with pytest.raises(botocore.exceptions.ClientError) as guest:
+        sts.assume_role_with_web_identity(RoleArn="arn:aws:iam::000000000000:role/identity-guest", RoleSessionName="xx", WebIdentityToken=open_id)
+    assert guest.value.response["Error"]["Code"] == "AccessDenied"
+    with pytest.raises(botocore.exceptions.ClientError) as bad:
+        sts.assume_role_with_web_identity(RoleArn="arn:aws:iam::000000000000:role/identity-admin", RoleSessionName="xx", WebIdentityToken="a.b.c")
+    assert bad.value.response["Error"]["Code"] == "InvalidIdentityToken"
+
+
+def test_the_aws_cli_names_the_caller_and_assume_role_checks_trust(service):
+    keys = service.ready["credentials"]
+    environment = dict(os.environ, AWS_ACCESS_KEY_ID=keys["accessKeyId"], AWS_SECRET_ACCESS_KEY=keys["secretAccessKey"],
+                       AWS_DEFAULT_REGION=REGION, AWS_ENDPOINT_URL_STS=service.ready["cognito"])
+    environment.pop("AWS_SESSION_TOKEN", None)
+    output = subprocess.run(["aws", "sts", "get-caller-identity", "--output", "json"], env=environment, capture_output=True, text=True,
+                            timeout=120)
+    assert output.returncode == 0, output.stderr
+    assert json.loads(output.stdout)["Arn"] == "arn:aws:iam::000000000000:user/emulate-developer"
+    assumed = developer(service, "sts").assume_role(RoleArn="arn:aws:iam::000000000000:role/identity-ci", RoleSessionName="ci-run")
+    keys = assumed["Credentials"]
+    environment.update(AWS_ACCESS_KEY_ID=keys["AccessKeyId"], AWS_SECRET_ACCESS_KEY=keys["SecretAccessKey"], AWS_SESSION_TOKEN=keys["SessionToken"])
+    output = subprocess.run(["aws", "sts", "get-caller-identity", "--output", "json"], env=environment, capture_output=True, text=True,
+                            timeout=120)
+    assert output.returncode == 0, output.stderr
+    assert json.loads(output.stdout)["Arn"] == "arn:aws:sts::000000000000:assumed-role/identity-ci/ci-run"
+    with pytest.raises(botocore.exceptions.ClientError) as refused:
+        developer(service, "sts").assume_role(RoleArn="arn:aws:iam::000000000000:role/identity-admin", RoleSessionName="xx")
+    assert refused.value.response["Error"]["Code"] == "AccessDenied"
+
+
+def test_identity_pool_api_round_trip_with_the_developer_key(service):
+    identity = developer(service, "cognito-identity")
+    created = identity.create_identity_pool(IdentityPoolName="made_by_tests", AllowUnauthenticatedIdentities=False,
+                                            DeveloperProviderName="dev.example", IdentityPoolTags={"team": "qa"})
+    pool_id = created["IdentityPoolId"]
+    assert identity.describe_identity_pool(IdentityPoolId=pool_id)["IdentityPoolName"] == "made_by_tests"
+    assert any(p["IdentityPoolId"] == pool_id for p in identity.list_identity_pools(MaxResults=60)["IdentityPools"])
+    token = identity.get_open_id_token_for_developer_identity(IdentityPoolId=pool_id, Logins={"dev.example": "user-1"})
+    assert identity.lookup_developer_identity(IdentityPoolId=pool_id, DeveloperUserIdentifier="user-1")["IdentityId"] == token["IdentityId"]
+    described = identity.describe_identity(IdentityId=token["IdentityId"])
+    assert described["Logins"] == ["dev.example"]
+    arn = f"arn:aws:cognito-identity:{REGION}:000000000000:identitypool/{pool_id}"
+    assert identity.list_tags_for_resource(ResourceArn=arn)["Tags"] == {"team": "qa"}
+    with pytest.raises(botocore.exceptions.ClientError) as guests:
+        anonymous(service, "cognito-identity").get_id(IdentityPoolId=pool_id)
+    assert guests.value.response["Error"]["Code"] == "NotAuthorizedException"
+    identity.delete_identity_pool(IdentityPoolId=pool_id)
+    with pytest.raises(botocore.exceptions.ClientError) as gone:
+        identity.describe_identity_pool(IdentityPoolId=pool_id)
+    assert gone.value.response["Error"] == {"Code": "ResourceNotFoundException", "Message": f"IdentityPool '{pool_id}' not found."}
