@@ -3,6 +3,7 @@
 --   BENCH_TARGET    the operation (X-Amz-Target suffix)
 --   BENCH_BODY      the JSON body; {n} becomes a unique counter (SignUp, AdminCreateUser)
 --   BENCH_PAGINATE  1: follow PaginationToken from the answers (ListUsers walks the listing, then starts over)
+--   BENCH_HEADERS   extra headers, one "Name: value" per line (a SigV4 signature made for BENCH_BODY)
 local target = os.getenv("BENCH_TARGET")
 local template = os.getenv("BENCH_BODY")
 
@@ -18,6 +19,10 @@ function init(args)
   wrk.headers["Content-Type"] = "application/x-amz-json-1.1"
   wrk.headers["X-Amz-Target"] = "AWSCognitoIdentityProviderService." .. target
   wrk.headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00"
+  for line in (os.getenv("BENCH_HEADERS") or ""):gmatch("[^\n]+") do
+    local name, value = line:match("^([^:]+):%s*(.*)$")
+    if name then wrk.headers[name] = value end
+  end
 end
 
 function request()

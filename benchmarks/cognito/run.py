@@ -39,7 +39,21 @@ def prepare(url, pool_id, client_id):
     return seeding, {op: json.dumps(body) for op, body in bodies.items()}
 
 
-def measure(server, url, pool_id, client_id):
+SIGNED = "GetUser, SigV4-signed with the developer key (verified)"
+
+
+def signed_headers(url, body, keys):
+    """The headers botocore's signer adds to a GetUser with `body`, for wrk to repeat (valid for 15 minutes)."""
+    import botocore.auth
+    import botocore.awsrequest
+    import botocore.credentials
+    request = botocore.awsrequest.AWSRequest(method="POST", url=url + "/", data=body.encode(), headers={
+        "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AWSCognitoIdentityProviderService.GetUser"})
+    botocore.auth.SigV4Auth(botocore.credentials.Credentials(keys["accessKeyId"], keys["secretAccessKey"]), "cognito-idp", "us-east-1").add_auth(request)
+    return "\n".join(f"{name}: {value}" for name, value in request.headers.items() if name.lower() in ("authorization", "x-amz-date", "x-amz-content-sha256"))
+
+
+def measure(server, url, pool_id, client_id, keys=None):
     try:
         seeding, bodies = prepare(url, pool_id, client_id)
         results = {"AdminCreateUser (seeding, 8 Python threads)": (seeding, "-", "-", USERS),
@@ -47,6 +61,13 @@ def measure(server, url, pool_id, client_id):
         for op in OPERATIONS:
             os.environ["BENCH_PAGINATE"] = "1" if op == "ListUsers" else "0"
             results[op] = wrk(url, op, bodies[op], seconds=SECONDS)
+        os.environ["BENCH_PAGINATE"] = "0"
+        if keys:
+            os.environ["BENCH_HEADERS"] = signed_headers(url, bodies["GetUser"], keys)
+            try:
+                results[SIGNED] = wrk(url, "GetUser", bodies["GetUser"], seconds=SECONDS)
+            finally:
+                del os.environ["BENCH_HEADERS"]
         return results
     finally:
         server.stop()
@@ -55,7 +76,7 @@ def measure(server, url, pool_id, client_id):
 def emulator(binary, state_dir):
     server = Emulator(binary, os.path.join(HERE, "bench.yml"), state_dir=state_dir).wait_ready()
     pool = server.pool("BenchPool")
-    return server, server.info["cognito"], pool["id"], pool["clients"]["BenchClient"]
+    return server, server.info["cognito"], pool["id"], pool["clients"]["BenchClient"], server.info["credentials"]
 
 
 def moto():
@@ -85,6 +106,12 @@ def main():
             ratio = "" if name == "moto_server (anchor)" else f" = **{rate / anchor[op][0]:.1f}×**"
             cells.append(f"{rate:,.0f} req/s{ratio}" + (f", p50 {p50}, p99 {p99}" if p50 != "-" else ""))
         print(f"| {op} | " + " | ".join(cells) + " |")
+    # The signed row's anchor is the unsigned GetUser of the same server in the same run (target: ≥ 0.9).
+    cells = ["-"]
+    for name, numbers in list(results.items())[1:]:
+        rate, p50, p99, _ = numbers[SIGNED]
+        cells.append(f"{rate:,.0f} req/s = **{rate / numbers['GetUser'][0]:.2f}× unsigned GetUser**, p50 {p50}, p99 {p99}")
+    print(f"| {SIGNED} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":
