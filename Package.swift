@@ -210,7 +210,8 @@ let package = Package(
         .testTarget(
             name: "ProvisioningTests",
             dependencies: [
-                "Provisioning", "APIGatewayEmulator", "EmulatorServer", "LambdaEmulator", "ServerlessConfig", "YAML",
+                "Provisioning", "APIGatewayEmulator", "EmulatorServer", "LambdaEmulator", "ServerlessConfig", "YAML", "IdentityEmulator",
+                "EmulatorCore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -211,3 +211,102 @@ def test_identity_pool_api_round_trip_with_the_developer_key(service):
     with pytest.raises(botocore.exceptions.ClientError) as gone:
         identity.describe_identity_pool(IdentityPoolId=pool_id)
     assert gone.value.response["Error"] == {"Code": "ResourceNotFoundException", "Message": f"IdentityPool '{pool_id}' not found."}
+
+
+def test_a_session_policy_narrows_an_assumed_role(service):
+    sts = developer(service, "sts")
+    policy = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "cognito-idp:Describe*", "Resource": "*"}]})
+    assumed = sts.assume_role(RoleArn="arn:aws:iam::000000000000:role/identity-ci", RoleSessionName="narrow", Policy=policy)
+    assert assumed["PackedPolicySize"] >= 1
+    keys = assumed["Credentials"]
+    idp = boto3.client("cognito-idp", endpoint_url=service.ready["cognito"], region_name=REGION, aws_access_key_id=keys["AccessKeyId"],
+                       aws_secret_access_key=keys["SecretAccessKey"], aws_session_token=keys["SessionToken"])
+    pool_id = service.pool("UserPool")["id"]
+    assert idp.describe_user_pool(UserPoolId=pool_id)["UserPool"]["Id"] == pool_id
+    with pytest.raises(botocore.exceptions.ClientError) as narrowed:
+        idp.list_users(UserPoolId=pool_id)
+    assert narrowed.value.response["Error"]["Message"] == (
+        "User: arn:aws:sts::000000000000:assumed-role/identity-ci/narrow is not authorized to perform: cognito-idp:ListUsers on resource: "
+        f"arn:aws:cognito-idp:us-east-1:000000000000:userpool/{pool_id} because no session policy allows the cognito-idp:ListUsers action")
+    with pytest.raises(botocore.exceptions.ClientError) as malformed:
+        sts.assume_role(RoleArn="arn:aws:iam::000000000000:role/identity-ci", RoleSessionName="bad", Policy="{not json")
+    assert malformed.value.response["Error"]["Code"] == "MalformedPolicyDocument"
+
+
+def test_tokens_and_identities_of_another_pool_are_refused(service):
+    identity = developer(service, "cognito-identity")
+    user_pool = service.pool("UserPool")
+    other = identity.create_identity_pool(
+        IdentityPoolName="other_pool", AllowUnauthenticatedIdentities=True, DeveloperProviderName="other.example",
+        CognitoIdentityProviders=[{"ProviderName": f"cognito-idp.{REGION}.amazonaws.com/{user_pool['id']}",
+                                   "ClientId": user_pool["clients"]["UserPoolClient"]}])["IdentityPoolId"]
+    try:
+        login = {f"cognito-idp.{REGION}.amazonaws.com/{user_pool['id']}": sign_in(service, "otto", "admins")}
+        public = anonymous(service, "cognito-identity")
+        theirs = public.get_id(IdentityPoolId=other, Logins=login)["IdentityId"]
+        token = public.get_open_id_token(IdentityId=theirs, Logins=login)["Token"]
+        # AdminRole trusts only the service's own pool as `aud`.
+        with pytest.raises(botocore.exceptions.ClientError) as audience:
+            anonymous(service, "sts").assume_role_with_web_identity(RoleArn="arn:aws:iam::000000000000:role/identity-admin",
+                                                                     RoleSessionName="other", WebIdentityToken=token)
+        assert audience.value.response["Error"] == {"Code": "AccessDenied", "Message": "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+                                                    "Type": "Sender"}
+        # Another pool's identity cannot be taken over through this pool's developer provider.
+        with pytest.raises(botocore.exceptions.ClientError) as foreign:
+            identity.get_open_id_token_for_developer_identity(IdentityPoolId=service.ready["identityPools"]["IdentityPool"],
+                                                              IdentityId=theirs, Logins={"login.example": "someone"})
+        assert foreign.value.response["Error"]["Code"] == "ResourceNotFoundException"
+        # This pool's OpenID token is not a login of the other pool.
+        with pytest.raises(botocore.exceptions.ClientError) as crossed:
+            public.get_credentials_for_identity(IdentityId=theirs, Logins={"cognito-identity.amazonaws.com": public.get_open_id_token(
+                IdentityId=public.get_id(IdentityPoolId=service.ready["identityPools"]["IdentityPool"])["IdentityId"])["Token"]})
+        assert crossed.value.response["Error"]["Code"] == "NotAuthorizedException"
+    finally:
+        identity.delete_identity_pool(IdentityPoolId=other)
+
+
+def test_strict_credentials_refuse_keys_the_emulator_did_not_issue():
+    strict = Emulator(CONFIG, binary=FIXTURES_BINARY, extra_args=["--strict-credentials"]).start()
+    try:
+        dummy = boto3.client("cognito-idp", endpoint_url=strict.ready["cognito"], region_name=REGION,
+                             aws_access_key_id="test", aws_secret_access_key="test")
+        with pytest.raises(botocore.exceptions.ClientError) as refused:
+            dummy.list_user_pools(MaxResults=10)
+        assert refused.value.response["Error"] == {"Code": "UnrecognizedClientException",
+                                                   "Message": "The security token included in the request is invalid."}
+        assert developer(strict, "cognito-idp").list_user_pools(MaxResults=10)["UserPools"]
+        with pytest.raises(botocore.exceptions.ClientError) as unsigned:
+            anonymous(strict, "cognito-idp").list_user_pools(MaxResults=10)
+        assert unsigned.value.response["Error"]["Code"] == "AccessDeniedException"
+        with pytest.raises(botocore.exceptions.ClientError) as sts:
+            boto3.client("sts", endpoint_url=strict.ready["cognito"], region_name=REGION, aws_access_key_id="test",
+                         aws_secret_access_key="test").get_caller_identity()
+        assert sts.value.response["Error"]["Code"] == "InvalidClientTokenId"
+        route = signed_get(strict.ready["api"] + "/everyone", botocore.credentials.Credentials("test", "test"))
+        assert route.status_code == 403 and route.json() == {"message": "The security token included in the request is invalid."}
+    finally:
+        strict.stop()
+
+
+def test_a_condition_operator_iam_does_not_have_stops_the_start_at_its_line(tmp_path):
+    config = tmp_path / "serverless.yml"
+    config.write_text("\n".join([
+        "service: badpolicy",
+        "provider:",
+        "  name: aws",
+        "  runtime: python3.11",
+        "  iam:",
+        "    role:",
+        "      statements:",
+        "        - Effect: Allow",
+        "          Action: cognito-idp:ListUsers",
+        "          Resource: '*'",
+        "          Condition:",
+        "            StringEqualz: { 'aws:username': ann }",
+        "functions:",
+        "  echo:",
+        "    handler: pyfns/handlers.echo",
+    ]) + "\n")
+    with pytest.raises(RuntimeError) as refused:
+        Emulator(str(config), binary=FIXTURES_BINARY).start()
+    assert "serverless.yml:8:11: error: an IAM statement's Condition: unknown condition operator 'StringEqualz'" in str(refused.value)

@@ -1,4 +1,4 @@
-public import EmulatorCore
+package import EmulatorCore
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials

@@ -12,6 +12,8 @@ public struct IAMCaller: Sendable {
     public var userID: String
     /// The permissions.
     public var policy: IAMPolicy
+    /// A session policy (AssumeRole's `Policy`): the session may do only what both allow.
+    public var sessionPolicy: IAMPolicy?
     /// The context keys IAM knows of this caller (`aws:username`, `aws:PrincipalTag/…`, the identity pool's keys).
     public var context: IAMContext
     /// The Cognito identity behind identity-pool credentials.
@@ -46,10 +48,12 @@ public struct IAMCaller: Sendable {
         accessKeyID: String? = nil,
         userID: String,
         policy: IAMPolicy,
+        sessionPolicy: IAMPolicy? = nil,
         context: IAMContext = IAMContext(),
         cognitoIdentity: CognitoIdentity? = nil,
         verified: Bool = true
     ) {
+        self.sessionPolicy = sessionPolicy
         self.arn = arn
         self.accountID = accountID
         self.accessKeyID = accessKeyID
@@ -75,26 +79,19 @@ public struct IAMCaller: Sendable {
     /// Checks `action` on `resource` (with `context` added to the caller's keys), or IAM's
     /// AccessDenied text: "User: <arn> is not authorized to perform: <action> on resource: <resource>
     /// because no identity-based policy allows the <action> action" (or "… with an explicit deny in an
-    /// identity-based policy").
+    /// identity-based policy"; a session policy's refusals say "session policy").
     public func authorize(_ action: String, on resource: String, context extra: IAMContext = IAMContext()) -> Result<Void, IAMDenial> {
         let request = IAMRequest(action: action, resource: resource, context: context.merging(extra))
-        switch policy.evaluate(request) {
-        case .allowed: return .success(())
-        case .explicitlyDenied:
-            return .failure(
-                IAMDenial(
-                    message:
-                        "User: \(arn) is not authorized to perform: \(action) on resource: \(resource) with an explicit deny in an identity-based policy"
-                )
-            )
-        case .implicitlyDenied:
-            return .failure(
-                IAMDenial(
-                    message:
-                        "User: \(arn) is not authorized to perform: \(action) on resource: \(resource) because no identity-based policy allows the \(action) action"
-                )
-            )
+        let identity = policy.evaluate(request)
+        let session = sessionPolicy?.evaluate(request) ?? .allowed
+        let prefix = "User: \(arn) is not authorized to perform: \(action) on resource: \(resource)"
+        if identity == .explicitlyDenied { return .failure(IAMDenial(message: "\(prefix) with an explicit deny in an identity-based policy")) }
+        if session == .explicitlyDenied { return .failure(IAMDenial(message: "\(prefix) with an explicit deny in a session policy")) }
+        if identity != .allowed {
+            return .failure(IAMDenial(message: "\(prefix) because no identity-based policy allows the \(action) action"))
         }
+        if session != .allowed { return .failure(IAMDenial(message: "\(prefix) because no session policy allows the \(action) action")) }
+        return .success(())
     }
 }
 

@@ -94,7 +94,8 @@ public struct CredentialAuthority: Sendable {
         sessionName: String,
         duration: Int,
         context: [String: [String]] = [:],
-        identity: IAMCaller.CognitoIdentity? = nil
+        identity: IAMCaller.CognitoIdentity? = nil,
+        sessionPolicy: String? = nil
     ) -> Credentials {
         let accessKeyID = "ASIA" + Self.base32(SecureRandom.bytes(10)).prefix(16)
         let expires = (clock.now + Double(duration)).rounded(.down)
@@ -104,7 +105,8 @@ public struct CredentialAuthority: Sendable {
             sessionName: sessionName,
             expires: expires,
             context: context,
-            identity: identity
+            identity: identity,
+            sessionPolicy: sessionPolicy
         )
         return Credentials(
             accessKeyID: accessKeyID,
@@ -158,12 +160,16 @@ public struct CredentialAuthority: Sendable {
         context["aws:userid"] = ["\(role.roleID):\(token.sessionName)"]
         context["aws:PrincipalArn"] = [role.arn]
         context["aws:PrincipalAccount"] = [accountID]
+        let sessionPolicy = token.sessionPolicy.flatMap { text in
+            JSONValue.parse(Array(text.utf8)).flatMap { try? IAMPolicy(document: $0) }
+        }
         return IAMCaller(
             arn: arn,
             accountID: accountID,
             accessKeyID: token.accessKeyID,
             userID: "\(role.roleID):\(token.sessionName)",
             policy: role.permissions,
+            sessionPolicy: sessionPolicy,
             context: context,
             cognitoIdentity: token.identity
         )

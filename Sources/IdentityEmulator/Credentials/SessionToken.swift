@@ -14,6 +14,8 @@ struct SessionToken: Sendable, Equatable {
     var expires: Double
     var context: [String: [String]]
     var identity: IAMCaller.CognitoIdentity?
+    /// The session policy's JSON text, as given.
+    var sessionPolicy: String? = nil
 
     /// The token's text: the claims' JSON and their MAC, each base64url.
     func encoded(key: [UInt8]) -> String {
@@ -33,6 +35,7 @@ struct SessionToken: Sendable, Equatable {
                 )
             )
         }
+        if let sessionPolicy { members.append(.init("p", .string(sessionPolicy))) }
         let payload = Array(JSONValue.object(members).serialized.utf8)
         return Self.prefix + Base64URL.encode(payload) + "." + Base64URL.encode(Digest.hmacSHA256(key: key, message: payload))
     }
@@ -70,6 +73,7 @@ struct SessionToken: Sendable, Equatable {
         } else {
             self.identity = nil
         }
+        sessionPolicy = claims["p"]?.stringValue
     }
 
     init(
@@ -78,8 +82,10 @@ struct SessionToken: Sendable, Equatable {
         sessionName: String,
         expires: Double,
         context: [String: [String]],
-        identity: IAMCaller.CognitoIdentity?
+        identity: IAMCaller.CognitoIdentity?,
+        sessionPolicy: String? = nil
     ) {
+        self.sessionPolicy = sessionPolicy
         self.accessKeyID = accessKeyID
         self.roleARN = roleARN
         self.sessionName = sessionName

@@ -75,11 +75,11 @@ public struct STSService: Sendable {
             index += 1
         }
         let duration = try duration(parameters, role: role)
-        let issued = authority.issue(role: role, sessionName: session, duration: duration, context: context)
+        let policy = try sessionPolicy(parameters)
+        let issued = authority.issue(role: role, sessionName: session, duration: duration, context: context, sessionPolicy: policy)
         return [
             ("Credentials", credentials(issued)), ("AssumedRoleUser", assumedUser(role, session)),
-            ("SourceIdentity", parameters["SourceIdentity"].map(XML.Element.text)),
-            ("PackedPolicySize", parameters["Policy"] == nil ? nil : .text("6")),
+            ("SourceIdentity", parameters["SourceIdentity"].map(XML.Element.text)), ("PackedPolicySize", packedSize(policy)),
         ]
     }
 
@@ -100,10 +100,19 @@ public struct STSService: Sendable {
             )
         guard trusted else { throw denied }
         let duration = try duration(parameters, role: role)
-        let issued = authority.issue(role: role, sessionName: session, duration: duration, context: identity.context, identity: identity.cognito)
+        let policy = try sessionPolicy(parameters)
+        let issued = authority.issue(
+            role: role,
+            sessionName: session,
+            duration: duration,
+            context: identity.context,
+            identity: identity.cognito,
+            sessionPolicy: policy
+        )
         return [
             ("Credentials", credentials(issued)), ("SubjectFromWebIdentityToken", .text(identity.subject)),
-            ("AssumedRoleUser", assumedUser(role, session)), ("Provider", .text(identity.provider)), ("Audience", .text(identity.audience)),
+            ("AssumedRoleUser", assumedUser(role, session)), ("PackedPolicySize", packedSize(policy)), ("Provider", .text(identity.provider)),
+            ("Audience", .text(identity.audience)),
         ]
     }
 
@@ -167,6 +176,28 @@ public struct STSService: Sendable {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let payload = Base64URL.decode(parts[1]), let claims = JSONValue.parse(payload) else { return nil }
         return claims["iss"]?.stringValue
+    }
+
+    /// The `Policy` parameter: a session policy IAM reads (`MalformedPolicyDocument` otherwise), at most 2,048 characters.
+    private func sessionPolicy(_ parameters: [String: String]) throws(STSError) -> String? {
+        guard let text = parameters["Policy"] else { return nil }
+        guard text.count <= 2048 else {
+            throw .init("PackedPolicyTooLarge", "Packed size of consolidated session policies exceeds the allowed limit.")
+        }
+        guard let document = JSONValue.parse(Array(text.utf8)) else {
+            throw .init("MalformedPolicyDocument", "The policy is not in the valid JSON format.")
+        }
+        do {
+            _ = try IAMPolicy(document: document)
+        } catch {
+            throw .init("MalformedPolicyDocument", error.message)
+        }
+        return text
+    }
+
+    /// `PackedPolicySize`: the session policy's share of the limit, in percent.
+    private func packedSize(_ policy: String?) -> XML.Element? {
+        policy.map { .text(String(max(1, $0.count * 100 / 2048))) }
     }
 
     private func roleAndSession(_ parameters: [String: String]) throws(STSError) -> (String, String) {

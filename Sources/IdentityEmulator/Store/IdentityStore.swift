@@ -1,4 +1,4 @@
-public import EmulatorCore
+import EmulatorCore
 import GRDB
 
 #if canImport(FoundationEssentials)
