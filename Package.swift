@@ -67,7 +67,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "CProcessSpawn"),
-        .target(name: "SigV4", dependencies: ["EmulatorCrypto", "EmulatorCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "SigV4",
+            dependencies: ["EmulatorCrypto", "EmulatorCore", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "IdentityEmulator",
             dependencies: ["SigV4", "CognitoEmulator", "EmulatorCore", "EmulatorCrypto", .product(name: "GRDB", package: "GRDB.swift")],

@@ -83,11 +83,21 @@ public enum SigV4 {
 
     /// The signature (hex) of `stringToSign` with `secret` for `credential`'s scope.
     public static func signature(_ stringToSign: String, secret: String, credential: Credential) -> String {
+        signature(stringToSign, signingKey: signingKey(secret: secret, credential: credential))
+    }
+
+    /// The signature (hex) of `stringToSign` with a derived signing key.
+    public static func signature(_ stringToSign: String, signingKey: [UInt8]) -> String {
+        hex(Digest.hmacSHA256(key: signingKey, message: Array(stringToSign.utf8)))
+    }
+
+    /// The signing key of `credential`'s scope (date, region, service): four HMACs from the secret.
+    public static func signingKey(secret: String, credential: Credential) -> [UInt8] {
         var key = Digest.hmacSHA256(key: Array("AWS4\(secret)".utf8), message: Array(credential.date.utf8))
         for part in [credential.region, credential.service, "aws4_request"] {
             key = Digest.hmacSHA256(key: key, message: Array(part.utf8))
         }
-        return hex(Digest.hmacSHA256(key: key, message: Array(stringToSign.utf8)))
+        return key
     }
 
     /// The path as AWS canonicalizes it for every service but S3: dot segments and repeated slashes removed, then each

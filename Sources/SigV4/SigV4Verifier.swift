@@ -59,18 +59,43 @@ public struct SigV4Verifier: Sendable {
     /// Like ``verify(_:now:)``, with the date checked against several clocks: it may be within the
     /// window of any (a failure names the first).
     public func verify(_ request: SigV4.Request, clocks: [Double]) -> Result<SigV4.Credential, Failure> {
-        let parsed: Parsed
-        switch Self.parse(request) {
-        case .success(let found): parsed = found
+        switch Self.claim(request) {
+        case .success(let claim): return Self.verify(claim, of: request, clocks: clocks, secret: secret(claim.accessKeyID))
         case .failure(let failure): return .failure(failure)
         }
+    }
+
+    /// What a signed request claims, read once: its key, session token and the signature's parts.
+    public struct Claim: Sendable {
+        let parsed: Parsed
+        /// The access key ID of the credential.
+        public var accessKeyID: String { parsed.credential.accessKeyID }
+        /// `X-Amz-Security-Token`, when sent.
+        public var sessionToken: String? { parsed.sessionToken }
+    }
+
+    /// Reads the signature of `request` (the `Authorization` header or a pre-signed query) without checking it.
+    public static func claim(_ request: SigV4.Request) -> Result<Claim, Failure> {
+        parse(request).map(Claim.init)
+    }
+
+    /// Checks a claim against the key's secret (nil: a key the verifier does not know), with the
+    /// date checked against `clocks` and the signing key taken from `keys` when it has it.
+    public static func verify(
+        _ claim: Claim,
+        of request: SigV4.Request,
+        clocks: [Double],
+        secret: Secret?,
+        keys: SigningKeyCache? = nil
+    ) -> Result<SigV4.Credential, Failure> {
+        let parsed = claim.parsed
         guard let requestTime = Self.time(parsed.amzDate) else { return .failure(.incomplete("X-Amz-Date '\(parsed.amzDate)' is not a date")) }
         let outcomes = clocks.map { Self.checkTime(requestTime, parsed, now: $0) }
         if !outcomes.contains(where: { $0 == nil }), let first = outcomes.first, let failure = first { return .failure(failure) }
         guard parsed.credential.date == String(parsed.amzDate.prefix(8)) else {
             return .failure(.incomplete("the credential's date \(parsed.credential.date) is not X-Amz-Date's"))
         }
-        guard let secret = secret(parsed.credential.accessKeyID) else { return .failure(.unknownAccessKey(parsed.credential.accessKeyID)) }
+        guard let secret else { return .failure(.unknownAccessKey(parsed.credential.accessKeyID)) }
         if let required = secret.sessionToken, parsed.sessionToken != required { return .failure(.invalidSessionToken) }
         let canonical = SigV4.canonicalRequest(
             request,
@@ -79,7 +104,10 @@ public struct SigV4Verifier: Sendable {
             excludingQuery: parsed.expires == nil ? nil : "X-Amz-Signature"
         )
         let toSign = SigV4.stringToSign(canonicalRequest: canonical, amzDate: parsed.amzDate, credential: parsed.credential)
-        let expected = SigV4.signature(toSign, secret: secret.secretAccessKey, credential: parsed.credential)
+        let key =
+            keys?.key(secret: secret.secretAccessKey, credential: parsed.credential)
+            ?? SigV4.signingKey(secret: secret.secretAccessKey, credential: parsed.credential)
+        let expected = SigV4.signature(toSign, signingKey: key)
         guard Digest.constantTimeEquals(Array(expected.utf8), Array(parsed.signature.lowercased().utf8)) else { return .failure(.signatureMismatch) }
         return .success(parsed.credential)
     }
@@ -111,7 +139,7 @@ public struct SigV4Verifier: Sendable {
         return key.isEmpty ? nil : String(key)
     }
 
-    struct Parsed {
+    struct Parsed: Sendable {
         var credential: SigV4.Credential
         var signedHeaders: [String]
         var signature: String

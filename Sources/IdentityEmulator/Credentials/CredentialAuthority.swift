@@ -53,6 +53,8 @@ public struct CredentialAuthority: Sendable {
     public let strict: Bool
     let clock: any TimeSource
     private var holders: [String: Holder] = [:]
+    /// Signing keys derived so far (four HMACs each, otherwise on every request).
+    private let signingKeys = SigningKeyCache()
 
     /// An authority signing its session tokens with `key` (kept in the state, so they survive a restart).
     public init(key: [UInt8], accountID: String, roles: [IAMRole], strict: Bool, clock: any TimeSource) {
@@ -122,18 +124,24 @@ public struct CredentialAuthority: Sendable {
     ///   - service: The service the credential scope must name (`sts`, `cognito-idp`, `execute-api`).
     ///   - clocks: The times `X-Amz-Date` may be near (the emulator's, and the wall clock: processes sign with it).
     public func caller(of request: SigV4.Request, service: String, clocks: [Double]) -> Result<IAMCaller?, CallerRefusal> {
-        guard let accessKeyID = SigV4Verifier.claimedAccessKey(request) else {
-            if case .failure(let failure) = SigV4Verifier { _ in nil }.verify(request, clocks: clocks), failure != .missing {
-                return .failure(.signature(failure))
-            }
-            return .success(nil)
+        let claim: SigV4Verifier.Claim
+        switch SigV4Verifier.claim(request) {
+        case .success(let found): claim = found
+        case .failure(.missing): return .success(nil)
+        case .failure(let failure):
+            // A malformed signature by a key the emulator did not issue is not checked (unless strict).
+            guard let key = SigV4Verifier.claimedAccessKey(request), holders[key] == nil, !strict,
+                SigV4Verifier.claimedSessionToken(request)?.hasPrefix(SessionToken.prefix) != true
+            else { return .failure(.signature(failure)) }
+            return .success(.unchecked(accountID: accountID, accessKeyID: key))
         }
+        let accessKeyID = claim.accessKeyID
         let caller: IAMCaller
         let secret: SigV4Verifier.Secret
         if let holder = holders[accessKeyID] {
             caller = holder.caller
             secret = .init(secretAccessKey: holder.credentials.secretAccessKey, sessionToken: holder.credentials.sessionToken)
-        } else if let tokenText = SigV4Verifier.claimedSessionToken(request), tokenText.hasPrefix(SessionToken.prefix) {
+        } else if let tokenText = claim.sessionToken, tokenText.hasPrefix(SessionToken.prefix) {
             guard let token = SessionToken(tokenText, key: key), token.accessKeyID == accessKeyID, let role = roles[token.roleARN] else {
                 return .failure(.invalidToken)
             }
@@ -144,7 +152,7 @@ public struct CredentialAuthority: Sendable {
             if strict { return .failure(.signature(.unknownAccessKey(accessKeyID))) }
             return .success(.unchecked(accountID: accountID, accessKeyID: accessKeyID))
         }
-        switch SigV4Verifier { _ in secret }.verify(request, clocks: clocks) {
+        switch SigV4Verifier.verify(claim, of: request, clocks: clocks, secret: secret, keys: signingKeys) {
         case .success(let credential):
             guard credential.service == service else { return .failure(.wrongService(service)) }
             return .success(caller)
