@@ -20,6 +20,7 @@ struct IAMProvisioningTests {
                   Condition: { StringEquals: { "aws:PrincipalTag/team": red } }
         functions:
           hello: { handler: h }
+          reader: { handler: h, role: Reader }
         resources:
           Resources:
             UserPool: { Type: AWS::Cognito::UserPool, Properties: { UserPoolName: p } }
@@ -64,6 +65,9 @@ struct IAMProvisioningTests {
         let red = IAMRequest(action: "cognito-idp:ListUsers", resource: pool, context: IAMContext(["aws:PrincipalTag/team": ["red"]]))
         #expect(function.policy.evaluate(red) == .allowed)
         #expect(result.stack.roles.contains { $0.arn == function.roleARN.description })
+        let own = try #require(result.stack.function("reader"))
+        #expect(own.roleARN.description == reader.arn && own.principal.description.hasSuffix("assumed-role/\(reader.name)/roles-dev-reader"))
+        #expect(own.policy.evaluate(action: "cognito-idp:ListGroups", resource: "*") == .allowed)
     }
 
     @Test("an identity pool's ID is stable for the stack and logical ID, and its attachment gives it roles")

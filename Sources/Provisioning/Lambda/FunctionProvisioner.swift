@@ -68,8 +68,9 @@ struct FunctionProvisioner: ResourceProvisioner {
         } else {
             context.stack.roles.append(role)
         }
-        let policy = role.permissions
         for function in service.functions {
+            let role = functionRole(function, default: role, &context)
+            let policy = role.permissions
             var environment: [String: String] = [:]
             for variable in service.provider.environment + function.environment {
                 environment[variable.name] = resolveText(
@@ -128,6 +129,29 @@ struct FunctionProvisioner: ResourceProvisioner {
         ]
         if let lambda = endpoints.lambdaBase { variables["AWS_ENDPOINT_URL_LAMBDA"] = lambda }
         return variables
+    }
+
+    /// The role a function runs as: its own `role` (a logical ID, ARN or name of the stack's roles), else the service's.
+    private static func functionRole(_ function: Function, default role: IAMRole, _ context: inout ProvisioningContext) -> IAMRole {
+        guard let named = function.role else { return role }
+        let text: String
+        if case .string(let logicalID) = named, let resource = context.stack.resources[logicalID], resource.type == "AWS::IAM::Role" {
+            text = resource.attributes["Arn"] ?? logicalID
+        } else {
+            text = (try? context.resolver.text(try context.resolver.resolve(named))) ?? ""
+        }
+        if let found = context.stack.roles.first(where: { $0.arn == text || $0.name == text }) { return found }
+        context.diagnostics.warning(
+            "function '\(function.key)': the role '\(text)' is not one of this service's roles; the function gets full access",
+            at: function.mark
+        )
+        var unknown = role
+        if let arn = ARN(parsing: text) {
+            unknown.arn = arn.description
+            unknown.name = String(arn.resource.split(separator: "/").last ?? "")
+        }
+        unknown.permissions = .allowAll
+        return unknown
     }
 
     /// A statement's `Condition` block, or an error at the statement when IAM would refuse it.

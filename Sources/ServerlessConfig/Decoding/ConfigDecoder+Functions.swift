@@ -62,6 +62,7 @@ extension ConfigDecoder {
         )
         function.reservedConcurrency = reservedConcurrency
         function.artifact = artifact
+        function.role = reader.value("role").map { CFValue($0, scope: scope, diagnostics: &diagnostics) }
         reader.warnAboutUnknownKeys(diagnostics: &diagnostics)
         return function
     }

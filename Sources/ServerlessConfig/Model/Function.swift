@@ -27,6 +27,8 @@ public struct Function: Sendable {
     public var artifact: String? = nil
     /// `custom.emulate.functions.<key>.command`: what runs the function out of process, when given.
     public var command: FunctionCommand? = nil
+    /// `role`: the function's own execution role (a logical ID of the stack's roles, an ARN, or an intrinsic), when given.
+    public var role: CFValue? = nil
     /// Where the function is declared (its key).
     public var mark: Mark
 
