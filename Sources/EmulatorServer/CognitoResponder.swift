@@ -71,6 +71,10 @@ struct CognitoResponder: HTTPResponder {
             return await json(request, target: target, body: bytes)
         case (.get, "/") where request.uri.query?.contains("Action=") == true:
             return sts(request, body: [])
+        case (.post, "/oauth2/token"):
+            return try await oauth(request, revoke: false)
+        case (.post, "/oauth2/revoke"):
+            return try await oauth(request, revoke: true)
         case (.get, "/_emulate/health"):
             return HTTPResponses.json(#"{"status":"ok"}"#)
         case (.get, "/_emulate/messages"):
@@ -155,15 +159,7 @@ struct CognitoResponder: HTTPResponder {
 
     /// An STS request in the query protocol: the form body's parameters and the URL's, signed for `sts`.
     private func sts(_ request: Request, body: [UInt8]) -> Response {
-        var parameters: [String: String] = [:]
-        let form = String(decoding: body, as: UTF8.self)
-        for text in [request.uri.query ?? "", form] {
-            for pair in text.split(separator: "&") {
-                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let decode = { (part: Substring) in SigV4.percentDecode(part.replacingOccurrences(of: "+", with: " ")) }
-                parameters[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
-            }
-        }
+        let parameters = Self.form(request.uri.query ?? "", body)
         let answer: (status: Int, body: [UInt8])
         switch identity.caller(of: Self.signed(request, body: body), service: "sts") {
         case .success(let caller):
@@ -179,6 +175,40 @@ struct CognitoResponder: HTTPResponder {
             status: answer.status,
             contentType: "text/xml",
             headers: [Self.requestIDHeader: UUID().uuidString.lowercased()]
+        )
+    }
+
+    /// `application/x-www-form-urlencoded` parameters of the query and the body (the body's win).
+    static func form(_ query: String, _ body: [UInt8]) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for text in [query, String(decoding: body, as: UTF8.self)] {
+            for pair in text.split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let decode = { (part: Substring) in SigV4.percentDecode(part.replacingOccurrences(of: "+", with: " ")) }
+                parameters[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+            }
+        }
+        return parameters
+    }
+
+    /// `POST /oauth2/token` and `POST /oauth2/revoke`: form bodies, JSON answers.
+    private func oauth(_ request: Request, revoke: Bool) async throws -> Response {
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: Self.maximumBody)
+        } catch {
+            return HTTPResponses.json(#"{"error":"invalid_request"}"#, status: 400)
+        }
+        let form = Self.form("", Array(buffer: body))
+        let authorization = request.headers[.authorization]
+        let answer =
+            revoke
+            ? await service.oauthRevoke(form: form, authorization: authorization) : await service.oauthToken(form: form, authorization: authorization)
+        return HTTPResponses.bytes(
+            answer.body,
+            status: answer.status,
+            contentType: "application/json;charset=UTF-8",
+            headers: [.cacheControl: "no-store"]
         )
     }
 

@@ -221,17 +221,21 @@ public actor CognitoService {
         guard pools[poolID] != nil else { return nil }
         let issuer = issuer(poolID: poolID)
         let base = localIssuer(poolID: poolID)
+        // The OAuth endpoints live at the Cognito port's root: it stands for the pool's domain
+        // (`https://<domain>.auth.<region>.amazoncognito.com`); the client ID names the pool.
+        let domain = issuerBase
         return .object([
-            .init("authorization_endpoint", .string("\(base)/oauth2/authorize")),
+            .init("authorization_endpoint", .string("\(domain)/oauth2/authorize")),
             .init("id_token_signing_alg_values_supported", .array([.string("RS256")])),
             .init("issuer", .string(issuer)),
             .init("jwks_uri", .string("\(base)/.well-known/jwks.json")),
             .init("response_types_supported", .array([.string("code"), .string("token")])),
+            .init("revocation_endpoint", .string("\(domain)/oauth2/revoke")),
             .init("scopes_supported", .array(["openid", "email", "phone", "profile"].map(JSONValue.string))),
             .init("subject_types_supported", .array([.string("public")])),
-            .init("token_endpoint", .string("\(base)/oauth2/token")),
+            .init("token_endpoint", .string("\(domain)/oauth2/token")),
             .init("token_endpoint_auth_methods_supported", .array([.string("client_secret_basic"), .string("client_secret_post")])),
-            .init("userinfo_endpoint", .string("\(base)/oauth2/userInfo")),
+            .init("userinfo_endpoint", .string("\(domain)/oauth2/userInfo")),
         ])
     }
 

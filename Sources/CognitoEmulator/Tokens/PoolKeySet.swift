@@ -32,6 +32,13 @@ package struct PoolKeySet: Sendable {
         )
     }
 
+    /// Signs an access token alone (client credentials have no ID token).
+    /// - Throws: When the key could not be made or stored.
+    package func signAccess(_ claims: JSONValue) async throws -> String {
+        let key = try await access.material()
+        return try JWT.sign(claims: claims, key: key.key, keyID: key.keyID)
+    }
+
     /// `{"keys": [...]}`, as `/.well-known/jwks.json` serves it.
     /// - Throws: When a key could not be made or stored.
     package func jwks() async throws -> JSONValue {
