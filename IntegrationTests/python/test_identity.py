@@ -310,3 +310,23 @@ def test_a_condition_operator_iam_does_not_have_stops_the_start_at_its_line(tmp_
     with pytest.raises(RuntimeError) as refused:
         Emulator(str(config), binary=FIXTURES_BINARY).start()
     assert "serverless.yml:8:11: error: an IAM statement's Condition: unknown condition operator 'StringEqualz'" in str(refused.value)
+
+
+def test_a_new_login_cannot_take_over_another_users_identity(service):
+    pool = service.ready["identityPools"]["IdentityPool"]
+    provider = f"cognito-idp.{REGION}.amazonaws.com/{service.pool('UserPool')['id']}"
+    public = anonymous(service, "cognito-identity")
+    victim = public.get_id(IdentityPoolId=pool, Logins={provider: sign_in(service, "victor", "viewers")})["IdentityId"]
+    intruder = {provider: sign_in(service, "ivan", "admins")}
+    for call in (lambda: public.get_credentials_for_identity(IdentityId=victim, Logins=intruder),
+                 lambda: public.get_open_id_token(IdentityId=victim, Logins=intruder)):
+        with pytest.raises(botocore.exceptions.ClientError) as refused:
+            call()
+        assert refused.value.response["Error"] == {
+            "Code": "NotAuthorizedException", "Message": "Logins don't match. Please include at least one valid login for this identity or identity pool."}
+    # The intruder's login is still nobody's: it gets an identity of its own.
+    assert public.get_id(IdentityPoolId=pool, Logins=intruder)["IdentityId"] != victim
+    # A guest identity may sign in: the login joins it.
+    guest = public.get_id(IdentityPoolId=pool)["IdentityId"]
+    joined = public.get_credentials_for_identity(IdentityId=guest, Logins={provider: sign_in(service, "gina", None)})
+    assert joined["IdentityId"] == guest

@@ -117,8 +117,9 @@ struct AWSIdentity: Sendable {
     /// A refusal as AWS's JSON protocols answer it: the `__type` and message (status 400, as AWS).
     static func jsonError(_ refusal: CallerRefusal) -> (type: String, message: String) {
         switch refusal {
-        case .signature(.signatureMismatch), .signature(.expired), .signature(.outsideWindow): return ("InvalidSignatureException", refusal.message)
-        case .signature(.incomplete), .signature(.missing), .wrongService: return ("IncompleteSignatureException", refusal.message)
+        case .signature(.signatureMismatch), .signature(.expired), .signature(.outsideWindow), .wrongService:
+            return ("InvalidSignatureException", refusal.message)
+        case .signature(.incomplete), .signature(.missing): return ("IncompleteSignatureException", refusal.message)
         case .signature(.unknownAccessKey), .signature(.invalidSessionToken), .invalidToken: return ("UnrecognizedClientException", refusal.message)
         case .expiredToken: return ("ExpiredTokenException", refusal.message)
         }

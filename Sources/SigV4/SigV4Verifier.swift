@@ -90,6 +90,7 @@ public struct SigV4Verifier: Sendable {
     ) -> Result<SigV4.Credential, Failure> {
         let parsed = claim.parsed
         guard let requestTime = Self.time(parsed.amzDate) else { return .failure(.incomplete("X-Amz-Date '\(parsed.amzDate)' is not a date")) }
+        guard !clocks.isEmpty else { return .failure(.outsideWindow(requestTime: parsed.amzDate, serverTime: "-")) }
         let outcomes = clocks.map { Self.checkTime(requestTime, parsed, now: $0) }
         if !outcomes.contains(where: { $0 == nil }), let first = outcomes.first, let failure = first { return .failure(failure) }
         guard parsed.credential.date == String(parsed.amzDate.prefix(8)) else {
@@ -110,6 +111,18 @@ public struct SigV4Verifier: Sendable {
         let expected = SigV4.signature(toSign, signingKey: key)
         guard Digest.constantTimeEquals(Array(expected.utf8), Array(parsed.signature.lowercased().utf8)) else { return .failure(.signatureMismatch) }
         return .success(parsed.credential)
+    }
+
+    /// AWS's text for an `X-Amz-Date` outside the window: "Signature expired: <request> is now earlier
+    /// than <server − 15 min> (<server> - 15 min.)", or "Signature not yet current: … is still later than …".
+    public static func windowMessage(requestTime: String, serverTime: String) -> String {
+        let server = time(serverTime)
+        if requestTime < serverTime {
+            let bound = server.map { amzDate($0 - window) } ?? serverTime
+            return "Signature expired: \(requestTime) is now earlier than \(bound) (\(serverTime) - 15 min.)"
+        }
+        let bound = server.map { amzDate($0 + window) } ?? serverTime
+        return "Signature not yet current: \(requestTime) is still later than \(bound) (\(serverTime) + 15 min.)"
     }
 
     /// Why `requestTime` is not acceptable at `now`, or nil when it is.

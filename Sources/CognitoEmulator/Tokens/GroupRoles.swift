@@ -2,8 +2,8 @@ import CognitoShapes
 import EmulatorCore
 
 /// The IAM roles a user's groups give: the ID token's `cognito:roles` and `cognito:preferred_role`
-/// (the role of the group with the lowest precedence; none when two groups with roles tie for it, or
-/// when no group with a role has a precedence), which identity pools' token-based role mapping reads.
+/// (the role of the group with the lowest precedence; none when groups with different roles tie for it;
+/// without precedences, the one role when there is one), which identity pools' token-based role mapping reads.
 struct GroupRoles: Sendable {
     var roles: [String]
     var preferred: String?
@@ -16,7 +16,7 @@ struct GroupRoles: Sendable {
             let best = Set(ranked.filter { $0.1 == lowest }.map(\.0))
             preferred = best.count == 1 ? best.first : nil
         } else {
-            preferred = groups.count == 1 ? groups[0].role : nil
+            preferred = roles.count == 1 ? roles[0] : nil
         }
     }
 

@@ -145,18 +145,20 @@ public struct IAMCondition: Sendable, Hashable {
     /// Seconds since 1970 of an epoch number or an ISO 8601 date (`2026-12-01`, `2026-12-01T10:00:00Z`).
     static func date(_ text: String) -> Double? {
         if let seconds = Double(text) { return seconds }
-        let digits = text.split(whereSeparator: { "-T:Z.".contains($0) }).map { Int($0) }
-        guard digits.count >= 3, let year = digits[0], let month = digits[1], let day = digits[2], (1...12).contains(month), (1...31).contains(day)
+        let digits = text.split(whereSeparator: { "-T:Z.".contains($0) }).map { $0.count <= 9 ? Int($0) : nil }
+        guard digits.count >= 3, let year = digits[0], let month = digits[1], let day = digits[2], (0...9999).contains(year),
+            (1...12).contains(month),
+            (1...31).contains(day)
         else { return nil }
-        let time = digits.dropFirst(3).prefix(3).map { $0 ?? 0 } + [0, 0, 0]
+        let time = digits.dropFirst(3).prefix(3).map { min($0 ?? 0, 60) } + [0, 0, 0]
         let days = CivilDate(year: year, month: month, day: day).daysSince1970
         return Double(days * 86_400 + time[0] * 3600 + time[1] * 60 + time[2])
     }
 
     /// Whether the IPv4 `address` is in `block` (`10.0.0.0/8`, or one address); other forms compare as text.
     static func address(_ address: String, isIn block: String) -> Bool {
-        let parts = block.split(separator: "/", maxSplits: 1)
-        guard let network = ipv4(String(parts[0])), let value = ipv4(address) else { return address == block }
+        let parts = block.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = parts.first, let network = ipv4(String(first)), let value = ipv4(address) else { return address == block }
         let bits = parts.count == 2 ? Int(parts[1]) ?? -1 : 32
         guard (0...32).contains(bits) else { return false }
         let mask: UInt32 = bits == 0 ? 0 : ~UInt32(0) << (32 - bits)

@@ -23,9 +23,7 @@ public enum CallerRefusal: Error, Sendable, Equatable {
             case .unknownAccessKey, .invalidSessionToken: return "The security token included in the request is invalid."
             case .expired: return "Signature expired"
             case .outsideWindow(let requestTime, let serverTime):
-                return requestTime < serverTime
-                    ? "Signature expired: \(requestTime) is now earlier than \(serverTime) (\(serverTime) - 15 min.)"
-                    : "Signature not yet current: \(requestTime) is still later than \(serverTime) (\(serverTime) + 15 min.)"
+                return SigV4Verifier.windowMessage(requestTime: requestTime, serverTime: serverTime)
             }
         case .invalidToken: return "The security token included in the request is invalid."
         case .expiredToken: return "The security token included in the request is expired"

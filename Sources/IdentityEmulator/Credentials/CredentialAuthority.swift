@@ -70,15 +70,17 @@ public struct CredentialAuthority: Sendable {
     /// The developer's key pair: an IAM user with full access, stable for the state's key.
     public var developer: Holder {
         let digest = Digest.hmacSHA256(key: key, message: Array("developer".utf8))
+        let secretBytes = Digest.hmacSHA256(key: key, message: Array("developer secret".utf8))
+        let userBytes = Digest.hmacSHA256(key: key, message: Array("developer user".utf8))
         let accessKeyID = "AKIA" + Self.base32(digest.prefix(10)).prefix(16)
         let arn = "arn:aws:iam::\(accountID):user/\(Self.developerName)"
         return Holder(
-            credentials: Credentials(accessKeyID: accessKeyID, secretAccessKey: String(Base64URL.encode(digest.suffix(30)).prefix(40))),
+            credentials: Credentials(accessKeyID: accessKeyID, secretAccessKey: String(Base64URL.encode(secretBytes.prefix(30)).prefix(40))),
             caller: IAMCaller(
                 arn: arn,
                 accountID: accountID,
                 accessKeyID: accessKeyID,
-                userID: "AIDA" + Self.base32(digest.suffix(12)).prefix(17),
+                userID: "AIDA" + Self.base32(userBytes.prefix(12)).prefix(17),
                 policy: .allowAll,
                 context: IAMContext(["aws:username": [Self.developerName], "aws:PrincipalArn": [arn], "aws:PrincipalAccount": [accountID]])
             )
@@ -168,8 +170,9 @@ public struct CredentialAuthority: Sendable {
         context["aws:userid"] = ["\(role.roleID):\(token.sessionName)"]
         context["aws:PrincipalArn"] = [role.arn]
         context["aws:PrincipalAccount"] = [accountID]
-        let sessionPolicy = token.sessionPolicy.flatMap { text in
-            JSONValue.parse(Array(text.utf8)).flatMap { try? IAMPolicy(document: $0) }
+        // A session policy that no longer reads allows nothing (it was checked when the session began).
+        let sessionPolicy = token.sessionPolicy.map { text in
+            JSONValue.parse(Array(text.utf8)).flatMap { try? IAMPolicy(document: $0) } ?? IAMPolicy(statements: [])
         }
         return IAMCaller(
             arn: arn,

@@ -45,14 +45,18 @@ extension IdentityPoolService {
         let document = try document(identity.poolID)
         let pool = document["pool"] ?? .object([])
         let logins = try verify(request["Logins"], pool: pool, poolID: identity.poolID)
+        let mismatch = IdentityError.notAuthorized("Logins don't match. Please include at least one valid login for this identity or identity pool.")
+        var owned = false
         for login in logins {
             let owner: String? =
                 login.ownToken
                 ? login.subject : try run { try store.identity(poolID: identity.poolID, provider: login.provider, subject: login.subject) }
-            guard owner == nil || owner == id else {
-                throw .notAuthorized("Logins don't match. Please include at least one valid login for this identity or identity pool.")
-            }
+            guard owner == nil || owner == id else { throw mismatch }
+            owned = owned || owner == id
         }
+        // A login nobody has yet may join only an identity that has none (a guest signing in), or come
+        // with one of the identity's own: it never takes over another user's identity.
+        if !logins.isEmpty, !identity.logins.isEmpty, !owned { throw mismatch }
         if logins.isEmpty {
             guard identity.logins.isEmpty else { throw .notAuthorized("Access to Identity '\(id)' is forbidden.") }
             guard pool["AllowUnauthenticatedIdentities"] == .bool(true) else {
@@ -142,8 +146,9 @@ extension IdentityPoolService {
         guard login.key == developer else {
             throw .notAuthorized("Invalid login provider: \(login.key); the pool's developer provider is \(developer).")
         }
-        let duration = Int(request["TokenDuration"]?.numberValue ?? 900)
-        guard (1...86_400).contains(duration) else { throw .invalidParameter("TokenDuration must be between 1 and 86400 seconds.") }
+        let requested = request["TokenDuration"]?.numberValue ?? 900
+        guard requested >= 1, requested <= 86_400 else { throw .invalidParameter("TokenDuration must be between 1 and 86400 seconds.") }
+        let duration = Int(requested)
         let existing = request["IdentityId"]?.stringValue
         if let existing {
             guard let identity = try run({ try store.identity(existing) }), identity.poolID == poolID else { throw .identityNotFound(existing) }
@@ -233,7 +238,9 @@ extension IdentityPoolService {
                 guard matching.contains(where: { $0.client == nil || $0.client == audience }) else {
                     throw .notAuthorized("Invalid login token. Incorrect token audience.")
                 }
-                verified.append(VerifiedLogin(provider: member.key, subject: subject, mappingKey: "\(member.key):\(audience)", claims: claims))
+                // One name per user pool, whichever form the client used, so one user has one identity.
+                let provider = "cognito-idp.\(region).amazonaws.com/\(userPoolID)"
+                verified.append(VerifiedLogin(provider: provider, subject: subject, mappingKey: "\(provider):\(audience)", claims: claims))
             case .expired:
                 throw .notAuthorized("Invalid login token. Token expired.")
             case .invalid:

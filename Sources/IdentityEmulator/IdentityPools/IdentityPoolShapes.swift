@@ -55,9 +55,10 @@ extension IdentityPoolService {
 
     static func maxResults(_ request: JSONValue, range: ClosedRange<Int>) throws(IdentityError) -> Int {
         guard let number = request["MaxResults"]?.numberValue else { throw .missing("MaxResults") }
-        guard range.contains(Int(number)) else {
+        guard number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+            let shown = number.isFinite && abs(number) < 1e15 ? String(Int(number)) : String(number)
             throw .invalidParameter(
-                "1 validation error detected: Value '\(Int(number))' at 'maxResults' failed to satisfy constraint: Member must have value \(number < Double(range.lowerBound) ? "greater than or equal to \(range.lowerBound)" : "less than or equal to \(range.upperBound)")"
+                "1 validation error detected: Value '\(shown)' at 'maxResults' failed to satisfy constraint: Member must have value \(number < Double(range.lowerBound) ? "greater than or equal to \(range.lowerBound)" : "less than or equal to \(range.upperBound)")"
             )
         }
         return Int(number)

@@ -56,11 +56,12 @@ public struct STSError: WireError, Equatable {
     public static func refused(_ refusal: CallerRefusal) -> Self {
         switch refusal {
         case .signature(.signatureMismatch): return .init("SignatureDoesNotMatch", refusal.message, status: 403)
-        case .signature(.incomplete), .signature(.missing), .wrongService: return .init("IncompleteSignature", refusal.message, status: 400)
+        case .wrongService: return .init("SignatureDoesNotMatch", refusal.message, status: 403)
+        case .signature(.incomplete), .signature(.missing): return .init("IncompleteSignature", refusal.message, status: 400)
         case .signature(.unknownAccessKey), .signature(.invalidSessionToken), .invalidToken:
             return .init("InvalidClientTokenId", refusal.message, status: 403)
         case .signature(.expired), .signature(.outsideWindow): return .init("SignatureDoesNotMatch", refusal.message, status: 403)
-        case .expiredToken: return .init("ExpiredToken", refusal.message, status: 400)
+        case .expiredToken: return .init("ExpiredToken", refusal.message, status: 403)
         }
     }
 }

@@ -63,16 +63,31 @@ public struct STSService: Sendable {
         let denied = STSError.accessDenied("User: \(caller.arn) is not authorized to perform: sts:AssumeRole on resource: \(roleARN)")
         guard let role = authority.roles[roleARN] else { throw denied }
         let principal = TrustPolicy.Principal.aws(arn: caller.arn, account: caller.accountID)
-        guard role.trust.allows("sts:AssumeRole", by: principal, context: caller.context) else { throw denied }
-        // Within an account, a trust policy naming the account (not the caller) leaves the decision to
-        // the caller's own policies.
-        let namesCaller = role.trust.statements.contains { ($0.principals["AWS"] ?? []).contains(caller.arn) }
-        if !namesCaller, case .failure = caller.authorize("sts:AssumeRole", on: roleARN) { throw denied }
+        var requestKeys: [String: [String]] = ["sts:RoleSessionName": [session]]
+        if let externalID = parameters["ExternalId"] { requestKeys["sts:ExternalId"] = [externalID] }
         var context: [String: [String]] = [:]
         var index = 1
-        while let key = parameters["Tags.member.\(index).Key"] {
-            context["aws:PrincipalTag/\(key)"] = [parameters["Tags.member.\(index).Value"] ?? ""]
+        while let key = parameters["Tags.member.\(index).Key"], index <= 50 {
+            let value = parameters["Tags.member.\(index).Value"] ?? ""
+            context["aws:PrincipalTag/\(key)"] = [value]
+            requestKeys["aws:RequestTag/\(key)"] = [value]
             index += 1
+        }
+        let trustContext = caller.context.merging(IAMContext(requestKeys))
+        guard role.trust.allows("sts:AssumeRole", by: principal, context: trustContext) else { throw denied }
+        if !context.isEmpty, !role.trust.allows("sts:TagSession", by: principal, context: trustContext) {
+            throw .accessDenied("User: \(caller.arn) is not authorized to perform: sts:TagSession on resource: \(roleARN)")
+        }
+        // The caller's own policies always count for an explicit deny; within an account, a trust policy
+        // naming the caller itself (not its account) allows without them.
+        let namesCaller = role.trust.statements.contains { statement in
+            statement.allow && (statement.principals["AWS"] ?? []).contains(caller.arn)
+                && statement.actions.contains { ["sts:AssumeRole", "sts:*", "*"].contains($0) }
+        }
+        switch caller.policy.evaluate(IAMRequest(action: "sts:AssumeRole", resource: roleARN, context: caller.context)) {
+        case .allowed: break
+        case .explicitlyDenied: throw denied
+        case .implicitlyDenied: if !namesCaller { throw denied }
         }
         let duration = try duration(parameters, role: role)
         let policy = try sessionPolicy(parameters)
@@ -131,7 +146,7 @@ public struct STSService: Sendable {
         let now = identityPools.clock.now
         func expired(_ claims: JSONValue) -> STSError {
             .expiredToken(
-                "Token expired: current date/time \(Int(now)) must be before the expiration date/time \(Int(claims["exp"]?.numberValue ?? 0))"
+                "Token expired: current date/time \(Int(now)) must be before the expiration date/time \(Int(min(max(claims["exp"]?.numberValue ?? 0, 0), 1e12)))"
             )
         }
         switch identityPools.tokens.check(token, now: now) {

@@ -61,7 +61,7 @@ struct IAMRoleProvisioner: ResourceProvisioner {
                     arn: registered.attributes["Arn"] ?? "",
                     trust: trust,
                     permissions: IAMPolicy(combining: policies),
-                    maxSessionDuration: json["MaxSessionDuration"]?.numberValue.map { Int($0) } ?? 3600
+                    maxSessionDuration: json["MaxSessionDuration"]?.numberValue.map { Int(min(max($0, 3600), 43_200)) } ?? 3600
                 )
             )
         } catch {
