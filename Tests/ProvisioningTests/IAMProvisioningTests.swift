@@ -96,3 +96,37 @@ struct IAMProvisioningTests {
         )
     }
 }
+
+@Suite("managed policies of the stack")
+struct ManagedPolicyProvisioningTests {
+    @Test("a role listing the stack's own managed policy in ManagedPolicyArns gets its permissions")
+    func ownManagedPolicy() throws {
+        let yaml = """
+            service: managed
+            provider: { name: aws }
+            functions:
+              hello: { handler: h }
+            resources:
+              Resources:
+                ReadPolicy:
+                  Type: AWS::IAM::ManagedPolicy
+                  Properties:
+                    ManagedPolicyName: read
+                    PolicyDocument: { Statement: [{ Effect: Allow, Action: "cognito-idp:Describe*", Resource: "*" }] }
+                Reader:
+                  Type: AWS::IAM::Role
+                  Properties:
+                    RoleName: reader
+                    AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }] }
+                    ManagedPolicyArns: [!Ref ReadPolicy]
+            """
+        let result = StackProvisioner().provision(
+            try ConfigLoader.load(yaml: yaml, path: "serverless.yml").service,
+            endpoints: ServiceEndpoints(host: "127.0.0.1", apiPort: 3000, cognitoPort: 9229)
+        )
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let reader = try #require(result.stack.roles.first { $0.name == "reader" })
+        #expect(reader.permissions.evaluate(action: "cognito-idp:DescribeUserPool", resource: "*") == .allowed)
+        #expect(reader.permissions.evaluate(action: "cognito-idp:DeleteUserPool", resource: "*") == .implicitlyDenied)
+    }
+}

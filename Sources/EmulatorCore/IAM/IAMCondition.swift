@@ -94,6 +94,8 @@ public struct IAMCondition: Sendable, Hashable {
             return wantsAbsent == (present == nil || present == [])
         }
         let expected = values.compactMap { context.substitutingVariables(in: $0) }
+        // A policy variable naming a key the request lacks makes the condition fail, whatever the operator.
+        guard expected.count == values.count else { return false }
         guard let present, !present.isEmpty else {
             if qualifier == .forAllValues { return true }
             return ifExists || (op.negated && qualifier == .single)

@@ -27,8 +27,13 @@ extension IAMPolicy.Statement {
         let actions = try Self.strings(document["Action"], "Action")
         let notActions = try Self.strings(document["NotAction"], "NotAction")
         guard !actions.isEmpty || !notActions.isEmpty else { throw IAMPolicyError("a statement needs 'Action' or 'NotAction'") }
+        guard actions.isEmpty || notActions.isEmpty else { throw IAMPolicyError("a statement cannot have both 'Action' and 'NotAction'") }
         let resources = try Self.strings(document["Resource"], "Resource")
         let notResources = try Self.strings(document["NotResource"], "NotResource")
+        guard resources.isEmpty || notResources.isEmpty else { throw IAMPolicyError("a statement cannot have both 'Resource' and 'NotResource'") }
+        guard !resources.isEmpty || !notResources.isEmpty || document["Principal"] != nil else {
+            throw IAMPolicyError("Policy statement must contain resources.")
+        }
         self.init(
             allow: effect == "Allow",
             actions: actions,

@@ -141,8 +141,8 @@ extension TrustPolicy.Statement {
                 names.append("arn:aws:iam::\(account):role/\(parts[1])")
             }
             return (principals["AWS"] ?? []).contains { value in
-                value == "*" || value == account || value == "arn:aws:iam::\(account):root"
-                    || names.contains { IAMWildcard.matches(value, $0, caseSensitive: true) }
+                // IAM allows no wildcards in an AWS principal but a lone `*`.
+                value == "*" || value == account || value == "arn:aws:iam::\(account):root" || names.contains(value)
             }
         case .federated(let provider): return (principals["Federated"] ?? []).contains(provider)
         case .service(let service): return (principals["Service"] ?? []).contains(service)

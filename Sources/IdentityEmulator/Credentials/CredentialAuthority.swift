@@ -141,6 +141,8 @@ public struct CredentialAuthority: Sendable {
         let caller: IAMCaller
         let secret: SigV4Verifier.Secret
         if let holder = holders[accessKeyID] {
+            // A long-term key signs without a session token; one sent with it is refused, as AWS refuses it.
+            if holder.credentials.sessionToken == nil, claim.sessionToken != nil { return .failure(.invalidToken) }
             caller = holder.caller
             secret = .init(secretAccessKey: holder.credentials.secretAccessKey, sessionToken: holder.credentials.sessionToken)
         } else if let tokenText = claim.sessionToken, tokenText.hasPrefix(SessionToken.prefix) {

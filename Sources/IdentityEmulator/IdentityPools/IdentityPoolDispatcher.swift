@@ -60,7 +60,7 @@ public struct IdentityPoolDispatcher: Sendable {
                 request = parsed
             }
             if !operation.public, let caller {
-                let resource = request["IdentityPoolId"]?.stringValue.map(service.arn) ?? request["ResourceArn"]?.stringValue ?? "*"
+                let resource = service.resource(of: request)
                 if case .failure(let denial) = caller.authorize("cognito-identity:\(name)", on: resource) { throw .accessDenied(denial.message) }
             }
             do {

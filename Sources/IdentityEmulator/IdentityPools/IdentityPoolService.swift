@@ -44,6 +44,17 @@ public final class IdentityPoolService: Sendable {
     /// The ARN IAM authorizes operations on (`arn:aws:cognito-identity:<region>:<account>:identitypool/<id>`).
     func arn(_ poolID: String) -> String { "arn:aws:cognito-identity:\(region):\(accountID):identitypool/\(poolID)" }
 
+    /// The resource IAM authorizes a request on: the pool it names, or the pool of the identity it
+    /// names, or the ARN it names; `*` when it names none that exists.
+    func resource(of request: JSONValue) -> String {
+        if let poolID = request["IdentityPoolId"]?.stringValue { return arn(poolID) }
+        if let arn = request["ResourceArn"]?.stringValue { return arn }
+        var identityID = request["IdentityId"]?.stringValue
+        if identityID == nil, case .array(let ids)? = request["IdentityIdsToDelete"] { identityID = ids.first?.stringValue }
+        if let identityID, let identity = try? store.identity(identityID) { return arn(identity.poolID) }
+        return "*"
+    }
+
     // MARK: Pools
 
     func create(_ request: JSONValue) throws(IdentityError) -> JSONValue {

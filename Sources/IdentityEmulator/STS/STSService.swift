@@ -197,7 +197,9 @@ public struct STSService: Sendable {
     private func sessionPolicy(_ parameters: [String: String]) throws(STSError) -> String? {
         guard let text = parameters["Policy"] else { return nil }
         guard text.count <= 2048 else {
-            throw .init("PackedPolicyTooLarge", "Packed size of consolidated session policies exceeds the allowed limit.")
+            throw .validation(
+                "1 validation error detected: Value at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048"
+            )
         }
         guard let document = JSONValue.parse(Array(text.utf8)) else {
             throw .init("MalformedPolicyDocument", "The policy is not in the valid JSON format.")
@@ -218,8 +220,16 @@ public struct STSService: Sendable {
     private func roleAndSession(_ parameters: [String: String]) throws(STSError) -> (String, String) {
         guard let roleARN = parameters["RoleArn"], !roleARN.isEmpty else { throw .missingParameter("RoleArn") }
         guard let session = parameters["RoleSessionName"], !session.isEmpty else { throw .missingParameter("RoleSessionName") }
-        guard (2...64).contains(session.count),
-            session.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_+=,.@-".unicodeScalars.contains($0) })
+        guard (2...64).contains(session.count) else {
+            throw .validation(
+                "1 validation error detected: Value '\(session)' at 'roleSessionName' failed to satisfy constraint: Member must have length \(session.count < 2 ? "greater than or equal to 2" : "less than or equal to 64")"
+            )
+        }
+        // `\w` is ASCII here, as in AWS's pattern.
+        guard
+            session.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_+=,.@-".unicodeScalars.contains($0))
+            })
         else {
             throw .validation(
                 "1 validation error detected: Value '\(session)' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*"
@@ -234,6 +244,11 @@ public struct STSService: Sendable {
         guard let seconds = Int(text), seconds >= 900 else {
             throw .validation(
                 "1 validation error detected: Value '\(text)' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"
+            )
+        }
+        guard seconds <= 43_200 else {
+            throw .validation(
+                "1 validation error detected: Value '\(text)' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200"
             )
         }
         guard seconds <= role.maxSessionDuration else {

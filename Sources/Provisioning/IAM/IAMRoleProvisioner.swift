@@ -47,6 +47,8 @@ struct IAMRoleProvisioner: ResourceProvisioner {
                 for arn in managed.compactMap(\.stringValue) {
                     if arn == Self.administratorAccess {
                         policies.append(.allowAll)
+                    } else if context.stack.resources.values.contains(where: { $0.type == "AWS::IAM::ManagedPolicy" && $0.physicalID == arn }) {
+                        // The stack's own managed policy: its provisioner attaches it (see IAMPolicyProvisioner).
                     } else {
                         context.diagnostics.warning(
                             "\(what): the managed policy \(arn) is not known offline; its permissions are not applied",
@@ -107,6 +109,15 @@ struct IAMPolicyProvisioner: ResourceProvisioner {
         }
         var names: [String] = []
         if case .array(let roles)? = json["Roles"] { names = roles.compactMap(\.stringValue) }
+        // A managed policy is also attached by the roles that list it in `ManagedPolicyArns`.
+        if resourceType == "AWS::IAM::ManagedPolicy", let arn = context.stack.resources[resource.logicalID]?.physicalID {
+            for role in context.service.resources.resources(ofType: "AWS::IAM::Role") {
+                guard case .list(let items)? = (try? context.resolver.resolve(role.properties))?["ManagedPolicyArns"],
+                    items.contains(where: { $0.stringValue == arn }), let name = context.stack.resources[role.logicalID]?.physicalID
+                else { continue }
+                if !names.contains(name) { names.append(name) }
+            }
+        }
         for name in names {
             guard let index = context.stack.roles.firstIndex(where: { $0.name == name }) else {
                 context.diagnostics.warning(
