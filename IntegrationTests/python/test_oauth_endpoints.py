@@ -88,3 +88,25 @@ def test_refresh_tokens_renew_at_the_token_endpoint_until_revoked(setup):
     answer = requests.post(discovery["token_endpoint"], data={"grant_type": "refresh_token", "client_id": app["ClientId"],
                                                               "refresh_token": signed_in["RefreshToken"]}, timeout=10)
     assert (answer.status_code, answer.json()) == (400, {"error": "invalid_grant"})
+
+
+def test_resource_servers_and_domains_from_serverless_yml_serve_client_credentials():
+    import os
+    from emulator import FIXTURES
+    service = Emulator(os.path.join(FIXTURES, "oauth.yml")).start()
+    try:
+        pool = service.pool("Pool")
+        assert pool["oauth"] == service.ready["cognito"]
+        idp = boto3.client("cognito-idp", endpoint_url=service.ready["cognito"], region_name=REGION,
+                           aws_access_key_id="test", aws_secret_access_key="test")
+        assert idp.describe_user_pool_domain(Domain="oauth-local")["DomainDescription"]["UserPoolId"] == pool["id"]
+        assert [s["ScopeName"] for s in idp.describe_resource_server(UserPoolId=pool["id"], Identifier="https://api.example.com")
+                ["ResourceServer"]["Scopes"]] == ["read", "write"]
+        machine = idp.describe_user_pool_client(UserPoolId=pool["id"], ClientId=pool["clients"]["Machine"])["UserPoolClient"]
+        discovery = requests.get(pool["issuer"] + "/.well-known/openid-configuration", timeout=10).json()
+        session = OAuth2Session(machine["ClientId"], machine["ClientSecret"])
+        token = session.fetch_token(discovery["token_endpoint"], grant_type="client_credentials")
+        keys = JsonWebKey.import_key_set(requests.get(discovery["jwks_uri"], timeout=10).json())
+        assert jwt.decode(token["access_token"], keys)["scope"] == "https://api.example.com/read https://api.example.com/write"
+    finally:
+        service.stop()

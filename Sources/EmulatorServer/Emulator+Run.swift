@@ -139,6 +139,12 @@ extension Emulator: Service {
         .http1(configuration: .init(additionalChannelHandlers: [ConnectionHygieneInstaller()], idleTimeout: .milliseconds(Int64(idleTimeout * 1000))))
     }
 
+    /// Whether a pool has OAuth 2.0 endpoints: a domain, or a client with `AllowedOAuthFlowsUserPoolClient`.
+    static func hasOAuth(_ pool: LivePool, clients: [LiveClient], resources: [PoolResourceConfiguration]) -> Bool {
+        resources.contains { $0.kind == .domain && $0.poolLogicalID == pool.configuration.logicalID }
+            || clients.contains { $0.definition["AllowedOAuthFlowsUserPoolClient"] == .bool(true) }
+    }
+
     /// The task that fires `service`'s schedules against `runtime`'s functions, nil when it has none.
     func schedules(for service: ServerlessService, _ runtime: Runtime) -> Task<Void, Never>? {
         let scheduler = Scheduler(
@@ -180,7 +186,8 @@ extension Emulator: Service {
                 arn: pool.arn,
                 issuer: cognito.issuer(poolID: pool.id),
                 jwksUri: "\(cognitoBase)/\(pool.id)/.well-known/jwks.json",
-                clients: Dictionary(uniqueKeysWithValues: clients.map { ($0.configuration.logicalID, $0.id) })
+                clients: Dictionary(uniqueKeysWithValues: clients.map { ($0.configuration.logicalID, $0.id) }),
+                oauth: Self.hasOAuth(pool, clients: clients, resources: stack.cognito.poolResources) ? cognitoBase : nil
             )
         }
         let hasHTTPAPI = service.routes.contains { $0.api == .http }

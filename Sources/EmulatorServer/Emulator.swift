@@ -123,6 +123,7 @@ public struct Emulator: Sendable {
                 issuerStyle: options.issuerStyle,
                 logger: cognitoLogger
             )
+            try await cognito.installConfiguredPoolResources()
         } catch {
             throw EmulatorError("cannot start Cognito: \(error)")
         }

@@ -14,6 +14,8 @@ public struct ReadyInfo: Codable, Sendable {
         public var jwksUri: String
         /// Client IDs by logical ID.
         public var clients: [String: String]
+        /// The OAuth 2.0 endpoints' base (standing for the pool's domain), when the pool has a domain or an OAuth client.
+        public var oauth: String? = nil
     }
 
     /// One route of either API.

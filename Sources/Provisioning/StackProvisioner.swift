@@ -24,7 +24,9 @@ public struct StackProvisioner: Sendable {
 
     /// The provisioners for the resource types the emulator creates, in the order they run.
     public static let standard: [any ResourceProvisioner] = [
-        UserPoolProvisioner(), UserPoolClientProvisioner(), UserPoolGroupProvisioner(), IAMRoleProvisioner(),
+        UserPoolProvisioner(), UserPoolClientProvisioner(), UserPoolGroupProvisioner(),
+        PoolResourceProvisioner(resourceType: "AWS::Cognito::UserPoolResourceServer"),
+        PoolResourceProvisioner(resourceType: "AWS::Cognito::UserPoolDomain"), IAMRoleProvisioner(),
         IAMPolicyProvisioner(resourceType: "AWS::IAM::Policy"), IAMPolicyProvisioner(resourceType: "AWS::IAM::ManagedPolicy"),
         IdentityPoolProvisioner(), IdentityPoolRoleAttachmentProvisioner(), FunctionProvisioner(), GatewayResponseProvisioner(),
     ]

@@ -15,6 +15,8 @@ public struct CognitoConfiguration: Sendable {
     public var clients: [UserPoolClientConfiguration]
     /// The groups.
     public var groups: [UserPoolGroupConfiguration]
+    /// Resource servers and domains (`AWS::Cognito::UserPoolResourceServer`, `AWS::Cognito::UserPoolDomain`).
+    public var poolResources: [PoolResourceConfiguration] = []
 
     /// Creates a configuration.
     public init(
@@ -43,5 +45,31 @@ public struct CognitoConfiguration: Sendable {
     /// The client ID a client's logical ID gets.
     public func clientID(forLogicalID logicalID: String) -> String {
         StableID.clientID(service: service, stage: stage, logicalID: logicalID)
+    }
+}
+
+/// A pool's resource server or domain as serverless.yml declares it, in the API's members
+/// (`Identifier`, `Name`, `Scopes`; `Domain`, `CustomDomainConfig`, `ManagedLoginVersion`).
+public struct PoolResourceConfiguration: Sendable {
+    /// Which kind of resource.
+    public enum Kind: Sendable {
+        /// `AWS::Cognito::UserPoolResourceServer`.
+        case resourceServer
+        /// `AWS::Cognito::UserPoolDomain`.
+        case domain
+    }
+
+    /// The kind.
+    public var kind: Kind
+    /// The logical ID of its pool.
+    public var poolLogicalID: String
+    /// Its members, as CreateResourceServer or CreateUserPoolDomain take them.
+    public var definition: JSONValue
+
+    /// Creates a resource.
+    public init(kind: Kind, poolLogicalID: String, definition: JSONValue) {
+        self.kind = kind
+        self.poolLogicalID = poolLogicalID
+        self.definition = definition
     }
 }

@@ -17,6 +17,22 @@ extension CognitoService {
         return domainAnswer(description)
     }
 
+    /// Stores the configuration's resource servers and domains (at start; a domain another pool holds is left to it).
+    package func installConfiguredPoolResources() throws(CognitoError) {
+        for resource in configuration.poolResources {
+            let pool = try pool(configuration.poolID(forLogicalID: resource.poolLogicalID))
+            let request = JSONDocument(resource.definition)
+            switch resource.kind {
+            case .resourceServer:
+                _ = try saveResourceServer(request, pool: pool)
+            case .domain:
+                let domain = request["Domain"]?.stringValue ?? ""
+                if let held = try document(.domain, domain), held["UserPoolId"]?.stringValue != pool.id { continue }
+                try save(.domain, domain, poolID: pool.id, domainDescription(domain, pool: pool, request: request))
+            }
+        }
+    }
+
     /// UpdateUserPoolDomain.
     package func updateUserPoolDomain(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
