@@ -32,7 +32,7 @@ def setup(cognito):
                                           AllowedOAuthScopes=["https://api.example.com/read"])["UserPoolClient"]
     app = idp.create_user_pool_client(UserPoolId=pool, ClientName="app", ExplicitAuthFlows=["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
                                       AllowedOAuthFlowsUserPoolClient=True, AllowedOAuthFlows=["code"], AllowedOAuthScopes=["openid", "email"],
-                                      CallbackURLs=["https://app.example.com/callback"])["UserPoolClient"]
+                                      CallbackURLs=["https://app.example.com/callback"], LogoutURLs=["https://app.example.com/bye"])["UserPoolClient"]
     discovery = requests.get(f"{cognito.ready['cognito']}/{pool}/.well-known/openid-configuration", timeout=10).json()
     keys = JsonWebKey.import_key_set(requests.get(discovery["jwks_uri"], timeout=10).json())
     return idp, pool, machine, app, discovery, keys
@@ -110,3 +110,107 @@ def test_resource_servers_and_domains_from_serverless_yml_serve_client_credentia
         assert jwt.decode(token["access_token"], keys)["scope"] == "https://api.example.com/read https://api.example.com/write"
     finally:
         service.stop()
+
+
+def sign_in_through_the_page(browser, base, authorize_url, username, password):
+    """Follows /oauth2/authorize to the sign-in page and submits it; answers the final redirect's Location."""
+    import html
+    import re
+    first = browser.get(authorize_url, allow_redirects=False, timeout=10)
+    assert first.status_code == 302, first.text
+    if not first.headers["Location"].startswith("/login"):
+        return first.headers["Location"]
+    page = browser.get(base + first.headers["Location"], timeout=10)
+    assert page.status_code == 200 and "<form" in page.text
+    fields = {html.unescape(name): html.unescape(value)
+              for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page.text)}
+    fields.update(username=username, password=password)
+    answer = browser.post(base + "/login", data=fields, allow_redirects=False, timeout=10)
+    assert answer.status_code == 302, answer.text
+    return answer.headers["Location"]
+
+
+def test_authorization_code_with_pkce_through_the_sign_in_page(setup, cognito):
+    from authlib.common.security import generate_token
+    idp, pool, _, app, discovery, keys = setup
+    idp.admin_create_user(UserPoolId=pool, Username="pat", MessageAction="SUPPRESS",
+                          UserAttributes=[{"Name": "email", "Value": "pat@example.com"}])
+    idp.admin_set_user_password(UserPoolId=pool, Username="pat", Password="Passw0rd!x", Permanent=True)
+    base = cognito.ready["cognito"]
+    client = OAuth2Session(app["ClientId"], scope="openid email", redirect_uri="https://app.example.com/callback", code_challenge_method="S256")
+    verifier = generate_token(48)
+    url, state = client.create_authorization_url(discovery["authorization_endpoint"], code_verifier=verifier, nonce="n-0S6_WzA2Mj")
+    browser = requests.Session()
+    callback = sign_in_through_the_page(browser, base, url, "pat", "Passw0rd!x")
+    assert callback.startswith("https://app.example.com/callback?") and f"state={state}" in callback
+    token = client.fetch_token(discovery["token_endpoint"], authorization_response=callback, code_verifier=verifier)
+    claims = jwt.decode(token["id_token"], keys)
+    claims.validate()
+    assert claims["nonce"] == "n-0S6_WzA2Mj" and claims["aud"] == app["ClientId"] and claims["email"] == "pat@example.com"
+    assert jwt.decode(token["access_token"], keys)["scope"] == "openid email"
+    # The code was good once.
+    code = dict(part.split("=", 1) for part in callback.split("?", 1)[1].split("&"))["code"]
+    replay = requests.post(discovery["token_endpoint"], data={"grant_type": "authorization_code", "client_id": app["ClientId"], "code": code,
+                                                              "redirect_uri": "https://app.example.com/callback", "code_verifier": verifier}, timeout=10)
+    assert (replay.status_code, replay.json()) == (400, {"error": "invalid_grant"})
+    # The browser's session cookie signs the next authorize in without the form; a wrong verifier gets nothing.
+    url, _ = client.create_authorization_url(discovery["authorization_endpoint"], code_verifier=generate_token(48))
+    second = browser.get(url, allow_redirects=False, timeout=10)
+    assert second.status_code == 302 and second.headers["Location"].startswith("https://app.example.com/callback?code=")
+    code = dict(part.split("=", 1) for part in second.headers["Location"].split("?", 1)[1].split("&"))["code"]
+    wrong = requests.post(discovery["token_endpoint"], data={"grant_type": "authorization_code", "client_id": app["ClientId"], "code": code,
+                                                             "redirect_uri": "https://app.example.com/callback", "code_verifier": generate_token(48)},
+                          timeout=10)
+    assert (wrong.status_code, wrong.json()) == (400, {"error": "invalid_grant"})
+    # Refreshed tokens keep the session's scopes.
+    renewed = client.refresh_token(discovery["token_endpoint"], refresh_token=token["refresh_token"])
+    assert jwt.decode(renewed["access_token"], keys)["scope"] == "openid email" and "nonce" not in jwt.decode(renewed["id_token"], keys)
+    # userInfo answers what the scopes open.
+    info = requests.get(discovery["userinfo_endpoint"], headers={"Authorization": "Bearer " + token["access_token"]}, timeout=10)
+    assert info.status_code == 200 and info.json()["email"] == "pat@example.com" and info.json()["username"] == "pat"
+    assert requests.get(discovery["userinfo_endpoint"], headers={"Authorization": "Bearer x.y.z"}, timeout=10).status_code == 401
+    # Signing out ends the browser's session: the next authorize shows the form again.
+    bye = browser.get(base + "/logout", params={"client_id": app["ClientId"], "logout_uri": "https://app.example.com/bye"},
+                      allow_redirects=False, timeout=10)
+    assert bye.status_code == 302 and bye.headers["Location"] == "https://app.example.com/bye"
+    assert browser.get(url, allow_redirects=False, timeout=10).headers["Location"].startswith("/login")
+    evil = browser.get(base + "/logout", params={"client_id": app["ClientId"], "logout_uri": "https://evil.example.com/"},
+                       allow_redirects=False, timeout=10)
+    assert evil.status_code == 400 and "Location" not in evil.headers
+
+
+def test_the_authorize_endpoint_never_redirects_where_the_client_did_not_register(setup, cognito):
+    _, _, _, app, discovery, _ = setup
+    endpoint = discovery["authorization_endpoint"]
+    base = {"response_type": "code", "client_id": app["ClientId"], "state": "xyz"}
+    for redirect in ("https://app.example.com/callback.evil.com", "https://app.example.com/callbackx", "https://evil.example.com/"):
+        answer = requests.get(endpoint, params={**base, "redirect_uri": redirect}, allow_redirects=False, timeout=10)
+        assert answer.status_code == 400 and "redirect_mismatch" in answer.text and "Location" not in answer.headers
+    answer = requests.get(endpoint, params={**base, "client_id": "nosuchclient"}, allow_redirects=False, timeout=10)
+    assert answer.status_code == 400 and "Location" not in answer.headers
+    good = {**base, "redirect_uri": "https://app.example.com/callback"}
+    answer = requests.get(endpoint, params={**good, "scope": "openid phone"}, allow_redirects=False, timeout=10)
+    assert answer.headers["Location"] == "https://app.example.com/callback?error=invalid_scope&state=xyz"
+    answer = requests.get(endpoint, params={**good, "response_type": "id_token"}, allow_redirects=False, timeout=10)
+    assert answer.headers["Location"] == "https://app.example.com/callback?error=unsupported_response_type&state=xyz"
+    no_state = {key: value for key, value in good.items() if key != "state"}
+    answer = requests.get(endpoint, params={**no_state, "prompt": "none"}, allow_redirects=False, timeout=10)
+    assert answer.headers["Location"] == "https://app.example.com/callback?error=login_required"
+    # A form posted without the page's CSRF cookie is refused.
+    forged = requests.post(cognito.ready["cognito"] + "/login", data={**good, "username": "pat", "password": "x", "_csrf": "guess"},
+                           allow_redirects=False, timeout=10)
+    assert forged.status_code == 403
+
+
+def test_a_wrong_password_on_the_page_gets_cognitos_message_and_no_code(setup, cognito):
+    import re
+    _, _, _, app, discovery, _ = setup
+    browser = requests.Session()
+    params = {"response_type": "code", "client_id": app["ClientId"], "redirect_uri": "https://app.example.com/callback", "scope": "openid"}
+    page = browser.get(cognito.ready["cognito"] + "/login", params=params, timeout=10)
+    csrf = re.search(r'name="_csrf" value="([^"]+)"', page.text).group(1)
+    answer = browser.post(cognito.ready["cognito"] + "/login", data={**params, "_csrf": csrf, "username": "nobody-here", "password": "Wr0ng!pass"},
+                          allow_redirects=False, timeout=10)
+    assert answer.status_code == 400 and "Location" not in answer.headers
+    assert re.search(r'<p class="error" role="alert" id="error">([^<]+)</p>', answer.text).group(1) in (
+        "User does not exist.", "Incorrect username or password.")

@@ -19,6 +19,8 @@ struct CognitoResponder: HTTPResponder {
     let identity: AWSIdentity
     /// A dispatcher over the identity pools.
     let identityPools: IdentityPoolDispatcher
+    /// The authorization code flow and its sign-in page.
+    let hostedLogin: HostedLogin
     let clock: any TimeSource
     let logger: Logger
     static let maximumBody = 1 << 20
@@ -33,6 +35,7 @@ struct CognitoResponder: HTTPResponder {
         self.dispatcher = CognitoJSONDispatcher(service: service)
         self.identity = identity
         self.identityPools = IdentityPoolDispatcher(service: identity.identityPools)
+        self.hostedLogin = HostedLogin(service: service)
         self.clock = clock
         self.logger = logger
     }
@@ -71,10 +74,16 @@ struct CognitoResponder: HTTPResponder {
             return await json(request, target: target, body: bytes)
         case (.get, "/") where request.uri.query?.contains("Action=") == true:
             return sts(request, body: [])
-        case (.post, "/oauth2/token"):
-            return try await oauth(request, revoke: false)
-        case (.post, "/oauth2/revoke"):
-            return try await oauth(request, revoke: true)
+        case (.post, "/oauth2/token"), (.post, "/oauth2/revoke"), (.post, "/login"):
+            return try await hostedForm(request, path: path)
+        case (.get, "/oauth2/authorize"):
+            return Self.response(await hostedLogin.authorize(hostedRequest(request, parameters: Self.form(request.uri.query ?? "", []))))
+        case (.get, "/oauth2/userInfo"), (.post, "/oauth2/userInfo"):
+            return Self.response(hostedLogin.userInfo(hostedRequest(request, parameters: [:])))
+        case (.get, "/logout"):
+            return Self.response(await hostedLogin.logout(hostedRequest(request, parameters: Self.form(request.uri.query ?? "", []))))
+        case (.get, "/login"):
+            return Self.response(await hostedLogin.loginPage(hostedRequest(request, parameters: Self.form(request.uri.query ?? "", []))))
         case (.get, "/_emulate/health"):
             return HTTPResponses.json(#"{"status":"ok"}"#)
         case (.get, "/_emulate/messages"):
@@ -191,25 +200,48 @@ struct CognitoResponder: HTTPResponder {
         return parameters
     }
 
-    /// `POST /oauth2/token` and `POST /oauth2/revoke`: form bodies, JSON answers.
-    private func oauth(_ request: Request, revoke: Bool) async throws -> Response {
+    /// `POST /oauth2/token`, `POST /oauth2/revoke` and `POST /login`: form bodies.
+    private func hostedForm(_ request: Request, path: String) async throws -> Response {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: Self.maximumBody)
         } catch {
             return HTTPResponses.json(#"{"error":"invalid_request"}"#, status: 400)
         }
-        let form = Self.form("", Array(buffer: body))
-        let authorization = request.headers[.authorization]
-        let answer =
-            revoke
-            ? await service.oauthRevoke(form: form, authorization: authorization) : await service.oauthToken(form: form, authorization: authorization)
-        return HTTPResponses.bytes(
-            answer.body,
-            status: answer.status,
-            contentType: "application/json;charset=UTF-8",
-            headers: [.cacheControl: "no-store"]
-        )
+        let hosted = hostedRequest(request, parameters: Self.form("", Array(buffer: body)))
+        switch path {
+        case "/oauth2/revoke":
+            let answer = await service.oauthRevoke(form: hosted.parameters, authorization: hosted.authorization)
+            return HTTPResponses.bytes(
+                answer.body,
+                status: answer.status,
+                contentType: "application/json;charset=UTF-8",
+                headers: [.cacheControl: "no-store"]
+            )
+        case "/login": return Self.response(await hostedLogin.login(hosted))
+        default: return Self.response(await hostedLogin.token(hosted))
+        }
+    }
+
+    /// The request as the hosted pages read it: parameters, cookies, `Authorization`.
+    private func hostedRequest(_ request: Request, parameters: [String: String]) -> HostedLogin.Request {
+        var cookies: [String: String] = [:]
+        for header in request.headers[values: .cookie] {
+            for pair in header.split(separator: ";") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                if parts.count == 2 { cookies[String(parts[0]).trimmingCharacters(in: .whitespaces)] = String(parts[1]) }
+            }
+        }
+        return HostedLogin.Request(parameters: parameters, cookies: cookies, authorization: request.headers[.authorization])
+    }
+
+    /// A hosted page's answer as a Hummingbird response.
+    static func response(_ answer: HostedLogin.Response) -> Response {
+        var headers = HTTPFields()
+        for header in answer.headers {
+            if let name = HTTPField.Name(header.name) { headers.append(HTTPField(name: name, value: header.value)) }
+        }
+        return Response(status: .init(code: answer.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
     /// A user import file sent to a job's pre-signed URL, answered as S3 answers an upload.

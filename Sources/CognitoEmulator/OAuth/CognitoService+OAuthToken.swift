@@ -59,7 +59,7 @@ extension CognitoService {
 
     /// The client a request names, authenticated: a confidential client must send one of its secrets
     /// (Basic or `client_secret`); a public client must send none.
-    private func authenticateClient(form: [String: String], authorization: String?) throws(OAuthError) -> LiveClient {
+    func authenticateClient(form: [String: String], authorization: String?) throws(OAuthError) -> LiveClient {
         var clientID = form["client_id"]
         var secret = form["client_secret"]
         if let authorization {

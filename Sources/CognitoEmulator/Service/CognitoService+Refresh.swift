@@ -66,7 +66,8 @@ extension CognitoService {
             originJti: session.originJti,
             authTime: session.authTime,
             source: "TokenGeneration_RefreshTokens",
-            clientMetadata: clientMetadata
+            clientMetadata: clientMetadata,
+            oauth: session.scopes.map { OAuthGrant(scopes: $0.split(separator: " ").map(String.init), nonce: nil) }
         )
         return AuthenticationResultType(
             AccessToken: tokens.access,

@@ -19,7 +19,8 @@ extension CognitoService {
         originJti: String,
         authTime: Double,
         source: String,
-        clientMetadata: [String: String]? = nil
+        clientMetadata: [String: String]? = nil,
+        oauth: OAuthGrant? = nil
     ) async throws(CognitoError) -> (id: String, access: String) {
         let now = clock.now.rounded(.down)
         var groups: [String]
@@ -34,7 +35,7 @@ extension CognitoService {
         } catch {
             throw stateFailure(error)
         }
-        var scopes = ["aws.cognito.signin.user.admin"]
+        var scopes = oauth?.scopes ?? ["aws.cognito.signin.user.admin"]
         let overrides = try await preTokenGeneration(
             user: user,
             groups: groups,
@@ -76,6 +77,7 @@ extension CognitoService {
                     .init("iss", .string(issuer)), .init("cognito:username", .string(user.username)), .init("origin_jti", .string(originJti)),
                     .init("aud", .string(client.id)), .init("event_id", .string(eventID)), .init("token_use", .string("id")),
                     .init("auth_time", .int(Int(authTime))), .init("exp", .int(Int(now) + client.configuration.idTokenValiditySeconds)),
+                ] + (oauth?.nonce.map { [JSONValue.Member("nonce", .string($0))] } ?? []) + [
                     .init("iat", .int(Int(now))), .init("jti", .string(SecureRandom.uuidString())),
                 ] + others
             )

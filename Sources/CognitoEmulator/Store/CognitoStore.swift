@@ -212,6 +212,11 @@ public final class CognitoStore: Sendable {
                 t.column("contents", .blob).notNull()
             }
         }
+        migrator.registerMigration("v6-oauth-scopes") { db in
+            // The OAuth scopes a session was granted through the hosted pages (space-separated), which its
+            // refreshed tokens keep; NULL for sessions begun through the API.
+            try db.alter(table: "sessions") { t in t.add(column: "scopes", .text) }
+        }
         return migrator
     }
 

@@ -65,6 +65,8 @@ struct StoredSession: Codable, FetchableRecord, PersistableRecord, Sendable {
     /// With refresh token rotation: the hash of the token rotated out, and until when it still works.
     var previousRefreshTokenHash: String?
     var previousValidUntil: Double?
+    /// The OAuth scopes granted through the hosted pages, space-separated; nil for API sign-ins.
+    var scopes: String? = nil
 }
 
 /// A one-time code (sign-up confirmation, forgot password, attribute verification).

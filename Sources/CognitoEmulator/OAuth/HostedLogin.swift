@@ -1,0 +1,230 @@
+import EmulatorCore
+import EmulatorCrypto
+import NIOConcurrencyHelpers
+
+/// The authorization code flow as the managed login pages run it, without HTTP: `GET /oauth2/authorize`
+/// (straight back with a code when the browser's session cookie is current), the sign-in page at
+/// `/login` (CSRF-protected by a double-submit cookie), and the code's exchange at the token endpoint
+/// (single use, five minutes, bound to the client and `redirect_uri`, PKCE `S256` or `plain`).
+/// Codes and browser sessions live in memory, as short-lived as Cognito's.
+package final class HostedLogin: Sendable {
+    /// A request: its query or form, and its cookies.
+    package struct Request: Sendable {
+        package var parameters: [String: String]
+        package var cookies: [String: String]
+        package var authorization: String?
+
+        /// Creates a request.
+        package init(parameters: [String: String], cookies: [String: String] = [:], authorization: String? = nil) {
+            self.parameters = parameters
+            self.cookies = cookies
+            self.authorization = authorization
+        }
+    }
+
+    /// An answer: status, headers (`Location`, `Set-Cookie`, `Content-Type`) and body.
+    package struct Response: Sendable {
+        package var status: Int
+        package var headers: [(name: String, value: String)]
+        package var body: [UInt8]
+    }
+
+    struct IssuedCode {
+        var clientID: String
+        var redirectURI: String
+        var grant: OAuthGrant
+        var challenge: String?
+        var method: String
+        var refreshToken: String
+        var expires: Double
+    }
+
+    struct BrowserSession {
+        var poolID: String
+        var username: String
+        var expires: Double
+    }
+
+    static let codeLifetime = 300.0
+    static let sessionLifetime = 3600.0
+    static let sessionCookie = "cognito"
+    static let csrfCookie = "XSRF-TOKEN"
+
+    let service: CognitoService
+    private let codes = NIOLockedValueBox<[String: IssuedCode]>([:])
+    private let sessions = NIOLockedValueBox<[String: BrowserSession]>([:])
+
+    /// The pages of `service`'s pools.
+    package init(service: CognitoService) {
+        self.service = service
+    }
+
+    // MARK: Authorize
+
+    /// `GET /oauth2/authorize`.
+    package func authorize(_ request: Request) async -> Response {
+        let checked: AuthorizeRequest
+        switch await AuthorizeRequest.check(request.parameters, service: service) {
+        case .success(let found): checked = found
+        case .failure(let refusal): return Self.render(refusal)
+        }
+        if checked.prompt != "login", let cookie = request.cookies[Self.sessionCookie], let session = currentSession(cookie),
+            session.poolID == checked.client.poolID,
+            let signedIn = try? await service.mintTokens(userPoolID: session.poolID, username: session.username, clientID: checked.client.id),
+            let refresh = signedIn.RefreshToken
+        {
+            return redirectWithCode(checked, refreshToken: refresh, cookie: nil)
+        }
+        if checked.prompt == "none" { return Self.redirect(checked.redirectURI, ["error": "login_required", "state": checked.state]) }
+        return Response(status: 302, headers: [("Location", "/login?" + Self.query(request.parameters))], body: [])
+    }
+
+    // MARK: Login page
+
+    /// `GET /login`: the sign-in form.
+    package func loginPage(_ request: Request) async -> Response {
+        switch await AuthorizeRequest.check(request.parameters, service: service) {
+        case .success: return page(request.parameters, message: nil)
+        case .failure(let refusal): return Self.render(refusal)
+        }
+    }
+
+    /// `POST /login`: the form's username and password.
+    package func login(_ request: Request) async -> Response {
+        guard let token = request.parameters["_csrf"], let cookie = request.cookies[Self.csrfCookie], !token.isEmpty,
+            Digest.constantTimeEquals(Array(token.utf8), Array(cookie.utf8))
+        else { return Self.errorPage(403, "The form has expired or did not come from this page. Go back and sign in again.") }
+        let carried = request.parameters.filter { AuthorizeRequest.parameterNames.contains($0.key) }
+        let checked: AuthorizeRequest
+        switch await AuthorizeRequest.check(carried, service: service) {
+        case .success(let found): checked = found
+        case .failure(let refusal): return Self.render(refusal)
+        }
+        let username = request.parameters["username"] ?? ""
+        let password = request.parameters["password"] ?? ""
+        guard !username.isEmpty, !password.isEmpty else { return page(carried, message: "Please enter a username and a password.") }
+        let answer: InitiateAuthResponse
+        do {
+            answer = try await service.hostedPasswordSignIn(username: username, password: password, client: checked.client)
+        } catch {
+            return page(carried, message: error.message)
+        }
+        guard let result = answer.AuthenticationResult, let refresh = result.RefreshToken else {
+            return Self.errorPage(
+                400,
+                "This sign-in continues with \(answer.ChallengeName ?? "a challenge"), which the emulator's hosted pages do not offer yet."
+            )
+        }
+        let browser = SecureRandom.uuidString()
+        // The user's own name (they may have typed an alias), as the first ID token says it.
+        let idToken: String? = result.IdToken
+        let user = idToken.flatMap { JWT($0)?.claims["cognito:username"]?.stringValue } ?? username
+        sessions.withLockedValue { sessions in
+            let now = service.clock.now
+            sessions = sessions.filter { $0.value.expires > now }
+            sessions[browser] = BrowserSession(poolID: checked.client.poolID, username: user, expires: now + Self.sessionLifetime)
+        }
+        return redirectWithCode(checked, refreshToken: refresh, cookie: browser)
+    }
+
+    // MARK: Token
+
+    /// `POST /oauth2/token`: the authorization code grant here; the others at the service.
+    package func token(_ request: Request) async -> Response {
+        guard request.parameters["grant_type"] == "authorization_code" else {
+            let answer = await service.oauthToken(form: request.parameters, authorization: request.authorization)
+            return Response(status: answer.status, headers: Self.jsonHeaders, body: answer.body)
+        }
+        do throws(OAuthError) {
+            let client = try await service.authenticateClient(form: request.parameters, authorization: request.authorization)
+            guard let code = request.parameters["code"], !code.isEmpty else { throw OAuthError.invalidRequest }
+            // Taken out whatever follows: a code is good for one attempt.
+            guard let issued = codes.withLockedValue({ $0.removeValue(forKey: code) }), issued.expires > service.clock.now,
+                issued.clientID == client.id, issued.redirectURI == request.parameters["redirect_uri"],
+                AuthorizeRequest.verifies(challenge: issued.challenge, method: issued.method, verifier: request.parameters["code_verifier"])
+            else { throw OAuthError.invalidGrant }
+            let tokens: (id: String?, access: String, expiresIn: Int)
+            do {
+                tokens = try await service.oauthTokens(refreshToken: issued.refreshToken, client: client, grant: issued.grant)
+            } catch {
+                throw OAuthError.invalidGrant
+            }
+            var members: [JSONValue.Member] = []
+            if let id = tokens.id { members.append(.init("id_token", .string(id))) }
+            members += [
+                .init("access_token", .string(tokens.access)), .init("refresh_token", .string(issued.refreshToken)),
+                .init("expires_in", .int(tokens.expiresIn)), .init("token_type", .string("Bearer")),
+            ]
+            return Response(status: 200, headers: Self.jsonHeaders, body: Array(JSONValue.object(members).serialized.utf8))
+        } catch {
+            return Response(status: error.status, headers: Self.jsonHeaders, body: error.body)
+        }
+    }
+
+    // MARK: Helpers
+
+    static let jsonHeaders = [(name: "Content-Type", value: "application/json;charset=UTF-8"), (name: "Cache-Control", value: "no-store")]
+
+    func endSession(_ cookie: String) {
+        _ = sessions.withLockedValue { $0.removeValue(forKey: cookie) }
+    }
+
+    private func currentSession(_ cookie: String) -> BrowserSession? {
+        let now = service.clock.now
+        return sessions.withLockedValue { sessions in sessions[cookie].flatMap { $0.expires > now ? $0 : nil } }
+    }
+
+    private func redirectWithCode(_ request: AuthorizeRequest, refreshToken: String, cookie: String?) -> Response {
+        let code = SecureRandom.uuidString()
+        codes.withLockedValue { codes in
+            let now = service.clock.now
+            codes = codes.filter { $0.value.expires > now }
+            codes[code] = IssuedCode(
+                clientID: request.client.id,
+                redirectURI: request.redirectURI,
+                grant: OAuthGrant(scopes: request.scopes, nonce: request.nonce),
+                challenge: request.codeChallenge,
+                method: request.challengeMethod,
+                refreshToken: refreshToken,
+                expires: now + Self.codeLifetime
+            )
+        }
+        var response = Self.redirect(request.redirectURI, ["code": code, "state": request.state])
+        if let cookie {
+            response.headers.append(
+                ("Set-Cookie", "\(Self.sessionCookie)=\(cookie); Path=/; HttpOnly; SameSite=Lax; Max-Age=\(Int(Self.sessionLifetime))")
+            )
+        }
+        return response
+    }
+
+    private static func redirect(_ uri: String, _ parameters: [String: String?]) -> Response {
+        let query = query(parameters.compactMapValues { $0 })
+        return Response(status: 302, headers: [("Location", uri + (uri.contains("?") ? "&" : "?") + query)], body: [])
+    }
+
+    private static func render(_ refusal: AuthorizeRequest.Refusal) -> Response {
+        switch refusal {
+        case .page(let message): return errorPage(400, message)
+        case .redirect(let error, let uri, let state): return redirect(uri, ["error": error, "state": state])
+        }
+    }
+
+    static func query(_ parameters: [String: String]) -> String {
+        parameters.sorted { $0.key < $1.key }.map { "\(formEncode($0.key))=\(formEncode($0.value))" }.joined(separator: "&")
+    }
+
+    static func formEncode(_ text: String) -> String {
+        var output = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                output.append(Character(Unicode.Scalar(byte)))
+            default:
+                output += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
+            }
+        }
+        return output
+    }
+}
