@@ -214,3 +214,23 @@ def test_a_wrong_password_on_the_page_gets_cognitos_message_and_no_code(setup, c
     assert answer.status_code == 400 and "Location" not in answer.headers
     assert re.search(r'<p class="error" role="alert" id="error">([^<]+)</p>', answer.text).group(1) in (
         "User does not exist.", "Incorrect username or password.")
+
+
+def test_the_implicit_flow_returns_tokens_in_the_fragment_for_clients_that_allow_it(setup, cognito):
+    idp, pool, _, app, discovery, keys = setup
+    spa = idp.create_user_pool_client(UserPoolId=pool, ClientName="spa", AllowedOAuthFlowsUserPoolClient=True, AllowedOAuthFlows=["implicit"],
+                                      AllowedOAuthScopes=["openid"], CallbackURLs=["https://spa.example.com/"])["UserPoolClient"]
+    idp.admin_create_user(UserPoolId=pool, Username="ines", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool, Username="ines", Password="Passw0rd!x", Permanent=True)
+    params = {"response_type": "token", "client_id": spa["ClientId"], "redirect_uri": "https://spa.example.com/", "state": "s1", "nonce": "n1"}
+    location = sign_in_through_the_page(requests.Session(), cognito.ready["cognito"], discovery["authorization_endpoint"] + "?" +
+                                        "&".join(f"{k}={v}" for k, v in params.items()), "ines", "Passw0rd!x")
+    assert location.startswith("https://spa.example.com/#")
+    fragment = dict(part.split("=", 1) for part in location.split("#", 1)[1].split("&"))
+    assert fragment["state"] == "s1" and fragment["token_type"] == "Bearer" and "refresh_token" not in fragment
+    assert jwt.decode(fragment["id_token"], keys)["nonce"] == "n1"
+    # A client without the implicit flow is refused it.
+    answer = requests.get(discovery["authorization_endpoint"], params={**params, "client_id": app["ClientId"],
+                                                                        "redirect_uri": "https://app.example.com/callback"},
+                          allow_redirects=False, timeout=10)
+    assert answer.headers["Location"] == "https://app.example.com/callback?error=unauthorized_client&state=s1"

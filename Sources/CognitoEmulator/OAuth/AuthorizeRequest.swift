@@ -12,6 +12,8 @@ struct AuthorizeRequest: Sendable {
     var codeChallenge: String?
     var challengeMethod: String
     var prompt: String?
+    /// `response_type=token`: the implicit flow (tokens in the redirect's fragment, no refresh token).
+    var implicit: Bool
 
     /// The parameters the login form carries on to `POST /login`.
     static let parameterNames = [
@@ -35,10 +37,9 @@ struct AuthorizeRequest: Sendable {
         }
         let state = query["state"]
         func refuse(_ error: String) -> Result<AuthorizeRequest, Refusal> { .failure(.redirect(error, redirectURI: redirectURI, state: state)) }
-        guard query["response_type"] == "code" else {
-            return refuse(query["response_type"] == "token" ? "unauthorized_client" : "unsupported_response_type")
-        }
-        guard settings.flows.contains("code") else { return refuse("unauthorized_client") }
+        let implicit = query["response_type"] == "token"
+        guard implicit || query["response_type"] == "code" else { return refuse("unsupported_response_type") }
+        guard settings.flows.contains(implicit ? "implicit" : "code") else { return refuse("unauthorized_client") }
         let scopes = query["scope"].map { $0.split(separator: " ").map(String.init) } ?? settings.scopes
         guard !scopes.isEmpty, scopes.allSatisfy(settings.scopes.contains) else { return refuse("invalid_scope") }
         let method = query["code_challenge_method"] ?? "plain"
@@ -52,7 +53,8 @@ struct AuthorizeRequest: Sendable {
                 nonce: query["nonce"],
                 codeChallenge: query["code_challenge"],
                 challengeMethod: method,
-                prompt: query["prompt"]
+                prompt: query["prompt"],
+                implicit: implicit
             )
         )
     }

@@ -73,7 +73,7 @@ package final class HostedLogin: Sendable {
             let signedIn = try? await service.mintTokens(userPoolID: session.poolID, username: session.username, clientID: checked.client.id),
             let refresh = signedIn.RefreshToken
         {
-            return redirectWithCode(checked, refreshToken: refresh, cookie: nil)
+            return await redirectWithGrant(checked, refreshToken: refresh, cookie: nil)
         }
         if checked.prompt == "none" { return Self.redirect(checked.redirectURI, ["error": "login_required", "state": checked.state]) }
         return Response(status: 302, headers: [("Location", "/login?" + Self.query(request.parameters))], body: [])
@@ -124,7 +124,7 @@ package final class HostedLogin: Sendable {
             sessions = sessions.filter { $0.value.expires > now }
             sessions[browser] = BrowserSession(poolID: checked.client.poolID, username: user, expires: now + Self.sessionLifetime)
         }
-        return redirectWithCode(checked, refreshToken: refresh, cookie: browser)
+        return await redirectWithGrant(checked, refreshToken: refresh, cookie: browser)
     }
 
     // MARK: Token
@@ -174,7 +174,35 @@ package final class HostedLogin: Sendable {
         return sessions.withLockedValue { sessions in sessions[cookie].flatMap { $0.expires > now ? $0 : nil } }
     }
 
-    private func redirectWithCode(_ request: AuthorizeRequest, refreshToken: String, cookie: String?) -> Response {
+    /// Back to the redirect URI with a code, or (implicit flow) with the tokens in the fragment.
+    private func redirectWithGrant(_ request: AuthorizeRequest, refreshToken: String, cookie: String?) async -> Response {
+        var response: Response
+        if request.implicit {
+            let grant = OAuthGrant(scopes: request.scopes, nonce: request.nonce)
+            guard let tokens = try? await service.oauthTokens(refreshToken: refreshToken, client: request.client, grant: grant) else {
+                return Self.redirect(request.redirectURI, ["error": "server_error", "state": request.state])
+            }
+            let fragment: [String: String?] = [
+                "access_token": tokens.access, "id_token": tokens.id, "token_type": "Bearer", "expires_in": String(tokens.expiresIn),
+                "state": request.state,
+            ]
+            response = Response(
+                status: 302,
+                headers: [("Location", request.redirectURI + "#" + Self.query(fragment.compactMapValues { $0 }))],
+                body: []
+            )
+        } else {
+            response = redirectWithCode(request, refreshToken: refreshToken)
+        }
+        if let cookie {
+            response.headers.append(
+                ("Set-Cookie", "\(Self.sessionCookie)=\(cookie); Path=/; HttpOnly; SameSite=Lax; Max-Age=\(Int(Self.sessionLifetime))")
+            )
+        }
+        return response
+    }
+
+    private func redirectWithCode(_ request: AuthorizeRequest, refreshToken: String) -> Response {
         let code = SecureRandom.uuidString()
         codes.withLockedValue { codes in
             let now = service.clock.now
@@ -189,13 +217,7 @@ package final class HostedLogin: Sendable {
                 expires: now + Self.codeLifetime
             )
         }
-        var response = Self.redirect(request.redirectURI, ["code": code, "state": request.state])
-        if let cookie {
-            response.headers.append(
-                ("Set-Cookie", "\(Self.sessionCookie)=\(cookie); Path=/; HttpOnly; SameSite=Lax; Max-Age=\(Int(Self.sessionLifetime))")
-            )
-        }
-        return response
+        return Self.redirect(request.redirectURI, ["code": code, "state": request.state])
     }
 
     private static func redirect(_ uri: String, _ parameters: [String: String?]) -> Response {
