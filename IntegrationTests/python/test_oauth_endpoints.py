@@ -1,6 +1,7 @@
 """The OAuth 2.0 token and revocation endpoints with a real OAuth client (authlib), found through the
 pool's OpenID discovery document; tokens verified with the pool's JWKS (authlib's JOSE)."""
 import base64
+import time
 
 import boto3
 import pytest
@@ -234,3 +235,40 @@ def test_the_implicit_flow_returns_tokens_in_the_fragment_for_clients_that_allow
                                                                         "redirect_uri": "https://app.example.com/callback"},
                           allow_redirects=False, timeout=10)
     assert answer.headers["Location"] == "https://app.example.com/callback?error=unauthorized_client&state=s1"
+
+
+def test_the_page_asks_for_a_totp_code_and_a_new_password_as_the_sign_in_requires(setup, cognito):
+    import html
+    import re
+    from test_cognito_advanced import totp
+    idp, pool, _, app, discovery, keys = setup
+    idp.set_user_pool_mfa_config(UserPoolId=pool, SoftwareTokenMfaConfiguration={"Enabled": True}, MfaConfiguration="OPTIONAL")
+    idp.admin_create_user(UserPoolId=pool, Username="tom", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool, Username="tom", Password="Passw0rd!x", Permanent=True)
+    access = idp.admin_initiate_auth(UserPoolId=pool, ClientId=app["ClientId"], AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+                                     AuthParameters={"USERNAME": "tom", "PASSWORD": "Passw0rd!x"})["AuthenticationResult"]["AccessToken"]
+    secret = idp.associate_software_token(AccessToken=access)["SecretCode"]
+    idp.verify_software_token(AccessToken=access, UserCode=totp(secret))
+    idp.admin_set_user_mfa_preference(UserPoolId=pool, Username="tom", SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})
+    base = cognito.ready["cognito"]
+    params = {"response_type": "code", "client_id": app["ClientId"], "redirect_uri": "https://app.example.com/callback", "scope": "openid"}
+
+    def submit(browser, page, **answers):
+        fields = {html.unescape(n): html.unescape(v) for n, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page.text)}
+        return browser.post(base + "/login", data={**fields, **answers}, allow_redirects=False, timeout=10)
+
+    browser = requests.Session()
+    challenge = submit(browser, browser.get(base + "/login", params=params, timeout=10), username="tom", password="Passw0rd!x")
+    assert challenge.status_code == 200 and "Code from your authenticator app" in challenge.text
+    wrong = submit(browser, challenge, answer="000000" if totp(secret) != "000000" else "111111")
+    assert wrong.status_code == 400 and "Location" not in wrong.headers
+    done = submit(browser, wrong, answer=totp(secret, time.time() + 30))
+    assert done.status_code == 302 and done.headers["Location"].startswith("https://app.example.com/callback?code="), done.text
+    # A user with a temporary password sets a new one on the page.
+    idp.admin_create_user(UserPoolId=pool, Username="nora", TemporaryPassword="Temp0rary!x", MessageAction="SUPPRESS")
+    browser = requests.Session()
+    ask = submit(browser, browser.get(base + "/login", params=params, timeout=10), username="nora", password="Temp0rary!x")
+    assert ask.status_code == 200 and "New password" in ask.text
+    done = submit(browser, ask, answer="N3w-Passw0rd!")
+    assert done.status_code == 302 and "code=" in done.headers["Location"]
+    assert idp.admin_get_user(UserPoolId=pool, Username="nora")["UserStatus"] == "CONFIRMED"

@@ -2,6 +2,12 @@ import EmulatorCore
 import EmulatorCrypto
 import NIOConcurrencyHelpers
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// The authorization code flow as the managed login pages run it, without HTTP: `GET /oauth2/authorize`
 /// (straight back with a code when the browser's session cookie is current), the sign-in page at
 /// `/login` (CSRF-protected by a double-submit cookie), and the code's exchange at the token endpoint
@@ -101,19 +107,43 @@ package final class HostedLogin: Sendable {
         case .failure(let refusal): return Self.render(refusal)
         }
         let username = request.parameters["username"] ?? ""
-        let password = request.parameters["password"] ?? ""
-        guard !username.isEmpty, !password.isEmpty else { return page(carried, message: "Please enter a username and a password.") }
         let answer: InitiateAuthResponse
-        do {
-            answer = try await service.hostedPasswordSignIn(username: username, password: password, client: checked.client)
-        } catch {
-            return page(carried, message: error.message)
+        if let challenge = request.parameters["challenge"], let session = request.parameters["session"] {
+            let field = Self.challengeFields[challenge]?.response ?? ""
+            var responses = ["USERNAME": username, field: request.parameters["answer"] ?? ""]
+            if let secret = checked.client.acceptedSecrets.first {
+                responses["SECRET_HASH"] = Data(Digest.hmacSHA256(key: Array(secret.utf8), message: Array((username + checked.client.id).utf8)))
+                    .base64EncodedString()
+            }
+            do {
+                answer = try await service.respondToAuthChallenge(
+                    RespondToAuthChallengeRequest(
+                        ClientId: checked.client.id,
+                        ChallengeName: challenge,
+                        Session: session,
+                        ChallengeResponses: responses
+                    )
+                )
+            } catch {
+                return challengePage(carried, challenge: challenge, session: session, username: username, message: error.message)
+            }
+        } else {
+            let password = request.parameters["password"] ?? ""
+            guard !username.isEmpty, !password.isEmpty else { return page(carried, message: "Please enter a username and a password.") }
+            do {
+                answer = try await service.hostedPasswordSignIn(username: username, password: password, client: checked.client)
+            } catch {
+                return page(carried, message: error.message)
+            }
         }
         guard let result = answer.AuthenticationResult, let refresh = result.RefreshToken else {
-            return Self.errorPage(
-                400,
-                "This sign-in continues with \(answer.ChallengeName ?? "a challenge"), which the emulator's hosted pages do not offer yet."
-            )
+            guard let challenge = answer.ChallengeName, Self.challengeFields[challenge] != nil, let session = answer.Session else {
+                return Self.errorPage(
+                    400,
+                    "This sign-in continues with \(answer.ChallengeName ?? "a challenge"), which the emulator's hosted pages do not offer yet."
+                )
+            }
+            return challengePage(carried, challenge: challenge, session: session, username: username, message: nil)
         }
         let browser = SecureRandom.uuidString()
         // The user's own name (they may have typed an alias), as the first ID token says it.

@@ -11,16 +11,8 @@ extension HostedLogin {
             if let value = parameters[name] { hidden += "<input type=\"hidden\" name=\"\(Self.html(name))\" value=\"\(Self.html(value))\">\n" }
         }
         let alert = message.map { "<p class=\"error\" role=\"alert\" id=\"error\">\(Self.html($0))</p>\n" } ?? ""
-        let body = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Sign in</title>
-            <style>body{font-family:sans-serif;max-width:22rem;margin:3rem auto}label,input,button{display:block;width:100%;margin:.4rem 0}
-            .error{color:#b00020}</style></head>
-            <body>
-            <main>
-            <h1>Sign in</h1>
+        let body = Self.signInDocument(
+            """
             \(alert)<form method="post" action="/login">
             \(hidden)<input type="hidden" name="_csrf" value="\(csrf)">
             <label for="username">Username</label>
@@ -29,16 +21,70 @@ extension HostedLogin {
             <input id="password" name="password" type="password" autocomplete="current-password" required>
             <button type="submit" name="signIn">Sign in</button>
             </form>
-            </main>
-            </body>
-            </html>
-
             """
-        return Response(
-            status: message == nil ? 200 : 400,
+        )
+        return Self.formResponse(body, csrf: csrf, failed: message != nil)
+    }
+
+    /// The challenges the pages answer: the field's label, its input type and the challenge response it fills.
+    static let challengeFields: [String: (label: String, type: String, response: String)] = [
+        "SOFTWARE_TOKEN_MFA": ("Code from your authenticator app", "text", "SOFTWARE_TOKEN_MFA_CODE"),
+        "SMS_MFA": ("Code sent to your phone", "text", "SMS_MFA_CODE"),
+        "EMAIL_OTP": ("Code sent to your e-mail", "text", "EMAIL_OTP_CODE"),
+        "NEW_PASSWORD_REQUIRED": ("New password", "password", "NEW_PASSWORD"),
+    ]
+
+    /// The next step of a sign-in: a code, or a new password; `message` is Cognito's text for a wrong answer.
+    func challengePage(_ parameters: [String: String], challenge: String, session: String, username: String, message: String?) -> Response {
+        let field = Self.challengeFields[challenge] ?? ("Answer", "text", "")
+        let csrf = SecureRandom.uuidString()
+        var hidden = ""
+        let carried = parameters.filter { AuthorizeRequest.parameterNames.contains($0.key) }
+            .merging(["challenge": challenge, "session": session, "username": username]) { _, new in new }
+        for (name, value) in carried.sorted(by: { $0.key < $1.key }) {
+            hidden += "<input type=\"hidden\" name=\"\(Self.html(name))\" value=\"\(Self.html(value))\">\n"
+        }
+        let alert = message.map { "<p class=\"error\" role=\"alert\" id=\"error\">\(Self.html($0))</p>\n" } ?? ""
+        let autocomplete = field.type == "password" ? "new-password" : "one-time-code"
+        let body = Self.signInDocument(
+            """
+            \(alert)<form method="post" action="/login">
+            \(hidden)<input type="hidden" name="_csrf" value="\(csrf)">
+            <label for="answer">\(Self.html(field.label))</label>
+            <input id="answer" name="answer" type="\(field.type)" autocomplete="\(autocomplete)" autofocus required>
+            <button type="submit" name="confirm">Continue</button>
+            </form>
+            """
+        )
+        return Self.formResponse(body, csrf: csrf, failed: message != nil)
+    }
+
+    /// A sign-in page around `form` (its alert and form elements).
+    static func signInDocument(_ form: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Sign in</title>
+        <style>body{font-family:sans-serif;max-width:22rem;margin:3rem auto}label,input,button{display:block;width:100%;margin:.4rem 0}
+        .error{color:#b00020}</style></head>
+        <body>
+        <main>
+        <h1>Sign in</h1>
+        \(form)</main>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// A page with a form: not cached, with the CSRF cookie its hidden field matches; 400 after a failed attempt.
+    static func formResponse(_ body: String, csrf: String, failed: Bool) -> Response {
+        Response(
+            status: failed ? 400 : 200,
             headers: [
                 ("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"),
-                ("Set-Cookie", "\(Self.csrfCookie)=\(csrf); Path=/; HttpOnly; SameSite=Strict"),
+                ("Set-Cookie", "\(csrfCookie)=\(csrf); Path=/; HttpOnly; SameSite=Strict"),
             ],
             body: Array(body.utf8)
         )
