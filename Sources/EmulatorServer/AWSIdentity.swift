@@ -96,12 +96,10 @@ struct AWSIdentity: Sendable {
     /// The `aws_iam` routes' verifier (service `execute-api`), with API Gateway's answers.
     var gatewaySignatures: SignedRequestVerifier {
         { request in
-            let target = request.path + (request.query.map { "?" + $0 } ?? "")
-            let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
             let signed = SigV4.Request(
                 method: request.method,
-                path: String(parts[0]),
-                query: parts.count > 1 ? String(parts[1]) : "",
+                path: request.path,
+                query: request.query ?? "",
                 headers: request.headers,
                 body: request.body
             )

@@ -1,3 +1,4 @@
+import EmulatorCore
 import EmulatorCrypto
 
 /// The managed login pages' HTML: server-rendered, no script, usable with the keyboard alone (labels,
@@ -6,11 +7,8 @@ extension HostedLogin {
     /// The sign-in form, carrying the authorize request's parameters on; `message` is Cognito's text for a failed attempt.
     func page(_ parameters: [String: String], message: String?) -> Response {
         let csrf = SecureRandom.uuidString()
-        var hidden = ""
-        for name in AuthorizeRequest.parameterNames {
-            if let value = parameters[name] { hidden += "<input type=\"hidden\" name=\"\(Self.html(name))\" value=\"\(Self.html(value))\">\n" }
-        }
-        let alert = message.map { "<p class=\"error\" role=\"alert\" id=\"error\">\(Self.html($0))</p>\n" } ?? ""
+        let hidden = Self.hiddenFields(parameters.filter { AuthorizeRequest.parameterNames.contains($0.key) })
+        let alert = Self.alert(message)
         let body = Self.signInDocument(
             """
             \(alert)<form method="post" action="/login">
@@ -38,13 +36,11 @@ extension HostedLogin {
     func challengePage(_ parameters: [String: String], challenge: String, session: String, username: String, message: String?) -> Response {
         let field = Self.challengeFields[challenge] ?? ("Answer", "text", "")
         let csrf = SecureRandom.uuidString()
-        var hidden = ""
-        let carried = parameters.filter { AuthorizeRequest.parameterNames.contains($0.key) }
-            .merging(["challenge": challenge, "session": session, "username": username]) { _, new in new }
-        for (name, value) in carried.sorted(by: { $0.key < $1.key }) {
-            hidden += "<input type=\"hidden\" name=\"\(Self.html(name))\" value=\"\(Self.html(value))\">\n"
-        }
-        let alert = message.map { "<p class=\"error\" role=\"alert\" id=\"error\">\(Self.html($0))</p>\n" } ?? ""
+        let hidden = Self.hiddenFields(
+            parameters.filter { AuthorizeRequest.parameterNames.contains($0.key) }
+                .merging(["challenge": challenge, "session": session, "username": username]) { _, new in new }
+        )
+        let alert = Self.alert(message)
         let autocomplete = field.type == "password" ? "new-password" : "one-time-code"
         let body = Self.signInDocument(
             """
@@ -102,18 +98,14 @@ extension HostedLogin {
     }
 
     /// `text` safe in HTML text and attribute values.
-    static func html(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.append(character)
-            }
-        }
-        return output
+    static func html(_ text: String) -> String { MarkupText.escaped(text) }
+
+    /// Hidden inputs for `fields` (in name order), and the alert for `message`, if any.
+    static func hiddenFields(_ fields: [String: String]) -> String {
+        fields.sorted { $0.key < $1.key }.map { "<input type=\"hidden\" name=\"\(html($0.key))\" value=\"\(html($0.value))\">\n" }.joined()
+    }
+
+    static func alert(_ message: String?) -> String {
+        message.map { "<p class=\"error\" role=\"alert\" id=\"error\">\(html($0))</p>\n" } ?? ""
     }
 }

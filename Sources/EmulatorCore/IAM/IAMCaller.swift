@@ -81,7 +81,7 @@ public struct IAMCaller: Sendable {
     /// because no identity-based policy allows the <action> action" (or "… with an explicit deny in an
     /// identity-based policy"; a session policy's refusals say "session policy").
     public func authorize(_ action: String, on resource: String, context extra: IAMContext = IAMContext()) -> Result<Void, IAMDenial> {
-        let request = IAMRequest(action: action, resource: resource, context: context.merging(extra))
+        let request = IAMRequest(action: action, resource: resource, context: extra == IAMContext() ? context : context.merging(extra))
         let identity = policy.evaluate(request)
         let session = sessionPolicy?.evaluate(request) ?? .allowed
         let prefix = "User: \(arn) is not authorized to perform: \(action) on resource: \(resource)"

@@ -63,12 +63,14 @@ public struct CredentialAuthority: Sendable {
         self.roles = Dictionary(roles.map { ($0.arn, $0) }, uniquingKeysWith: { first, _ in first })
         self.strict = strict
         self.clock = clock
-        let developer = developer
+        developer = Self.developer(key: key, accountID: accountID)
         holders[developer.credentials.accessKeyID] = developer
     }
 
     /// The developer's key pair: an IAM user with full access, stable for the state's key.
-    public var developer: Holder {
+    public let developer: Holder
+
+    private static func developer(key: [UInt8], accountID: String) -> Holder {
         let digest = Digest.hmacSHA256(key: key, message: Array("developer".utf8))
         let secretBytes = Digest.hmacSHA256(key: key, message: Array("developer secret".utf8))
         let userBytes = Digest.hmacSHA256(key: key, message: Array("developer user".utf8))

@@ -68,20 +68,7 @@ public struct STSError: WireError, Equatable {
 
 /// What STS's XML needs.
 enum XML {
-    static func escape(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            default: output.append(character)
-            }
-        }
-        return output
-    }
+    static func escape(_ text: String) -> String { MarkupText.escaped(text) }
 
     static func requestID() -> String { SecureRandom.uuidString().lowercased() }
 
