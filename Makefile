@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 SWIFT ?= swift
-APT_PACKAGES := libyaml-dev libssl-dev libsqlite3-dev zlib1g-dev pkg-config libcurl4 nodejs curl
+APT_PACKAGES := libyaml-dev libssl-dev libsqlite3-dev zlib1g-dev pkg-config libcurl4 nodejs curl chromium chromium-driver
 PYTHON ?= python3
 REQUIREMENTS := IntegrationTests/python/requirements.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

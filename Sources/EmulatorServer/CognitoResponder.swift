@@ -74,16 +74,6 @@ struct CognitoResponder: HTTPResponder {
             return await json(request, target: target, body: bytes)
         case (.get, "/") where request.uri.query?.contains("Action=") == true:
             return sts(request, body: [])
-        case (.post, "/oauth2/token"), (.post, "/oauth2/revoke"), (.post, "/login"):
-            return try await hostedForm(request, path: path)
-        case (.get, "/oauth2/authorize"):
-            return Self.response(await hostedLogin.authorize(hostedRequest(request, parameters: Self.form(request.uri.query ?? "", []))))
-        case (.get, "/oauth2/userInfo"), (.post, "/oauth2/userInfo"):
-            return Self.response(hostedLogin.userInfo(hostedRequest(request, parameters: [:])))
-        case (.get, "/logout"):
-            return Self.response(await hostedLogin.logout(hostedRequest(request, parameters: Self.form(request.uri.query ?? "", []))))
-        case (.get, "/login"):
-            return Self.response(await hostedLogin.loginPage(hostedRequest(request, parameters: Self.form(request.uri.query ?? "", []))))
         case (.get, "/_emulate/health"):
             return HTTPResponses.json(#"{"status":"ok"}"#)
         case (.get, "/_emulate/messages"):
@@ -117,6 +107,7 @@ struct CognitoResponder: HTTPResponder {
         default:
             break
         }
+        if request.method == .get || request.method == .post, let answer = try await hostedPage(request, path: path) { return answer }
         if request.method == .put, path.hasPrefix("/_emulate/import/") {
             return await uploadImportFile(request, jobID: String(path.dropFirst("/_emulate/import/".count)))
         }
@@ -200,27 +191,19 @@ struct CognitoResponder: HTTPResponder {
         return parameters
     }
 
-    /// `POST /oauth2/token`, `POST /oauth2/revoke` and `POST /login`: form bodies.
-    private func hostedForm(_ request: Request, path: String) async throws -> Response {
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: Self.maximumBody)
-        } catch {
-            return HTTPResponses.json(#"{"error":"invalid_request"}"#, status: 400)
+    /// A managed login page or OAuth 2.0 endpoint (``HostedLogin``): the query's parameters, and a POST's form body.
+    private func hostedPage(_ request: Request, path: String) async throws -> Response? {
+        var body: [UInt8] = []
+        if request.method == .post, HostedLogin.servesPost(path) {
+            do {
+                body = Array(buffer: try await request.body.collect(upTo: Self.maximumBody))
+            } catch {
+                return HTTPResponses.json(#"{"error":"invalid_request"}"#, status: 400)
+            }
         }
-        let hosted = hostedRequest(request, parameters: Self.form("", Array(buffer: body)))
-        switch path {
-        case "/oauth2/revoke":
-            let answer = await service.oauthRevoke(form: hosted.parameters, authorization: hosted.authorization)
-            return HTTPResponses.bytes(
-                answer.body,
-                status: answer.status,
-                contentType: "application/json;charset=UTF-8",
-                headers: [.cacheControl: "no-store"]
-            )
-        case "/login": return Self.response(await hostedLogin.login(hosted))
-        default: return Self.response(await hostedLogin.token(hosted))
-        }
+        let parameters = Self.form(request.uri.query ?? "", body)
+        let answer = await hostedLogin.respond(request.method == .post ? .post : .get, path: path, hostedRequest(request, parameters: parameters))
+        return answer.map(Self.response)
     }
 
     /// The request as the hosted pages read it: parameters, cookies, `Authorization`.

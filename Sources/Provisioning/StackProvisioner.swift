@@ -26,7 +26,9 @@ public struct StackProvisioner: Sendable {
     public static let standard: [any ResourceProvisioner] = [
         UserPoolProvisioner(), UserPoolClientProvisioner(), UserPoolGroupProvisioner(),
         PoolResourceProvisioner(resourceType: "AWS::Cognito::UserPoolResourceServer"),
-        PoolResourceProvisioner(resourceType: "AWS::Cognito::UserPoolDomain"), IAMRoleProvisioner(),
+        PoolResourceProvisioner(resourceType: "AWS::Cognito::UserPoolDomain"),
+        PoolResourceProvisioner(resourceType: "AWS::Cognito::UserPoolIdentityProvider"),
+        PoolResourceProvisioner(resourceType: "AWS::Cognito::ManagedLoginBranding"), IAMRoleProvisioner(),
         IAMPolicyProvisioner(resourceType: "AWS::IAM::Policy"), IAMPolicyProvisioner(resourceType: "AWS::IAM::ManagedPolicy"),
         IdentityPoolProvisioner(), IdentityPoolRoleAttachmentProvisioner(), FunctionProvisioner(), GatewayResponseProvisioner(),
     ]

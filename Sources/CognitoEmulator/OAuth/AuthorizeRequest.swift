@@ -18,6 +18,7 @@ struct AuthorizeRequest: Sendable {
     /// The parameters the login form carries on to `POST /login`.
     static let parameterNames = [
         "response_type", "client_id", "redirect_uri", "state", "scope", "nonce", "code_challenge", "code_challenge_method", "prompt",
+        "identity_provider", "idp_identifier", "lang",
     ]
 
     enum Refusal: Error {

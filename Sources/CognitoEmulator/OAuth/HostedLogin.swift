@@ -8,11 +8,12 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The authorization code flow as the managed login pages run it, without HTTP: `GET /oauth2/authorize`
-/// (straight back with a code when the browser's session cookie is current), the sign-in page at
-/// `/login` (CSRF-protected by a double-submit cookie), and the code's exchange at the token endpoint
-/// (single use, five minutes, bound to the client and `redirect_uri`, PKCE `S256` or `plain`).
-/// Codes and browser sessions live in memory, as short-lived as Cognito's.
+/// The managed login pages and the authorization code flow, without HTTP: `GET /oauth2/authorize`
+/// (straight back with a code when the browser's session cookie is current, or on to an identity
+/// provider), the pages (sign-in, sign-up, password reset, passkeys; every form CSRF-protected by a
+/// double-submit cookie), and the code's exchange at the token endpoint (single use, five minutes, bound
+/// to the client and `redirect_uri`, PKCE `S256` or `plain`). Codes, browser sessions and pages' pending
+/// steps live in memory, as short-lived as Cognito's: a restart loses them.
 package final class HostedLogin: Sendable {
     /// A request: its query or form, and its cookies.
     package struct Request: Sendable {
@@ -27,6 +28,9 @@ package final class HostedLogin: Sendable {
             self.authorization = authorization
         }
     }
+
+    /// How a page is asked for.
+    package enum Method: Sendable { case get, post }
 
     /// An answer: status, headers (`Location`, `Set-Cookie`, `Content-Type`) and body.
     package struct Response: Sendable {
@@ -57,12 +61,79 @@ package final class HostedLogin: Sendable {
     static let csrfCookie = "XSRF-TOKEN"
 
     let service: CognitoService
-    private let codes = NIOLockedValueBox<[String: IssuedCode]>([:])
-    private let sessions = NIOLockedValueBox<[String: BrowserSession]>([:])
+    let codes = NIOLockedValueBox<[String: IssuedCode]>([:])
+    let sessions = NIOLockedValueBox<[String: BrowserSession]>([:])
+    let pendingSignUps = NIOLockedValueBox<[String: PendingSignUp]>([:])
+    let federations = NIOLockedValueBox<[String: PendingFederation]>([:])
+    let testProviders: TestIdentityProviders
 
     /// The pages of `service`'s pools.
     package init(service: CognitoService) {
         self.service = service
+        self.testProviders = TestIdentityProviders(clock: service.clock)
+    }
+
+    // MARK: Routing
+
+    /// The answer for `path`, or nil when no page or endpoint of the pages is there.
+    package func respond(_ method: Method, path: String, _ request: Request) async -> Response? {
+        switch (method, path) {
+        case (.get, "/oauth2/authorize"): return await authorize(request)
+        case (.post, "/oauth2/token"): return await token(request)
+        case (.post, "/oauth2/revoke"):
+            let answer = await service.oauthRevoke(form: request.parameters, authorization: request.authorization)
+            return Response(status: answer.status, headers: Self.jsonHeaders, body: answer.body)
+        case (.get, "/oauth2/userInfo"), (.post, "/oauth2/userInfo"): return userInfo(request)
+        case (.get, "/oauth2/idpresponse"), (.post, "/oauth2/idpresponse"): return await identityProviderResponse(request)
+        case (.get, "/logout"): return await logout(request)
+        case (.get, "/login"): return await loginPage(request)
+        case (.get, "/signup"): return await signUpPage(request)
+        case (.get, "/confirmUser"): return await confirmByLink(request)
+        case (.get, "/forgotPassword"): return await forgotPasswordPage(request)
+        case (.get, "/passkeys/add"): return await addPasskeyPage(request)
+        case (.post, "/login"), (.post, "/signup"), (.post, "/confirmUser"), (.post, "/forgotPassword"), (.post, "/confirmForgotPassword"),
+            (.post, "/passkeys/add"):
+            guard Self.csrfMatches(request) else {
+                return Self.errorPage(403, "The form has expired or did not come from this page. Go back and try again.")
+            }
+            switch path {
+            case "/login": return await login(request)
+            case "/signup": return await signUp(request)
+            case "/confirmUser": return await confirmSignUp(request)
+            case "/forgotPassword": return await forgotPassword(request)
+            case "/confirmForgotPassword": return await confirmForgotPassword(request)
+            default: return await addPasskey(request)
+            }
+        default: break
+        }
+        return await testProviders.respond(method, path: path, request)
+    }
+
+    /// `body` with the authorize request that a page's parameters carry on (and those parameters), once
+    /// it checks out; else Cognito's refusal (an error page, or a redirect with `error`).
+    func withAuthorizeRequest(
+        _ parameters: [String: String],
+        _ body: (AuthorizeRequest, [String: String]) async -> Response
+    ) async -> Response {
+        let carried = parameters.filter { AuthorizeRequest.parameterNames.contains($0.key) }
+        switch await AuthorizeRequest.check(carried, service: service) {
+        case .success(let checked): return await body(checked, carried)
+        case .failure(let refusal): return Self.render(refusal)
+        }
+    }
+
+    /// Whether a POST to `path` is one of the pages' (its form body is then read).
+    package static func servesPost(_ path: String) -> Bool {
+        [
+            "/oauth2/token", "/oauth2/revoke", "/oauth2/userInfo", "/oauth2/idpresponse", "/login", "/signup", "/confirmUser", "/forgotPassword",
+            "/confirmForgotPassword", "/passkeys/add",
+        ].contains(path) || (path.hasPrefix("/_emulate/idp/") && path.hasSuffix("/authorize"))
+    }
+
+    /// Whether a form's `_csrf` field matches the CSRF cookie the page set (the double-submit check).
+    static func csrfMatches(_ request: Request) -> Bool {
+        guard let token = request.parameters["_csrf"], let cookie = request.cookies[csrfCookie], !token.isEmpty else { return false }
+        return Digest.constantTimeEquals(Array(token.utf8), Array(cookie.utf8))
     }
 
     // MARK: Authorize
@@ -82,79 +153,13 @@ package final class HostedLogin: Sendable {
             return await redirectWithGrant(checked, refreshToken: refresh, cookie: nil)
         }
         if checked.prompt == "none" { return Self.redirect(checked.redirectURI, ["error": "login_required", "state": checked.state]) }
+        if let provider = await federatedProvider(request.parameters, client: checked.client) {
+            switch provider {
+            case .success(let provider): return federate(checked, carried: request.parameters, provider: provider)
+            case .failure(let refusal): return Self.render(refusal)
+            }
+        }
         return Response(status: 302, headers: [("Location", "/login?" + Self.query(request.parameters))], body: [])
-    }
-
-    // MARK: Login page
-
-    /// `GET /login`: the sign-in form.
-    package func loginPage(_ request: Request) async -> Response {
-        switch await AuthorizeRequest.check(request.parameters, service: service) {
-        case .success: return page(request.parameters, message: nil)
-        case .failure(let refusal): return Self.render(refusal)
-        }
-    }
-
-    /// `POST /login`: the form's username and password.
-    package func login(_ request: Request) async -> Response {
-        guard let token = request.parameters["_csrf"], let cookie = request.cookies[Self.csrfCookie], !token.isEmpty,
-            Digest.constantTimeEquals(Array(token.utf8), Array(cookie.utf8))
-        else { return Self.errorPage(403, "The form has expired or did not come from this page. Go back and sign in again.") }
-        let carried = request.parameters.filter { AuthorizeRequest.parameterNames.contains($0.key) }
-        let checked: AuthorizeRequest
-        switch await AuthorizeRequest.check(carried, service: service) {
-        case .success(let found): checked = found
-        case .failure(let refusal): return Self.render(refusal)
-        }
-        let username = request.parameters["username"] ?? ""
-        let answer: InitiateAuthResponse
-        if let challenge = request.parameters["challenge"], let session = request.parameters["session"] {
-            let field = Self.challengeFields[challenge]?.response ?? ""
-            var responses = ["USERNAME": username, field: request.parameters["answer"] ?? ""]
-            if let secret = checked.client.acceptedSecrets.first {
-                responses["SECRET_HASH"] = Data(Digest.hmacSHA256(key: Array(secret.utf8), message: Array((username + checked.client.id).utf8)))
-                    .base64EncodedString()
-            }
-            do {
-                answer = try await service.respondToAuthChallenge(
-                    RespondToAuthChallengeRequest(
-                        ClientId: checked.client.id,
-                        ChallengeName: challenge,
-                        Session: session,
-                        ChallengeResponses: responses
-                    )
-                )
-            } catch {
-                return challengePage(carried, challenge: challenge, session: session, username: username, message: error.message)
-            }
-        } else {
-            let password = request.parameters["password"] ?? ""
-            guard !username.isEmpty, !password.isEmpty else { return page(carried, message: "Please enter a username and a password.") }
-            do {
-                answer = try await service.hostedPasswordSignIn(username: username, password: password, client: checked.client)
-            } catch {
-                return page(carried, message: error.message)
-            }
-        }
-        guard let result = answer.AuthenticationResult, let refresh = result.RefreshToken else {
-            guard let challenge = answer.ChallengeName, Self.challengeFields[challenge] != nil, let session = answer.Session else {
-                return Self.errorPage(
-                    400,
-                    "This sign-in continues with \(answer.ChallengeName ?? "a challenge"), which the emulator's hosted pages do not offer yet."
-                )
-            }
-            return challengePage(carried, challenge: challenge, session: session, username: username, message: nil)
-        }
-        let browser = SecureRandom.uuidString()
-        // The user's own name (they may have typed an alias), as the first ID token says it.
-        let idToken: String? = result.IdToken
-        let user = idToken.flatMap { JWT($0)?.claims["cognito:username"]?.stringValue } ?? username
-        sessions.withLockedValue { sessions in
-            let now = service.clock.now
-            sessions = sessions.filter { $0.value.expires > now }
-            sessions[browser] = BrowserSession(poolID: checked.client.poolID, username: user, expires: now + Self.sessionLifetime)
-        }
-        return await redirectWithGrant(checked, refreshToken: refresh, cookie: browser)
     }
 
     // MARK: Token
@@ -199,13 +204,13 @@ package final class HostedLogin: Sendable {
         _ = sessions.withLockedValue { $0.removeValue(forKey: cookie) }
     }
 
-    private func currentSession(_ cookie: String) -> BrowserSession? {
+    func currentSession(_ cookie: String) -> BrowserSession? {
         let now = service.clock.now
         return sessions.withLockedValue { sessions in sessions[cookie].flatMap { $0.expires > now ? $0 : nil } }
     }
 
     /// Back to the redirect URI with a code, or (implicit flow) with the tokens in the fragment.
-    private func redirectWithGrant(_ request: AuthorizeRequest, refreshToken: String, cookie: String?) async -> Response {
+    func redirectWithGrant(_ request: AuthorizeRequest, refreshToken: String, cookie: String?) async -> Response {
         var response: Response
         if request.implicit {
             let grant = OAuthGrant(scopes: request.scopes, nonce: request.nonce)
@@ -250,12 +255,12 @@ package final class HostedLogin: Sendable {
         return Self.redirect(request.redirectURI, ["code": code, "state": request.state])
     }
 
-    private static func redirect(_ uri: String, _ parameters: [String: String?]) -> Response {
+    static func redirect(_ uri: String, _ parameters: [String: String?]) -> Response {
         let query = query(parameters.compactMapValues { $0 })
         return Response(status: 302, headers: [("Location", uri + (uri.contains("?") ? "&" : "?") + query)], body: [])
     }
 
-    private static func render(_ refusal: AuthorizeRequest.Refusal) -> Response {
+    static func render(_ refusal: AuthorizeRequest.Refusal) -> Response {
         switch refusal {
         case .page(let message): return errorPage(400, message)
         case .redirect(let error, let uri, let state): return redirect(uri, ["error": error, "state": state])

@@ -1,73 +1,91 @@
 import EmulatorCore
 import EmulatorCrypto
 
-/// The managed login pages' HTML: server-rendered, no script, usable with the keyboard alone (labels,
-/// a focused first field, a real submit button), and a CSRF token in a hidden field matched by a cookie.
+/// The managed login pages' HTML: server-rendered, usable with the keyboard alone (labels, a focused
+/// first field, real submit buttons), a CSRF token in a hidden field matched by a cookie, and script only
+/// where the browser's WebAuthn API needs it.
 extension HostedLogin {
-    /// The sign-in form, carrying the authorize request's parameters on; `message` is Cognito's text for a failed attempt.
-    func page(_ parameters: [String: String], message: String?) -> Response {
-        let csrf = SecureRandom.uuidString()
-        let hidden = Self.hiddenFields(parameters.filter { AuthorizeRequest.parameterNames.contains($0.key) })
-        let alert = Self.alert(message)
-        let body = Self.signInDocument(
-            """
-            \(alert)<form method="post" action="/login">
-            \(hidden)<input type="hidden" name="_csrf" value="\(csrf)">
-            <label for="username">Username</label>
-            <input id="username" name="username" autocomplete="username" autofocus required>
-            <label for="password">Password</label>
-            <input id="password" name="password" type="password" autocomplete="current-password" required>
-            <button type="submit" name="signIn">Sign in</button>
-            </form>
-            """
-        )
-        return Self.formResponse(body, csrf: csrf, failed: message != nil)
+    /// One field of a page's form.
+    struct Field {
+        var label: String
+        var name: String
+        var type = "text"
+        var autocomplete: String
+        var value: String? = nil
+        var required = true
     }
 
-    /// The challenges the pages answer: the field's label, its input type and the challenge response it fills.
-    static let challengeFields: [String: (label: String, type: String, response: String)] = [
-        "SOFTWARE_TOKEN_MFA": ("Code from your authenticator app", "text", "SOFTWARE_TOKEN_MFA_CODE"),
-        "SMS_MFA": ("Code sent to your phone", "text", "SMS_MFA_CODE"),
-        "EMAIL_OTP": ("Code sent to your e-mail", "text", "EMAIL_OTP_CODE"),
-        "NEW_PASSWORD_REQUIRED": ("New password", "password", "NEW_PASSWORD"),
-    ]
-
-    /// The next step of a sign-in: a code, or a new password; `message` is Cognito's text for a wrong answer.
-    func challengePage(_ parameters: [String: String], challenge: String, session: String, username: String, message: String?) -> Response {
-        let field = Self.challengeFields[challenge] ?? ("Answer", "text", "")
-        let csrf = SecureRandom.uuidString()
-        let hidden = Self.hiddenFields(
-            parameters.filter { AuthorizeRequest.parameterNames.contains($0.key) }
-                .merging(["challenge": challenge, "session": session, "username": username]) { _, new in new }
-        )
-        let alert = Self.alert(message)
-        let autocomplete = field.type == "password" ? "new-password" : "one-time-code"
-        let body = Self.signInDocument(
-            """
-            \(alert)<form method="post" action="/login">
-            \(hidden)<input type="hidden" name="_csrf" value="\(csrf)">
-            <label for="answer">\(Self.html(field.label))</label>
-            <input id="answer" name="answer" type="\(field.type)" autocomplete="\(autocomplete)" autofocus required>
-            <button type="submit" name="confirm">Continue</button>
-            </form>
-            """
-        )
-        return Self.formResponse(body, csrf: csrf, failed: message != nil)
+    /// A submit button: `skipsChecks` for a button that does not need the form's required fields.
+    struct Button {
+        var label: String
+        var name: String
+        var value = "1"
+        var skipsChecks = false
     }
 
-    /// A sign-in page around `form` (its alert and form elements).
-    static func signInDocument(_ form: String) -> String {
+    /// A page with one form posted to `action`: the authorize request's parameters carried on in hidden
+    /// fields with `hidden`, `message` as an alert (Cognito's text for a failed attempt; the page is then a
+    /// 400), `notice` as a plain status line, and `after` (links, a script) below the form.
+    func formPage(
+        _ title: String,
+        action: String,
+        carried: [String: String],
+        hidden: [String: String] = [:],
+        fields: [Field],
+        buttons: [Button],
+        message: String? = nil,
+        notice: String? = nil,
+        before: String = "",
+        after: String = "",
+        branding: PageBranding = .standard
+    ) -> Response {
+        let csrf = SecureRandom.uuidString()
+        let carriedOn = carried.filter { AuthorizeRequest.parameterNames.contains($0.key) }.merging(hidden) { _, new in new }
+        var form = Self.alert(message)
+        if let notice { form += "<p role=\"status\" id=\"notice\">\(Self.html(notice))</p>\n" }
+        form += before
+        form += "<form method=\"post\" action=\"\(action)\">\n"
+        form += Self.hiddenFields(carriedOn) + "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">\n"
+        for (index, field) in fields.enumerated() {
+            form += "<label for=\"\(field.name)\">\(Self.html(field.label))</label>\n"
+            form += "<input id=\"\(field.name)\" name=\"\(field.name)\" type=\"\(field.type)\" autocomplete=\"\(field.autocomplete)\""
+            if let value = field.value { form += " value=\"\(Self.html(value))\"" }
+            form += (index == 0 ? " autofocus" : "") + (field.required ? " required" : "") + ">\n"
+        }
+        for (index, button) in buttons.enumerated() {
+            let style = index == 0 ? "primary" : "secondary"
+            form += "<button type=\"submit\" class=\"\(style)\" name=\"\(button.name)\" value=\"\(Self.html(button.value))\""
+            form += (button.skipsChecks ? " formnovalidate" : "") + ">\(Self.html(button.label))</button>\n"
+        }
+        form += "</form>\n" + after
+        return Self.formResponse(Self.document(title, form, branding: branding), csrf: csrf, failed: message != nil)
+    }
+
+    /// A link to another page of the flow, the authorize request's parameters carried on.
+    static func link(_ label: String, to path: String, carried: [String: String], id: String) -> String {
+        let query = query(carried.filter { AuthorizeRequest.parameterNames.contains($0.key) })
+        return "<p><a id=\"\(id)\" href=\"\(path)?\(html(query))\">\(html(label))</a></p>\n"
+    }
+
+    /// A page around `content`, in the client's branding.
+    static func document(_ title: String, _ content: String, branding: PageBranding = .standard) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Sign in</title>
-        <style>body{font-family:sans-serif;max-width:22rem;margin:3rem auto}label,input,button{display:block;width:100%;margin:.4rem 0}
-        .error{color:#b00020}</style></head>
+        <title>\(html(title))</title>
+        <style>:root{--page:\(branding.pageBackground);--button:\(branding.buttonBackground);--button-text:\(branding.buttonText)}
+        body{font-family:system-ui,sans-serif;background:var(--page);margin:0;padding:3rem 1rem;color:#16191f}
+        main{max-width:22rem;margin:auto;background:#fff;border-radius:.5rem;padding:1.5rem 2rem;box-shadow:0 1px 4px #0003}
+        label,input,button{display:block;width:100%;box-sizing:border-box;margin:.4rem 0}input{padding:.5rem;font-size:1rem}
+        button{padding:.6rem;font-size:1rem;border-radius:.3rem;border:1px solid var(--button);cursor:pointer}
+        button.primary{background:var(--button);color:var(--button-text)}button.secondary{background:#fff;color:var(--button)}
+        :focus-visible{outline:3px solid #0972d3;outline-offset:2px}.error{color:#b00020}code{word-break:break-all}
+        img.logo{display:block;max-width:10rem;max-height:4rem;margin:0 auto 1rem}</style></head>
         <body>
         <main>
-        <h1>Sign in</h1>
-        \(form)</main>
+        \(branding.logo.map { "<img class=\"logo\" alt=\"\" src=\"\($0)\">\n" } ?? "")<h1>\(html(title))</h1>
+        \(content)</main>
         </body>
         </html>
 
@@ -100,11 +118,12 @@ extension HostedLogin {
     /// `text` safe in HTML text and attribute values.
     static func html(_ text: String) -> String { MarkupText.escaped(text) }
 
-    /// Hidden inputs for `fields` (in name order), and the alert for `message`, if any.
+    /// Hidden inputs for `fields`, in name order.
     static func hiddenFields(_ fields: [String: String]) -> String {
         fields.sorted { $0.key < $1.key }.map { "<input type=\"hidden\" name=\"\(html($0.key))\" value=\"\(html($0.value))\">\n" }.joined()
     }
 
+    /// The alert for `message`, if any.
     static func alert(_ message: String?) -> String {
         message.map { "<p class=\"error\" role=\"alert\" id=\"error\">\(html($0))</p>\n" } ?? ""
     }

@@ -16,6 +16,8 @@ struct OAuthClient {
     var scopes: [String] { strings("AllowedOAuthScopes") }
     /// `CallbackURLs`.
     var callbackURLs: [String] { strings("CallbackURLs") }
+    /// `SupportedIdentityProviders`: `COGNITO` and the names of the pool's identity providers.
+    var identityProviders: [String] { strings("SupportedIdentityProviders") }
     /// `LogoutURLs`.
     var logoutURLs: [String] { strings("LogoutURLs") }
 }

@@ -48,3 +48,21 @@ extension CognitoService {
         return try await advance(step.signIn.machine.startWithPassword(), &step)
     }
 }
+
+extension CognitoService {
+    /// Starts a choice-based sign-in as the hosted pages do, with the first factor the user chose on
+    /// the page (`preferred`): the factor's challenge, or SELECT_CHALLENGE when it is not available.
+    func hostedChoiceSignIn(username: String, preferred: String, client: LiveClient) async throws(CognitoError) -> InitiateAuthResponse {
+        let pool = try pool(client.poolID)
+        let user = try await signInCandidate(username, client: client, pool: pool, clientMetadata: nil)
+        var step = newSignIn(
+            of: user,
+            client: client,
+            pool: pool,
+            parameters: ["USERNAME": username, "PREFERRED_CHALLENGE": preferred],
+            clientMetadata: nil
+        )
+        let factors = try availableFactors(for: user, pool: pool)
+        return try await advance(step.signIn.machine.startChoosing(among: factors, preferred: preferred), &step)
+    }
+}

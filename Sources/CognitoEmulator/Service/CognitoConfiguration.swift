@@ -15,7 +15,7 @@ public struct CognitoConfiguration: Sendable {
     public var clients: [UserPoolClientConfiguration]
     /// The groups.
     public var groups: [UserPoolGroupConfiguration]
-    /// Resource servers and domains (`AWS::Cognito::UserPoolResourceServer`, `AWS::Cognito::UserPoolDomain`).
+    /// Resource servers, domains, identity providers and branding styles of the pools.
     public var poolResources: [PoolResourceConfiguration] = []
 
     /// Creates a configuration.
@@ -48,8 +48,8 @@ public struct CognitoConfiguration: Sendable {
     }
 }
 
-/// A pool's resource server or domain as serverless.yml declares it, in the API's members
-/// (`Identifier`, `Name`, `Scopes`; `Domain`, `CustomDomainConfig`, `ManagedLoginVersion`).
+/// A pool's resource server, domain, identity provider or branding style as serverless.yml declares
+/// it, in the members of the API's Create operation for it.
 public struct PoolResourceConfiguration: Sendable {
     /// Which kind of resource.
     public enum Kind: Sendable {
@@ -57,6 +57,10 @@ public struct PoolResourceConfiguration: Sendable {
         case resourceServer
         /// `AWS::Cognito::UserPoolDomain`.
         case domain
+        /// `AWS::Cognito::UserPoolIdentityProvider`.
+        case identityProvider
+        /// `AWS::Cognito::ManagedLoginBranding`.
+        case branding
     }
 
     /// The kind.

@@ -185,7 +185,8 @@ extension CognitoService {
         return EmptyResponse()
     }
 
-    private func brandings(pool: LivePool) throws(CognitoError) -> [(clientID: String, branding: JSONValue)] {
+    /// The pool's branding styles, each with its client.
+    func brandings(pool: LivePool) throws(CognitoError) -> [(clientID: String, branding: JSONValue)] {
         try documents(.branding, poolID: pool.id).compactMap { stored in
             guard let clientID = stored["ClientId"]?.stringValue, let branding = stored["Branding"] else { return nil }
             return (clientID, branding)

@@ -17,7 +17,8 @@ extension CognitoService {
         return domainAnswer(description)
     }
 
-    /// Stores the configuration's resource servers and domains (at start; a domain another pool holds is left to it).
+    /// Stores the configuration's resource servers, domains, identity providers and branding styles (at
+    /// start; a domain another pool holds is left to it, a stored provider is updated, a client's stored style kept).
     package func installConfiguredPoolResources() throws(CognitoError) {
         for resource in configuration.poolResources {
             let pool = try pool(configuration.poolID(forLogicalID: resource.poolLogicalID))
@@ -29,6 +30,17 @@ extension CognitoService {
                 let domain = request["Domain"]?.stringValue ?? ""
                 if let held = try document(.domain, domain), held["UserPoolId"]?.stringValue != pool.id { continue }
                 try save(.domain, domain, poolID: pool.id, domainDescription(domain, pool: pool, request: request))
+            case .identityProvider:
+                let named = JSONDocument(resource.definition.merged(adding: .object([.init("UserPoolId", .string(pool.id))])))
+                if try document(.identityProvider, "\(pool.id)/\(request["ProviderName"]?.stringValue ?? "")") == nil {
+                    _ = try createIdentityProvider(named)
+                } else {
+                    _ = try updateIdentityProvider(named)
+                }
+            case .branding:
+                let clientID = request["ClientId"]?.stringValue
+                if try brandings(pool: pool).contains(where: { $0.clientID == clientID }) { continue }
+                _ = try createManagedLoginBranding(JSONDocument(resource.definition.merged(adding: .object([.init("UserPoolId", .string(pool.id))]))))
             }
         }
     }

@@ -127,7 +127,7 @@ extension CognitoService {
             ExplicitAuthFlows: configuration.explicitAuthFlows,
             PreventUserExistenceErrors: configuration.preventUserExistenceErrors ? "ENABLED" : "LEGACY",
             EnableTokenRevocation: configuration.enableTokenRevocation,
-            AllowedOAuthFlowsUserPoolClient: false,
+            AllowedOAuthFlowsUserPoolClient: OAuthClient(client: client).enabled,
             AuthSessionValidity: 3,
             RefreshTokenRotation: .init(
                 Feature: configuration.rotationGraceSeconds == nil ? "DISABLED" : "ENABLED",

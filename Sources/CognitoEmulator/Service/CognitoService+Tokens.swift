@@ -60,6 +60,8 @@ extension CognitoService {
             switch attribute.Name {
             case "email_verified", "phone_number_verified": attributeClaims.append(.init(attribute.Name, .bool(value == "true")))
             case "updated_at": attributeClaims.append(.init(attribute.Name, Int(value).map(JSONValue.int) ?? .string(value)))
+            // A federated user's linked identities: a JSON list in the attribute, a list in the token.
+            case "identities": attributeClaims.append(.init(attribute.Name, JSONValue.parse(Array(value.utf8)) ?? .string(value)))
             default: attributeClaims.append(.init(attribute.Name, .string(value)))
             }
         }

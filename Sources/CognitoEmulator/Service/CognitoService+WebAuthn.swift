@@ -4,7 +4,8 @@ import EmulatorCrypto
 /// Passkeys: a signed-in user registers one (StartWebAuthnRegistration → the browser's
 /// `navigator.credentials.create()` → CompleteWebAuthnRegistration), lists and deletes them. Needs
 /// `WEB_AUTHN` in the pool's `Policies.SignInPolicy.AllowedFirstAuthFactors` and a relying party ID
-/// (`WebAuthnConfiguration.RelyingPartyId` of SetUserPoolMfaConfig, else the pool's domain).
+/// (`WebAuthnConfiguration.RelyingPartyId` of SetUserPoolMfaConfig or the pool's `WebAuthnRelyingPartyID`,
+/// else the pool's domain).
 extension CognitoService {
     /// A user has at most this many passkeys.
     static let maximumPasskeys = 20
@@ -119,7 +120,10 @@ extension CognitoService {
         guard case .array(let allowed)? = factors, allowed.contains(.string("WEB_AUTHN")) else {
             throw .webAuthnNotEnabled("Passkeys are not enabled: add WEB_AUTHN to the pool's Policies.SignInPolicy.AllowedFirstAuthFactors.")
         }
-        if let configured = pool.definition["WebAuthnConfiguration"]?["RelyingPartyId"]?.stringValue { return configured }
+        // SetUserPoolMfaConfig's member, or AWS::Cognito::UserPool's property.
+        if let configured = (pool.definition["WebAuthnConfiguration"]?["RelyingPartyId"] ?? pool.definition["WebAuthnRelyingPartyID"])?.stringValue {
+            return configured
+        }
         if let domain = try documents(.domain, poolID: pool.id).first?["Domain"]?.stringValue {
             return domain.contains(".") ? domain : "\(domain).auth.\(region).amazoncognito.com"
         }
@@ -127,6 +131,6 @@ extension CognitoService {
     }
 
     func userVerification(of pool: LivePool) -> String {
-        pool.definition["WebAuthnConfiguration"]?["UserVerification"]?.stringValue ?? "preferred"
+        (pool.definition["WebAuthnConfiguration"]?["UserVerification"] ?? pool.definition["WebAuthnUserVerification"])?.stringValue ?? "preferred"
     }
 }

@@ -2,14 +2,30 @@ import CognitoEmulator
 import EmulatorCore
 import ServerlessConfig
 
-/// `AWS::Cognito::UserPoolResourceServer` and `AWS::Cognito::UserPoolDomain`: stored with their pool at
-/// start, as CreateResourceServer and CreateUserPoolDomain would store them. `Ref` answers the resource
-/// server's `Identifier` and the domain's name.
+/// `AWS::Cognito::UserPoolResourceServer`, `AWS::Cognito::UserPoolDomain`,
+/// `AWS::Cognito::UserPoolIdentityProvider` and `AWS::Cognito::ManagedLoginBranding`: stored with their
+/// pool at start, as the API's Create operations would store them. `Ref` answers the resource server's
+/// `Identifier`, the domain's name, the provider's `ProviderName` and the style's client ID.
 struct PoolResourceProvisioner: ResourceProvisioner {
     let resourceType: String
 
-    private var kind: PoolResourceConfiguration.Kind { resourceType == "AWS::Cognito::UserPoolDomain" ? .domain : .resourceServer }
-    private var nameKey: String { kind == .domain ? "Domain" : "Identifier" }
+    private var kind: PoolResourceConfiguration.Kind {
+        switch resourceType {
+        case "AWS::Cognito::UserPoolDomain": .domain
+        case "AWS::Cognito::UserPoolIdentityProvider": .identityProvider
+        case "AWS::Cognito::ManagedLoginBranding": .branding
+        default: .resourceServer
+        }
+    }
+
+    private var nameKey: String {
+        switch kind {
+        case .domain: "Domain"
+        case .identityProvider: "ProviderName"
+        case .branding: "ClientId"
+        case .resourceServer: "Identifier"
+        }
+    }
 
     func register(_ resource: Resource, in context: inout ProvisioningContext) {
         guard let name = (try? context.resolver.resolve(resource.properties))?[nameKey]?.stringValue else { return }
@@ -33,8 +49,9 @@ struct PoolResourceProvisioner: ResourceProvisioner {
             )
             return
         }
-        if kind == .resourceServer, json["Name"]?.stringValue == nil {
-            context.diagnostics.error("\(resourceType) '\(resource.logicalID)' needs Name", at: resource.mark)
+        let required = ["Name"].filter { _ in kind == .resourceServer } + ["ProviderType"].filter { _ in kind == .identityProvider }
+        for key in required where json[key]?.stringValue == nil {
+            context.diagnostics.error("\(resourceType) '\(resource.logicalID)' needs \(key)", at: resource.mark)
             return
         }
         guard case .object(let members) = json else { return }

@@ -1,0 +1,192 @@
+import EmulatorCore
+import EmulatorCrypto
+import NIOConcurrencyHelpers
+
+/// Stand-ins for the identity providers a pool federates with (Google, Facebook, Sign in with Apple,
+/// Login with Amazon, any OIDC issuer), which cannot be reached offline. Each speaks the OIDC code flow:
+/// `GET /_emulate/idp/<type>/authorize` shows "sign in to <provider> as a test identity" (e-mail, name,
+/// subject; identities used before are offered again), then redirects to the `redirect_uri` with a
+/// code; the code is redeemed once, by the client it was issued to, for an RS256 ID token that
+/// ``verify(_:issuer:audience:nonce:)`` checks as a relying party checks a provider's token. The
+/// token's members are named as each provider names them (`sub`; Facebook's `id`; Amazon's `user_id`),
+/// which is what an `AttributeMapping` refers to. Keys, codes and identities live in memory.
+package final class TestIdentityProviders: Sendable {
+    /// A test identity.
+    struct Identity: Sendable, Hashable {
+        var subject: String
+        var email: String
+        var name: String
+    }
+
+    private struct IssuedCode {
+        var claims: JSONValue
+        var clientID: String
+        var redirectURI: String
+        var expires: Double
+    }
+
+    /// The issuers of the social providers; an OIDC provider's is its `oidc_issuer`.
+    static let issuers = [
+        "Google": "https://accounts.google.com", "Facebook": "https://www.facebook.com", "SignInWithApple": "https://appleid.apple.com",
+        "LoginWithAmazon": "https://www.amazon.com",
+    ]
+    /// The authorize request's parameters: `issuer` names an OIDC provider's issuer, `provider` its name.
+    static let protocolParameters: Set = ["client_id", "redirect_uri", "response_type", "scope", "state", "nonce", "issuer", "provider"]
+    static let keyID = "emulate-test-idp"
+    static let codeLifetime = 300.0
+    static let tokenLifetime = 3600.0
+
+    let clock: EmulatorClock
+    private let signingKey = NIOLockedValueBox<RSAKey?>(nil)
+    private let codes = NIOLockedValueBox<[String: IssuedCode]>([:])
+    private let remembered = NIOLockedValueBox<[String: [Identity]]>([:])
+
+    init(clock: EmulatorClock) {
+        self.clock = clock
+    }
+
+    /// The issuer a provider of `type` signs as.
+    static func issuer(type: String, details: JSONValue?) -> String? {
+        type == "OIDC" ? details?["oidc_issuer"]?.stringValue : issuers[type]
+    }
+
+    /// The page and its form, or nil for another path.
+    func respond(_ method: HostedLogin.Method, path: String, _ request: HostedLogin.Request) async -> HostedLogin.Response? {
+        let parts = path.split(separator: "/")
+        guard parts.count == 4, parts[0] == "_emulate", parts[1] == "idp", parts[3] == "authorize" else { return nil }
+        let type = String(parts[2])
+        guard Self.issuers[type] != nil || type == "OIDC" else { return HostedLogin.errorPage(404, "No test identity provider of type \(type).") }
+        let query = request.parameters.filter { Self.protocolParameters.contains($0.key) }
+        guard let clientID = query["client_id"], let redirectURI = query["redirect_uri"], query["response_type"] == "code" else {
+            return HostedLogin.errorPage(400, "invalid_request: client_id, redirect_uri and response_type=code are required")
+        }
+        guard method == .post else { return page(type: type, query, message: nil) }
+        guard HostedLogin.csrfMatches(request) else {
+            return HostedLogin.errorPage(403, "The form has expired or did not come from this page. Go back and try again.")
+        }
+        if request.parameters["cancel"] != nil {
+            return HostedLogin.redirect(redirectURI, ["error": "access_denied", "state": query["state"]])
+        }
+        let identity: Identity
+        if let subject = request.parameters["remembered"], let known = identities(type).first(where: { $0.subject == subject }) {
+            identity = known
+        } else {
+            let email = request.parameters["email"] ?? ""
+            guard email.contains("@"), email.count <= 254 else { return page(type: type, query, message: "Enter an e-mail address.") }
+            let given = request.parameters["subject"] ?? ""
+            guard given.count <= 128 else { return page(type: type, query, message: "The subject is at most 128 characters.") }
+            let subject = given.isEmpty ? Self.subject(for: email, type: type) : given
+            identity = Identity(subject: subject, email: email, name: request.parameters["name"] ?? "")
+            remembered.withLockedValue { $0[type, default: []] = [identity] + ($0[type] ?? []).filter { $0.subject != subject }.prefix(9) }
+        }
+        let now = clock.now
+        let code = SecureRandom.uuidString()
+        let claims = Self.claims(
+            of: identity,
+            type: type,
+            issuer: query["issuer"] ?? Self.issuers[type] ?? "",
+            audience: clientID,
+            nonce: query["nonce"],
+            now: now
+        )
+        codes.withLockedValue { codes in
+            codes = codes.filter { $0.value.expires > now }
+            codes[code] = IssuedCode(claims: claims, clientID: clientID, redirectURI: redirectURI, expires: now + Self.codeLifetime)
+        }
+        return HostedLogin.redirect(redirectURI, ["code": code, "state": query["state"]])
+    }
+
+    /// The token endpoint's part: the ID token for `code`, once, for the client and redirect URI it was issued to.
+    func redeem(code: String, clientID: String, redirectURI: String) -> String? {
+        guard let issued = codes.withLockedValue({ $0.removeValue(forKey: code) }), issued.expires > clock.now, issued.clientID == clientID,
+            issued.redirectURI == redirectURI, let key = try? key()
+        else { return nil }
+        return try? JWT.sign(claims: issued.claims, key: key, keyID: Self.keyID)
+    }
+
+    /// The claims of a provider's ID token, when its signature is the provider's and its issuer,
+    /// audience, nonce and lifetime are those expected; nil otherwise.
+    func verify(_ token: String, issuer: String, audience: String, nonce: String?) -> JSONValue? {
+        guard let jwt = JWT(token), jwt.keyID == Self.keyID, let key = try? key(), jwt.isSigned(by: key),
+            jwt.claims["iss"]?.stringValue == issuer, jwt.claims["aud"]?.stringValue == audience,
+            let expires = jwt.claims["exp"]?.numberValue, expires > clock.now, jwt.isIssued(before: clock.now),
+            nonce == nil || jwt.claims["nonce"]?.stringValue == nonce
+        else { return nil }
+        return jwt.claims
+    }
+
+    // MARK: - Helpers
+
+    private func key() throws -> RSAKey {
+        try signingKey.withLockedValue { stored in
+            if let stored { return stored }
+            let made = try RSAKey.generate()
+            stored = made
+            return made
+        }
+    }
+
+    private func identities(_ type: String) -> [Identity] {
+        remembered.withLockedValue { $0[type] ?? [] }
+    }
+
+    /// A stable subject for an e-mail address: 21 digits as Google's, else 16 hex digits.
+    static func subject(for email: String, type: String) -> String {
+        let digest = Digest.sha256(Array("\(type)/\(email.lowercased())".utf8))
+        guard type == "Google" else { return digest.prefix(8).map { String($0, radix: 16).leftPadded(to: 2) }.joined() }
+        let number = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return "1" + String(number).leftPadded(to: 20)
+    }
+
+    static func claims(of identity: Identity, type: String, issuer: String, audience: String, nonce: String?, now: Double) -> JSONValue {
+        let names = identity.name.split(separator: " ", maxSplits: 1).map(String.init)
+        let subjectName = ["Facebook": "id", "LoginWithAmazon": "user_id"][type] ?? "sub"
+        var members: [JSONValue.Member] = [
+            .init("iss", .string(issuer)), .init("aud", .string(audience)), .init(subjectName, .string(identity.subject)),
+            .init("email", .string(identity.email)), .init("email_verified", .bool(true)),
+        ]
+        if subjectName != "sub" { members.append(.init("sub", .string(identity.subject))) }
+        if !identity.name.isEmpty {
+            members.append(.init("name", .string(identity.name)))
+            let (given, family) = type == "Facebook" ? ("first_name", "last_name") : ("given_name", "family_name")
+            members.append(.init(given, .string(names[0])))
+            if names.count > 1 { members.append(.init(family, .string(names[1]))) }
+        }
+        if let nonce { members.append(.init("nonce", .string(nonce))) }
+        members += [.init("iat", .int(Int(now))), .init("exp", .int(Int(now + tokenLifetime)))]
+        return .object(members)
+    }
+
+    private func page(type: String, _ query: [String: String], message: String?) -> HostedLogin.Response {
+        let provider = ["SignInWithApple": "Apple", "LoginWithAmazon": "Amazon", "OIDC": query["provider"] ?? "your identity provider"][type] ?? type
+        let csrf = SecureRandom.uuidString()
+        var form = HostedLogin.alert(message)
+        form += "<p>This stands in for \(HostedLogin.html(provider)) offline. Sign in as any test identity.</p>\n"
+        form += "<form method=\"post\">\n" + HostedLogin.hiddenFields(query) + "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">\n"
+        for identity in identities(type) {
+            form += "<button type=\"submit\" class=\"secondary\" name=\"remembered\" value=\"\(HostedLogin.html(identity.subject))\" formnovalidate>"
+            form +=
+                "Continue as \(HostedLogin.html(identity.name.isEmpty ? identity.email : identity.name)) (\(HostedLogin.html(identity.email)))</button>\n"
+        }
+        form += """
+            <label for="email">E-mail address</label>
+            <input id="email" name="email" type="email" autocomplete="email" autofocus required>
+            <label for="name">Name</label>
+            <input id="name" name="name" autocomplete="name">
+            <label for="subject">Subject (leave empty for one made from the e-mail address)</label>
+            <input id="subject" name="subject" autocomplete="off">
+            <button type="submit" class="primary" name="signIn">Sign in to \(HostedLogin.html(provider))</button>
+            <button type="submit" class="secondary" name="cancel" value="1" formnovalidate>Cancel</button>
+            </form>
+
+            """
+        let body = HostedLogin.document("Sign in to \(provider) as a test identity", form)
+        return HostedLogin.formResponse(body, csrf: csrf, failed: message != nil)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
