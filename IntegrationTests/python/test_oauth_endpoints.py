@@ -272,3 +272,29 @@ def test_the_page_asks_for_a_totp_code_and_a_new_password_as_the_sign_in_require
     done = submit(browser, ask, answer="N3w-Passw0rd!")
     assert done.status_code == 302 and "code=" in done.headers["Location"]
     assert idp.admin_get_user(UserPoolId=pool, Username="nora")["UserStatus"] == "CONFIRMED"
+
+
+def test_a_v3_pre_token_generation_trigger_shapes_machine_tokens():
+    import json
+    import os
+    from emulator import FIXTURES
+    service = Emulator(os.path.join(FIXTURES, "processes", "m2m.yml")).start()
+    try:
+        pool = service.pool("Pool")
+        idp = boto3.client("cognito-idp", endpoint_url=service.ready["cognito"], region_name=REGION,
+                           aws_access_key_id="test", aws_secret_access_key="test")
+        machine = idp.describe_user_pool_client(UserPoolId=pool["id"], ClientId=pool["clients"]["Machine"])["UserPoolClient"]
+        discovery = requests.get(pool["issuer"] + "/.well-known/openid-configuration", timeout=10).json()
+        keys = JsonWebKey.import_key_set(requests.get(discovery["jwks_uri"], timeout=10).json())
+        session = OAuth2Session(machine["ClientId"], machine["ClientSecret"])
+        token = session.fetch_token(discovery["token_endpoint"], grant_type="client_credentials",
+                                    aws_client_metadata=json.dumps({"tenant": "acme"}))
+        claims = jwt.decode(token["access_token"], keys)
+        assert claims["tenant"] == "acme" and claims["trigger_version"] == "3"
+        # The trigger took the write scope away; it cannot change protected claims.
+        assert claims["scope"] == "https://api.example.com/read" and claims["client_id"] == machine["ClientId"]
+        answer = requests.post(discovery["token_endpoint"], data={"grant_type": "client_credentials", "aws_client_metadata": "[1]"},
+                               auth=(machine["ClientId"], machine["ClientSecret"]), timeout=10)
+        assert answer.status_code == 400 and answer.json()["error"] == "invalid_request"
+    finally:
+        service.stop()

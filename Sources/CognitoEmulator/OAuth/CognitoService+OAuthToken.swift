@@ -25,7 +25,8 @@ extension CognitoService {
             let client = try authenticateClient(form: form, authorization: authorization)
             let answer: JSONValue
             switch form["grant_type"] {
-            case "client_credentials": answer = try await clientCredentials(client, scope: form["scope"])
+            case "client_credentials":
+                answer = try await clientCredentials(client, scope: form["scope"], metadata: form["aws_client_metadata"])
             case "refresh_token": answer = try await refreshGrant(client, token: form["refresh_token"])
             case nil: throw OAuthError.invalidRequest
             case .some: throw OAuthError.unsupportedGrantType
@@ -85,8 +86,10 @@ extension CognitoService {
     }
 
     /// Client credentials: an access token for the client itself, with resource servers' custom scopes
-    /// (all the client may have when `scope` is absent).
-    private func clientCredentials(_ client: LiveClient, scope: String?) async throws(OAuthError) -> JSONValue {
+    /// (all the client may have when `scope` is absent). A pool whose PreTokenGeneration trigger is
+    /// `V3_0` runs it first (`TokenGeneration_ClientCredentials`, with `aws_client_metadata`'s map as
+    /// `clientMetadata`): it may add and suppress the token's claims and scopes.
+    private func clientCredentials(_ client: LiveClient, scope: String?, metadata: String?) async throws(OAuthError) -> JSONValue {
         let settings = OAuthClient(client: client)
         guard !client.acceptedSecrets.isEmpty, settings.flows.contains("client_credentials") else { throw OAuthError.unauthorizedClient }
         let custom = try resourceServerScopes(poolID: client.poolID)
@@ -94,13 +97,42 @@ extension CognitoService {
         let asked = scope.map { $0.split(separator: " ").map(String.init) } ?? allowed
         guard !asked.isEmpty, asked.allSatisfy({ allowed.contains($0) }) else { throw OAuthError.invalidScope }
         guard let pool = try? pool(client.poolID) else { throw OAuthError.invalidClient }
+        var granted = asked
+        var changes: CognitoTriggerEvent.TokenGeneration?
+        if pool.configuration.preTokenGenerationVersion == "V3_0" {
+            var clientMetadata: [String: String]?
+            if let metadata {
+                guard case .object(let members)? = JSONValue.parse(Array(metadata.utf8)), members.allSatisfy({ $0.value.stringValue != nil }) else {
+                    throw OAuthError("invalid_request", "aws_client_metadata must be a JSON object of strings")
+                }
+                clientMetadata = Dictionary(members.map { ($0.key, $0.value.stringValue ?? "") }, uniquingKeysWith: { _, last in last })
+            }
+            let passed = clientMetadata
+            do {
+                changes = try await runTrigger(
+                    "PreTokenGeneration",
+                    source: "TokenGeneration_ClientCredentials",
+                    pool: pool,
+                    username: client.id,
+                    clientID: client.id,
+                    request: .init(userAttributes: [:], clientMetadata: passed, scopes: asked),
+                    version: "3"
+                )?.claimsAndScopeOverrideDetails?.accessTokenGeneration
+            } catch {
+                throw OAuthError("invalid_request", error.message)
+            }
+            granted = (granted + (changes?.scopesToAdd ?? [])).filter { !(changes?.scopesToSuppress ?? []).contains($0) }
+        }
         let now = Int(clock.now.rounded(.down))
-        let claims = JSONValue.object([
-            .init("sub", .string(client.id)), .init("token_use", .string("access")), .init("scope", .string(asked.joined(separator: " "))),
-            .init("auth_time", .int(now)), .init("iss", .string(issuer(poolID: pool.id))),
-            .init("exp", .int(now + client.configuration.accessTokenValiditySeconds)), .init("iat", .int(now)), .init("version", .int(2)),
-            .init("jti", .string(SecureRandom.uuidString())), .init("client_id", .string(client.id)),
-        ])
+        let claims = Self.applying(
+            changes,
+            to: JSONValue.object([
+                .init("sub", .string(client.id)), .init("token_use", .string("access")), .init("scope", .string(granted.joined(separator: " "))),
+                .init("auth_time", .int(now)), .init("iss", .string(issuer(poolID: pool.id))),
+                .init("exp", .int(now + client.configuration.accessTokenValiditySeconds)), .init("iat", .int(now)), .init("version", .int(2)),
+                .init("jti", .string(SecureRandom.uuidString())), .init("client_id", .string(client.id)),
+            ])
+        )
         let token: String
         do {
             token = try await pool.keys.signAccess(claims)
