@@ -41,17 +41,18 @@ package final class TestIdentityProviders: Sendable {
     private let codes = NIOLockedValueBox<[String: IssuedCode]>([:])
     private let remembered = NIOLockedValueBox<[String: [Identity]]>([:])
 
-    init(clock: EmulatorClock) {
+    /// Providers on `clock`.
+    package init(clock: EmulatorClock) {
         self.clock = clock
     }
 
     /// The issuer a provider of `type` signs as.
-    static func issuer(type: String, details: JSONValue?) -> String? {
+    package static func issuer(type: String, details: JSONValue?) -> String? {
         type == "OIDC" ? details?["oidc_issuer"]?.stringValue : issuers[type]
     }
 
     /// The page and its form, or nil for another path.
-    func respond(_ method: HostedLogin.Method, path: String, _ request: HostedLogin.Request) async -> HostedLogin.Response? {
+    package func respond(_ method: HostedLogin.Method, path: String, _ request: HostedLogin.Request) async -> HostedLogin.Response? {
         let parts = path.split(separator: "/")
         guard parts.count == 4, parts[0] == "_emulate", parts[1] == "idp", parts[3] == "authorize" else { return nil }
         let type = String(parts[2])
@@ -97,7 +98,7 @@ package final class TestIdentityProviders: Sendable {
     }
 
     /// The token endpoint's part: the ID token for `code`, once, for the client and redirect URI it was issued to.
-    func redeem(code: String, clientID: String, redirectURI: String) -> String? {
+    package func redeem(code: String, clientID: String, redirectURI: String) -> String? {
         guard let issued = codes.withLockedValue({ $0.removeValue(forKey: code) }), issued.expires > clock.now, issued.clientID == clientID,
             issued.redirectURI == redirectURI, let key = try? key()
         else { return nil }
@@ -106,7 +107,7 @@ package final class TestIdentityProviders: Sendable {
 
     /// The claims of a provider's ID token, when its signature is the provider's and its issuer,
     /// audience, nonce and lifetime are those expected; nil otherwise.
-    func verify(_ token: String, issuer: String, audience: String, nonce: String?) -> JSONValue? {
+    package func verify(_ token: String, issuer: String, audience: String, nonce: String?) -> JSONValue? {
         guard let jwt = JWT(token), jwt.keyID == Self.keyID, let key = try? key(), jwt.isSigned(by: key),
             jwt.claims["iss"]?.stringValue == issuer, jwt.claims["aud"]?.stringValue == audience,
             let expires = jwt.claims["exp"]?.numberValue, expires > clock.now, jwt.isIssued(before: clock.now),
@@ -131,7 +132,7 @@ package final class TestIdentityProviders: Sendable {
     }
 
     /// A stable subject for an e-mail address: 21 digits as Google's, else 16 hex digits.
-    static func subject(for email: String, type: String) -> String {
+    package static func subject(for email: String, type: String) -> String {
         let digest = Digest.sha256(Array("\(type)/\(email.lowercased())".utf8))
         guard type == "Google" else { return digest.prefix(8).map { String($0, radix: 16).leftPadded(to: 2) }.joined() }
         let number = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }

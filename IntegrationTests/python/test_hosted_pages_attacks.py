@@ -1,0 +1,140 @@
+"""The managed login pages and federation under attack, with a `requests` session as the browser:
+forged forms, federation states and codes that are not the emulator's, providers a client may not
+use, styles that try to inject markup, and the clock expiring codes and sessions."""
+import html
+import os
+import re
+import urllib.parse
+
+import boto3
+import pytest
+import requests
+
+from emulator import FIXTURES, Emulator
+
+REGION = "us-east-1"
+CALLBACK = "http://localhost/callback"
+
+
+@pytest.fixture(scope="module")
+def hosted():
+    emulator = Emulator(os.path.join(FIXTURES, "hosted.yml")).start()
+    pool = emulator.pool("Pool")
+    idp = boto3.client("cognito-idp", endpoint_url=emulator.ready["cognito"], region_name=REGION,
+                       aws_access_key_id="test", aws_secret_access_key="test")
+    yield {"emulator": emulator, "idp": idp, "pool": pool["id"], "client": pool["clients"]["WebClient"], "base": emulator.ready["cognito"]}
+    emulator.stop()
+
+
+def authorize_query(hosted, **extra):
+    return {"response_type": "code", "client_id": hosted["client"], "redirect_uri": CALLBACK, "scope": "openid email", "state": "st", **extra}
+
+
+def form_of(page):
+    """The page's form: its action and hidden fields (the CSRF token among them)."""
+    action = re.search(r'<form method="post"(?: action="([^"]*)")?', page).group(1)
+    fields = {html.unescape(n): html.unescape(v) for n, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page)}
+    return action, fields
+
+
+def redirect_query(answer):
+    assert answer.status_code == 302, answer.text
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(answer.headers["Location"]).query))
+
+
+@pytest.mark.parametrize("path", ["/signup", "/forgotPassword", "/confirmForgotPassword", "/confirmUser", "/passkeys/add", "/login"])
+def test_every_form_refuses_a_post_without_its_csrf_token(hosted, path):
+    browser = requests.Session()
+    page = browser.get(f"{hosted['base']}/signup", params=authorize_query(hosted), timeout=10).text
+    _, fields = form_of(page)
+    for token in [None, "forged"]:
+        data = {**fields, "username": "mallory", "password": "Passw0rd!x"}
+        data.pop("_csrf")
+        if token:
+            data["_csrf"] = token
+        answer = browser.post(f"{hosted['base']}{path}", data=data, allow_redirects=False, timeout=10)
+        assert answer.status_code == 403 and "did not come from this page" in answer.text
+
+
+def test_idpresponse_refuses_unknown_states_forged_codes_and_replays(hosted):
+    browser = requests.Session()
+    unknown = browser.get(f"{hosted['base']}/oauth2/idpresponse", params={"code": "x", "state": "not-ours"}, allow_redirects=False, timeout=10)
+    assert unknown.status_code == 400 and "state is unknown" in unknown.text
+    to_provider = browser.get(f"{hosted['base']}/oauth2/authorize", params=authorize_query(hosted, identity_provider="Google"),
+                              allow_redirects=False, timeout=10)
+    provider_query = redirect_query(to_provider)
+    assert to_provider.headers["Location"].startswith("/_emulate/idp/Google/authorize?")
+    assert provider_query["client_id"] == "google-client.apps.googleusercontent.com" and provider_query["state"] != "st"
+    forged = browser.get(f"{hosted['base']}/oauth2/idpresponse", params={"code": "forged", "state": provider_query["state"]},
+                         allow_redirects=False, timeout=10)
+    assert redirect_query(forged) == {"error": "invalid_request", "error_description": "invalid identity provider response", "state": "st"}
+    replay = browser.get(f"{hosted['base']}/oauth2/idpresponse", params={"code": "forged", "state": provider_query["state"]},
+                         allow_redirects=False, timeout=10)
+    assert replay.status_code == 400
+
+
+def test_a_provider_code_issued_to_another_client_is_refused(hosted):
+    browser = requests.Session()
+    provider_query = redirect_query(browser.get(f"{hosted['base']}/oauth2/authorize", params=authorize_query(hosted, identity_provider="Google"),
+                                                allow_redirects=False, timeout=10))
+    # The provider's page asked for another client's code: its token's audience is not the pool's provider.
+    provider_query["client_id"] = "someone-else"
+    page = browser.get(f"{hosted['base']}/_emulate/idp/Google/authorize", params=provider_query, timeout=10).text
+    _, fields = form_of(page)
+    back = browser.post(f"{hosted['base']}/_emulate/idp/Google/authorize?" + urllib.parse.urlencode(provider_query),
+                        data={**fields, "email": "eve@example.com"}, allow_redirects=False, timeout=10)
+    returned = browser.get(hosted["base"] + back.headers["Location"], allow_redirects=False, timeout=10)
+    assert redirect_query(returned)["error"] == "invalid_request"
+    assert not hosted["idp"].list_users(UserPoolId=hosted["pool"], Filter='email = "eve@example.com"')["Users"]
+
+
+def test_a_cancelled_provider_sign_in_and_a_provider_the_client_may_not_use(hosted):
+    browser = requests.Session()
+    provider_query = redirect_query(browser.get(f"{hosted['base']}/oauth2/authorize", params=authorize_query(hosted, identity_provider="Google"),
+                                                allow_redirects=False, timeout=10))
+    page = browser.get(f"{hosted['base']}/_emulate/idp/Google/authorize", params=provider_query, timeout=10).text
+    _, fields = form_of(page)
+    back = browser.post(f"{hosted['base']}/_emulate/idp/Google/authorize?" + urllib.parse.urlencode(provider_query),
+                        data={**fields, "cancel": "1"}, allow_redirects=False, timeout=10)
+    returned = browser.get(hosted["base"] + back.headers["Location"], allow_redirects=False, timeout=10)
+    assert redirect_query(returned) == {"error": "access_denied", "state": "st"}
+    for provider in [{"identity_provider": "Facebook"}, {"idp_identifier": "nobody.example"}]:
+        refused = browser.get(f"{hosted['base']}/oauth2/authorize", params=authorize_query(hosted, **provider), allow_redirects=False, timeout=10)
+        assert redirect_query(refused) == {"error": "invalid_request", "state": "st"}
+
+
+def test_a_branding_style_cannot_inject_markup_or_css(hosted):
+    idp = hosted["idp"]
+    client = idp.create_user_pool_client(UserPoolId=hosted["pool"], ClientName="styled", AllowedOAuthFlowsUserPoolClient=True,
+                                         AllowedOAuthFlows=["code"], AllowedOAuthScopes=["openid"], CallbackURLs=[CALLBACK])["UserPoolClient"]
+    idp.create_managed_login_branding(UserPoolId=hosted["pool"], ClientId=client["ClientId"], Settings={"components": {
+        "pageBackground": {"lightMode": {"color": "red}</style><script>alert(1)</script>"}},
+        "primaryButton": {"lightMode": {"defaults": {"backgroundColor": "12345678", "textColor": "url(javascript:x)"}}}}},
+        Assets=[{"Category": "FORM_LOGO", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": b"\x89PNG\r\n"}])
+    page = requests.get(f"{hosted['base']}/login", params={**authorize_query(hosted, scope="openid"), "client_id": client["ClientId"]}, timeout=10).text
+    assert "<script>alert" not in page and "javascript:" not in page
+    assert "--page:#f2f3f3" in page and "--button:#12345678" in page and "--button-text:#ffffff" in page
+    assert 'src="data:image/png;base64,iVBORw0K' in page
+
+
+def test_the_emulator_clock_expires_codes_and_browser_sessions(hosted):
+    # A federated sign-in has no MFA to answer: the quickest way to a code and a browser session.
+    browser = requests.Session()
+    provider_query = redirect_query(browser.get(f"{hosted['base']}/oauth2/authorize", params=authorize_query(hosted, identity_provider="Google"),
+                                                allow_redirects=False, timeout=10))
+    page = browser.get(f"{hosted['base']}/_emulate/idp/Google/authorize", params=provider_query, timeout=10).text
+    _, fields = form_of(page)
+    back = browser.post(f"{hosted['base']}/_emulate/idp/Google/authorize?" + urllib.parse.urlencode(provider_query),
+                        data={**fields, "email": "clock@example.com"}, allow_redirects=False, timeout=10)
+    code = redirect_query(browser.get(hosted["base"] + back.headers["Location"], allow_redirects=False, timeout=10))["code"]
+    hosted["emulator"].advance_clock(301)
+    answer = requests.post(f"{hosted['base']}/oauth2/token", data={"grant_type": "authorization_code", "client_id": hosted["client"],
+                                                                  "code": code, "redirect_uri": CALLBACK}, timeout=10)
+    assert (answer.status_code, answer.json()) == (400, {"error": "invalid_grant"})
+    again = browser.get(f"{hosted['base']}/oauth2/authorize", params=authorize_query(hosted), allow_redirects=False, timeout=10)
+    assert "code" in redirect_query(again)  # the session is an hour long
+    hosted["emulator"].advance_clock(3600)
+    expired = browser.get(f"{hosted['base']}/oauth2/authorize", params=authorize_query(hosted), allow_redirects=False, timeout=10)
+    assert expired.status_code == 302 and expired.headers["Location"].startswith("/login?")
+    refused = browser.get(f"{hosted['base']}/passkeys/add", params={"client_id": hosted["client"], "redirect_uri": CALLBACK}, timeout=10)
+    assert refused.status_code == 401 and "Sign in first" in refused.text
