@@ -178,6 +178,19 @@ def test_a_google_sign_in_creates_the_federated_user_and_a_second_one_finds_it(h
     assert len(hosted["idp"].list_users(UserPoolId=hosted["pool"], Filter='username = "Google_110248495921238986420"')["Users"]) == 1
 
 
+def test_a_saml_sign_in_through_the_idp_identifier_creates_the_federated_user(hosted, browser):
+    request = AuthorizeRequest(hosted["base"], hosted["client"], hosted["callback"], idp_identifier="corp.example")
+    browser.get(request.url)
+    wait_for(browser, "#email")
+    fill(browser, {"email": "sam@corp.example", "name": "Sam Saml", "subject": "sam.saml"})
+    screenshot(browser, "11-saml-test-identity")
+    browser.find_element(By.NAME, "signIn").click()
+    # The stand-in posts its signed SAMLResponse to /saml2/idpresponse, which sends the browser on to the app.
+    claims = id_claims(hosted, request.redeem(wait_for_url(browser, hosted["callback"])), request.nonce)
+    assert claims["cognito:username"] == "Corporate_sam.saml" and claims["email"] == "sam@corp.example" and claims["name"] == "Sam Saml"
+    assert claims["identities"][0]["providerType"] == "SAML" and f"{hosted['pool']}_Corporate" in claims["cognito:groups"]
+
+
 def test_a_passkey_added_on_the_page_signs_in_with_chromiums_virtual_authenticator(hosted, browser):
     browser.add_virtual_authenticator(VirtualAuthenticatorOptions(
         protocol=Protocol.CTAP2, transport=Transport.INTERNAL, has_resident_key=True, has_user_verification=True, is_user_verified=True))

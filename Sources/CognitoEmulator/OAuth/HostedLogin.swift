@@ -85,6 +85,7 @@ package final class HostedLogin: Sendable {
             return Response(status: answer.status, headers: Self.jsonHeaders, body: answer.body)
         case (.get, "/oauth2/userInfo"), (.post, "/oauth2/userInfo"): return userInfo(request)
         case (.get, "/oauth2/idpresponse"), (.post, "/oauth2/idpresponse"): return await identityProviderResponse(request)
+        case (.post, "/saml2/idpresponse"): return await samlResponse(request)
         case (.get, "/logout"): return await logout(request)
         case (.get, "/login"): return await loginPage(request)
         case (.get, "/signup"): return await signUpPage(request)
@@ -126,8 +127,8 @@ package final class HostedLogin: Sendable {
     package static func servesPost(_ path: String) -> Bool {
         [
             "/oauth2/token", "/oauth2/revoke", "/oauth2/userInfo", "/oauth2/idpresponse", "/login", "/signup", "/confirmUser", "/forgotPassword",
-            "/confirmForgotPassword", "/passkeys/add",
-        ].contains(path) || (path.hasPrefix("/_emulate/idp/") && path.hasSuffix("/authorize"))
+            "/confirmForgotPassword", "/passkeys/add", "/saml2/idpresponse",
+        ].contains(path) || (path.hasPrefix("/_emulate/idp/") && (path.hasSuffix("/authorize") || path.hasSuffix("/sso")))
     }
 
     /// Whether a form's `_csrf` field matches the CSRF cookie the page set (the double-submit check).

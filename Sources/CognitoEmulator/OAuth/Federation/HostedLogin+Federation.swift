@@ -2,6 +2,12 @@ import EmulatorCore
 import EmulatorCrypto
 import NIOConcurrencyHelpers
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Sign-in through an identity provider: `/oauth2/authorize` with `identity_provider=<name>` (or
 /// `idp_identifier=<identifier>`) sends the browser to the provider (offline, its stand-in in
 /// ``TestIdentityProviders``) with a `state` of the emulator's own; the provider comes back to
@@ -25,7 +31,8 @@ extension HostedLogin {
         guard let provider = try? await service.identityProvider(poolID: client.poolID, name: named, identifier: parameters["idp_identifier"]),
             let name = provider["ProviderName"]?.stringValue, OAuthClient(client: client).identityProviders.contains(name)
         else { return .failure(refusal) }
-        guard TestIdentityProviders.issuer(type: provider["ProviderType"]?.stringValue ?? "", details: provider["ProviderDetails"]) != nil else {
+        let type = provider["ProviderType"]?.stringValue ?? ""
+        guard type == "SAML" || TestIdentityProviders.issuer(type: type, details: provider["ProviderDetails"]) != nil else {
             return .failure(
                 .page("The identity provider \(name) of type \(provider["ProviderType"]?.stringValue ?? "?") cannot be used offline yet.")
             )
@@ -35,8 +42,10 @@ extension HostedLogin {
 
     /// Off to the provider's authorization endpoint.
     func federate(_ checked: AuthorizeRequest, carried: [String: String], provider: JSONValue) -> Response {
+        let type = provider["ProviderType"]?.stringValue ?? ""
         let state = SecureRandom.uuidString()
-        let nonce = SecureRandom.uuidString()
+        // For SAML, the AuthnRequest's ID (an XML name: not starting with a digit).
+        let nonce = (type == "SAML" ? "_" : "") + SecureRandom.uuidString()
         federations.withLockedValue { pending in
             let now = service.clock.now
             pending = pending.filter { $0.value.expires > now }
@@ -47,7 +56,19 @@ extension HostedLogin {
                 expires: now + Self.codeLifetime * 2
             )
         }
-        let type = provider["ProviderType"]?.stringValue ?? ""
+        if type == "SAML" {
+            let request = """
+                <samlp:AuthnRequest xmlns:samlp="\(SAMLResponse.protocolNamespace)" xmlns:saml="\(SAMLResponse.assertionNamespace)" \
+                AssertionConsumerServiceURL="\(Self.samlConsumer)" ID="\(nonce)" IssueInstant="\(ISO8601Time.format(service.clock.now))" \
+                ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Version="2.0">\
+                <saml:Issuer>\(Self.serviceProvider(checked.client.poolID))</saml:Issuer></samlp:AuthnRequest>
+                """
+            let query = [
+                "SAMLRequest": Data(request.utf8).base64EncodedString(), "RelayState": state,
+                "provider": provider["ProviderName"]?.stringValue ?? "",
+            ]
+            return Response(status: 302, headers: [("Location", "/_emulate/idp/SAML/sso?" + Self.query(query))], body: [])
+        }
         let details = provider["ProviderDetails"]
         var query = [
             "client_id": details?["client_id"]?.stringValue ?? "", "redirect_uri": Self.identityProviderRedirect, "response_type": "code",
@@ -62,6 +83,57 @@ extension HostedLogin {
 
     /// Where providers send the browser back.
     static let identityProviderRedirect = "/oauth2/idpresponse"
+    /// Where SAML providers post their responses (the assertion consumer service).
+    static let samlConsumer = "/saml2/idpresponse"
+
+    /// A pool's SAML service provider entity ID (the audience of the assertions for it).
+    static func serviceProvider(_ poolID: String) -> String { "urn:amazon:cognito:sp:\(poolID)" }
+
+    /// `POST /saml2/idpresponse` with `SAMLResponse` and `RelayState`: the SAML provider's answer.
+    func samlResponse(_ request: Request) async -> Response {
+        guard let state = request.parameters["RelayState"], let pending = federations.withLockedValue({ $0.removeValue(forKey: state) }),
+            pending.expires > service.clock.now
+        else { return Self.errorPage(400, "invalid_request: the RelayState is unknown or has expired. Start the sign-in again.") }
+        return await withAuthorizeRequest(pending.carried) { checked, _ in
+            guard let encoded = request.parameters["SAMLResponse"], encoded.count <= 262_144, let data = Data(base64Encoded: encoded) else {
+                return Self.redirect(checked.redirectURI, ["error": "invalid_request", "error_description": "no SAMLResponse", "state": checked.state])
+            }
+            let response: SAMLResponse
+            do {
+                let expected = SAMLResponse.Expectations(
+                    audience: Self.serviceProvider(checked.client.poolID),
+                    recipient: Self.samlConsumer,
+                    requestID: pending.nonce,
+                    now: service.clock.now
+                )
+                response = try SAMLResponse(String(decoding: data, as: UTF8.self), key: try testProviders.samlVerificationKey(), expecting: expected)
+            } catch let refusal as SAMLResponse.Refusal {
+                let error = refusal.reason.contains("did not report success") ? "access_denied" : "invalid_request"
+                return Self.redirect(checked.redirectURI, ["error": error, "error_description": refusal.reason, "state": checked.state])
+            } catch {
+                return Self.errorPage(500, "The SAML provider's key could not be made.")
+            }
+            var claims: [JSONValue.Member] = [.init("sub", .string(response.nameID))]
+            for (name, values) in response.attributes.sorted(by: { $0.key < $1.key }) where name != "sub" {
+                claims.append(.init(name, .string(values.joined(separator: ","))))
+            }
+            return await signInFederated(pending.provider, claims: .object(claims), checked: checked)
+        }
+    }
+
+    /// Signs the provider's user in (created or found) and goes back to the client.
+    private func signInFederated(_ provider: JSONValue, claims: JSONValue, checked: AuthorizeRequest) async -> Response {
+        let username: String
+        let tokens: AuthenticationResultType
+        do throws(CognitoError) {
+            username = try await service.federatedUser(provider: provider, claims: claims, client: checked.client)
+            tokens = try await service.mintTokens(userPoolID: checked.client.poolID, username: username, clientID: checked.client.id)
+        } catch {
+            return Self.redirect(checked.redirectURI, ["error": "invalid_request", "error_description": error.message, "state": checked.state])
+        }
+        guard let refresh = tokens.RefreshToken else { return Self.errorPage(500, "The sign-in did not yield a session.") }
+        return await redirectWithGrant(checked, refreshToken: refresh, cookie: startSession(poolID: checked.client.poolID, username: username))
+    }
 
     /// `/oauth2/idpresponse?code=…&state=…` (or `error=…`): the provider's answer.
     func identityProviderResponse(_ request: Request) async -> Response {
@@ -89,15 +161,6 @@ extension HostedLogin {
                 ["error": "invalid_request", "error_description": "invalid identity provider response", "state": checked.state]
             )
         }
-        let username: String
-        let tokens: AuthenticationResultType
-        do {
-            username = try await service.federatedUser(provider: pending.provider, claims: claims, client: checked.client)
-            tokens = try await service.mintTokens(userPoolID: checked.client.poolID, username: username, clientID: checked.client.id)
-        } catch {
-            return Self.redirect(checked.redirectURI, ["error": "invalid_request", "error_description": error.message, "state": checked.state])
-        }
-        guard let refresh = tokens.RefreshToken else { return Self.errorPage(500, "The sign-in did not yield a session.") }
-        return await redirectWithGrant(checked, refreshToken: refresh, cookie: startSession(poolID: checked.client.poolID, username: username))
+        return await signInFederated(pending.provider, claims: claims, checked: checked)
     }
 }

@@ -31,7 +31,9 @@ package final class TestIdentityProviders: Sendable {
         "LoginWithAmazon": "https://www.amazon.com",
     ]
     /// The authorize request's parameters: `issuer` names an OIDC provider's issuer, `provider` its name.
-    static let protocolParameters: Set = ["client_id", "redirect_uri", "response_type", "scope", "state", "nonce", "issuer", "provider"]
+    static let protocolParameters: Set = [
+        "client_id", "redirect_uri", "response_type", "scope", "state", "nonce", "issuer", "provider", "SAMLRequest", "RelayState",
+    ]
     static let keyID = "emulate-test-idp"
     static let codeLifetime = 300.0
     static let tokenLifetime = 3600.0
@@ -51,25 +53,36 @@ package final class TestIdentityProviders: Sendable {
         type == "OIDC" ? details?["oidc_issuer"]?.stringValue : issuers[type]
     }
 
-    /// The page and its form, or nil for another path.
+    /// The page and its form, or nil for another path: `/_emulate/idp/<type>/authorize` (OIDC) and
+    /// `/_emulate/idp/SAML/sso` (SAML 2.0).
     package func respond(_ method: HostedLogin.Method, path: String, _ request: HostedLogin.Request) async -> HostedLogin.Response? {
         let parts = path.split(separator: "/")
-        guard parts.count == 4, parts[0] == "_emulate", parts[1] == "idp", parts[3] == "authorize" else { return nil }
+        guard parts.count == 4, parts[0] == "_emulate", parts[1] == "idp", parts[3] == (parts[2] == "SAML" ? "sso" : "authorize") else { return nil }
         let type = String(parts[2])
-        guard Self.issuers[type] != nil || type == "OIDC" else { return HostedLogin.errorPage(404, "No test identity provider of type \(type).") }
+        guard Self.issuers[type] != nil || type == "OIDC" || type == "SAML" else {
+            return HostedLogin.errorPage(404, "No test identity provider of type \(type).")
+        }
         let query = request.parameters.filter { Self.protocolParameters.contains($0.key) }
-        guard let clientID = query["client_id"], let redirectURI = query["redirect_uri"], query["response_type"] == "code" else {
-            return HostedLogin.errorPage(400, "invalid_request: client_id, redirect_uri and response_type=code are required")
+        let saml: SAMLRequest?
+        if type == "SAML" {
+            guard let found = SAMLRequest(query["SAMLRequest"]) else {
+                return HostedLogin.errorPage(400, "invalid_request: SAMLRequest must be a base64 AuthnRequest with an ID and an AssertionConsumerServiceURL")
+            }
+            saml = found
+        } else {
+            guard query["client_id"] != nil, query["redirect_uri"] != nil, query["response_type"] == "code" else {
+                return HostedLogin.errorPage(400, "invalid_request: client_id, redirect_uri and response_type=code are required")
+            }
+            saml = nil
         }
         guard method == .post else { return page(type: type, query, message: nil) }
         guard HostedLogin.csrfMatches(request) else {
             return HostedLogin.errorPage(403, "The form has expired or did not come from this page. Go back and try again.")
         }
+        let identity: Identity?
         if request.parameters["cancel"] != nil {
-            return HostedLogin.redirect(redirectURI, ["error": "access_denied", "state": query["state"]])
-        }
-        let identity: Identity
-        if let subject = request.parameters["remembered"], let known = identities(type).first(where: { $0.subject == subject }) {
+            identity = nil
+        } else if let subject = request.parameters["remembered"], let known = identities(type).first(where: { $0.subject == subject }) {
             identity = known
         } else {
             let email = request.parameters["email"] ?? ""
@@ -77,22 +90,26 @@ package final class TestIdentityProviders: Sendable {
             let given = request.parameters["subject"] ?? ""
             guard given.count <= 128 else { return page(type: type, query, message: "The subject is at most 128 characters.") }
             let subject = given.isEmpty ? Self.subject(for: email, type: type) : given
-            identity = Identity(subject: subject, email: email, name: request.parameters["name"] ?? "")
-            remembered.withLockedValue { $0[type, default: []] = [identity] + ($0[type] ?? []).filter { $0.subject != subject }.prefix(9) }
+            let entered = Identity(subject: subject, email: email, name: request.parameters["name"] ?? "")
+            remembered.withLockedValue { $0[type, default: []] = [entered] + ($0[type] ?? []).filter { $0.subject != subject }.prefix(9) }
+            identity = entered
         }
+        if let saml { return samlAnswer(identity, to: saml, relayState: query["RelayState"], provider: query["provider"]) }
+        let redirectURI = query["redirect_uri"] ?? ""
+        guard let identity else { return HostedLogin.redirect(redirectURI, ["error": "access_denied", "state": query["state"]]) }
         let now = clock.now
         let code = SecureRandom.uuidString()
         let claims = Self.claims(
             of: identity,
             type: type,
             issuer: query["issuer"] ?? Self.issuers[type] ?? "",
-            audience: clientID,
+            audience: query["client_id"] ?? "",
             nonce: query["nonce"],
             now: now
         )
         codes.withLockedValue { codes in
             codes = codes.filter { $0.value.expires > now }
-            codes[code] = IssuedCode(claims: claims, clientID: clientID, redirectURI: redirectURI, expires: now + Self.codeLifetime)
+            codes[code] = IssuedCode(claims: claims, clientID: query["client_id"] ?? "", redirectURI: redirectURI, expires: now + Self.codeLifetime)
         }
         return HostedLogin.redirect(redirectURI, ["code": code, "state": query["state"]])
     }
@@ -118,7 +135,7 @@ package final class TestIdentityProviders: Sendable {
 
     // MARK: - Helpers
 
-    private func key() throws -> RSAKey {
+    func key() throws -> RSAKey {
         try signingKey.withLockedValue { stored in
             if let stored { return stored }
             let made = try RSAKey.generate()
@@ -159,7 +176,8 @@ package final class TestIdentityProviders: Sendable {
     }
 
     private func page(type: String, _ query: [String: String], message: String?) -> HostedLogin.Response {
-        let provider = ["SignInWithApple": "Apple", "LoginWithAmazon": "Amazon", "OIDC": query["provider"] ?? "your identity provider"][type] ?? type
+        let named = query["provider"] ?? "your identity provider"
+        let provider = ["SignInWithApple": "Apple", "LoginWithAmazon": "Amazon", "OIDC": named, "SAML": named][type] ?? type
         let csrf = SecureRandom.uuidString()
         var form = HostedLogin.alert(message)
         form += "<p>This stands in for \(HostedLogin.html(provider)) offline. Sign in as any test identity.</p>\n"
