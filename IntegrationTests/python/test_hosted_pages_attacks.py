@@ -138,3 +138,94 @@ def test_the_emulator_clock_expires_codes_and_browser_sessions(hosted):
     assert expired.status_code == 302 and expired.headers["Location"].startswith("/login?")
     refused = browser.get(f"{hosted['base']}/passkeys/add", params={"client_id": hosted["client"], "redirect_uri": CALLBACK}, timeout=10)
     assert refused.status_code == 401 and "Sign in first" in refused.text
+
+
+def saml_response(hosted, browser):
+    """A SAML sign-in through the stand-in up to its auto-posted form: (the form's fields, the response XML)."""
+    import base64
+    to_provider = browser.get(f"{hosted['base']}/oauth2/authorize", params=authorize_query(hosted, identity_provider="Corporate"),
+                              allow_redirects=False, timeout=10)
+    sso = hosted["base"] + to_provider.headers["Location"]
+    _, fields = form_of(browser.get(sso, timeout=10).text)
+    posted = browser.post(sso, data={**fields, "email": "mallory@corp.example", "subject": "mallory"}, allow_redirects=False, timeout=10)
+    assert 'action="/saml2/idpresponse"' in posted.text
+    _, answer = form_of(posted.text)
+    return answer, base64.b64decode(answer["SAMLResponse"]).decode()
+
+
+def post_saml(hosted, browser, fields, document):
+    import base64
+    answer = browser.post(f"{hosted['base']}/saml2/idpresponse",
+                          data={**fields, "SAMLResponse": base64.b64encode(document.encode()).decode()}, allow_redirects=False, timeout=10)
+    return answer
+
+
+def test_a_signed_saml_response_signs_in_once(hosted):
+    browser = requests.Session()
+    fields, document = saml_response(hosted, browser)
+    assert "code" in redirect_query(post_saml(hosted, browser, fields, document))
+    assert post_saml(hosted, browser, fields, document).status_code == 400  # the RelayState is used up
+
+
+@pytest.mark.parametrize("attack, reason", [
+    ("changed subject", "digest does not match"),
+    ("changed signature", "not the identity provider's"),
+    ("second assertion before", "exactly one assertion"),
+    ("signed assertion moved into extensions", "exactly one assertion"),
+    ("comment in the subject", "not acceptable XML"),
+    ("doctype with an entity", "not acceptable XML"),
+    ("duplicate ID", "exactly one assertion"),
+    ("sha1 signature", "one enveloped RSA-SHA256 reference"),
+])
+def test_a_tampered_saml_response_is_refused(hosted, attack, reason):
+    browser = requests.Session()
+    fields, document = saml_response(hosted, browser)
+    assertion = document[document.index("<saml:Assertion "):document.index("</saml:Assertion>") + len("</saml:Assertion>")]
+    evil = assertion.replace(">mallory</saml:NameID>", ">admin</saml:NameID>")
+    evil = evil[:evil.index("<ds:Signature")] + evil[evil.index("</ds:Signature>") + len("</ds:Signature>"):]
+    if attack == "changed subject":
+        document = document.replace(">mallory</saml:NameID>", ">admin</saml:NameID>")
+    elif attack == "changed signature":
+        start = document.index("<ds:SignatureValue>") + len("<ds:SignatureValue>")
+        document = document[:start] + ("A" if document[start] != "A" else "B") + document[start + 1:]
+    elif attack == "second assertion before":
+        document = document.replace(assertion, evil.replace('ID="_', 'ID="_evil') + assertion)
+    elif attack == "signed assertion moved into extensions":
+        document = document.replace(assertion, f"<samlp:Extensions>{assertion}</samlp:Extensions>" + evil.replace('ID="_', 'ID="_evil'))
+    elif attack == "comment in the subject":
+        document = document.replace(">mallory</saml:NameID>", ">mallory<!-- -->.admin</saml:NameID>")
+    elif attack == "doctype with an entity":
+        document = '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + document
+    elif attack == "duplicate ID":
+        document = document.replace("<samlp:Status>", f"<samlp:Extensions>{evil}</samlp:Extensions><samlp:Status>")
+    elif attack == "sha1 signature":
+        document = document.replace("xmldsig-more#rsa-sha256", "xmldsig#rsa-sha1")
+    query = redirect_query(post_saml(hosted, browser, fields, document))
+    assert query["error"] == "invalid_request" and reason in query["error_description"], query
+    assert not hosted["idp"].list_users(UserPoolId=hosted["pool"], Filter='username = "Corporate_admin"')["Users"]
+
+
+def test_an_expired_or_misdirected_saml_response_is_refused(hosted):
+    browser = requests.Session()
+    first, first_document = saml_response(hosted, browser)
+    second, _ = saml_response(hosted, browser)
+    # The first flow's response under the second flow's RelayState: InResponseTo is not that request's.
+    query = redirect_query(post_saml(hosted, browser, second, first_document))
+    assert "bearer confirmation" in query["error_description"]
+    third, third_document = saml_response(hosted, browser)
+    hosted["emulator"].advance_clock(400)
+    query = redirect_query(post_saml(hosted, browser, third, third_document))
+    assert "expired" in query["error_description"]
+
+
+def test_a_real_xml_signature_library_verifies_the_stand_in_saml_signature(hosted):
+    """signxml (lxml's exclusive C14N, cryptography's RSA) checks what the emulator's stand-in signed."""
+    from lxml import etree
+    from signxml import XMLVerifier
+    browser = requests.Session()
+    _, document = saml_response(hosted, browser)
+    certificate = re.search(r"<ds:X509Certificate>([^<]+)<", document).group(1)
+    pem = f"-----BEGIN CERTIFICATE-----\n{certificate}\n-----END CERTIFICATE-----\n"
+    verified = XMLVerifier().verify(document.encode(), x509_cert=pem, expect_references=1)
+    assert etree.QName(verified.signed_xml).localname == "Assertion"
+    assert verified.signed_xml.find(".//{urn:oasis:names:tc:SAML:2.0:assertion}NameID").text == "mallory"
