@@ -96,7 +96,10 @@ extension HostedLogin {
         else { return Self.errorPage(400, "invalid_request: the RelayState is unknown or has expired. Start the sign-in again.") }
         return await withAuthorizeRequest(pending.carried) { checked, _ in
             guard let encoded = request.parameters["SAMLResponse"], encoded.count <= 262_144, let data = Data(base64Encoded: encoded) else {
-                return Self.redirect(checked.redirectURI, ["error": "invalid_request", "error_description": "no SAMLResponse", "state": checked.state])
+                return Self.redirect(
+                    checked.redirectURI,
+                    ["error": "invalid_request", "error_description": "no SAMLResponse", "state": checked.state]
+                )
             }
             let response: SAMLResponse
             do {

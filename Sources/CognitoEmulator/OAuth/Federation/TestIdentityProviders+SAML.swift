@@ -55,7 +55,11 @@ extension TestIdentityProviders {
 
             """
         )
-        return HostedLogin.Response(status: 200, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")], body: Array(body.utf8))
+        return HostedLogin.Response(
+            status: 200,
+            headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
+            body: Array(body.utf8)
+        )
     }
 
     /// A `samlp:Response` with one signed assertion about `identity`.
@@ -73,7 +77,8 @@ extension TestIdentityProviders {
         let statement = attributes.map { name, value in
             "<saml:Attribute Name=\"\(text(name))\"><saml:AttributeValue>\(text(value))</saml:AttributeValue></saml:Attribute>"
         }.joined()
-        let opening = "<saml:Assertion xmlns:saml=\"\(SAMLResponse.assertionNamespace)\" ID=\"\(id)\" IssueInstant=\"\(ISO8601Time.format(now))\" Version=\"2.0\">"
+        let opening =
+            "<saml:Assertion xmlns:saml=\"\(SAMLResponse.assertionNamespace)\" ID=\"\(id)\" IssueInstant=\"\(ISO8601Time.format(now))\" Version=\"2.0\">"
         let issuer = "<saml:Issuer>\(Self.samlIssuer)</saml:Issuer>"
         let rest = """
             <saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified">\(text(identity.subject))</saml:NameID>\

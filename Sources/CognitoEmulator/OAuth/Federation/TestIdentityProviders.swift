@@ -66,7 +66,10 @@ package final class TestIdentityProviders: Sendable {
         let saml: SAMLRequest?
         if type == "SAML" {
             guard let found = SAMLRequest(query["SAMLRequest"]) else {
-                return HostedLogin.errorPage(400, "invalid_request: SAMLRequest must be a base64 AuthnRequest with an ID and an AssertionConsumerServiceURL")
+                return HostedLogin.errorPage(
+                    400,
+                    "invalid_request: SAMLRequest must be a base64 AuthnRequest with an ID and an AssertionConsumerServiceURL"
+                )
             }
             saml = found
         } else {

@@ -117,7 +117,9 @@ package struct SAMLResponse: Sendable {
             throw Refusal(reason: "the assertion has no conditions")
         }
         if let notBefore = conditions.attribute("NotBefore") {
-            guard let time = ISO8601Time.parse(notBefore), expected.now + skew >= time else { throw Refusal(reason: "the assertion is not valid yet") }
+            guard let time = ISO8601Time.parse(notBefore), expected.now + skew >= time else {
+                throw Refusal(reason: "the assertion is not valid yet")
+            }
         }
         guard let notOnOrAfter = conditions.attribute("NotOnOrAfter").flatMap(ISO8601Time.parse), expected.now - skew < notOnOrAfter else {
             throw Refusal(reason: "the assertion has expired")
