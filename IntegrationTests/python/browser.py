@@ -1,10 +1,12 @@
 """A headless Chromium (Debian's package) driven by Selenium for the managed login pages, a callback
 server on loopback that stands for the app, and helpers the browser tests share."""
 import base64
+import html
 import hashlib
 import hmac
 import http.server
 import os
+import re
 import secrets
 import struct
 import threading
@@ -117,3 +119,15 @@ class AuthorizeRequest:
             "redirect_uri": self.redirect_uri, "code_verifier": self.verifier}, timeout=10)
         assert answer.status_code == 200, answer.text
         return answer.json()
+
+
+def form_of(page):
+    """The page's form: its action and hidden fields (the CSRF token among them)."""
+    action = re.search(r'<form method="post"(?: action="([^"]*)")?', page).group(1)
+    fields = {html.unescape(n): html.unescape(v) for n, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page)}
+    return action, fields
+
+
+def redirect_query(answer):
+    assert answer.status_code == 302, answer.text
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(answer.headers["Location"]).query))

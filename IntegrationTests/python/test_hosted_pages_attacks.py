@@ -1,7 +1,6 @@
 """The managed login pages and federation under attack, with a `requests` session as the browser:
 forged forms, federation states and codes that are not the emulator's, providers a client may not
 use, styles that try to inject markup, and the clock expiring codes and sessions."""
-import html
 import os
 import re
 import urllib.parse
@@ -10,6 +9,7 @@ import boto3
 import pytest
 import requests
 
+from browser import form_of, redirect_query
 from emulator import FIXTURES, Emulator
 
 REGION = "us-east-1"
@@ -28,18 +28,6 @@ def hosted():
 
 def authorize_query(hosted, **extra):
     return {"response_type": "code", "client_id": hosted["client"], "redirect_uri": CALLBACK, "scope": "openid email", "state": "st", **extra}
-
-
-def form_of(page):
-    """The page's form: its action and hidden fields (the CSRF token among them)."""
-    action = re.search(r'<form method="post"(?: action="([^"]*)")?', page).group(1)
-    fields = {html.unescape(n): html.unescape(v) for n, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page)}
-    return action, fields
-
-
-def redirect_query(answer):
-    assert answer.status_code == 302, answer.text
-    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(answer.headers["Location"]).query))
 
 
 @pytest.mark.parametrize("path", ["/signup", "/forgotPassword", "/confirmForgotPassword", "/confirmUser", "/passkeys/add", "/login"])

@@ -81,6 +81,11 @@ public struct CognitoTriggerEvent: Codable, Sendable {
         /// CustomEmailSender / CustomSMSSender: the code or temporary password to send. AWS encrypts it
         /// with the pool's KMS key; the emulator, offline, sends it base64-encoded.
         public var code: String?
+        /// InboundFederation: the identity provider's name and type (`Google`, `OIDC`, `SAML`, …).
+        public var providerName: String?
+        public var providerType: String?
+        /// InboundFederation: what the provider said.
+        public var attributes: FederationAttributes?
 
         /// A request: the attributes, and the members the trigger receives.
         public init(
@@ -99,7 +104,10 @@ public struct CognitoTriggerEvent: Codable, Sendable {
             challengeAnswer: String? = nil,
             password: String? = nil,
             type: String? = nil,
-            code: String? = nil
+            code: String? = nil,
+            providerName: String? = nil,
+            providerType: String? = nil,
+            attributes: FederationAttributes? = nil
         ) {
             self.userAttributes = userAttributes
             self.validationData = validationData
@@ -117,11 +125,38 @@ public struct CognitoTriggerEvent: Codable, Sendable {
             self.password = password
             self.type = type
             self.code = code
+            self.providerName = providerName
+            self.providerType = providerType
+            self.attributes = attributes
+        }
+    }
+
+    /// InboundFederation's `request.attributes`: the OIDC or social provider's token response, ID token
+    /// claims and user info, or the SAML assertion's attributes.
+    public struct FederationAttributes: Codable, Sendable {
+        public var tokenResponse: [String: String]?
+        public var idToken: [String: String]?
+        public var userInfo: [String: String]?
+        public var samlResponse: [String: String]?
+
+        /// Attributes of one provider.
+        public init(
+            tokenResponse: [String: String]? = nil,
+            idToken: [String: String]? = nil,
+            userInfo: [String: String]? = nil,
+            samlResponse: [String: String]? = nil
+        ) {
+            self.tokenResponse = tokenResponse
+            self.idToken = idToken
+            self.userInfo = userInfo
+            self.samlResponse = samlResponse
         }
     }
 
     /// `response`: the members each trigger may set.
     public struct Response: Codable, Sendable {
+        /// InboundFederation: the provider's attributes to map (all that are kept; empty keeps them all).
+        public var userAttributesToMap: [String: String]?
         /// PreSignUp: confirm the user without a code.
         public var autoConfirmUser: Bool?
         /// PreSignUp: mark the e-mail verified.

@@ -67,7 +67,7 @@ extension UserPoolConfiguration {
                 let config = DefinitionReader(member.value)
                 lambdaConfig["PreTokenGeneration"] = config.string("LambdaArn")
                 preTokenGenerationVersion = config.string("LambdaVersion") ?? "V1_0"
-            } else if member.key == "CustomSMSSender" || member.key == "CustomEmailSender" {
+            } else if ["CustomSMSSender", "CustomEmailSender", "InboundFederation"].contains(member.key) {
                 lambdaConfig[member.key] = DefinitionReader(member.value).string("LambdaArn")
             } else if let arn = member.value.stringValue {
                 lambdaConfig[member.key] = arn

@@ -7,7 +7,9 @@ import GRDB
 /// with status `EXTERNAL_PROVIDER`, the `identities` attribute and membership of the group
 /// `<poolId>_<ProviderName>`, created once after the PreSignUp trigger (`PreSignUp_ExternalProvider`)
 /// lets it; or, when AdminLinkProviderForUser linked the identity, the existing user it was linked to.
-/// Mapped attributes are written again at every sign-in.
+/// Mapped attributes are written again at every sign-in. An InboundFederation trigger sees the
+/// provider's attributes first (`idToken` and `userInfo` for OIDC and social providers, both the ID
+/// token's claims offline; `samlResponse` for SAML) and may replace those the mapping reads.
 extension CognitoService {
     /// The pool's identity provider named `name`, or the one whose `IdpIdentifiers` hold `identifier`.
     func identityProvider(poolID: String, name: String?, identifier: String?) throws(CognitoError) -> JSONValue? {
@@ -30,6 +32,7 @@ extension CognitoService {
         guard let subject = Self.claimText(claims[subjectClaim]), !subject.isEmpty else {
             throw .invalidParameter("The identity provider's token has no \(subjectClaim).")
         }
+        let claims = try await inboundFederation(claims, provider: name, type: type, username: "\(name)_\(subject)", pool: pool, client: client)
         let mapped = mapping.filter { $0.key != "username" }.sorted { $0.key < $1.key }.compactMap { attribute, claim in
             Self.claimText(claims[claim]).map { AttributeType(Name: attribute, Value: $0) }
         }
@@ -77,6 +80,36 @@ extension CognitoService {
             try StoredMembership(poolId: pool.id, groupName: group, username: username).save(db)
         }
         return username
+    }
+
+    /// The provider's claims as the InboundFederation trigger leaves them (unchanged without one, or
+    /// when it answers an empty `userAttributesToMap`).
+    private func inboundFederation(
+        _ claims: JSONValue,
+        provider: String,
+        type: String,
+        username: String,
+        pool: LivePool,
+        client: LiveClient
+    ) async throws(CognitoError) -> JSONValue {
+        guard pool.configuration.lambdaConfig["InboundFederation"] != nil else { return claims }
+        var texts: [String: String] = [:]
+        for member in claims.members ?? [] { texts[member.key] = Self.claimText(member.value) }
+        let given = texts
+        let attributes =
+            type == "SAML"
+            ? CognitoTriggerEvent.FederationAttributes(samlResponse: given)
+            : CognitoTriggerEvent.FederationAttributes(idToken: given, userInfo: given)
+        let answer = try await runTrigger(
+            "InboundFederation",
+            source: "InboundFederation_ExternalProvider",
+            pool: pool,
+            username: username,
+            clientID: client.id,
+            request: .init(userAttributes: [:], providerName: provider, providerType: type, attributes: attributes)
+        )
+        guard let mapped = answer?.userAttributesToMap, !mapped.isEmpty else { return claims }
+        return .object(mapped.sorted { $0.key < $1.key }.map { JSONValue.Member($0.key, .string($0.value)) })
     }
 
     /// The `identities` attribute of `user` with `identity` in it (once per provider and subject).
