@@ -28,19 +28,24 @@ def callback():
 @pytest.fixture(scope="module")
 def hosted(callback):
     emulator = Emulator(os.path.join(FIXTURES, "hosted.yml")).start()
-    pool = emulator.pool("Pool")
     idp = boto3.client("cognito-idp", endpoint_url=emulator.ready["cognito"], region_name=REGION,
                        aws_access_key_id="test", aws_secret_access_key="test")
-    client = idp.describe_user_pool_client(UserPoolId=pool["id"], ClientId=pool["clients"]["WebClient"])["UserPoolClient"]
-    updatable = ["ClientName", "AllowedOAuthFlows", "AllowedOAuthScopes", "AllowedOAuthFlowsUserPoolClient", "SupportedIdentityProviders",
-                 "ExplicitAuthFlows"]
-    idp.update_user_pool_client(UserPoolId=pool["id"], ClientId=client["ClientId"], CallbackURLs=[callback.url],
-                                LogoutURLs=[callback.url.replace("/callback", "/signed-out")],
-                                **{key: client[key] for key in updatable if key in client})
+    clients = {}
+    for pool_id, client_id in [("Pool", "WebClient"), ("PasskeyPool", "PasskeyClient")]:
+        pool = emulator.pool(pool_id)
+        client = idp.describe_user_pool_client(UserPoolId=pool["id"], ClientId=pool["clients"][client_id])["UserPoolClient"]
+        updatable = ["ClientName", "AllowedOAuthFlows", "AllowedOAuthScopes", "AllowedOAuthFlowsUserPoolClient", "SupportedIdentityProviders",
+                     "ExplicitAuthFlows"]
+        # As a test suite would: the callback's port is known only now.
+        idp.update_user_pool_client(UserPoolId=pool["id"], ClientId=client["ClientId"], CallbackURLs=[callback.url],
+                                    LogoutURLs=[callback.url.replace("/callback", "/signed-out")],
+                                    **{key: client[key] for key in updatable if key in client})
+        clients[pool_id] = (pool["id"], client["ClientId"], jwt.PyJWKClient(f"{emulator.ready['cognito']}/{pool['id']}/.well-known/jwks.json"))
     # The browser talks to localhost, the passkeys' relying party.
     base = emulator.ready["cognito"].replace("127.0.0.1", "localhost")
-    yield {"emulator": emulator, "idp": idp, "pool": pool["id"], "client": client["ClientId"], "base": base, "callback": callback.url,
-           "jwks": jwt.PyJWKClient(f"{emulator.ready['cognito']}/{pool['id']}/.well-known/jwks.json")}
+    pool, client, jwks = clients["Pool"]
+    yield {"emulator": emulator, "idp": idp, "pool": pool, "client": client, "base": base, "callback": callback.url, "jwks": jwks,
+           "passkeys": dict(zip(["pool", "client", "jwks"], clients["PasskeyPool"]))}
     emulator.stop()
 
 
@@ -52,6 +57,7 @@ def browser():
 
 
 def id_claims(hosted, tokens, nonce=None):
+    """The ID token's claims, verified with the pool's JWKS (`hosted` is the fixture or its `passkeys` part)."""
     key = hosted["jwks"].get_signing_key_from_jwt(tokens["id_token"]).key
     claims = jwt.decode(tokens["id_token"], key, algorithms=["RS256"], audience=hosted["client"])
     if nonce:
@@ -86,8 +92,9 @@ def test_sign_up_confirm_set_up_totp_and_sign_in_with_it_then_the_session_cookie
     request = AuthorizeRequest(hosted["base"], hosted["client"], hosted["callback"])
     browser.get(request.url)
     wait_for(browser, "#sign-up")
-    # The client's branding style (from serverless.yml) colours the page.
+    # The client's branding style (from serverless.yml) colours the page; MFA is required: no passwordless buttons.
     assert browser.execute_script("return getComputedStyle(document.body).backgroundColor") == "rgb(232, 240, 232)"
+    assert not browser.find_elements(By.NAME, "factor")
     screenshot(browser, "01-sign-in")
     browser.find_element(By.ID, "sign-up").click()
     wait_for(browser, "input[name='attribute:email']")
@@ -183,7 +190,7 @@ def test_a_saml_sign_in_through_the_idp_identifier_creates_the_federated_user(ho
     browser.get(request.url)
     wait_for(browser, "#email")
     fill(browser, {"email": "sam@corp.example", "name": "Sam Saml", "subject": "sam.saml"})
-    screenshot(browser, "11-saml-test-identity")
+    screenshot(browser, "12-saml-test-identity")
     browser.find_element(By.NAME, "signIn").click()
     # The stand-in posts its signed SAMLResponse to /saml2/idpresponse, which sends the browser on to the app.
     claims = id_claims(hosted, request.redeem(wait_for_url(browser, hosted["callback"])), request.nonce)
@@ -191,23 +198,23 @@ def test_a_saml_sign_in_through_the_idp_identifier_creates_the_federated_user(ho
     assert claims["identities"][0]["providerType"] == "SAML" and f"{hosted['pool']}_Corporate" in claims["cognito:groups"]
 
 
-def test_a_passkey_added_on_the_page_signs_in_with_chromiums_virtual_authenticator(hosted, browser):
+def test_a_passkey_added_on_the_page_signs_in_with_chromiums_virtual_authenticator_and_an_email_code_too(hosted, browser):
     browser.add_virtual_authenticator(VirtualAuthenticatorOptions(
         protocol=Protocol.CTAP2, transport=Transport.INTERNAL, has_resident_key=True, has_user_verification=True, is_user_verified=True))
-    idp = hosted["idp"]
-    idp.admin_create_user(UserPoolId=hosted["pool"], Username="kay", MessageAction="SUPPRESS",
+    passkeys, idp = hosted["passkeys"], hosted["idp"]
+    idp.admin_create_user(UserPoolId=passkeys["pool"], Username="kay", MessageAction="SUPPRESS",
                           UserAttributes=[{"Name": "email", "Value": "kay@example.com"}, {"Name": "email_verified", "Value": "true"}])
-    idp.admin_set_user_password(UserPoolId=hosted["pool"], Username="kay", Password=PASSWORD, Permanent=True)
-    first = AuthorizeRequest(hosted["base"], hosted["client"], hosted["callback"])
+    idp.admin_set_user_password(UserPoolId=passkeys["pool"], Username="kay", Password=PASSWORD, Permanent=True)
+    first = AuthorizeRequest(hosted["base"], passkeys["client"], hosted["callback"])
     browser.get(first.url)
+    screenshot(browser, "09-sign-in-choices")
     sign_in_with_password(browser, hosted, "kay", PASSWORD)
-    set_up_authenticator(browser)
     wait_for_url(browser, hosted["callback"])
 
-    add = AuthorizeRequest(hosted["base"], hosted["client"], hosted["callback"])
+    add = AuthorizeRequest(hosted["base"], passkeys["client"], hosted["callback"])
     browser.get(add.url.replace("/oauth2/authorize", "/passkeys/add"))
     wait_for(browser, "button[name='add']")
-    screenshot(browser, "09-add-passkey")
+    screenshot(browser, "10-add-passkey")
     browser.find_element(By.NAME, "add").click()
     tokens = add.redeem(wait_for_url(browser, hosted["callback"]))
     assert len(browser.get_credentials()) == 1
@@ -216,16 +223,29 @@ def test_a_passkey_added_on_the_page_signs_in_with_chromiums_virtual_authenticat
     assert [c["RelyingPartyId"] for c in listed] == ["localhost"]
 
     browser.delete_all_cookies()
-    request = AuthorizeRequest(hosted["base"], hosted["client"], hosted["callback"])
+    request = AuthorizeRequest(hosted["base"], passkeys["client"], hosted["callback"])
     browser.get(request.url)
     wait_for(browser, "#username")
     fill(browser, {"username": "kay"})
     browser.find_element(By.CSS_SELECTOR, "button[value='WEB_AUTHN']").click()
     wait_for(browser, "button[name='confirm']")
-    screenshot(browser, "10-passkey-sign-in")
+    screenshot(browser, "11-passkey-sign-in")
     browser.find_element(By.NAME, "confirm").click()
-    claims = id_claims(hosted, request.redeem(wait_for_url(browser, hosted["callback"])), request.nonce)
+    claims = id_claims(passkeys, request.redeem(wait_for_url(browser, hosted["callback"])), request.nonce)
     assert claims["cognito:username"] == "kay"
+
+    # Choice-based sign-in with a code from the outbox.
+    browser.delete_all_cookies()
+    by_email = AuthorizeRequest(hosted["base"], passkeys["client"], hosted["callback"])
+    browser.get(by_email.url)
+    wait_for(browser, "#username")
+    fill(browser, {"username": "kay"})
+    browser.find_element(By.CSS_SELECTOR, "button[value='EMAIL_OTP']").click()
+    wait_for(browser, "#answer")
+    codes = [m["code"] for m in hosted["emulator"].messages(passkeys["pool"], "kay") if m["code"]]
+    fill(browser, {"answer": codes[-1]})
+    browser.find_element(By.NAME, "confirm").click()
+    assert id_claims(passkeys, by_email.redeem(wait_for_url(browser, hosted["callback"])))["cognito:username"] == "kay"
 
 
 def test_the_seed_service_signs_up_through_the_pages_and_its_private_route_takes_the_id_token(callback, browser):

@@ -37,7 +37,9 @@ extension HostedLogin {
     func signInForm(_ checked: AuthorizeRequest, carried: [String: String], message: String?, notice: String? = nil) async -> Response {
         let pool = try? await service.pool(checked.client.poolID)
         var buttons = [Button(label: "Sign in", name: "signIn")]
-        if case .array(let allowed)? = pool?.definition["Policies"]?["SignInPolicy"]?["AllowedFirstAuthFactors"] {
+        if case .array(let allowed)? = pool?.definition["Policies"]?["SignInPolicy"]?["AllowedFirstAuthFactors"],
+            pool?.configuration.mfaConfiguration != "ON"
+        {
             for (factor, label) in Self.factorButtons where allowed.contains(.string(factor)) {
                 buttons.append(Button(label: label, name: "factor", value: factor, skipsChecks: true))
             }
@@ -147,6 +149,13 @@ extension HostedLogin {
         case "SELECT_MFA_TYPE", "SELECT_CHALLENGE":
             let key = challenge == "SELECT_MFA_TYPE" ? "MFAS_CAN_CHOOSE" : "AVAILABLE_CHALLENGES"
             let choices = Self.stringList(parameters[key]).filter { !["PASSWORD", "PASSWORD_SRP"].contains($0) }
+            if choices.isEmpty {
+                return await signInForm(
+                    checked,
+                    carried: carried.merging(["username": username]) { _, new in new },
+                    message: "That way of signing in is not available for this user. Sign in with your password."
+                )
+            }
             let labels = [
                 "SOFTWARE_TOKEN_MFA": "Authenticator app", "SMS_MFA": "Text message", "EMAIL_OTP": "E-mail", "SMS_OTP": "Text message",
                 "WEB_AUTHN": "Passkey",

@@ -8,12 +8,15 @@ import GRDB
 /// A password is followed by MFA as in the other flows; a one-time code or a passkey is the whole sign-in.
 /// See https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html
 extension CognitoService {
-    /// The first factors a user may choose, in AWS's order.
+    /// The first factors a user may choose, in AWS's order. A pool that requires MFA offers the
+    /// passwordless ones only to users with passkey MFA (WebAuthnMfaSettings), which the emulator does
+    /// not model: there, the password alone.
     func availableFactors(for user: StoredUser, pool: LivePool) throws(CognitoError) -> [FirstFactor] {
         var allowed: Set<String> = ["PASSWORD"]
         if case .array(let items)? = pool.definition["Policies"]?["SignInPolicy"]?["AllowedFirstAuthFactors"] {
             allowed = Set(items.compactMap(\.stringValue))
         }
+        if pool.configuration.mfaConfiguration == "ON" { allowed = allowed.intersection(["PASSWORD"]) }
         var factors: [FirstFactor] = []
         if allowed.contains("PASSWORD"), user.passwordVerifier != nil { factors += [.password, .passwordSRP] }
         if allowed.contains("EMAIL_OTP"), attribute("email_verified", of: user) == "true", user.email != nil { factors.append(.emailOTP) }
