@@ -71,3 +71,23 @@ def test_a_linked_identity_signs_in_as_its_native_user(federation):
     idp.admin_disable_provider_for_user(UserPoolId=federation["pool"],
                                         User={"ProviderName": "Google", "ProviderAttributeName": "Cognito_Subject", "ProviderAttributeValue": "g-200"})
     assert id_claims(federation, google_sign_in(federation, "grace@example.com", "g-200"))["cognito:username"] == "Google_g-200"
+
+
+def test_a_provider_identity_cannot_take_over_a_native_user_of_its_name(federation):
+    idp = federation["idp"]
+    idp.admin_create_user(UserPoolId=federation["pool"], Username="Google_g-300", MessageAction="SUPPRESS",
+                          UserAttributes=[{"Name": "email", "Value": "squatter@example.com"}])
+    returned = google_sign_in(federation, "victim@example.com", "g-300")
+    assert returned["error"] == "invalid_request" and "not linked" in returned["error_description"]
+    user = idp.admin_get_user(UserPoolId=federation["pool"], Username="Google_g-300")
+    assert {a["Name"]: a["Value"] for a in user["UserAttributes"]}["email"] == "squatter@example.com"
+
+
+def test_a_link_by_email_signs_the_provider_identity_in_as_the_native_user(federation):
+    idp = federation["idp"]
+    idp.admin_create_user(UserPoolId=federation["pool"], Username="lin", MessageAction="SUPPRESS",
+                          UserAttributes=[{"Name": "email", "Value": "lin@example.com"}])
+    idp.admin_link_provider_for_user(UserPoolId=federation["pool"],
+                                     DestinationUser={"ProviderName": "Cognito", "ProviderAttributeValue": "lin"},
+                                     SourceUser={"ProviderName": "Google", "ProviderAttributeName": "email", "ProviderAttributeValue": "lin@example.com"})
+    assert id_claims(federation, google_sign_in(federation, "lin@example.com", "g-400"))["cognito:username"] == "lin"

@@ -93,7 +93,7 @@ def test_a_cancelled_provider_sign_in_and_a_provider_the_client_may_not_use(host
 
 def test_a_branding_style_cannot_inject_markup_or_css(hosted):
     idp = hosted["idp"]
-    client = idp.create_user_pool_client(UserPoolId=hosted["pool"], ClientName="styled", AllowedOAuthFlowsUserPoolClient=True,
+    client = idp.create_user_pool_client(UserPoolId=hosted["pool"], ClientName="styled", AllowedOAuthFlowsUserPoolClient=True, SupportedIdentityProviders=["COGNITO"],
                                          AllowedOAuthFlows=["code"], AllowedOAuthScopes=["openid"], CallbackURLs=[CALLBACK])["UserPoolClient"]
     idp.create_managed_login_branding(UserPoolId=hosted["pool"], ClientId=client["ClientId"], Settings={"components": {
         "pageBackground": {"lightMode": {"color": "red}</style><script>alert(1)</script>"}},
@@ -217,3 +217,54 @@ def test_a_real_xml_signature_library_verifies_the_stand_in_saml_signature(hoste
     verified = XMLVerifier().verify(document.encode(), x509_cert=pem, expect_references=1)
     assert etree.QName(verified.signed_xml).localname == "Assertion"
     assert verified.signed_xml.find(".//{urn:oasis:names:tc:SAML:2.0:assertion}NameID").text == "mallory"
+
+
+def test_a_federation_started_in_one_browser_cannot_be_finished_in_another(hosted):
+    attacker, victim = requests.Session(), requests.Session()
+    provider_query = redirect_query(attacker.get(f"{hosted['base']}/oauth2/authorize", params=authorize_query(hosted, identity_provider="Google"),
+                                                 allow_redirects=False, timeout=10))
+    page = attacker.get(f"{hosted['base']}/_emulate/idp/Google/authorize", params=provider_query, timeout=10).text
+    _, fields = form_of(page)
+    back = attacker.post(f"{hosted['base']}/_emulate/idp/Google/authorize?" + urllib.parse.urlencode(provider_query),
+                         data={**fields, "email": "attacker@example.com"}, allow_redirects=False, timeout=10)
+    # The attacker hands the victim the provider's answer: without the state's cookie it is refused (no login CSRF).
+    handed = victim.get(hosted["base"] + back.headers["Location"], allow_redirects=False, timeout=10)
+    assert handed.status_code == 400 and "another browser" in handed.text
+    assert "code" in redirect_query(attacker.get(hosted["base"] + back.headers["Location"], allow_redirects=False, timeout=10))
+
+
+def test_the_stand_in_providers_answer_only_to_the_pools_endpoints(hosted):
+    browser = requests.Session()
+    provider_query = redirect_query(browser.get(f"{hosted['base']}/oauth2/authorize", params=authorize_query(hosted, identity_provider="Google"),
+                                                allow_redirects=False, timeout=10))
+    elsewhere = browser.get(f"{hosted['base']}/_emulate/idp/Google/authorize",
+                            params={**provider_query, "redirect_uri": "https://evil.example/steal"}, timeout=10)
+    assert elsewhere.status_code == 400
+    import base64
+    request = ('<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" '
+               'ID="_x" AssertionConsumerServiceURL="javascript:alert(1)"><saml:Issuer>sp</saml:Issuer></samlp:AuthnRequest>')
+    sso = browser.get(f"{hosted['base']}/_emulate/idp/SAML/sso", params={"SAMLRequest": base64.b64encode(request.encode()).decode()}, timeout=10)
+    assert sso.status_code == 400 and "javascript" not in sso.text
+
+
+def test_a_client_without_cognito_offers_only_its_identity_providers(hosted):
+    idp = hosted["idp"]
+    client = idp.create_user_pool_client(UserPoolId=hosted["pool"], ClientName="social-only", AllowedOAuthFlowsUserPoolClient=True,
+                                         SupportedIdentityProviders=["Google"], AllowedOAuthFlows=["code"], AllowedOAuthScopes=["openid"],
+                                         CallbackURLs=[CALLBACK])["UserPoolClient"]
+    query = {**authorize_query(hosted, scope="openid"), "client_id": client["ClientId"]}
+    browser = requests.Session()
+    page = browser.get(f"{hosted['base']}/login", params=query, timeout=10)
+    assert page.status_code == 200 and 'id="idp-Google"' in page.text and 'name="password"' not in page.text
+    for path in ["/signup", "/forgotPassword"]:
+        assert browser.get(f"{hosted['base']}{path}", params=query, timeout=10).status_code == 400
+    _, fields = form_of(browser.get(f"{hosted['base']}/signup", params={**authorize_query(hosted)}, timeout=10).text)
+    refused = browser.post(f"{hosted['base']}/login", data={**fields, **query, "username": "x", "password": "y"}, allow_redirects=False, timeout=10)
+    assert refused.status_code == 400 and "COGNITO" in refused.text
+
+
+def test_a_sign_in_factor_the_page_does_not_offer_is_refused(hosted):
+    browser = requests.Session()
+    _, fields = form_of(browser.get(f"{hosted['base']}/login", params=authorize_query(hosted), timeout=10).text)
+    answer = browser.post(f"{hosted['base']}/login", data={**fields, "username": "nobody", "factor": "PASSWORD_SRP"}, allow_redirects=False, timeout=10)
+    assert answer.status_code == 400 and "Choose one of the ways to sign in" in answer.text

@@ -32,7 +32,7 @@ def setup(cognito):
                                           AllowedOAuthFlows=["client_credentials"],
                                           AllowedOAuthScopes=["https://api.example.com/read"])["UserPoolClient"]
     app = idp.create_user_pool_client(UserPoolId=pool, ClientName="app", ExplicitAuthFlows=["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-                                      AllowedOAuthFlowsUserPoolClient=True, AllowedOAuthFlows=["code"], AllowedOAuthScopes=["openid", "email"],
+                                      AllowedOAuthFlowsUserPoolClient=True, SupportedIdentityProviders=["COGNITO"], AllowedOAuthFlows=["code"], AllowedOAuthScopes=["openid", "email"],
                                       CallbackURLs=["https://app.example.com/callback"], LogoutURLs=["https://app.example.com/bye"])["UserPoolClient"]
     discovery = requests.get(f"{cognito.ready['cognito']}/{pool}/.well-known/openid-configuration", timeout=10).json()
     keys = JsonWebKey.import_key_set(requests.get(discovery["jwks_uri"], timeout=10).json())
@@ -219,7 +219,7 @@ def test_a_wrong_password_on_the_page_gets_cognitos_message_and_no_code(setup, c
 
 def test_the_implicit_flow_returns_tokens_in_the_fragment_for_clients_that_allow_it(setup, cognito):
     idp, pool, _, app, discovery, keys = setup
-    spa = idp.create_user_pool_client(UserPoolId=pool, ClientName="spa", AllowedOAuthFlowsUserPoolClient=True, AllowedOAuthFlows=["implicit"],
+    spa = idp.create_user_pool_client(UserPoolId=pool, ClientName="spa", AllowedOAuthFlowsUserPoolClient=True, SupportedIdentityProviders=["COGNITO"], AllowedOAuthFlows=["implicit"],
                                       AllowedOAuthScopes=["openid"], CallbackURLs=["https://spa.example.com/"])["UserPoolClient"]
     idp.admin_create_user(UserPoolId=pool, Username="ines", MessageAction="SUPPRESS")
     idp.admin_set_user_password(UserPoolId=pool, Username="ines", Password="Passw0rd!x", Permanent=True)

@@ -201,7 +201,9 @@ struct CognitoResponder: HTTPResponder {
                 return HTTPResponses.json(#"{"error":"invalid_request"}"#, status: 400)
             }
         }
-        let parameters = Self.form(request.uri.query ?? "", body)
+        // The token and revocation endpoints read the body alone: no client secret in a URL.
+        let endpoint = path == "/oauth2/token" || path == "/oauth2/revoke"
+        let parameters = Self.form(endpoint && request.method == .post ? "" : request.uri.query ?? "", body)
         let answer = await hostedLogin.respond(request.method == .post ? .post : .get, path: path, hostedRequest(request, parameters: parameters))
         return answer.map(Self.response)
     }

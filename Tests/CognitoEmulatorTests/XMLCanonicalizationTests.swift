@@ -43,7 +43,7 @@ struct XMLCanonicalizationTests {
         let hostile = [
             #"<!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>"#, "<r><!-- c --></r>", "<r><![CDATA[x]]></r>", "<r><?pi x?></r>", "<r>&x;</r>",
             "<r>&#0;</r>", "<r a='1' a='2'/>", "<p:r/>", "<r></s>", "<r>", "<r/><r/>", #"<r a="<"/>"#, "<r>]]></r>",
-            #"<r xmlns:p="urn:1" xmlns:q="urn:1" p:a="1" q:a="2"/>"#, "<r a=1/>", "",
+            #"<r xmlns:p="urn:1" xmlns:q="urn:1" p:a="1" q:a="2"/>"#, "<r a=1/>", "", "<r>&#x+41;</r>", #"<r xmlns:="urn:x"/>"#,
             String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300),
         ]
         for text in hostile {

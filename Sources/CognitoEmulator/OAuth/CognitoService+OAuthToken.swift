@@ -121,7 +121,8 @@ extension CognitoService {
             } catch {
                 throw OAuthError("invalid_request", error.message)
             }
-            granted = (granted + (changes?.scopesToAdd ?? [])).filter { !(changes?.scopesToSuppress ?? []).contains($0) }
+            for added in changes?.scopesToAdd ?? [] where !granted.contains(added) { granted.append(added) }
+            granted.removeAll { (changes?.scopesToSuppress ?? []).contains($0) }
         }
         let now = Int(clock.now.rounded(.down))
         let claims = Self.applying(

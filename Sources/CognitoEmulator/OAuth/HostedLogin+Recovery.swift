@@ -6,7 +6,10 @@ import EmulatorCore
 extension HostedLogin {
     /// `GET /forgotPassword`.
     func forgotPasswordPage(_ request: Request) async -> Response {
-        await withAuthorizeRequest(request.parameters) { checked, carried in await forgotPasswordForm(checked, carried: carried, message: nil) }
+        await withAuthorizeRequest(request.parameters) { checked, carried in
+            guard Self.allowsUserPoolSignIn(checked.client) else { return Self.userPoolSignInRefused }
+            return await forgotPasswordForm(checked, carried: carried, message: nil)
+        }
     }
 
     private func forgotPasswordForm(_ checked: AuthorizeRequest, carried: [String: String], message: String?) async -> Response {
@@ -26,6 +29,7 @@ extension HostedLogin {
     /// `POST /forgotPassword`: ForgotPassword; then the code's page.
     func forgotPassword(_ request: Request) async -> Response {
         await withAuthorizeRequest(request.parameters) { checked, carried in
+            guard Self.allowsUserPoolSignIn(checked.client) else { return Self.userPoolSignInRefused }
             let username = request.parameters["username"] ?? ""
             let delivery: CodeDeliveryDetailsType?
             do throws(CognitoError) {
@@ -66,6 +70,7 @@ extension HostedLogin {
     /// `POST /confirmForgotPassword`: ConfirmForgotPassword; then the sign-in page.
     func confirmForgotPassword(_ request: Request) async -> Response {
         await withAuthorizeRequest(request.parameters) { checked, carried in
+            guard Self.allowsUserPoolSignIn(checked.client) else { return Self.userPoolSignInRefused }
             let username = request.parameters["username"] ?? ""
             do throws(CognitoError) {
                 _ = try await service.confirmForgotPassword(
@@ -82,7 +87,7 @@ extension HostedLogin {
             }
             return await signInForm(
                 checked,
-                carried: carried.merging(["username": username]) { _, new in new },
+                carried: carried.overriding(["username": username]),
                 message: nil,
                 notice: "Your password has been reset. Sign in with your new password."
             )

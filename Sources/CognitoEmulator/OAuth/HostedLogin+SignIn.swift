@@ -1,6 +1,5 @@
 import EmulatorCore
 import EmulatorCrypto
-import NIOConcurrencyHelpers
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -48,14 +47,25 @@ extension HostedLogin {
         if pool?.configuration.allowAdminCreateUserOnly == false {
             after += Self.link("Need an account? Sign up", to: "/signup", carried: carried, id: "sign-up")
         }
+        var providers = ""
         for provider in OAuthClient(client: checked.client).identityProviders where provider != "COGNITO" {
-            after += Self.link(
+            providers += Self.link(
                 "Sign in with \(provider)",
                 to: "/oauth2/authorize",
-                carried: carried.merging(["identity_provider": provider]) { _, new in new },
+                carried: carried.overriding(["identity_provider": provider]),
                 id: "idp-\(provider)"
             )
         }
+        guard Self.allowsUserPoolSignIn(checked.client) else {
+            guard !providers.isEmpty else { return Self.userPoolSignInRefused }
+            let body = Self.document("Sign in", providers, branding: await branding(of: checked.client))
+            return Response(
+                status: 200,
+                headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
+                body: Array(body.utf8)
+            )
+        }
+        after += providers
         return formPage(
             "Sign in",
             action: "/login",
@@ -72,9 +82,21 @@ extension HostedLogin {
         )
     }
 
+    /// Whether the client signs users in with the pool's own accounts (`COGNITO` among its
+    /// `SupportedIdentityProviders`); without it only its identity providers are offered.
+    static func allowsUserPoolSignIn(_ client: LiveClient) -> Bool {
+        OAuthClient(client: client).identityProviders.contains("COGNITO")
+    }
+
+    /// The page for a sign-in, sign-up or reset the client does not allow.
+    static var userPoolSignInRefused: Response {
+        errorPage(400, "Login option is not available: the app client's SupportedIdentityProviders do not include COGNITO.")
+    }
+
     /// `POST /login`: the form's username and password, a first factor chosen, or a challenge's answer.
     func login(_ request: Request) async -> Response {
         await withAuthorizeRequest(request.parameters) { checked, carried in
+            guard Self.allowsUserPoolSignIn(checked.client) else { return Self.userPoolSignInRefused }
             let username = request.parameters["username"] ?? ""
             if let challenge = request.parameters["challenge"], let session = request.parameters["session"] {
                 return await answer(challenge, session: session, request, checked: checked, carried: carried)
@@ -82,6 +104,9 @@ extension HostedLogin {
             let answer: InitiateAuthResponse
             do throws(CognitoError) {
                 if let factor = request.parameters["factor"] {
+                    guard Self.factorButtons.contains(where: { $0.factor == factor }) else {
+                        return await signInForm(checked, carried: carried, message: "Choose one of the ways to sign in on this page.")
+                    }
                     guard !username.isEmpty else { return await signInForm(checked, carried: carried, message: "Please enter a username.") }
                     answer = try await service.hostedChoiceSignIn(username: username, preferred: factor, client: checked.client)
                 } else {
@@ -92,7 +117,7 @@ extension HostedLogin {
                     answer = try await service.hostedPasswordSignIn(username: username, password: password, client: checked.client)
                 }
             } catch {
-                return await signInForm(checked, carried: carried.merging(["username": username]) { _, new in new }, message: error.message)
+                return await signInForm(checked, carried: carried.overriding(["username": username]), message: error.message)
             }
             return await continueSignIn(answer, checked: checked, carried: carried, username: username)
         }
@@ -152,7 +177,7 @@ extension HostedLogin {
             if choices.isEmpty {
                 return await signInForm(
                     checked,
-                    carried: carried.merging(["username": username]) { _, new in new },
+                    carried: carried.overriding(["username": username]),
                     message: "That way of signing in is not available for this user. Sign in with your password."
                 )
             }
@@ -248,7 +273,7 @@ extension HostedLogin {
         } catch {
             // A passkey's or a choice's session does not take a second answer: back to the form.
             if challenge == "WEB_AUTHN" || challenge == "SELECT_CHALLENGE" {
-                return await signInForm(checked, carried: carried.merging(["username": username]) { _, new in new }, message: error.message)
+                return await signInForm(checked, carried: carried.overriding(["username": username]), message: error.message)
             }
             return await challengePage(
                 challenge,
@@ -265,11 +290,7 @@ extension HostedLogin {
     /// A browser session for `username`: the cookie's value.
     func startSession(poolID: String, username: String) -> String {
         let browser = SecureRandom.uuidString()
-        sessions.withLockedValue { sessions in
-            let now = service.clock.now
-            sessions = sessions.filter { $0.value.expires > now }
-            sessions[browser] = BrowserSession(poolID: poolID, username: username, expires: now + Self.sessionLifetime)
-        }
+        sessions.insert(BrowserSession(poolID: poolID, username: username), for: browser, lifetime: Self.sessionLifetime)
         return browser
     }
 

@@ -1,6 +1,5 @@
 import EmulatorCore
 import EmulatorCrypto
-import NIOConcurrencyHelpers
 
 /// The sign-up page (`/signup`: a username or the pool's username attribute, a password and the schema's
 /// required attributes), the confirmation code page it leads to (`POST /confirmUser`), and `GET
@@ -12,7 +11,6 @@ extension HostedLogin {
         var clientID: String
         var username: String
         var password: String
-        var expires: Double
     }
 
     /// Labels for the standard attributes a sign-up form may ask for.
@@ -25,7 +23,10 @@ extension HostedLogin {
 
     /// `GET /signup`.
     func signUpPage(_ request: Request) async -> Response {
-        await withAuthorizeRequest(request.parameters) { checked, carried in await signUpForm(checked, carried: carried, message: nil) }
+        await withAuthorizeRequest(request.parameters) { checked, carried in
+            guard Self.allowsUserPoolSignIn(checked.client) else { return Self.userPoolSignInRefused }
+            return await signUpForm(checked, carried: carried, message: nil)
+        }
     }
 
     private func signUpForm(
@@ -73,6 +74,7 @@ extension HostedLogin {
     /// `POST /signup`: SignUp; then the confirmation code's page, or straight on to signing in.
     func signUp(_ request: Request) async -> Response {
         await withAuthorizeRequest(request.parameters) { checked, carried in
+            guard Self.allowsUserPoolSignIn(checked.client) else { return Self.userPoolSignInRefused }
             let username = request.parameters["username"] ?? ""
             let password = request.parameters["password"] ?? ""
             let attributes = request.parameters.compactMap { key, value -> AttributeType? in
@@ -95,16 +97,11 @@ extension HostedLogin {
             }
             if signedUp.UserConfirmed { return await signInAfterSignUp(username: username, password: password, checked: checked, carried: carried) }
             let token = SecureRandom.uuidString()
-            pendingSignUps.withLockedValue { pending in
-                let now = service.clock.now
-                pending = pending.filter { $0.value.expires > now }
-                pending[token] = PendingSignUp(
-                    clientID: checked.client.id,
-                    username: username,
-                    password: password,
-                    expires: now + Self.codeLifetime * 3
-                )
-            }
+            pendingSignUps.insert(
+                PendingSignUp(clientID: checked.client.id, username: username, password: password),
+                for: token,
+                lifetime: Self.codeLifetime * 3
+            )
             return await confirmForm(checked, carried: carried, token: token, delivery: signedUp.CodeDeliveryDetails, message: nil)
         }
     }
@@ -133,9 +130,9 @@ extension HostedLogin {
     /// `POST /confirmUser`: ConfirmSignUp with the code; then the sign-in goes on.
     func confirmSignUp(_ request: Request) async -> Response {
         await withAuthorizeRequest(request.parameters) { checked, carried in
+            guard Self.allowsUserPoolSignIn(checked.client) else { return Self.userPoolSignInRefused }
             let token = request.parameters["signup"] ?? ""
-            let now = service.clock.now
-            guard let pending = pendingSignUps.withLockedValue({ $0[token] }), pending.expires > now, pending.clientID == checked.client.id else {
+            guard let pending = pendingSignUps.peek(token), pending.clientID == checked.client.id else {
                 return await signInForm(checked, carried: carried, message: "The sign-up has expired. Sign in to confirm your account.")
             }
             do throws(CognitoError) {
@@ -150,7 +147,7 @@ extension HostedLogin {
             } catch {
                 return await confirmForm(checked, carried: carried, token: token, delivery: nil, message: error.message)
             }
-            _ = pendingSignUps.withLockedValue { $0.removeValue(forKey: token) }
+            pendingSignUps.remove(token)
             return await signInAfterSignUp(username: pending.username, password: pending.password, checked: checked, carried: carried)
         }
     }

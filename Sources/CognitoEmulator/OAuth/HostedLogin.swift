@@ -1,6 +1,5 @@
 import EmulatorCore
 import EmulatorCrypto
-import NIOConcurrencyHelpers
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -46,13 +45,11 @@ package final class HostedLogin: Sendable {
         var challenge: String?
         var method: String
         var refreshToken: String
-        var expires: Double
     }
 
     struct BrowserSession {
         var poolID: String
         var username: String
-        var expires: Double
     }
 
     static let codeLifetime = 300.0
@@ -61,16 +58,20 @@ package final class HostedLogin: Sendable {
     static let csrfCookie = "XSRF-TOKEN"
 
     let service: CognitoService
-    let codes = NIOLockedValueBox<[String: IssuedCode]>([:])
-    let sessions = NIOLockedValueBox<[String: BrowserSession]>([:])
-    let pendingSignUps = NIOLockedValueBox<[String: PendingSignUp]>([:])
-    let federations = NIOLockedValueBox<[String: PendingFederation]>([:])
+    let codes: ExpiringEntries<IssuedCode>
+    let sessions: ExpiringEntries<BrowserSession>
+    let pendingSignUps: ExpiringEntries<PendingSignUp>
+    let federations: ExpiringEntries<PendingFederation>
     let testProviders: TestIdentityProviders
 
     /// The pages of `service`'s pools.
     package init(service: CognitoService) {
         self.service = service
         self.testProviders = TestIdentityProviders(clock: service.clock)
+        self.codes = ExpiringEntries(clock: service.clock)
+        self.sessions = ExpiringEntries(clock: service.clock)
+        self.pendingSignUps = ExpiringEntries(clock: service.clock)
+        self.federations = ExpiringEntries(clock: service.clock)
     }
 
     // MARK: Routing
@@ -94,9 +95,7 @@ package final class HostedLogin: Sendable {
         case (.get, "/passkeys/add"): return await addPasskeyPage(request)
         case (.post, "/login"), (.post, "/signup"), (.post, "/confirmUser"), (.post, "/forgotPassword"), (.post, "/confirmForgotPassword"),
             (.post, "/passkeys/add"):
-            guard Self.csrfMatches(request) else {
-                return Self.errorPage(403, "The form has expired or did not come from this page. Go back and try again.")
-            }
+            if let refusal = Self.csrfRefusal(request) { return refusal }
             switch path {
             case "/login": return await login(request)
             case "/signup": return await signUp(request)
@@ -131,10 +130,15 @@ package final class HostedLogin: Sendable {
         ].contains(path) || (path.hasPrefix("/_emulate/idp/") && (path.hasSuffix("/authorize") || path.hasSuffix("/sso")))
     }
 
-    /// Whether a form's `_csrf` field matches the CSRF cookie the page set (the double-submit check).
-    static func csrfMatches(_ request: Request) -> Bool {
-        guard let token = request.parameters["_csrf"], let cookie = request.cookies[csrfCookie], !token.isEmpty else { return false }
-        return Digest.constantTimeEquals(Array(token.utf8), Array(cookie.utf8))
+    /// The 403 page for a form whose `_csrf` field does not match the CSRF cookie its page set (the
+    /// double-submit check); nil when it matches.
+    static func csrfRefusal(_ request: Request) -> Response? {
+        if let token = request.parameters["_csrf"], let cookie = request.cookies[csrfCookie], !token.isEmpty,
+            Digest.constantTimeEquals(Array(token.utf8), Array(cookie.utf8))
+        {
+            return nil
+        }
+        return errorPage(403, "The form has expired or did not come from this page. Go back and try again.")
     }
 
     // MARK: Authorize
@@ -175,7 +179,7 @@ package final class HostedLogin: Sendable {
             let client = try await service.authenticateClient(form: request.parameters, authorization: request.authorization)
             guard let code = request.parameters["code"], !code.isEmpty else { throw OAuthError.invalidRequest }
             // Taken out whatever follows: a code is good for one attempt.
-            guard let issued = codes.withLockedValue({ $0.removeValue(forKey: code) }), issued.expires > service.clock.now,
+            guard let issued = codes.take(code),
                 issued.clientID == client.id, issued.redirectURI == request.parameters["redirect_uri"],
                 AuthorizeRequest.verifies(challenge: issued.challenge, method: issued.method, verifier: request.parameters["code_verifier"])
             else { throw OAuthError.invalidGrant }
@@ -202,12 +206,11 @@ package final class HostedLogin: Sendable {
     static let jsonHeaders = [(name: "Content-Type", value: "application/json;charset=UTF-8"), (name: "Cache-Control", value: "no-store")]
 
     func endSession(_ cookie: String) {
-        _ = sessions.withLockedValue { $0.removeValue(forKey: cookie) }
+        sessions.remove(cookie)
     }
 
     func currentSession(_ cookie: String) -> BrowserSession? {
-        let now = service.clock.now
-        return sessions.withLockedValue { sessions in sessions[cookie].flatMap { $0.expires > now ? $0 : nil } }
+        sessions.peek(cookie)
     }
 
     /// Back to the redirect URI with a code, or (implicit flow) with the tokens in the fragment.
@@ -240,19 +243,18 @@ package final class HostedLogin: Sendable {
 
     private func redirectWithCode(_ request: AuthorizeRequest, refreshToken: String) -> Response {
         let code = SecureRandom.uuidString()
-        codes.withLockedValue { codes in
-            let now = service.clock.now
-            codes = codes.filter { $0.value.expires > now }
-            codes[code] = IssuedCode(
+        codes.insert(
+            IssuedCode(
                 clientID: request.client.id,
                 redirectURI: request.redirectURI,
                 grant: OAuthGrant(scopes: request.scopes, nonce: request.nonce),
                 challenge: request.codeChallenge,
                 method: request.challengeMethod,
-                refreshToken: refreshToken,
-                expires: now + Self.codeLifetime
-            )
-        }
+                refreshToken: refreshToken
+            ),
+            for: code,
+            lifetime: Self.codeLifetime
+        )
         return Self.redirect(request.redirectURI, ["code": code, "state": request.state])
     }
 

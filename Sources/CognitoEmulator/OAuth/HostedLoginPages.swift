@@ -40,7 +40,7 @@ extension HostedLogin {
         branding: PageBranding = .standard
     ) -> Response {
         let csrf = SecureRandom.uuidString()
-        let carriedOn = carried.filter { AuthorizeRequest.parameterNames.contains($0.key) }.merging(hidden) { _, new in new }
+        let carriedOn = carried.filter { AuthorizeRequest.parameterNames.contains($0.key) }.overriding(hidden)
         var form = Self.alert(message)
         if let notice { form += "<p role=\"status\" id=\"notice\">\(Self.html(notice))</p>\n" }
         form += before
@@ -64,7 +64,7 @@ extension HostedLogin {
     /// A link to another page of the flow, the authorize request's parameters carried on.
     static func link(_ label: String, to path: String, carried: [String: String], id: String) -> String {
         let query = query(carried.filter { AuthorizeRequest.parameterNames.contains($0.key) })
-        return "<p><a id=\"\(id)\" href=\"\(path)?\(html(query))\">\(html(label))</a></p>\n"
+        return "<p><a id=\"\(html(id))\" href=\"\(path)?\(html(query))\">\(html(label))</a></p>\n"
     }
 
     /// A page around `content`, in the client's branding.
@@ -126,5 +126,12 @@ extension HostedLogin {
     /// The alert for `message`, if any.
     static func alert(_ message: String?) -> String {
         message.map { "<p class=\"error\" role=\"alert\" id=\"error\">\(html($0))</p>\n" } ?? ""
+    }
+}
+
+extension Dictionary where Key == String, Value == String {
+    /// These parameters with `others` put in (theirs win).
+    func overriding(_ others: [String: String]) -> [String: String] {
+        merging(others) { _, new in new }
     }
 }

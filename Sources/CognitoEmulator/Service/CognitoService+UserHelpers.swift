@@ -55,11 +55,13 @@ extension CognitoService {
         let lowered = name.lowercased()
         if signInAttributes.contains("email"), name.contains("@") {
             let candidates = try StoredUser.filter(Column("poolId") == pool.id && Column("email") == lowered).fetchAll(db)
+                .filter { $0.status != .externalProvider }
             let byUsernameAttribute = configuration.usernameAttributes.contains("email")
             if let user = candidates.first(where: { byUsernameAttribute || attribute("email_verified", of: $0) == "true" }) { return user }
         }
         if signInAttributes.contains("phone_number"), name.hasPrefix("+") {
             let candidates = try StoredUser.filter(Column("poolId") == pool.id && Column("phoneNumber") == name).fetchAll(db)
+                .filter { $0.status != .externalProvider }
             let byUsernameAttribute = configuration.usernameAttributes.contains("phone_number")
             if let user = candidates.first(where: { byUsernameAttribute || attribute("phone_number_verified", of: $0) == "true" }) { return user }
         }
@@ -74,7 +76,9 @@ extension CognitoService {
     func insertNew(_ user: StoredUser, pool: LivePool, existing: String, _ db: Database) throws {
         if try CognitoStore.user(poolID: pool.id, username: user.username, db) != nil { throw CognitoError.usernameExists(existing) }
         if pool.configuration.usernameAttributes.contains("email"), let email = user.email,
-            try StoredUser.filter(Column("poolId") == pool.id && Column("email") == email).fetchCount(db) > 0
+            try StoredUser.filter(Column("poolId") == pool.id && Column("email") == email).fetchAll(db).contains(where: {
+                $0.status != .externalProvider
+            })
         {
             throw CognitoError.usernameExists("An account with the given email already exists.")
         }

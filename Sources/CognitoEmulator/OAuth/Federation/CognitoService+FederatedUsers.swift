@@ -28,7 +28,7 @@ extension CognitoService {
         let type = provider["ProviderType"]?.stringValue ?? ""
         var mapping: [String: String] = [:]
         for member in provider["AttributeMapping"]?.members ?? [] { if let claim = member.value.stringValue { mapping[member.key] = claim } }
-        let subjectClaim = mapping["username"] ?? ["Facebook": "id", "LoginWithAmazon": "user_id"][type] ?? "sub"
+        let subjectClaim = mapping["username"] ?? TestIdentityProviders.subjectClaim(type: type)
         guard let subject = Self.claimText(claims[subjectClaim]), !subject.isEmpty else {
             throw .invalidParameter("The identity provider's token has no \(subjectClaim).")
         }
@@ -41,11 +41,15 @@ extension CognitoService {
             .init("userId", .string(subject)), .init("providerName", .string(name)), .init("providerType", .string(type)),
             .init("issuer", .null), .init("primary", .string("true")), .init("dateCreated", .string(String(Int(now * 1000)))),
         ])
-        let linked = try document(.providerLink, "\(pool.id)/\(name)/\(subject)")?["DestinationUser"]?["ProviderAttributeValue"]?.stringValue
+        let linked = try linkedUser(pool: pool, provider: name, subject: subject, claims: claims)
         let username = linked ?? "\(name)_\(subject)"
         let existing = try database({ db in try CognitoStore.user(poolID: pool.id, username: username, db) }, write: false)
         if var user = existing {
             guard user.enabled else { throw .userDisabled }
+            // Only a link lets a provider's identity sign in as a user it did not create.
+            guard linked != nil || user.status == .externalProvider else {
+                throw .usernameExists("A user named \(username) already exists and is not linked to \(name).")
+            }
             apply(mapped + [Self.identities(adding: identity, to: user)], to: &user)
             user.modified = now
             let updated = user
@@ -80,6 +84,20 @@ extension CognitoService {
             try StoredMembership(poolId: pool.id, groupName: group, username: username).save(db)
         }
         return username
+    }
+
+    /// The user AdminLinkProviderForUser linked this identity to: by its subject (`Cognito_Subject`), or
+    /// by the value of the attribute the link names.
+    private func linkedUser(pool: LivePool, provider: String, subject: String, claims: JSONValue) throws(CognitoError) -> String? {
+        var candidates = [("Cognito_Subject", subject)]
+        for member in claims.members ?? [] { if let value = Self.claimText(member.value) { candidates.append((member.key, value)) } }
+        for (attribute, value) in candidates {
+            guard let link = try document(.providerLink, "\(pool.id)/\(provider)/\(value)"),
+                (link["SourceUser"]?["ProviderAttributeName"]?.stringValue ?? "Cognito_Subject") == attribute
+            else { continue }
+            return link["DestinationUser"]?["ProviderAttributeValue"]?.stringValue
+        }
+        return nil
     }
 
     /// The provider's claims as the InboundFederation trigger leaves them (unchanged without one, or

@@ -1,6 +1,5 @@
 import EmulatorCore
 import EmulatorCrypto
-import NIOConcurrencyHelpers
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -20,7 +19,6 @@ extension HostedLogin {
         var carried: [String: String]
         var provider: JSONValue
         var nonce: String
-        var expires: Double
     }
 
     /// The provider an authorize request names, if it names one; a refusal when the client may not use it.
@@ -46,16 +44,11 @@ extension HostedLogin {
         let state = SecureRandom.uuidString()
         // For SAML, the AuthnRequest's ID (an XML name: not starting with a digit).
         let nonce = (type == "SAML" ? "_" : "") + SecureRandom.uuidString()
-        federations.withLockedValue { pending in
-            let now = service.clock.now
-            pending = pending.filter { $0.value.expires > now }
-            pending[state] = PendingFederation(
-                carried: carried.filter { AuthorizeRequest.parameterNames.contains($0.key) },
-                provider: provider,
-                nonce: nonce,
-                expires: now + Self.codeLifetime * 2
-            )
-        }
+        federations.insert(
+            PendingFederation(carried: carried.filter { AuthorizeRequest.parameterNames.contains($0.key) }, provider: provider, nonce: nonce),
+            for: state,
+            lifetime: Self.codeLifetime * 2
+        )
         if type == "SAML" {
             let request = """
                 <samlp:AuthnRequest xmlns:samlp="\(SAMLResponse.protocolNamespace)" xmlns:saml="\(SAMLResponse.assertionNamespace)" \
@@ -67,7 +60,7 @@ extension HostedLogin {
                 "SAMLRequest": Data(request.utf8).base64EncodedString(), "RelayState": state,
                 "provider": provider["ProviderName"]?.stringValue ?? "",
             ]
-            return Response(status: 302, headers: [("Location", "/_emulate/idp/SAML/sso?" + Self.query(query))], body: [])
+            return Self.toProvider("/_emulate/idp/SAML/sso?" + Self.query(query), state: state)
         }
         let details = provider["ProviderDetails"]
         var query = [
@@ -78,7 +71,29 @@ extension HostedLogin {
             query["issuer"] = details?["oidc_issuer"]?.stringValue
             query["provider"] = provider["ProviderName"]?.stringValue
         }
-        return Response(status: 302, headers: [("Location", "/_emulate/idp/\(type)/authorize?" + Self.query(query))], body: [])
+        return Self.toProvider("/_emulate/idp/\(type)/authorize?" + Self.query(query), state: state)
+    }
+
+    /// The cookie that binds a federation's state to the browser that started it (no login CSRF).
+    static let federationCookie = "emulate-federation"
+
+    /// The redirect to a provider, with the state's cookie.
+    private static func toProvider(_ location: String, state: String) -> Response {
+        Response(
+            status: 302,
+            headers: [
+                ("Location", location),
+                ("Set-Cookie", "\(federationCookie)=\(state); Path=/; HttpOnly; SameSite=Lax; Max-Age=\(Int(codeLifetime * 2))"),
+            ],
+            body: []
+        )
+    }
+
+    /// The federation `state` names, taken out, when this browser started it.
+    private func pendingFederation(_ request: Request, state: String?) -> PendingFederation? {
+        guard let state, let cookie = request.cookies[Self.federationCookie], Digest.constantTimeEquals(Array(state.utf8), Array(cookie.utf8))
+        else { return nil }
+        return federations.take(state)
     }
 
     /// Where providers send the browser back.
@@ -91,11 +106,16 @@ extension HostedLogin {
 
     /// `POST /saml2/idpresponse` with `SAMLResponse` and `RelayState`: the SAML provider's answer.
     func samlResponse(_ request: Request) async -> Response {
-        guard let state = request.parameters["RelayState"], let pending = federations.withLockedValue({ $0.removeValue(forKey: state) }),
-            pending.expires > service.clock.now
-        else { return Self.errorPage(400, "invalid_request: the RelayState is unknown or has expired. Start the sign-in again.") }
+        guard let pending = pendingFederation(request, state: request.parameters["RelayState"]) else {
+            return Self.errorPage(
+                400,
+                "invalid_request: the RelayState is unknown, has expired, or belongs to another browser. Start the sign-in again."
+            )
+        }
         return await withAuthorizeRequest(pending.carried) { checked, _ in
-            guard let encoded = request.parameters["SAMLResponse"], encoded.count <= 262_144, let data = Data(base64Encoded: encoded) else {
+            guard let encoded = request.parameters["SAMLResponse"], encoded.count <= 262_144,
+                let data = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters)
+            else {
                 return Self.redirect(
                     checked.redirectURI,
                     ["error": "invalid_request", "error_description": "no SAMLResponse", "state": checked.state]
@@ -140,14 +160,13 @@ extension HostedLogin {
 
     /// `/oauth2/idpresponse?code=…&state=…` (or `error=…`): the provider's answer.
     func identityProviderResponse(_ request: Request) async -> Response {
-        guard let state = request.parameters["state"], let pending = federations.withLockedValue({ $0.removeValue(forKey: state) }),
-            pending.expires > service.clock.now
-        else { return Self.errorPage(400, "invalid_request: the state is unknown or has expired. Start the sign-in again.") }
-        let checked: AuthorizeRequest
-        switch await AuthorizeRequest.check(pending.carried, service: service) {
-        case .success(let found): checked = found
-        case .failure(let refusal): return Self.render(refusal)
+        guard let pending = pendingFederation(request, state: request.parameters["state"]) else {
+            return Self.errorPage(400, "invalid_request: the state is unknown, has expired, or belongs to another browser. Start the sign-in again.")
         }
+        return await withAuthorizeRequest(pending.carried) { checked, _ in await finishOIDC(request, pending: pending, checked: checked) }
+    }
+
+    private func finishOIDC(_ request: Request, pending: PendingFederation, checked: AuthorizeRequest) async -> Response {
         if let error = request.parameters["error"] {
             return Self.redirect(checked.redirectURI, ["error": error == "access_denied" ? error : "invalid_request", "state": checked.state])
         }

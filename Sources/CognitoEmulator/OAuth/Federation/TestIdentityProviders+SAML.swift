@@ -26,6 +26,8 @@ extension TestIdentityProviders {
                 let id = request.attribute("ID"), let consumer = request.attribute("AssertionConsumerServiceURL"),
                 let audience = request.elements("Issuer", in: SAMLResponse.assertionNamespace).first?.text
             else { return nil }
+            // Responses go to the pools' consumer only: no open redirect, no `javascript:` form action.
+            guard consumer == HostedLogin.samlConsumer else { return nil }
             (self.id, self.consumer, self.audience) = (id, consumer, audience)
         }
     }

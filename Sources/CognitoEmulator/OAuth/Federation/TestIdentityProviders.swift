@@ -22,7 +22,6 @@ package final class TestIdentityProviders: Sendable {
         var claims: JSONValue
         var clientID: String
         var redirectURI: String
-        var expires: Double
     }
 
     /// The issuers of the social providers; an OIDC provider's is its `oidc_issuer`.
@@ -40,12 +39,13 @@ package final class TestIdentityProviders: Sendable {
 
     let clock: EmulatorClock
     private let signingKey = NIOLockedValueBox<RSAKey?>(nil)
-    private let codes = NIOLockedValueBox<[String: IssuedCode]>([:])
+    private let codes: ExpiringEntries<IssuedCode>
     private let remembered = NIOLockedValueBox<[String: [Identity]]>([:])
 
     /// Providers on `clock`.
     package init(clock: EmulatorClock) {
         self.clock = clock
+        self.codes = ExpiringEntries(clock: clock)
     }
 
     /// The issuer a provider of `type` signs as.
@@ -73,15 +73,14 @@ package final class TestIdentityProviders: Sendable {
             }
             saml = found
         } else {
-            guard query["client_id"] != nil, query["redirect_uri"] != nil, query["response_type"] == "code" else {
+            // The providers send codes back to the pools' endpoint only: no open redirect.
+            guard query["client_id"] != nil, query["redirect_uri"] == HostedLogin.identityProviderRedirect, query["response_type"] == "code" else {
                 return HostedLogin.errorPage(400, "invalid_request: client_id, redirect_uri and response_type=code are required")
             }
             saml = nil
         }
         guard method == .post else { return page(type: type, query, message: nil) }
-        guard HostedLogin.csrfMatches(request) else {
-            return HostedLogin.errorPage(403, "The form has expired or did not come from this page. Go back and try again.")
-        }
+        if let refusal = HostedLogin.csrfRefusal(request) { return refusal }
         let identity: Identity?
         if request.parameters["cancel"] != nil {
             identity = nil
@@ -110,16 +109,13 @@ package final class TestIdentityProviders: Sendable {
             nonce: query["nonce"],
             now: now
         )
-        codes.withLockedValue { codes in
-            codes = codes.filter { $0.value.expires > now }
-            codes[code] = IssuedCode(claims: claims, clientID: query["client_id"] ?? "", redirectURI: redirectURI, expires: now + Self.codeLifetime)
-        }
+        codes.insert(IssuedCode(claims: claims, clientID: query["client_id"] ?? "", redirectURI: redirectURI), for: code, lifetime: Self.codeLifetime)
         return HostedLogin.redirect(redirectURI, ["code": code, "state": query["state"]])
     }
 
     /// The token endpoint's part: the ID token for `code`, once, for the client and redirect URI it was issued to.
     package func redeem(code: String, clientID: String, redirectURI: String) -> String? {
-        guard let issued = codes.withLockedValue({ $0.removeValue(forKey: code) }), issued.expires > clock.now, issued.clientID == clientID,
+        guard let issued = codes.take(code), issued.clientID == clientID,
             issued.redirectURI == redirectURI, let key = try? key()
         else { return nil }
         return try? JWT.sign(claims: issued.claims, key: key, keyID: Self.keyID)
@@ -151,6 +147,11 @@ package final class TestIdentityProviders: Sendable {
         remembered.withLockedValue { $0[type] ?? [] }
     }
 
+    /// The member of a provider's token that holds the user's ID.
+    static func subjectClaim(type: String) -> String {
+        ["Facebook": "id", "LoginWithAmazon": "user_id"][type] ?? "sub"
+    }
+
     /// A stable subject for an e-mail address: 21 digits as Google's, else 16 hex digits.
     package static func subject(for email: String, type: String) -> String {
         let digest = Digest.sha256(Array("\(type)/\(email.lowercased())".utf8))
@@ -161,16 +162,16 @@ package final class TestIdentityProviders: Sendable {
 
     static func claims(of identity: Identity, type: String, issuer: String, audience: String, nonce: String?, now: Double) -> JSONValue {
         let names = identity.name.split(separator: " ", maxSplits: 1).map(String.init)
-        let subjectName = ["Facebook": "id", "LoginWithAmazon": "user_id"][type] ?? "sub"
+        let subjectName = subjectClaim(type: type)
         var members: [JSONValue.Member] = [
             .init("iss", .string(issuer)), .init("aud", .string(audience)), .init(subjectName, .string(identity.subject)),
             .init("email", .string(identity.email)), .init("email_verified", .bool(true)),
         ]
         if subjectName != "sub" { members.append(.init("sub", .string(identity.subject))) }
-        if !identity.name.isEmpty {
+        if let first = names.first {
             members.append(.init("name", .string(identity.name)))
             let (given, family) = type == "Facebook" ? ("first_name", "last_name") : ("given_name", "family_name")
-            members.append(.init(given, .string(names[0])))
+            members.append(.init(given, .string(first)))
             if names.count > 1 { members.append(.init(family, .string(names[1]))) }
         }
         if let nonce { members.append(.init("nonce", .string(nonce))) }

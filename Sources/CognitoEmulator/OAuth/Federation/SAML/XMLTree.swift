@@ -103,6 +103,7 @@ private struct XMLTreeParser {
         at += 1  // "<"
         let qualified = try name()
         var raw: [(String, String)] = []
+        var rawNames: Set<String> = []
         var namespaces = inScope
         var empty = false
         while true {
@@ -127,20 +128,21 @@ private struct XMLTreeParser {
                 namespaces[""] = value
             } else if attribute.hasPrefix("xmlns:") {
                 let prefix = String(attribute.dropFirst(6))
-                guard !value.isEmpty, prefix != "xmlns" else { throw refuse("namespace prefix \(prefix) cannot be undeclared or bound") }
+                guard !value.isEmpty, !prefix.isEmpty, prefix != "xmlns" else {
+                    throw refuse("namespace prefix \(prefix) cannot be undeclared or bound")
+                }
                 namespaces[prefix] = value
             } else {
-                guard !raw.contains(where: { $0.0 == attribute }) else { throw refuse("attribute \(attribute) is repeated") }
+                guard rawNames.insert(attribute).inserted else { throw refuse("attribute \(attribute) is repeated") }
                 raw.append((attribute, value))
             }
         }
         let elementName = try resolve(qualified, namespaces, isAttribute: false)
         var attributes: [XMLElement.Attribute] = []
+        var expanded: Set<[String]> = []
         for (attribute, value) in raw {
             let resolved = try resolve(attribute, namespaces, isAttribute: true)
-            guard !attributes.contains(where: { $0.name.local == resolved.local && $0.name.namespace == resolved.namespace }) else {
-                throw refuse("attribute \(attribute) is repeated")
-            }
+            guard expanded.insert([resolved.namespace, resolved.local]).inserted else { throw refuse("attribute \(attribute) is repeated") }
             attributes.append(.init(name: resolved, value: value))
         }
         var element = XMLElement(name: elementName, attributes: attributes, namespaces: namespaces, children: [])
@@ -242,8 +244,11 @@ private struct XMLTreeParser {
         case "quot": return [UInt8(ascii: "\"")]
         case "apos": return [UInt8(ascii: "'")]
         default:
+            let hex = body.hasPrefix("#x")
+            let digits = body.dropFirst(hex ? 2 : 1)
+            let allowed = hex ? "0123456789abcdefABCDEF" : "0123456789"
             let number: UInt32? =
-                body.hasPrefix("#x") ? UInt32(body.dropFirst(2), radix: 16) : body.hasPrefix("#") ? UInt32(body.dropFirst(), radix: 10) : nil
+                body.hasPrefix("#") && !digits.isEmpty && digits.allSatisfy(allowed.contains) ? UInt32(digits, radix: hex ? 16 : 10) : nil
             guard let number, let scalar = Unicode.Scalar(number), number == 0x9 || number == 0xA || number == 0xD || number >= 0x20 else {
                 throw refuse("&\(body); is not a predefined entity or a character reference")
             }
