@@ -36,12 +36,13 @@ package enum ExclusiveCanonicalization {
         }
         let qualified = element.name.prefix.isEmpty ? element.name.local : element.name.prefix + ":" + element.name.local
         output += Array("<\(qualified)".utf8)
-        for declaration in declarations.sorted(by: { $0.prefix < $1.prefix }) {
+        for declaration in declarations.sorted(by: { precedes($0.prefix, $1.prefix) }) {
             let name = declaration.prefix.isEmpty ? "xmlns" : "xmlns:" + declaration.prefix
             output += Array(" \(name)=\"".utf8) + escapeAttribute(declaration.uri) + [UInt8(ascii: "\"")]
         }
         let attributes = element.attributes.sorted {
-            ($0.name.namespace, $0.name.local) < ($1.name.namespace, $1.name.local)
+            $0.name.namespace.utf8.elementsEqual($1.name.namespace.utf8)
+                ? precedes($0.name.local, $1.name.local) : precedes($0.name.namespace, $1.name.namespace)
         }
         for attribute in attributes {
             let name = attribute.name.prefix.isEmpty ? attribute.name.local : attribute.name.prefix + ":" + attribute.name.local
@@ -55,6 +56,11 @@ package enum ExclusiveCanonicalization {
             }
         }
         output += Array("</\(qualified)>".utf8)
+    }
+
+    /// C14N's order: by code point (UTF-8's byte order is the same), not by Unicode equivalence.
+    private static func precedes(_ left: String, _ right: String) -> Bool {
+        left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 
     static func escapeText(_ text: String) -> [UInt8] {
