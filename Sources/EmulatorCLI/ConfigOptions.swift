@@ -15,6 +15,29 @@ struct ConfigOptions: ParsableArguments {
     @Option(help: "The region (overrides provider.region; answers ${opt:region}).")
     var region: String?
 
+    @Option(name: .customLong("param"), help: "A value for ${param:KEY}, as KEY=VALUE (repeatable; wins over the configuration's params).")
+    var params: [String] = []
+
+    @Option(help: "Offline values for ${ssm:}, ${s3:}, ${cf:}, ${env:}, ${file()}… by variable text (default: .emulate/values.yml beside CONFIG).")
+    var values: String?
+
+    func validate() throws {
+        for param in params where !param.contains("=") || param.hasPrefix("=") {
+            throw ValidationError("--param takes KEY=VALUE, not '\(param)'")
+        }
+    }
+
+    /// `--param`s as a map.
+    var paramValues: [String: String] {
+        Dictionary(
+            params.map { param in
+                let parts = param.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+            },
+            uniquingKeysWith: { _, last in last }
+        )
+    }
+
     /// Prepares the emulator for this configuration with the CLI's handlers, printing diagnostics and
     /// exiting 1 when it cannot start.
     func prepare(_ adjust: (inout EmulatorOptions) -> Void) async throws -> Emulator {
@@ -22,6 +45,8 @@ struct ConfigOptions: ParsableArguments {
         options.stage = stage
         options.region = region
         options.environment = ProcessInfo.processInfo.environment
+        options.params = paramValues
+        options.valuesFile = values
         adjust(&options)
         do {
             let emulator = try await Emulator.prepare(
@@ -41,7 +66,9 @@ struct ConfigOptions: ParsableArguments {
     /// Loads the configuration, printing warnings to standard error; on errors prints every
     /// diagnostic and a count, then exits 1.
     func load() throws -> ConfigLoader.Loaded {
-        let options = LoadOptions(stage: stage, region: region, environment: ProcessInfo.processInfo.environment)
+        var options = LoadOptions(stage: stage, region: region, environment: ProcessInfo.processInfo.environment)
+        options.params = paramValues
+        options.valuesFile = values
         do {
             let loaded = try ConfigLoader.load(path: config, options: options)
             for warning in loaded.warnings { printError(warning.rendered) }

@@ -195,7 +195,9 @@ public struct Emulator: Sendable {
         endpoints: ServiceEndpoints
     ) throws(EmulatorError) -> LoadedStack {
         let loaded: ConfigLoader.Loaded
-        let loadOptions = LoadOptions(stage: options.stage, region: options.region, environment: options.environment)
+        var loadOptions = LoadOptions(stage: options.stage, region: options.region, environment: options.environment)
+        loadOptions.params = options.params
+        loadOptions.valuesFile = options.valuesFile
         do {
             switch source {
             case .file(let path): loaded = try ConfigLoader.load(path: path, options: loadOptions)

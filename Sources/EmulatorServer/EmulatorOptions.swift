@@ -30,6 +30,10 @@ public struct EmulatorOptions: Sendable {
     public var issuerStyle: IssuerStyle = .local
     /// The environment `${env:}` reads.
     public var environment: [String: String] = [:]
+    /// `--param KEY=VALUE`s: `${param:KEY}` before the configuration's `params`.
+    public var params: [String: String] = [:]
+    /// `--values FILE`: offline values for variables by their text.
+    public var valuesFile: String?
     /// Watch the configuration and the service's code (`--watch`): reload the one, restart the functions
     /// that run out of process for the other.
     public var watch: Bool = false

@@ -69,6 +69,7 @@ public struct StackProvisioner: Sendable {
         let byType = Dictionary(provisioners.map { ($0.resourceType, $0) }, uniquingKeysWith: { first, _ in first })
         FunctionProvisioner.registerServiceFunctions(in: &context)
         GatewayProvisioner.registerAPIs(in: &context)
+        StandInResources.register(in: &context, handledTypes: Set(byType.keys))
         for resource in service.resources.resources {
             byType[resource.type]?.register(resource, in: &context)
         }

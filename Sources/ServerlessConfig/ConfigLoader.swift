@@ -45,6 +45,13 @@ public enum ConfigLoader {
         return try load(bytes: bytes, path: path, files: files, options: options)
     }
 
+    /// `useDotenv: true`, or the serverless-dotenv-plugin among the plugins.
+    static func usesDotenv(_ root: YAMLNode) -> Bool {
+        if root["useDotenv"]?.scalarText == "true" { return true }
+        let plugins = root["plugins"].flatMap { $0.items ?? $0["modules"]?.items } ?? []
+        return plugins.contains { $0.scalarText == "serverless-dotenv-plugin" }
+    }
+
     private static func load(bytes: [UInt8], path: String, files: SourceFiles, options: LoadOptions) throws(ConfigLoadError) -> Loaded {
         var diagnostics = DiagnosticCollector()
         func fail() -> ConfigLoadError {
@@ -70,7 +77,19 @@ public enum ConfigLoader {
             )
             throw fail()
         }
-        let resolver = VariableResolver(root: raw, options: options, files: files)
+        var options = options
+        var offlineValues = OfflineValues()
+        do {
+            let valuesPath = options.valuesFile ?? files.displayPath(for: ".emulate/values.yml")
+            offlineValues = try OfflineValues(path: valuesPath, files: files, required: options.valuesFile != nil)
+        } catch {
+            diagnostics.error(error.message, at: error.mark)
+        }
+        // The stage first (`provider.stage` may read the environment), then dotenv, then everything else.
+        if Self.usesDotenv(raw), let stage = try? VariableResolver(root: raw, options: options, files: files).stage() {
+            options.environment = Dotenv.load(stage: stage, files: files, into: options.environment).environment
+        }
+        let resolver = VariableResolver(root: raw, options: options, files: files, offlineValues: offlineValues)
         var stage = "dev"
         var region = "us-east-1"
         do {

@@ -10,6 +10,11 @@ public struct LoadOptions: Sendable {
     public var environment: [String: String]
     /// The account ID the emulator uses in ARNs and for `${aws:accountId}`.
     public var accountID: String
+    /// `--param KEY=VALUE`: `${param:KEY}`, before the configuration's `params`.
+    public var params: [String: String] = [:]
+    /// `--values FILE`: offline values by variable text (default: `.emulate/values.yml` beside the
+    /// configuration, when it exists).
+    public var valuesFile: String?
 
     /// The account ID used when none is given, as LocalStack uses.
     public static let defaultAccountID = "000000000000"

@@ -71,13 +71,17 @@ struct StackProvisionerTests {
         #expect(hello.environment["POOL"] == result.stack.resources["UserPool"]?.physicalID)
     }
 
-    @Test("without its provisioner, a resource's Ref falls back to its logical ID with a warning at the variable")
+    @Test("without its provisioner, a resource stands in with a stable name and an ARN; an attribute it lacks warns at the variable")
     func missingProvisioner() throws {
         let result = StackProvisioner().provision(try Self.service(), endpoints: Self.endpoints)
         #expect(!result.hasErrors)
-        #expect(result.stack.resources["Paint"] == nil)
-        #expect(result.stack.function("hello")?.environment["WIDGET"] == "Paint")
-        #expect(result.diagnostics.contains { $0.severity == .warning && $0.message.hasPrefix("environment variable 'WIDGET' of function 'hello'") })
+        let paint = try #require(result.stack.resources["Paint"])
+        #expect(
+            paint.physicalID.hasPrefix("widgets-dev-Paint-")
+                && paint.attributes["Arn"] == "arn:aws:widget:us-east-1:000000000000:widget/\(paint.physicalID)"
+        )
+        #expect(result.stack.function("hello")?.environment["WIDGET"] == paint.physicalID)
+        #expect(result.diagnostics.contains { $0.severity == .warning && $0.message.hasPrefix("environment variable 'COLOR' of function 'hello'") })
     }
 
     @Test("a provisioner's errors stop the emulator from starting, positioned at the resource")

@@ -84,7 +84,7 @@ struct BadConfigTests {
             file: "ssm-no-fallback.yml",
             line: 5,
             column: 13,
-            message: "the 'ssm' source reads from AWS and has no value offline; give a fallback"
+            message: "the 'ssm' source reads from AWS, which the emulator does not reach; give it offline with 'ssm:/app/secret: <value>' in "
         ),
         BadCase(file: "embedded-mapping.yml", line: 8, column: 19, message: "${self:custom.names} is a mapping, which cannot be put inside a string"),
         BadCase(file: "missing-service.yml", line: 1, column: 1, message: "the service file is missing the required key 'service'"),

@@ -1,4 +1,4 @@
-package import EmulatorCore
+import EmulatorCore
 import EmulatorCrypto
 
 #if canImport(FoundationEssentials)
@@ -159,10 +159,10 @@ extension CognitoService {
             throw OAuthError.invalidGrant
         }
         var members: [JSONValue.Member] = [
-            .init("id_token", .string(result.IdToken ?? "")), .init("access_token", .string(result.AccessToken ?? "")),
+            .init("id_token", .string(result.IdToken)), .init("access_token", .string(result.AccessToken)),
         ]
         if let rotated = result.RefreshToken { members.append(.init("refresh_token", .string(rotated))) }
-        members += [.init("expires_in", .int(result.ExpiresIn ?? 3600)), .init("token_type", .string("Bearer"))]
+        members += [.init("expires_in", .int(result.ExpiresIn)), .init("token_type", .string("Bearer"))]
         return .object(members)
     }
 

@@ -52,7 +52,7 @@ extension ConfigDecoder {
             key: key,
             handler: handler ?? "",
             name: reader.string("name", diagnostics: &diagnostics) ?? "\(serviceName)-\(stage)-\(key)",
-            description: reader.string("description", diagnostics: &diagnostics),
+            description: decodeDescription(reader.value("description"), context: context),
             runtime: reader.string("runtime", diagnostics: &diagnostics) ?? provider?.runtime,
             timeout: timeout,
             memorySize: memorySize,
@@ -65,6 +65,15 @@ extension ConfigDecoder {
         function.role = reader.value("role").map { CFValue($0, scope: scope, diagnostics: &diagnostics) }
         reader.warnAboutUnknownKeys(diagnostics: &diagnostics)
         return function
+    }
+
+    /// A function's `description`: text; a number becomes text, as the framework's validator coerces it; an
+    /// intrinsic function (which CloudFormation would evaluate) is left out with a warning.
+    private mutating func decodeDescription(_ node: YAMLNode?, context: String) -> String? {
+        guard let node, !node.isNull else { return nil }
+        if let text = node.scalarText { return text }
+        diagnostics.warning("'description' of \(context) is \(node.kindDescription), not text; the emulator leaves it out", at: node.mark)
+        return nil
     }
 
     /// `custom.emulate.functions`: per function, the `command` that runs it out of process (a list of
@@ -112,6 +121,11 @@ extension ConfigDecoder {
             return []
         }
         return items.compactMap { item in
+            if let text = item.scalarText {
+                // The framework's schema has no bare-string event: it warns and the compilers skip it.
+                diagnostics.warning("an event of function '\(functionKey)' written as '\(text)' alone has no settings; it is ignored", at: item.mark)
+                return nil
+            }
             guard let pairs = item.pairs, pairs.count == 1, let type = pairs[0].key.scalarText else {
                 diagnostics.error("each event of function '\(functionKey)' must be a mapping with one key (its type, e.g. 'http')", at: item.mark)
                 return nil

@@ -155,7 +155,10 @@ extension ConfigDecoder {
         let method = reader.string("method", diagnostics: &diagnostics) ?? "*"
         let path = reader.requiredString("path", diagnostics: &diagnostics)
         var authorizer: HTTPAPIEvent.RouteAuthorizer?
-        if let authNode = reader.value("authorizer"),
+        if let name = reader.value("authorizer")?.scalarText {
+            // The framework's short form: the authorizer's name alone.
+            authorizer = name.lowercased() == "aws_iam" ? .awsIAM : .named(name, scopes: [])
+        } else if let authNode = reader.value("authorizer"),
             var auth = MappingReader(authNode, context: "the authorizer of \(context)", diagnostics: &diagnostics)
         {
             let scopes = auth.strings("scopes", diagnostics: &diagnostics) ?? []

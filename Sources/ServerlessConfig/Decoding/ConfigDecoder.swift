@@ -12,7 +12,7 @@ struct ConfigDecoder {
 
     static let topLevelKeys: Set<String> = [
         "app", "build", "configValidationMode", "console", "dashboard", "deprecationNotificationMode",
-        "disabledDeprecations", "layers", "license", "org", "outputs", "package", "params", "projectDir", "stages",
+        "disabledDeprecations", "layers", "license", "org", "outputs", "package", "params", "projectDir", "stages", "constructs",
         "stepFunctions", "unresolvedVariablesNotificationMode", "useDotenv", "variablesResolutionMode",
     ]
 
@@ -42,6 +42,7 @@ struct ConfigDecoder {
             root["functions"].map {
                 decodeFunctions($0, provider: provider, serviceName: name ?? "service", serviceArtifact: root["package"]?["artifact"]?.scalarText)
             } ?? []
+        warnAboutEventsNotRun(functions)
         let commands = decodeEmulateFunctions(root["custom"])
         for index in functions.indices { functions[index].command = commands[functions[index].key] }
         let resources = root["resources"].map { decodeResources($0) } ?? Resources()
@@ -61,6 +62,29 @@ struct ConfigDecoder {
         )
         checkRoutesAreUnique(service)
         return service
+    }
+
+    /// One warning per event type the emulator does not run, naming the functions that have one.
+    private mutating func warnAboutEventsNotRun(_ functions: [Function]) {
+        var byType: [String: (functions: [String], mark: Mark)] = [:]
+        var order: [String] = []
+        for function in functions {
+            for case .other(let type, let node) in function.events {
+                if byType[type] == nil { order.append(type) }
+                var entry = byType[type] ?? ([], node.mark)
+                if !entry.functions.contains(function.key) { entry.functions.append(function.key) }
+                byType[type] = entry
+            }
+        }
+        for type in order {
+            guard let entry = byType[type] else { continue }
+            let names = entry.functions.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.warning(
+                "'\(type)' events are not run by the emulator (function\(entry.functions.count == 1 ? "" : "s") \(names)); "
+                    + "the functions load, and 'emulate invoke' runs them with an event you give",
+                at: entry.mark
+            )
+        }
     }
 
     private mutating func decodeServiceName(_ top: inout MappingReader) -> String? {
@@ -95,12 +119,17 @@ struct ConfigDecoder {
             scope.parameters.formUnion(section["Parameters"]?.pairs?.compactMap { $0.key.scalarText } ?? [])
             scope.conditions.formUnion(section["Conditions"]?.pairs?.compactMap { $0.key.scalarText } ?? [])
         }
-        for key in root["functions"]?.pairs?.compactMap({ $0.key.scalarText }) ?? [] {
+        for pair in root["functions"]?.pairs ?? [] {
+            guard let key = pair.key.scalarText else { continue }
             let normalized = Function.normalizedName(key)
             scope.logicalIDs.formUnion([
                 normalized + "LambdaFunction", normalized + "LogGroup", normalized + "LambdaPermissionApiGateway",
-                normalized + "ApiGatewayAuthorizer",
+                normalized + "ApiGatewayAuthorizer", normalized + "LambdaFunctionQualifiedArn",
             ])
+            for event in pair.value["events"]?.items ?? [] {
+                if let bucket = event["s3"].flatMap(FrameworkNames.s3Bucket) { scope.logicalIDs.insert(FrameworkNames.bucketLogicalID(bucket)) }
+                if let topic = event["sns"].flatMap(FrameworkNames.snsTopic) { scope.logicalIDs.insert(FrameworkNames.topicLogicalID(topic)) }
+            }
         }
         return scope
     }

@@ -11,8 +11,11 @@ import Foundation
 /// Supported sources: `self:`, `opt:`, `sls:`, `env:`, `file(…)`, `param:`, `aws:` and `strToBool(…)`;
 /// fallbacks are chained with commas (`${env:A, ${env:B}, 'default'}`) and variables nest
 /// (`${self:custom.${sls:stage}.url}`). A variable that is the whole value takes the type of what it
-/// names (a number, a mapping); one embedded in text is turned into text. Sources that need AWS
-/// (`ssm:`, `s3:`, `cf:`) have no value offline, so only their fallbacks count.
+/// names (a number, a mapping); one embedded in text is turned into text. `${self:provider.stage}`,
+/// `region`, `memorySize` and `timeout` have the framework's defaults when not written. Sources that need
+/// AWS (`ssm:`, `s3:`, `cf:`) or a plugin (`construct:`…), and `env:`/`file()` values that exist only on
+/// the author's machine, take their value from the offline values file by their variable text, else
+/// their fallbacks.
 final class VariableResolver {
     private let root: YAMLNode
     private let options: LoadOptions
@@ -22,13 +25,29 @@ final class VariableResolver {
     private var fileCache: [String: YAMLNode?] = [:]
     private var inProgress: Set<String> = []
     private var cachedStage: String?
+    private let offlineValues: OfflineValues
 
-    private static let awsOnlySources = ["ssm", "s3", "cf", "cf.", "git", "aws-ssm"]
+    private static let awsOnlySources = ["ssm", "s3", "cf", "cf.", "git", "aws-ssm", "secretsmanager", "ssm.", "terraform", "vault"]
+    /// Variable sources that plugins and framework extensions define (Lift's `construct:`, …).
+    private static let pluginSources = ["construct", "stepfunctions", "serverless-plugin"]
 
-    init(root: YAMLNode, options: LoadOptions, files: SourceFiles) {
+    init(root: YAMLNode, options: LoadOptions, files: SourceFiles, offlineValues: OfflineValues = OfflineValues()) {
         self.root = root
         self.options = options
         self.files = files
+        self.offlineValues = offlineValues
+    }
+
+    /// What the framework fills into `provider` when it is not written, visible to `${self:provider.*}`
+    /// (its region is the effective one, as the framework writes it back; its stage stays `dev`).
+    private func frameworkDefault(_ address: String, at mark: Mark) -> YAMLNode? {
+        switch address {
+        case "provider.stage": return .scalar("dev", style: .doubleQuoted, mark: mark)
+        case "provider.region": return .scalar(options.region ?? "us-east-1", style: .doubleQuoted, mark: mark)
+        case "provider.memorySize": return .scalar("1024", mark: mark)
+        case "provider.timeout": return .scalar("6", mark: mark)
+        default: return nil
+        }
     }
 
     /// The stage: `--stage`, else `provider.stage`, else `dev`.
@@ -125,6 +144,15 @@ final class VariableResolver {
             case .missing(let reason): firstReason = firstReason ?? reason
             }
         }
+        // A plugin's own variable source stands in as its text: a warning, not an error.
+        if let first = parts.first?.trimmingSpaces, Self.pluginSources.contains(where: { first.hasPrefix($0 + ":") }) {
+            diagnostics.warning(
+                "${\(body)} comes from a plugin the emulator does not run; it stands in as '\(first)' "
+                    + "(give '\(first): <value>' in \(offlineValues.displayPath) to choose one)",
+                at: mark
+            )
+            return .scalar(String(first), style: .doubleQuoted, mark: mark)
+        }
         let fallbackNote = parts.count > 1 ? ", and no fallback has a value" : ""
         throw VariableError(message: "cannot resolve ${\(body)}: \(firstReason ?? "no value")\(fallbackNote)", mark: mark)
     }
@@ -154,6 +182,17 @@ final class VariableResolver {
     }
 
     private func lookup(_ reference: String, at mark: Mark) throws(VariableError) -> VariableLookup {
+        let found = try lookupSource(reference, at: mark)
+        guard case .missing(let reason) = found else { return found }
+        if let offline = offlineValues[reference] { return .found(offline.with(mark: mark)) }
+        let source = reference.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
+        guard ["env", "file", "param", "construct"].contains(String(source)) || Self.awsOnlySources.contains(String(source)) else {
+            return found
+        }
+        return .missing(reason + "; give it offline with '\(reference): <value>' in \(offlineValues.displayPath)")
+    }
+
+    private func lookupSource(_ reference: String, at mark: Mark) throws(VariableError) -> VariableLookup {
         let source = reference.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
         let rest = reference.dropFirst(source.count)
         func string(_ value: String?, missing: String) -> VariableLookup {
@@ -198,7 +237,10 @@ final class VariableResolver {
             }
         }
         if Self.awsOnlySources.contains(String(source)) {
-            return .missing("the '\(source)' source reads from AWS and has no value offline; give a fallback")
+            return .missing("the '\(source)' source reads from AWS, which the emulator does not reach")
+        }
+        if Self.pluginSources.contains(String(source)) {
+            return .missing("the '\(source)' source is a plugin's, which the emulator does not run")
         }
         throw VariableError(
             message: "unknown variable source '\(source)'"
@@ -221,6 +263,7 @@ final class VariableResolver {
             selfCache[address] = resolved
             return .found(resolved)
         case .missing(let reason):
+            if let value = frameworkDefault(address, at: mark) { return .found(value) }
             return .missing(reason)
         }
     }
@@ -242,12 +285,15 @@ final class VariableResolver {
         return .found(node)
     }
 
-    /// `${param:name}`: `params.<stage>.name`, else `params.default.name`.
+    /// `${param:name}`, as the framework (v4) ranks its sources: `--param name=…`, then
+    /// `stages.<stage>.params`, `params.<stage>`, `stages.default.params`, `params.default`.
     private func lookupParam(_ name: String, at mark: Mark) throws(VariableError) -> VariableLookup {
-        for scope in [try stage(), "default"] {
-            if case .found(let node) = try lookupSelf("params.\(scope).\(name)", at: mark) { return .found(node) }
+        if let given = options.params[name] { return .found(.scalar(given, style: .doubleQuoted, mark: mark)) }
+        let stage = try stage()
+        for path in ["stages.\(stage).params", "params.\(stage)", "stages.default.params", "params.default"] {
+            if case .found(let node) = try lookupSelf("\(path).\(name)", at: mark), !node.isNull { return .found(node) }
         }
-        return .missing("no parameter '\(name)' in params.\((try? stage()) ?? "dev") or params.default")
+        return .missing("no parameter '\(name)' given with --param \(name)=… or in the stage's or the default params")
     }
 
     /// `${file(./path.yml):a.b}`: a value from another YAML or JSON file, its own variables resolved.

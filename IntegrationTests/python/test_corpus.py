@@ -1,0 +1,72 @@
+"""serverless.yml files as people write them (IntegrationTests/corpus) load under `emulate validate`, and
+say what the emulator does not run or had to stand in for."""
+import os
+import subprocess
+
+import pytest
+
+from emulator import BINARY, ROOT
+
+CORPUS = os.path.join(ROOT, "IntegrationTests", "corpus")
+SERVICES = sorted(d for d in os.listdir(CORPUS) if os.path.isfile(os.path.join(CORPUS, d, "serverless.yml")))
+
+
+def validate(service, *args, env=None):
+    folder = os.path.join(CORPUS, service)
+    clean = {key: value for key, value in os.environ.items() if key not in ("STRIPE_KEY", "FEATURE_FLAG")}
+    return subprocess.run([BINARY, "validate", "serverless.yml", *args], cwd=folder, capture_output=True, text=True, timeout=60,
+                          env={**clean, **(env or {})})
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_every_corpus_service_loads(service):
+    answer = validate(service)
+    assert answer.returncode == 0, answer.stderr
+
+
+def test_the_framework_defaults_answer_self_provider_stage_and_region():
+    answer = validate("rest-dynamodb")
+    assert answer.returncode == 0, answer.stderr
+    routes = subprocess.run([BINARY, "routes", "serverless.yml"], cwd=os.path.join(CORPUS, "rest-dynamodb"), capture_output=True,
+                            text=True, timeout=60)
+    assert "/dev/todos" in routes.stdout, routes.stdout
+
+
+def test_event_types_the_emulator_does_not_run_are_one_warning_each():
+    answer = validate("events-skipped")
+    assert answer.returncode == 0, answer.stderr
+    for event in ["stream", "eventBridge", "websocket", "alb", "iot", "cloudwatchLog"]:
+        assert answer.stderr.count(f"'{event}' events are not run by the emulator") == 1, answer.stderr
+    assert "'websocket' events are not run by the emulator (function 'websocket')" in answer.stderr
+
+
+def test_a_plugin_variable_stands_in_with_a_warning():
+    answer = validate("lift-constructs")
+    assert answer.returncode == 0 and "${construct:jobs.queueUrl} comes from a plugin" in answer.stderr, answer.stderr
+
+
+def test_values_the_emulator_cannot_reach_come_from_the_values_file_and_dotenv():
+    answer = validate("dotenv-ssm")
+    assert answer.returncode == 0, answer.stderr
+    # Without the values file, the diagnostic names the exact line to add.
+    missing = validate("dotenv-ssm", "--values", os.path.join(CORPUS, "README.md"))
+    assert missing.returncode == 1
+    empty = os.path.join(CORPUS, "..", "corpus-empty-values.yml")
+    with open(empty, "w") as handle:
+        handle.write("{}\n")
+    try:
+        missing = validate("dotenv-ssm", "--values", empty)
+    finally:
+        os.remove(empty)
+    assert missing.returncode == 1
+    assert "give it offline with 'ssm:/payments/dev/db-password: <value>'" in missing.stderr, missing.stderr
+    assert "'cf:network-dev.VpcId: <value>'" in missing.stderr
+
+
+def test_params_come_from_the_command_line_first():
+    answer = subprocess.run([BINARY, "validate", "serverless.yml", "--param", "tableName=from-cli"], cwd=os.path.join(CORPUS, "httpapi-jwt"),
+                            capture_output=True, text=True, timeout=60)
+    assert answer.returncode == 0, answer.stderr
+    bad = subprocess.run([BINARY, "validate", "serverless.yml", "--param", "novalue"], cwd=os.path.join(CORPUS, "httpapi-jwt"),
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode != 0 and "KEY=VALUE" in bad.stderr

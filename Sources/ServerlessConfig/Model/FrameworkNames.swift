@@ -1,0 +1,34 @@
+public import YAML
+
+/// The logical IDs the Serverless Framework gives what it generates for events, with its normalisation
+/// (`lib/plugins/aws/lib/naming.js`): `S3Bucket<Name>` for an `s3` event's bucket and `SNSTopic<Name>` for
+/// an `sns` event's topic, `<Name>` the name with everything but ASCII letters and digits removed and
+/// its first letter upper-cased.
+public enum FrameworkNames {
+    /// `normalizeNameToAlphaNumericOnly`.
+    public static func alphanumeric(_ name: String) -> String {
+        let kept = name.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        let text = String(String.UnicodeScalarView(kept))
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    /// `S3Bucket<Name>`.
+    public static func bucketLogicalID(_ bucket: String) -> String { "S3Bucket" + alphanumeric(bucket) }
+
+    /// `SNSTopic<Name>`.
+    public static func topicLogicalID(_ topic: String) -> String { "SNSTopic" + alphanumeric(topic) }
+
+    /// The bucket an `s3` event creates: its string form, or `bucket:` as text, unless `existing: true`.
+    public static func s3Bucket(of event: YAMLNode) -> String? {
+        if let name = event.scalarText { return name.isEmpty ? nil : name }
+        guard event["existing"]?.scalarText != "true", let bucket = event["bucket"]?.scalarText, !bucket.isEmpty else { return nil }
+        return bucket
+    }
+
+    /// The topic an `sns` event creates: a name (not an ARN), or `topicName:` without `arn:`.
+    public static func snsTopic(of event: YAMLNode) -> String? {
+        if let text = event.scalarText { return text.hasPrefix("arn:") || text.isEmpty ? nil : text }
+        guard event["arn"] == nil, let name = event["topicName"]?.scalarText, !name.isEmpty else { return nil }
+        return name
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import ServerlessConfig
+import Testing
+import YAML
+
+@Suite("what the Serverless Framework fills in, reads from elsewhere, and tolerates")
+struct FrameworkLoadingTests {
+    static func load(_ yaml: String, options: LoadOptions = LoadOptions()) throws -> ConfigLoader.Loaded {
+        try ConfigLoader.load(yaml: yaml, path: "serverless.yml", options: options)
+    }
+
+    @Test("${self:provider.stage} and region have the framework's defaults when not written")
+    func defaults() throws {
+        let yaml = """
+            service: s
+            custom:
+              stage: ${opt:stage, self:provider.stage}
+              region: ${self:provider.region}
+              memory: ${self:provider.memorySize}
+            provider: { name: aws }
+            functions: {}
+            """
+        let loaded = try Self.load(yaml)
+        #expect(loaded.service.custom?["stage"]?.scalarText == "dev" && loaded.service.custom?["region"]?.scalarText == "us-east-1")
+        #expect(loaded.service.custom?["memory"]?.scalarText == "1024")
+        let west = try Self.load(yaml, options: LoadOptions(stage: "prod", region: "eu-west-1"))
+        #expect(west.service.custom?["stage"]?.scalarText == "prod" && west.service.custom?["region"]?.scalarText == "eu-west-1")
+    }
+
+    @Test("--param wins over stages.<stage>.params, params.<stage>, stages.default.params and params.default")
+    func params() throws {
+        let yaml = """
+            service: s
+            params:
+              default: { a: params-default, b: params-default, c: params-default }
+              dev: { b: params-dev }
+            stages:
+              default: { params: { c: stages-default } }
+            provider: { name: aws, environment: { A: "${param:a}", B: "${param:b}", C: "${param:c}" } }
+            functions: { f: { handler: h } }
+            """
+        var options = LoadOptions()
+        let plain = try #require(try Self.load(yaml).service.provider.environment)
+        #expect(plain.map(\.name) == ["A", "B", "C"])
+        #expect(plain.map { $0.value.stringValue } == ["params-default", "params-dev", "stages-default"])
+        options.params = ["a": "cli"]
+        let cli = try #require(try Self.load(yaml, options: options).service.provider.environment)
+        #expect(cli.first?.value.stringValue == "cli")
+    }
+
+    @Test("an unresolvable secret names the line to add to the values file, which then gives it")
+    func offlineValues() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("values-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/.emulate", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let yaml = """
+            service: s
+            provider: { name: aws, environment: { DB: "${ssm:/app/${sls:stage}/db}", KEY: "${env:KEY_ONLY_IN_CI}" } }
+            functions: { f: { handler: h } }
+            """
+        try yaml.write(toFile: folder + "/serverless.yml", atomically: true, encoding: .utf8)
+        do {
+            _ = try ConfigLoader.load(path: folder + "/serverless.yml")
+            Issue.record("loaded without the values")
+        } catch {
+            let text = error.diagnostics.map(\.message).joined(separator: "\n")
+            #expect(text.contains("give it offline with 'ssm:/app/dev/db: <value>' in \(folder)/.emulate/values.yml"))
+            #expect(text.contains("'env:KEY_ONLY_IN_CI: <value>'"))
+        }
+        try "ssm:/app/dev/db: local\nenv:KEY_ONLY_IN_CI: k\n".write(toFile: folder + "/.emulate/values.yml", atomically: true, encoding: .utf8)
+        let environment = try #require(try ConfigLoader.load(path: folder + "/serverless.yml").service.provider.environment)
+        #expect(environment.map { $0.value.stringValue } == ["local", "k"])
+    }
+
+    @Test("useDotenv loads .env.<stage>, else .env, without overriding the environment; values expand")
+    func dotenv() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dotenv-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let yaml = """
+            service: s
+            useDotenv: true
+            provider: { name: aws, environment: { A: "${env:A}", B: "${env:B}", C: "${env:C}", D: "${env:D, 'none'}" } }
+            functions: { f: { handler: h } }
+            """
+        try yaml.write(toFile: folder + "/serverless.yml", atomically: true, encoding: .utf8)
+        try "A=from-dotenv\nB=base\nD=only-in-dot-env\n".write(toFile: folder + "/.env", atomically: true, encoding: .utf8)
+        try "# staged\nexport A=from-stage-file\nB='$A literal'\nC=\"${A}/x\" # comment\n".write(
+            toFile: folder + "/.env.dev",
+            atomically: true,
+            encoding: .utf8
+        )
+        let options = LoadOptions(environment: ["B": "from-environment"])
+        let environment = try #require(try ConfigLoader.load(path: folder + "/serverless.yml", options: options).service.provider.environment)
+        // .env.dev exists, so .env is not read (D falls back); the environment's B wins.
+        #expect(environment.map { $0.value.stringValue } == ["from-stage-file", "from-environment", "from-stage-file/x", "none"])
+    }
+
+    @Test("numbers as strings, bare-string events, a description that is not text and a short httpApi authorizer load as the framework loads them")
+    func leniency() throws {
+        let loaded = try Self.load(
+            """
+            service: s
+            provider:
+              name: aws
+              httpApi:
+                authorizers:
+                  jwt: { type: jwt, issuerUrl: "https://issuer.example", audience: [a] }
+            functions:
+              f:
+                handler: h
+                memorySize: '512'
+                timeout: "10"
+                description: { "Fn::Join": ["", [a, b]] }
+                events:
+                  - http
+                  - httpApi: { method: GET, path: /x, authorizer: jwt }
+            """
+        )
+        let function = try #require(loaded.service.function(named: "f"))
+        #expect(function.memorySize == 512 && function.timeout == 10 && function.description == nil)
+        #expect(loaded.service.routes.map { $0.authorizer ?? "-" } == ["JWT"])
+        #expect(loaded.warnings.contains { $0.message.contains("written as 'http' alone") })
+        #expect(loaded.warnings.contains { $0.message.contains("'description' of function 'f' is a mapping") })
+    }
+}
