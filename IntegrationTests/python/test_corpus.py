@@ -70,3 +70,19 @@ def test_params_come_from_the_command_line_first():
     bad = subprocess.run([BINARY, "validate", "serverless.yml", "--param", "novalue"], cwd=os.path.join(CORPUS, "httpapi-jwt"),
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode != 0 and "KEY=VALUE" in bad.stderr
+
+
+def test_strict_turns_every_warning_into_an_error_and_validate_checks_what_up_checks():
+    strict = validate("s3-thumbnails", "--strict")
+    assert strict.returncode == 1 and "error: 's3' events are not run by the emulator" in strict.stderr, strict.stderr
+    # validate refuses what up would refuse: a function with nothing to run.
+    folder = os.path.join(CORPUS, "..", "corpus-unrunnable")
+    os.makedirs(folder, exist_ok=True)
+    try:
+        with open(os.path.join(folder, "serverless.yml"), "w") as handle:
+            handle.write("service: s\nprovider: { name: aws, runtime: provided.al2023 }\nfunctions: { f: { handler: bootstrap } }\n")
+        answer = subprocess.run([BINARY, "validate", "serverless.yml"], cwd=folder, capture_output=True, text=True, timeout=60)
+        assert answer.returncode == 1 and "nothing to run out of process" in answer.stderr, answer.stderr
+    finally:
+        import shutil
+        shutil.rmtree(folder)

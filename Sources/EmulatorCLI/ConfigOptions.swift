@@ -21,6 +21,9 @@ struct ConfigOptions: ParsableArguments {
     @Option(help: "Offline values for ${ssm:}, ${s3:}, ${cf:}, ${env:}, ${file()}… by variable text (default: .emulate/values.yml beside CONFIG).")
     var values: String?
 
+    @Flag(help: "Treat every warning as an error (for CI).")
+    var strict = false
+
     func validate() throws {
         for param in params where !param.contains("=") || param.hasPrefix("=") {
             throw ValidationError("--param takes KEY=VALUE, not '\(param)'")
@@ -47,6 +50,7 @@ struct ConfigOptions: ParsableArguments {
         options.environment = ProcessInfo.processInfo.environment
         options.params = paramValues
         options.valuesFile = values
+        options.strict = strict
         adjust(&options)
         do {
             let emulator = try await Emulator.prepare(
@@ -59,6 +63,29 @@ struct ConfigOptions: ParsableArguments {
             return emulator
         } catch {
             printError(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    /// Checks the configuration as `up` would (``Emulator/check(configPath:options:handlers:)``), printing
+    /// warnings; on errors prints every diagnostic and a count, then exits 1.
+    func check() throws -> (service: ServerlessService, warnings: [Diagnostic]) {
+        var options = EmulatorOptions()
+        options.stage = stage
+        options.region = region
+        options.environment = ProcessInfo.processInfo.environment
+        options.params = paramValues
+        options.valuesFile = values
+        options.strict = strict
+        do {
+            let checked = try Emulator.check(configPath: config, options: options, handlers: EmulatorCommandLine.handlers)
+            for warning in checked.warnings { printError(warning.rendered) }
+            return checked
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.rendered) }
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            let warnings = error.diagnostics.count - errors
+            printError("\(config): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
             throw ExitCode(1)
         }
     }

@@ -6,7 +6,8 @@ extension Emulate {
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check serverless.yml and print a summary of the service.",
-            discussion: "Exits 0 and prints the service, stage, functions, routes and resources when the file is valid. "
+            discussion: "Checks everything `up` checks (variables, resources, that every function can run) without listening. "
+                + "Exits 0 and prints the service, stage, functions, routes and resources when the file is valid. "
                 + "Otherwise prints every problem as FILE:LINE:COL: error: MESSAGE (warnings likewise), with the source "
                 + "line and a caret, to standard error, and exits 1."
         )
@@ -14,8 +15,8 @@ extension Emulate {
         @OptionGroup var options: ConfigOptions
 
         func run() async throws {
-            let loaded = try options.load()
-            print(Self.summary(of: loaded.service, warnings: loaded.warnings.count))
+            let checked = try options.check()
+            print(Self.summary(of: checked.service, warnings: checked.warnings.count))
         }
 
         static func summary(of service: ServerlessService, warnings: Int) -> String {

@@ -185,6 +185,18 @@ public struct Emulator: Sendable {
         var launches: [String: [String]]
     }
 
+    /// Checks `configPath` as `up` would — loaded, provisioned, every function runnable — without
+    /// listening or opening any state: the service and its warnings, or every error.
+    public static func check(
+        configPath: String,
+        options: EmulatorOptions,
+        handlers: HandlerRegistry = HandlerRegistry()
+    ) throws(EmulatorError) -> (service: ServerlessService, warnings: [Diagnostic]) {
+        let endpoints = ServiceEndpoints(host: options.host, apiPort: 3000, cognitoPort: 9229, lambdaPort: 9001)
+        let loaded = try load(.file(configPath), options: options, handlers: handlers, provisioner: StackProvisioner(), endpoints: endpoints)
+        return (loaded.service, loaded.warnings)
+    }
+
     /// Loads `source`, provisions it for `endpoints`, and checks that every function has a Swift closure
     /// or something to run out of process (unless ``EmulatorOptions/allowMissingHandlers``).
     static func load(
@@ -231,9 +243,19 @@ public struct Emulator: Sendable {
         if !unrunnable.isEmpty, !options.allowMissingHandlers {
             throw EmulatorError(diagnostics: unrunnable)
         }
+        let warnings = loaded.warnings + provisioned.diagnostics
+        if options.strict, !warnings.isEmpty {
+            throw EmulatorError(
+                diagnostics: warnings.map {
+                    var error = $0
+                    error.severity = .error
+                    return error
+                }
+            )
+        }
         return LoadedStack(
             service: service,
-            warnings: loaded.warnings + provisioned.diagnostics,
+            warnings: warnings,
             stack: provisioned.stack,
             files: loaded.files,
             launches: launches

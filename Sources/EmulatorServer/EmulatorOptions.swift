@@ -22,6 +22,8 @@ public struct EmulatorOptions: Sendable {
     public var readyFile: String?
     /// Answer 502 at request time for functions with no registered Swift handler instead of refusing to start.
     public var allowMissingHandlers: Bool = false
+    /// `--strict`: every warning is an error (for CI).
+    public var strict: Bool = false
     /// Seconds a connection may stay idle — sending nothing, half a request, or nothing after an answer — before it is closed.
     public var idleTimeoutSeconds: Double = 60
     /// Refuse SigV4 keys the emulator did not issue (`--strict-credentials`).

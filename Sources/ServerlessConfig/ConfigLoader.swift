@@ -105,6 +105,17 @@ public enum ConfigLoader {
         let service = decoder.decode(root, configPath: path)
         diagnostics = decoder.diagnostics
         guard let service, !diagnostics.hasErrors else { throw fail() }
-        return Loaded(service: service, warnings: fail().diagnostics, files: files.readFromDisk)
+        // The framework's `configValidationMode`: `error` stops on what it would only warn about, `off` keeps quiet.
+        switch root["configValidationMode"]?.scalarText {
+        case "error" where !diagnostics.diagnostics.isEmpty:
+            let escalated = fail().diagnostics.map {
+                var error = $0
+                error.severity = .error
+                return error
+            }
+            throw ConfigLoadError(diagnostics: escalated)
+        case "off": return Loaded(service: service, warnings: [], files: files.readFromDisk)
+        default: return Loaded(service: service, warnings: fail().diagnostics, files: files.readFromDisk)
+        }
     }
 }

@@ -123,4 +123,38 @@ struct FrameworkLoadingTests {
         #expect(loaded.warnings.contains { $0.message.contains("written as 'http' alone") })
         #expect(loaded.warnings.contains { $0.message.contains("'description' of function 'f' is a mapping") })
     }
+
+    @Test("a misspelled authorizer key is an error (the route would be public), as is an attribute the resource type does not have")
+    func dangerousTypos() throws {
+        let yaml = """
+            service: s
+            provider: { name: aws }
+            functions:
+              f:
+                handler: h
+                events:
+                  - http: { path: x, method: get, authorizr: { type: aws_iam } }
+                  - httpApi: { path: /y, method: get, authoriser: jwt }
+            resources:
+              Resources:
+                Pool: { Type: AWS::Cognito::UserPool }
+              Outputs:
+                Arn: { Value: !GetAtt Pool.Arnn }
+                Function: { Value: !GetAtt FLambdaFunction.Arn }
+            """
+        let error = try #require(throws: ConfigLoadError.self) { try Self.load(yaml) }
+        let messages = error.errors.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("unknown key 'authorizr' in") && $0.hasSuffix("the route is public") })
+        #expect(messages.contains { $0.hasPrefix("unknown key 'authoriser' in") })
+        #expect(messages.contains("Fn::GetAtt Pool.Arnn: AWS::Cognito::UserPool has no attribute 'Arnn' (did you mean 'Arn'?)"))
+        #expect(messages.count == 3)
+    }
+
+    @Test("configValidationMode: error stops on what would be warnings; off keeps quiet")
+    func validationMode() throws {
+        let yaml = "service: s\nprovider: { name: aws, colour: blue }\nfunctions: {}\n"
+        #expect(try Self.load(yaml).warnings.count == 1)
+        #expect(throws: ConfigLoadError.self) { try Self.load("configValidationMode: error\n" + yaml) }
+        #expect(try Self.load("configValidationMode: off\n" + yaml).warnings.isEmpty)
+    }
 }

@@ -33,6 +33,7 @@ extension ConfigDecoder {
         let method = methodText.flatMap { decodeMethod($0, at: node["method"]!.mark) }
         let cors = reader.value("cors").flatMap { decodeCORS($0, method: methodText ?? "GET", context: "'cors' of \(context)") }
         let authorizer = reader.value("authorizer").flatMap { decodeAuthorizer($0, context: "the authorizer of \(context)") }
+        reader.refuseMisspelling(of: "authorizer", consequence: "the route is public", diagnostics: &diagnostics)
         var integration = reader.string("integration", diagnostics: &diagnostics)?.lowercased() ?? "lambda-proxy"
         if integration == "aws_proxy" { integration = "lambda-proxy" }
         let knownIntegrations = ["lambda-proxy", "lambda", "aws", "http", "http-proxy", "http_proxy", "mock"]
@@ -171,6 +172,7 @@ extension ConfigDecoder {
             }
             auth.warnAboutUnknownKeys(diagnostics: &diagnostics)
         }
+        reader.refuseMisspelling(of: "authorizer", consequence: "the route is public", diagnostics: &diagnostics)
         reader.warnAboutUnknownKeys(diagnostics: &diagnostics)
         guard let path else { return nil }
         return HTTPAPIEvent(method: httpAPIMethod(method, at: node["method"]?.mark ?? node.mark), path: path, authorizer: authorizer, mark: node.mark)

@@ -116,6 +116,9 @@ struct ConfigDecoder {
                 if let id = pair.key.scalarText { cognitoPoolIDs.insert(id) }
             }
             scope.logicalIDs.formUnion(section["Resources"]?.pairs?.compactMap { $0.key.scalarText } ?? [])
+            for pair in section["Resources"]?.pairs ?? [] {
+                if let id = pair.key.scalarText, let type = pair.value["Type"]?.scalarText { scope.types[id] = type }
+            }
             scope.parameters.formUnion(section["Parameters"]?.pairs?.compactMap { $0.key.scalarText } ?? [])
             scope.conditions.formUnion(section["Conditions"]?.pairs?.compactMap { $0.key.scalarText } ?? [])
         }
@@ -126,9 +129,17 @@ struct ConfigDecoder {
                 normalized + "LambdaFunction", normalized + "LogGroup", normalized + "LambdaPermissionApiGateway",
                 normalized + "ApiGatewayAuthorizer", normalized + "LambdaFunctionQualifiedArn",
             ])
+            scope.types[normalized + "LambdaFunction"] = "AWS::Lambda::Function"
+            scope.types[normalized + "LogGroup"] = "AWS::Logs::LogGroup"
             for event in pair.value["events"]?.items ?? [] {
-                if let bucket = event["s3"].flatMap(FrameworkNames.s3Bucket) { scope.logicalIDs.insert(FrameworkNames.bucketLogicalID(bucket)) }
-                if let topic = event["sns"].flatMap(FrameworkNames.snsTopic) { scope.logicalIDs.insert(FrameworkNames.topicLogicalID(topic)) }
+                if let bucket = event["s3"].flatMap(FrameworkNames.s3Bucket) {
+                    scope.logicalIDs.insert(FrameworkNames.bucketLogicalID(bucket))
+                    scope.types[FrameworkNames.bucketLogicalID(bucket)] = "AWS::S3::Bucket"
+                }
+                if let topic = event["sns"].flatMap(FrameworkNames.snsTopic) {
+                    scope.logicalIDs.insert(FrameworkNames.topicLogicalID(topic))
+                    scope.types[FrameworkNames.topicLogicalID(topic)] = "AWS::SNS::Topic"
+                }
             }
         }
         return scope

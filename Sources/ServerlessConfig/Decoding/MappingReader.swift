@@ -99,6 +99,19 @@ struct MappingReader {
         }
     }
 
+    /// An error for an unknown key that is a misspelling of `key` (which was not given): one whose
+    /// absence changes what the service means (`consequence`), such as an authorizer left out.
+    mutating func refuseMisspelling(of key: String, consequence: String, diagnostics: inout DiagnosticCollector) {
+        guard node[key] == nil else { return }
+        for pair in node.pairs ?? [] {
+            guard let given = pair.key.scalarText, !asked.contains(given), !accepted.contains(where: { $0.contains(given) }),
+                Suggestion.closest(to: given, in: [key]) != nil
+            else { continue }
+            diagnostics.error("unknown key '\(given)' in \(context) (did you mean '\(key)'?): without it \(consequence)", at: pair.key.mark)
+            asked.append(given)
+        }
+    }
+
     /// Warns about every key that was neither read nor accepted, suggesting the nearest known key.
     func warnAboutUnknownKeys(diagnostics: inout DiagnosticCollector) {
         for pair in node.pairs ?? [] {

@@ -84,6 +84,12 @@ extension CFValue {
                         + Suggestion.hint(for: parts[0], in: scope.logicalIDs),
                     at: argument.mark
                 )
+            } else if let type = scope.types[parts[0]], let known = ReferenceScope.attributes[type], !known.contains(parts[1]) {
+                // CloudFormation refuses the template: so does the emulator.
+                diagnostics.error(
+                    "Fn::GetAtt \(parts[0]).\(parts[1]): \(type) has no attribute '\(parts[1])'" + Suggestion.hint(for: parts[1], in: known),
+                    at: argument.mark
+                )
             }
             return .getAtt(parts[0], parts[1])
         case "Fn::Sub":

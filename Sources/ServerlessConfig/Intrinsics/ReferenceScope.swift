@@ -12,6 +12,26 @@ public struct ReferenceScope: Sendable {
     public var parameters: Set<String>
     /// Condition names (`resources.Conditions`).
     public var conditions: Set<String>
+    /// The types of the declared resources, by logical ID.
+    public var types: [String: String] = [:]
+
+    /// The attributes `Fn::GetAtt` may read of the types whose attributes the emulator knows
+    /// (CloudFormation's "Return values" for each); other types take any attribute.
+    public static let attributes: [String: Set<String>] = [
+        "AWS::Cognito::UserPool": ["Arn", "ProviderName", "ProviderURL", "UserPoolId"],
+        "AWS::Cognito::UserPoolClient": ["ClientId", "ClientSecret", "Name"],
+        "AWS::Cognito::IdentityPool": ["Id", "Name"],
+        "AWS::IAM::Role": ["Arn", "RoleId"],
+        "AWS::Lambda::Function": ["Arn", "SnapStartResponse", "SnapStartResponse.ApplyOn", "SnapStartResponse.OptimizationStatus"],
+        "AWS::DynamoDB::Table": ["Arn", "StreamArn"],
+        "AWS::SQS::Queue": ["Arn", "QueueName", "QueueUrl"],
+        "AWS::SNS::Topic": ["TopicArn", "TopicName"],
+        "AWS::S3::Bucket": [
+            "Arn", "DomainName", "DualStackDomainName", "RegionalDomainName", "WebsiteURL", "MetadataTableConfiguration.S3TablesDestination.TableArn",
+            "MetadataTableConfiguration.S3TablesDestination.TableNamespace",
+        ],
+        "AWS::Logs::LogGroup": ["Arn"],
+    ]
 
     /// Creates a scope.
     public init(logicalIDs: Set<String> = [], parameters: Set<String> = [], conditions: Set<String> = []) {
