@@ -86,3 +86,21 @@ def test_strict_turns_every_warning_into_an_error_and_validate_checks_what_up_ch
     finally:
         import shutil
         shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_print_shows_the_configuration_after_variables_as_yaml_that_reads_back(service):
+    import json
+
+    import yaml
+    folder = os.path.join(CORPUS, service)
+    answer = subprocess.run([BINARY, "print"], cwd=folder, capture_output=True, text=True, timeout=60)
+    assert answer.returncode == 0, answer.stderr
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: suffix)
+    printed = yaml.load(answer.stdout, Loader=Loader)
+    assert printed["provider"]["stage"] == "dev" and "${" not in answer.stdout.replace("${AWS::", "").replace("${ApiGatewayRestApi}", "")
+    as_json = subprocess.run([BINARY, "print", "--path", "provider", "--format", "json"], cwd=folder, capture_output=True, text=True, timeout=60)
+    assert json.loads(as_json.stdout)["name"] == "aws"

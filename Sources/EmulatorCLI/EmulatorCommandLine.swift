@@ -42,6 +42,6 @@ struct Emulate: AsyncParsableCommand {
         commandName: "emulate",
         abstract: "Run a Serverless Framework service (serverless.yml) offline: API Gateway, Swift Lambda handlers and Cognito.",
         version: EmulatorCommandLine.version,
-        subcommands: [Up.self, Cognito.self, Validate.self, Routes.self, Invoke.self, Smoke.self]
+        subcommands: [Up.self, Cognito.self, Validate.self, Routes.self, Print.self, Invoke.self, Smoke.self]
     )
 }

@@ -1,4 +1,4 @@
-import YAML
+public import YAML
 
 /// Loads serverless.yml: YAML → variables resolved → typed ``ServerlessService``, with diagnostics.
 ///
@@ -15,6 +15,9 @@ public enum ConfigLoader {
         public var warnings: [Diagnostic]
         /// Every file the load read from disk (the configuration and what `${file()}` included), by the path it was read at.
         public var files: [String] = []
+        /// The configuration after variables, with the stage and region the framework fills into
+        /// `provider` (what `emulate print` shows).
+        public var configuration: YAMLNode?
     }
 
     /// Loads a configuration file.
@@ -43,6 +46,21 @@ public enum ConfigLoader {
         let bytes = Array(yaml.utf8)
         files.register(bytes, as: path)
         return try load(bytes: bytes, path: path, files: files, options: options)
+    }
+
+    /// `root` with `provider.stage` and `provider.region` filled in where they are not written.
+    static func withDefaults(_ root: YAMLNode, _ stage: String, _ region: String) -> YAMLNode {
+        guard case .mapping(var pairs) = root.content, let index = pairs.firstIndex(where: { $0.key.scalarText == "provider" }),
+            case .mapping(var provider) = pairs[index].value.content
+        else { return root }
+        let mark = pairs[index].value.mark
+        for (key, value) in [("stage", stage), ("region", region)] where !provider.contains(where: { $0.key.scalarText == key }) {
+            provider.append(YAMLNode.Pair(key: .scalar(key, mark: mark), value: .scalar(value, mark: mark)))
+        }
+        pairs[index].value.content = .mapping(provider)
+        var copy = root
+        copy.content = .mapping(pairs)
+        return copy
     }
 
     /// `useDotenv: true`, or the serverless-dotenv-plugin among the plugins.
@@ -114,8 +132,14 @@ public enum ConfigLoader {
                 return error
             }
             throw ConfigLoadError(diagnostics: escalated)
-        case "off": return Loaded(service: service, warnings: [], files: files.readFromDisk)
-        default: return Loaded(service: service, warnings: fail().diagnostics, files: files.readFromDisk)
+        case "off": return Loaded(service: service, warnings: [], files: files.readFromDisk, configuration: Self.withDefaults(root, stage, region))
+        default:
+            return Loaded(
+                service: service,
+                warnings: fail().diagnostics,
+                files: files.readFromDisk,
+                configuration: Self.withDefaults(root, stage, region)
+            )
         }
     }
 }
