@@ -104,3 +104,11 @@ def test_print_shows_the_configuration_after_variables_as_yaml_that_reads_back(s
     assert printed["provider"]["stage"] == "dev" and "${" not in answer.stdout.replace("${AWS::", "").replace("${ApiGatewayRestApi}", "")
     as_json = subprocess.run([BINARY, "print", "--path", "provider", "--format", "json"], cwd=folder, capture_output=True, text=True, timeout=60)
     assert json.loads(as_json.stdout)["name"] == "aws"
+
+
+def test_plugins_get_a_note_each_and_the_unknown_or_missing_ones_a_warning():
+    answer = validate("lift-constructs")
+    assert "plugin 'serverless-lift': constructs are not run" in answer.stderr
+    assert "serverless-esbuild: builds packages to deploy" in answer.stdout and "plugin 'serverless-esbuild'" not in answer.stderr
+    offline = validate("rest-dynamodb")
+    assert "serverless-offline: not needed" in offline.stdout and "warning" not in offline.stderr, offline.stderr

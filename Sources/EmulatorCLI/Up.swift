@@ -83,7 +83,14 @@ extension Emulate {
                     )
                 }
             } catch {
-                printError("emulate up: \(error)")
+                if "\(error)".contains("Address already in use") {
+                    printError(
+                        "emulate up: a port is already in use (--port \(port), --cognito-port \(cognitoPort), --lambda-port \(lambdaPort)); "
+                            + "stop what listens there, choose other ports, or pass 0 for free ones"
+                    )
+                } else {
+                    printError("emulate up: \(error)")
+                }
                 throw ExitCode(1)
             }
         }

@@ -32,6 +32,12 @@ extension Emulate {
                 "routes:    \(routes.count) (\(rest) REST API, \(routes.count - rest) HTTP API)",
                 "resources: \(resources.count) (\(cognito.count) Cognito)" + list(resources.map { "\($0.logicalID) \($0.type)" }),
             ]
+            if !service.plugins.isEmpty {
+                lines.append("plugins:   \(service.plugins.count)")
+                for plugin in service.plugins {
+                    lines.append("  \(plugin): " + (KnownPlugins.note(for: plugin)?.text ?? "unknown to the emulator"))
+                }
+            }
             if !service.resources.outputs.isEmpty {
                 lines.append("outputs:   \(service.resources.outputs.count)" + list(service.resources.outputs.map(\.logicalID)))
             }

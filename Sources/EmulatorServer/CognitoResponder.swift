@@ -78,10 +78,10 @@ struct CognitoResponder: HTTPResponder {
             return HTTPResponses.json(#"{"status":"ok"}"#)
         case (.get, "/_emulate/messages"):
             let query = request.uri.queryParameters
-            let messages = service.outbox.list(
-                userPoolId: query.get("userPoolId"),
-                username: query.get("username")
-            )
+            // The user may be named by username, by an alias (an e-mail in a pool that signs in with it), or by sub.
+            var username = query.get("username")
+            if let pool = query.get("userPoolId"), let name = username { username = await service.username(of: name, poolID: pool) ?? name }
+            let messages = service.outbox.list(userPoolId: query.get("userPoolId"), username: username)
             let data = try JSONEncoder().encode(["messages": messages])
             return HTTPResponses.bytes(Array(data), status: 200, contentType: "application/json")
         case (.post, "/_emulate/reset"):

@@ -47,6 +47,19 @@ extension CognitoService {
         user.preferredUsername = value("preferred_username")?.lowercased()
     }
 
+    /// The username of the user `name` names in `poolID` — by username, a sign-in alias, or `sub` —
+    /// or nil when there is none (for the outbox's queries).
+    package func username(of name: String, poolID: String) -> String? {
+        guard let pool = try? pool(poolID) else { return nil }
+        return try? database(
+            { db in
+                try lookupUser(pool, name, db)?.username
+                    ?? StoredUser.filter(Column("poolId") == pool.id && Column("sub") == name).fetchOne(db)?.username
+            },
+            write: false
+        )
+    }
+
     /// Finds a user by username, or by an e-mail or phone number the pool lets users sign in with.
     func lookupUser(_ pool: LivePool, _ name: String, _ db: Database) throws -> StoredUser? {
         if let user = try CognitoStore.user(poolID: pool.id, username: name, db) { return user }
