@@ -96,8 +96,9 @@ struct ConfigOptions: ParsableArguments {
         var options = LoadOptions(stage: stage, region: region, environment: ProcessInfo.processInfo.environment)
         options.params = paramValues
         options.valuesFile = values
-        do {
+        do throws(ConfigLoadError) {
             let loaded = try ConfigLoader.load(path: config, options: options)
+            if strict, !loaded.warnings.isEmpty { throw ConfigLoadError(diagnostics: loaded.warnings.map(\.escalated)) }
             for warning in loaded.warnings { printError(warning.rendered) }
             return loaded
         } catch {

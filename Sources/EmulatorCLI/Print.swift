@@ -41,17 +41,13 @@ extension Emulate {
         static func json(_ node: YAMLNode) -> JSONValue {
             let value: JSONValue
             switch node.content {
-            case .scalar(let text, let style):
-                if style == .plain, let number = Int(text) {
-                    value = .int(number)
-                } else if style == .plain, let number = Double(text), text.contains(".") {
-                    value = .double(number)
-                } else if style == .plain, ["true", "false"].contains(text) {
-                    value = .bool(text == "true")
-                } else if style == .plain, text == "null" || text == "~" {
-                    value = .null
-                } else {
-                    value = .string(text)
+            case .scalar(let text, _):
+                switch node.scalarValue ?? .string(text) {
+                case .null: value = .null
+                case .bool(let flag): value = .bool(flag)
+                case .int(let number): value = .int(number)
+                case .double(let number): value = number.isFinite ? .double(number) : .string(text)
+                case .string(let string): value = .string(string)
                 }
             case .sequence(let items): value = .array(items.map(json))
             case .mapping(let pairs): value = .object(pairs.map { JSONValue.Member($0.key.scalarText ?? "", json($0.value)) })

@@ -245,13 +245,7 @@ public struct Emulator: Sendable {
         }
         let warnings = loaded.warnings + provisioned.diagnostics
         if options.strict, !warnings.isEmpty {
-            throw EmulatorError(
-                diagnostics: warnings.map {
-                    var error = $0
-                    error.severity = .error
-                    return error
-                }
-            )
+            throw EmulatorError(diagnostics: warnings.map(\.escalated))
         }
         return LoadedStack(
             service: service,

@@ -160,6 +160,16 @@ public struct TestEmulator: Sendable {
         )
     }
 
+    /// The ID of an app client by logical ID, or of the only client when there is one.
+    public func clientID(_ logicalID: String? = nil) throws -> String {
+        let clients = cognito.livePools.flatMap { cognito.liveClients(poolID: $0.id) }
+        if let logicalID, let client = clients.first(where: { $0.configuration.logicalID == logicalID }) { return client.id }
+        if logicalID == nil, clients.count == 1 { return clients[0].id }
+        throw Failure(
+            description: "no app client '\(logicalID ?? "(only one)")'; clients: \(clients.map(\.configuration.logicalID).joined(separator: ", "))"
+        )
+    }
+
     /// Creates a confirmed user with a permanent password (AdminCreateUser + AdminSetUserPassword).
     @discardableResult
     public func createUser(

@@ -63,11 +63,9 @@ public enum ConfigLoader {
         return copy
     }
 
-    /// `useDotenv: true`, or the serverless-dotenv-plugin among the plugins.
+    /// `useDotenv: true`.
     static func usesDotenv(_ root: YAMLNode) -> Bool {
-        if root["useDotenv"]?.scalarText == "true" { return true }
-        let plugins = root["plugins"].flatMap { $0.items ?? $0["modules"]?.items } ?? []
-        return plugins.contains { $0.scalarText == "serverless-dotenv-plugin" }
+        root["useDotenv"]?.scalarText == "true"
     }
 
     private static func load(bytes: [UInt8], path: String, files: SourceFiles, options: LoadOptions) throws(ConfigLoadError) -> Loaded {
@@ -123,23 +121,14 @@ public enum ConfigLoader {
         let service = decoder.decode(root, configPath: path)
         diagnostics = decoder.diagnostics
         guard let service, !diagnostics.hasErrors else { throw fail() }
-        // The framework's `configValidationMode`: `error` stops on what it would only warn about, `off` keeps quiet.
+        // The framework's `configValidationMode`, over what its schema would report (unknown keys):
+        // `error` stops on them, `off` keeps quiet about them; the emulator's own notes stay warnings.
+        var warnings = fail().diagnostics
         switch root["configValidationMode"]?.scalarText {
-        case "error" where !diagnostics.diagnostics.isEmpty:
-            let escalated = fail().diagnostics.map {
-                var error = $0
-                error.severity = .error
-                return error
-            }
-            throw ConfigLoadError(diagnostics: escalated)
-        case "off": return Loaded(service: service, warnings: [], files: files.readFromDisk, configuration: Self.withDefaults(root, stage, region))
-        default:
-            return Loaded(
-                service: service,
-                warnings: fail().diagnostics,
-                files: files.readFromDisk,
-                configuration: Self.withDefaults(root, stage, region)
-            )
+        case "error" where warnings.contains(where: \.isSchema): throw ConfigLoadError(diagnostics: warnings.map { $0.isSchema ? $0.escalated : $0 })
+        case "off": warnings.removeAll(where: \.isSchema)
+        default: break
         }
+        return Loaded(service: service, warnings: warnings, files: files.readFromDisk, configuration: Self.withDefaults(root, stage, region))
     }
 }

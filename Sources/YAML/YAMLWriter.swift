@@ -31,19 +31,19 @@ public enum YAMLWriter {
             write(node, indent: indent + 2, into: &nested)
             output += prefix + " " + nested.dropFirst(indent + 2)
         case .mapping(let pairs) where !pairs.isEmpty:
-            output += prefix + (node.tag.map { " " + $0 } ?? "") + "\n"
+            output += prefix + (node.tag.map { " " + written($0) } ?? "") + "\n"
             write(node, indent: indent + 2, into: &output)
         case .sequence(let items) where !items.isEmpty:
-            output += prefix + (node.tag.map { " " + $0 } ?? "") + "\n"
+            output += prefix + (node.tag.map { " " + written($0) } ?? "") + "\n"
             write(node, indent: indent + 2, into: &output)
         default:
             output += prefix + " " + inline(node) + "\n"
         }
     }
 
-    /// A scalar or an empty collection, with its tag.
+    /// A scalar or an empty collection, with its tag (YAML's core tags in their `!!` short form).
     private static func inline(_ node: YAMLNode) -> String {
-        let tag = node.tag.map { $0 + " " } ?? ""
+        let tag = node.tag.map { written($0) + " " } ?? ""
         switch node.content {
         case .scalar(let text, let style): return tag + scalar(text, style: style)
         case .sequence: return tag + "[]"
@@ -56,18 +56,31 @@ public enum YAMLWriter {
         return scalar(text, style: style)
     }
 
-    /// Words and numbers that a plain scalar would read as something other than the text.
+    /// A tag as it is written: `tag:yaml.org,2002:str` as `!!str`, a local tag as it is, any other in `!<…>`.
+    private static func written(_ tag: String) -> String {
+        if tag.hasPrefix("tag:yaml.org,2002:") { return "!!" + tag.dropFirst("tag:yaml.org,2002:".count) }
+        return tag.hasPrefix("!") ? tag : "!<\(tag)>"
+    }
+
+    /// Text that a plain scalar would read as something else (a number, a boolean, null, a merge key),
+    /// or that libyaml would not read back as written.
     private static func isAmbiguous(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        if ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"].contains(lowered) { return true }
-        return Double(text) != nil || text.hasPrefix("0x") || text.hasPrefix("0o")
+        text == "<<" || ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
+            || ScalarValue.resolve(text, style: .plain, tag: nil) != .string(text)
+    }
+
+    /// Characters a plain scalar cannot hold: controls, C1 controls, line and paragraph separators, BOMs.
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || [0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF].contains(scalar.value)
     }
 
     static func scalar(_ text: String, style: YAMLNode.ScalarStyle) -> String {
+        if text.isEmpty, style == .plain { return "null" }
         let safe =
             !text.isEmpty && text.first != " " && text.last != " " && !text.contains(": ") && !text.contains(" #")
             && !text.hasSuffix(":")
-            && !text.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{7F}" } && !"-?:,[]{}#&*!|>'\"%@`".contains(text.first ?? " ")
+            && !text.unicodeScalars.contains(where: isUnsafe) && !"-?:,[]{}#&*!|>'\"%@`".contains(text.first ?? " ")
+            && !text.hasPrefix("...") && !text.hasPrefix("---")
         // A plain scalar stays plain (it meant what it reads as); quoted text stays text.
         if safe && (style == .plain || !isAmbiguous(text)) { return text }
         var quoted = "\""
@@ -79,8 +92,9 @@ public enum YAMLWriter {
             case "\t": quoted += "\\t"
             case "\r": quoted += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    quoted += "\\x" + String(scalar.value, radix: 16).leftPadded
+                if isUnsafe(scalar) {
+                    let hex = String(scalar.value, radix: 16)
+                    quoted += scalar.value <= 0xFF ? "\\x" + hex.leftPadded : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     quoted.unicodeScalars.append(scalar)
                 }

@@ -1,7 +1,8 @@
 import Foundation
-import ServerlessConfig
 import Testing
 import YAML
+
+@testable import ServerlessConfig
 
 @Suite("what the Serverless Framework fills in, reads from elsewhere, and tolerates")
 struct FrameworkLoadingTests {
@@ -150,11 +151,27 @@ struct FrameworkLoadingTests {
         #expect(messages.count == 3)
     }
 
-    @Test("configValidationMode: error stops on what would be warnings; off keeps quiet")
+    @Test("configValidationMode: error stops on unknown keys, off keeps quiet about them; the emulator's notes stay warnings")
     func validationMode() throws {
-        let yaml = "service: s\nprovider: { name: aws, colour: blue }\nfunctions: {}\n"
-        #expect(try Self.load(yaml).warnings.count == 1)
-        #expect(throws: ConfigLoadError.self) { try Self.load("configValidationMode: error\n" + yaml) }
-        #expect(try Self.load("configValidationMode: off\n" + yaml).warnings.isEmpty)
+        let yaml = "service: s\nprovider: { name: aws, colour: blue }\nfunctions: { f: { handler: h, events: [{ s3: photos }] } }\n"
+        #expect(try Self.load(yaml).warnings.count == 2)
+        let error = try #require(throws: ConfigLoadError.self) { try Self.load("configValidationMode: error\n" + yaml) }
+        #expect(error.errors.map(\.message) == ["unknown key 'colour' in provider"])
+        let quiet = try Self.load("configValidationMode: off\n" + yaml).warnings
+        #expect(quiet.count == 1 && quiet[0].message.hasPrefix("'s3' events are not run"))
+        #expect(try Self.load("configValidationMode: error\n" + yaml.replacingOccurrences(of: ", colour: blue", with: "")).warnings.count == 1)
+    }
+
+    @Test("dotenv as dotenv 16 and dotenv-expand read it: comments, the last repeated key, defaults, no blow-up")
+    func dotenvDetails() {
+        let parsed = Dotenv.parse(
+            "\u{FEFF}A=abc#def\nA=second\nB=${MISSING:-fallback}\nC=$D/x\nD=later\nE=\\$A\n"
+                + (1...40).map { "X\($0)=$X\($0 - 1)$X\($0 - 1)" }.joined(separator: "\n") + "\nX0=aa",
+            environment: ["D": "from-environment"]
+        )
+        let values = Dictionary(parsed, uniquingKeysWith: { _, last in last })
+        #expect(values["A"] == "second" && values["B"] == "fallback" && values["C"] == "from-environment/x" && values["E"] == "$A")
+        #expect(parsed.first?.0 == "A" && (values["X40"]?.count ?? 0) <= Dotenv.maximumExpandedLength)
+        #expect(Dotenv.parse("K=abc#def", environment: [:]).first?.1 == "abc")
     }
 }

@@ -7,7 +7,7 @@ struct YAMLWriterTests {
     func shape(_ node: YAMLNode) -> String {
         let tag = node.tag ?? ""
         switch node.content {
-        case .scalar(let text, _): return tag + "'" + text + "'"
+        case .scalar: return tag + "'" + String(describing: node.scalarValue) + "'"
         case .sequence(let items): return tag + "[" + items.map(shape).joined(separator: ",") + "]"
         case .mapping(let pairs): return tag + "{" + pairs.map { shape($0.key) + ":" + shape($0.value) }.joined(separator: ",") + "}"
         }
@@ -22,7 +22,9 @@ struct YAMLWriterTests {
               - { k: v, n: 1 }
               - [x, y]
               - []
-            quoted: ["true", "1.5", "a: b", " lead", "#x", "multi\\nline", "tab\\there", "", "-dash", "null"]
+            quoted: ["true", "1.5", "a: b", " lead", "#x", "multi\\nline", "tab\\there", "", "-dash", "null", ".inf", "...", "\\u2028x", "True"]
+            "<<": merge-looking key
+            nothing:
             plain: [true, 1.5, null]
             tagged: !GetAtt [Pool, Arn]
             ref: !Ref Pool

@@ -18,6 +18,15 @@ struct SeedAppTests {
         emulator = try await TestEmulator(configPath: Self.config) { SeedApp.register(in: &$0) }
     }
 
+    @Test("the pool's and the client's IDs, by logical ID, are the ones the handlers see")
+    func identifiers() throws {
+        let pool = try emulator.pool("UserPool").id
+        let client = try emulator.clientID("UserClient")
+        let only = try emulator.clientID()
+        #expect(pool.hasPrefix("us-east-1_") && client.count == 26 && client == only)
+        #expect(throws: TestEmulator.Failure.self) { try emulator.clientID("NoSuchClient") }
+    }
+
     @Test("sign up, then a duplicate sign-up is refused with Cognito's message")
     func signup() async {
         let credentials = ["email": "ada@example.com", "password": "secret123"]

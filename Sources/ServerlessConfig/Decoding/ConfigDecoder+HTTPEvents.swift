@@ -156,7 +156,7 @@ extension ConfigDecoder {
         let method = reader.string("method", diagnostics: &diagnostics) ?? "*"
         let path = reader.requiredString("path", diagnostics: &diagnostics)
         var authorizer: HTTPAPIEvent.RouteAuthorizer?
-        if let name = reader.value("authorizer")?.scalarText {
+        if let given = reader.value("authorizer"), !given.isNull, given.tag == nil, let name = given.scalarText {
             // The framework's short form: the authorizer's name alone.
             authorizer = name.lowercased() == "aws_iam" ? .awsIAM : .named(name, scopes: [])
         } else if let authNode = reader.value("authorizer"),

@@ -144,7 +144,7 @@ struct ConfigDecoder {
             let normalized = Function.normalizedName(key)
             scope.logicalIDs.formUnion([
                 normalized + "LambdaFunction", normalized + "LogGroup", normalized + "LambdaPermissionApiGateway",
-                normalized + "ApiGatewayAuthorizer", normalized + "LambdaFunctionQualifiedArn",
+                normalized + "ApiGatewayAuthorizer",
             ])
             scope.types[normalized + "LambdaFunction"] = "AWS::Lambda::Function"
             scope.types[normalized + "LogGroup"] = "AWS::Logs::LogGroup"

@@ -117,7 +117,7 @@ struct MappingReader {
         for pair in node.pairs ?? [] {
             guard let key = pair.key.scalarText, !asked.contains(key), !accepted.contains(where: { $0.contains(key) }) else { continue }
             let known = accepted.reduce(into: Set(asked)) { $0.formUnion($1) }
-            diagnostics.warning("unknown key '\(key)' in \(context)" + Suggestion.hint(for: key, in: known), at: pair.key.mark)
+            diagnostics.schemaWarning("unknown key '\(key)' in \(context)" + Suggestion.hint(for: key, in: known), at: pair.key.mark)
         }
     }
 }

@@ -20,6 +20,16 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var mark: Mark
     /// The text of the line the mark points into, when the file could be read.
     public var sourceLine: String?
+    /// Whether it is about the configuration's shape (an unknown key), as the framework's schema
+    /// validation is: what `configValidationMode` escalates or silences.
+    public var isSchema = false
+
+    /// The diagnostic as an error (for `--strict` and `configValidationMode: error`).
+    public var escalated: Diagnostic {
+        var error = self
+        error.severity = .error
+        return error
+    }
 
     /// Creates a diagnostic.
     public init(_ severity: Severity, _ message: String, at mark: Mark, sourceLine: String? = nil) {

@@ -18,6 +18,13 @@ public struct DiagnosticCollector: Sendable {
     }
 
     /// Adds a warning.
+    /// A warning about the configuration's shape (``Diagnostic/isSchema``).
+    mutating func schemaWarning(_ message: String, at mark: Mark) {
+        var diagnostic = Diagnostic(.warning, message, at: mark)
+        diagnostic.isSchema = true
+        append(diagnostic)
+    }
+
     public mutating func warning(_ message: String, at mark: Mark) {
         append(Diagnostic(.warning, message, at: mark))
     }

@@ -14,7 +14,10 @@ public enum KnownPlugins {
         for name in ["serverless-offline", "serverless-offline-sqs", "serverless-offline-scheduler", "serverless-offline-ssm"] {
             notes[name] = Note(text: "not needed: emulate up serves the service itself (its custom settings are not read)", missing: false)
         }
-        notes["serverless-dotenv-plugin"] = Note(text: "honoured: .env.<stage> or .env is loaded, as with useDotenv", missing: false)
+        notes["serverless-dotenv-plugin"] = Note(
+            text: "its .env variables are not put into the functions' environments (useDotenv: true loads .env for ${env:})",
+            missing: true
+        )
         for name in [
             "serverless-esbuild", "serverless-webpack", "serverless-plugin-typescript", "serverless-bundle", "serverless-python-requirements",
             "serverless-rust", "serverless-go-build", "serverless-plugin-include-dependencies",

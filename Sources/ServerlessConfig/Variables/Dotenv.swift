@@ -1,6 +1,7 @@
 /// `useDotenv: true` as the Serverless Framework (v3) reads it: `.env.<stage>` in the configuration's
 /// folder, or `.env` when there is none; `KEY=VALUE` lines (`export ` allowed, `#` comments, values in
-/// single quotes kept as written, in double quotes with `\n` escapes), `$NAME` and `${NAME}` expanded as
+/// single quotes kept as written, in double quotes with `\n` escapes, an unquoted `#` starting a
+/// comment, the last of a repeated key winning), `$NAME`, `${NAME}` and `${NAME:-default}` expanded as
 /// dotenv-expand does; variables already set are never overridden.
 /// See https://www.serverless.com/framework/docs/environment-variables
 enum Dotenv {
@@ -18,11 +19,12 @@ enum Dotenv {
         return (environment, nil)
     }
 
-    /// The file's variables, in order, each value expanded against the environment and those before it.
+    /// The file's variables, the last of a repeated key winning, each value expanded against the
+    /// environment first and the file's other values after.
     static func parse(_ text: String, environment: [String: String]) -> [(String, String)] {
-        var parsed: [(String, String)] = []
-        var known = environment
-        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        var raw: [(key: String, value: String, expand: Bool)] = []
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        for rawLine in body.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
             var line = Substring(rawLine).drop { $0 == " " || $0 == "\t" }
             if line.hasPrefix("#") || line.isEmpty { continue }
             if line.hasPrefix("export ") { line = line.dropFirst("export ".count) }
@@ -36,40 +38,58 @@ enum Dotenv {
                 expand = quote != "'"
                 value = Substring(quote == "\"" ? inner.replacingEscapes : String(inner))
             } else {
-                value = value.beforeComment.trimmingWhitespace
+                // Unquoted, a `#` starts a comment (dotenv 16).
+                value = value.prefix { $0 != "#" }.trimmingWhitespace
             }
-            let final = expand ? expanded(String(value), known) : String(value)
-            parsed.append((key, final))
-            if known[key] == nil { known[key] = final }
+            raw.removeAll { $0.key == key }
+            raw.append((key, String(value), expand))
         }
-        return parsed
+        let values = Dictionary(raw.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+        return raw.map { entry in (entry.key, entry.expand ? expanded(entry.value, environment, values, depth: 0) : entry.value) }
     }
 
-    /// `$NAME` and `${NAME}` replaced by their values (empty when unknown); `\$` keeps a dollar sign.
-    static func expanded(_ value: String, _ known: [String: String]) -> String {
+    /// The longest a value may grow by expansion (`B=$A$A`, `C=$B$B`, … would double it each line).
+    static let maximumExpandedLength = 65_536
+
+    /// `$NAME`, `${NAME}` and `${NAME:-default}` replaced by their values (the environment's, else the
+    /// file's, expanded in turn; empty when unknown); `\$` keeps a dollar sign.
+    static func expanded(_ value: String, _ environment: [String: String], _ file: [String: String], depth: Int) -> String {
         var output = ""
         var rest = Substring(value)
-        while let dollar = rest.firstIndex(of: "$") {
-            output += rest[..<dollar]
-            if output.hasSuffix("\\") {
-                output.removeLast()
-                output += "$"
+        while let dollar = rest.firstIndex(of: "$"), output.count <= maximumExpandedLength {
+            let before = rest[..<dollar]
+            if before.hasSuffix("\\") {
+                output += before.dropLast() + "$"
                 rest = rest[rest.index(after: dollar)...]
                 continue
             }
+            output += before
             var after = rest[rest.index(after: dollar)...]
-            let name: Substring
+            var name: Substring
+            var fallback = ""
             if after.hasPrefix("{"), let close = after.firstIndex(of: "}") {
                 name = after[after.index(after: after.startIndex)..<close]
                 after = after[after.index(after: close)...]
+                if let colon = name.indices.first(where: { name[$0...].hasPrefix(":-") }) {
+                    fallback = String(name[name.index(colon, offsetBy: 2)...])
+                    name = name[..<colon]
+                }
             } else {
                 name = after.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
                 after = after.dropFirst(name.count)
             }
-            output += name.isEmpty ? "$" : known[String(name.split(separator: ":").first ?? "")] ?? ""
+            if name.isEmpty {
+                output += "$"
+            } else if let set = environment[String(name)] {
+                output += set
+            } else if let given = file[String(name)], depth < 8 {
+                output += expanded(given, environment, file, depth: depth + 1)
+            } else {
+                output += fallback
+            }
             rest = after
         }
-        return output + rest
+        return String((output + rest).prefix(maximumExpandedLength))
     }
 }
 
@@ -79,16 +99,6 @@ extension Substring {
         while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
         while let last = text.last, last == " " || last == "\t" { text.removeLast() }
         return text
-    }
-
-    /// The text before an unquoted value's ` #` comment.
-    fileprivate var beforeComment: Substring {
-        var previous: Character?
-        for index in indices {
-            if self[index] == "#", previous == " " || previous == "\t" { return self[..<index] }
-            previous = self[index]
-        }
-        return self
     }
 
     fileprivate var replacingEscapes: String {

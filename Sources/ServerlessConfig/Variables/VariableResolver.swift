@@ -38,11 +38,12 @@ final class VariableResolver {
         self.offlineValues = offlineValues
     }
 
-    /// What the framework fills into `provider` when it is not written, visible to `${self:provider.*}`
-    /// (its region is the effective one, as the framework writes it back; its stage stays `dev`).
+    /// What the framework fills into `provider` when it is not written, visible to `${self:provider.*}`:
+    /// the effective stage and region (`--stage`/`--region`, else `dev` and `us-east-1`), as the framework
+    /// writes them back into `provider`.
     private func frameworkDefault(_ address: String, at mark: Mark) -> YAMLNode? {
         switch address {
-        case "provider.stage": return .scalar("dev", style: .doubleQuoted, mark: mark)
+        case "provider.stage": return .scalar(options.stage ?? "dev", style: .doubleQuoted, mark: mark)
         case "provider.region": return .scalar(options.region ?? "us-east-1", style: .doubleQuoted, mark: mark)
         case "provider.memorySize": return .scalar("1024", mark: mark)
         case "provider.timeout": return .scalar("6", mark: mark)
@@ -182,11 +183,18 @@ final class VariableResolver {
     }
 
     private func lookup(_ reference: String, at mark: Mark) throws(VariableError) -> VariableLookup {
-        let found = try lookupSource(reference, at: mark)
+        let found: VariableLookup
+        do {
+            found = try lookupSource(reference, at: mark)
+        } catch {
+            // A source the emulator cannot read at all (`file(./x.js)`, a plugin's) may still be given offline.
+            if let offline = offlineValues[reference] { return .found(offline.with(mark: mark)) }
+            throw error
+        }
         guard case .missing(let reason) = found else { return found }
         if let offline = offlineValues[reference] { return .found(offline.with(mark: mark)) }
-        let source = reference.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
-        guard ["env", "file", "param", "construct"].contains(String(source)) || Self.awsOnlySources.contains(String(source)) else {
+        let source = String(reference.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." })
+        guard ["env", "file", "param"].contains(source) || Self.awsOnlySources.contains(source) || Self.pluginSources.contains(source) else {
             return found
         }
         return .missing(reason + "; give it offline with '\(reference): <value>' in \(offlineValues.displayPath)")
