@@ -11,11 +11,18 @@ CORPUS = os.path.join(ROOT, "IntegrationTests", "corpus")
 SERVICES = sorted(d for d in os.listdir(CORPUS) if os.path.isfile(os.path.join(CORPUS, d, "serverless.yml")))
 
 
-def validate(service, *args, env=None):
-    folder = os.path.join(CORPUS, service)
+def run(command, service, *args, folder=None):
+    """`emulate <command>` in the service's folder; a service's committed offline-values.yml is passed with --values
+    (the default .emulate/values.yml is local state, not committed)."""
+    folder = folder or os.path.join(CORPUS, service)
+    if "--values" not in args and os.path.exists(os.path.join(folder, "offline-values.yml")):
+        args = (*args, "--values", "offline-values.yml")
     clean = {key: value for key, value in os.environ.items() if key not in ("STRIPE_KEY", "FEATURE_FLAG")}
-    return subprocess.run([BINARY, "validate", "serverless.yml", *args], cwd=folder, capture_output=True, text=True, timeout=60,
-                          env={**clean, **(env or {})})
+    return subprocess.run([BINARY, command, "serverless.yml", *args], cwd=folder, capture_output=True, text=True, timeout=60, env=clean)
+
+
+def validate(service, *args):
+    return run("validate", service, *args)
 
 
 @pytest.mark.parametrize("service", SERVICES)
@@ -45,9 +52,17 @@ def test_a_plugin_variable_stands_in_with_a_warning():
     assert answer.returncode == 0 and "${construct:jobs.queueUrl} comes from a plugin" in answer.stderr, answer.stderr
 
 
-def test_values_the_emulator_cannot_reach_come_from_the_values_file_and_dotenv():
+def test_values_the_emulator_cannot_reach_come_from_the_values_file_and_dotenv(tmp_path):
     answer = validate("dotenv-ssm")
     assert answer.returncode == 0, answer.stderr
+    # The default place, .emulate/values.yml beside the configuration, is read without --values.
+    import shutil
+    folder = tmp_path / "dotenv-ssm"
+    shutil.copytree(os.path.join(CORPUS, "dotenv-ssm"), folder, ignore=shutil.ignore_patterns(".emulate"))
+    (folder / ".emulate").mkdir()
+    (folder / "offline-values.yml").rename(folder / ".emulate" / "values.yml")
+    default = run("validate", "dotenv-ssm", folder=str(folder))
+    assert default.returncode == 0, default.stderr
     # Without the values file, the diagnostic names the exact line to add.
     missing = validate("dotenv-ssm", "--values", os.path.join(CORPUS, "README.md"))
     assert missing.returncode == 1
@@ -93,8 +108,7 @@ def test_print_shows_the_configuration_after_variables_as_yaml_that_reads_back(s
     import json
 
     import yaml
-    folder = os.path.join(CORPUS, service)
-    answer = subprocess.run([BINARY, "print"], cwd=folder, capture_output=True, text=True, timeout=60)
+    answer = run("print", service)
     assert answer.returncode == 0, answer.stderr
 
     class Loader(yaml.SafeLoader):
@@ -102,7 +116,7 @@ def test_print_shows_the_configuration_after_variables_as_yaml_that_reads_back(s
     Loader.add_multi_constructor("!", lambda loader, suffix, node: suffix)
     printed = yaml.load(answer.stdout, Loader=Loader)
     assert printed["provider"]["stage"] == "dev" and "${" not in answer.stdout.replace("${AWS::", "").replace("${ApiGatewayRestApi}", "")
-    as_json = subprocess.run([BINARY, "print", "--path", "provider", "--format", "json"], cwd=folder, capture_output=True, text=True, timeout=60)
+    as_json = run("print", service, "--path", "provider", "--format", "json")
     assert json.loads(as_json.stdout)["name"] == "aws"
 
 

@@ -41,9 +41,8 @@ struct ConfigOptions: ParsableArguments {
         )
     }
 
-    /// Prepares the emulator for this configuration with the CLI's handlers, printing diagnostics and
-    /// exiting 1 when it cannot start.
-    func prepare(_ adjust: (inout EmulatorOptions) -> Void) async throws -> Emulator {
+    /// The options these flags give the emulator.
+    var emulatorOptions: EmulatorOptions {
         var options = EmulatorOptions()
         options.stage = stage
         options.region = region
@@ -51,6 +50,13 @@ struct ConfigOptions: ParsableArguments {
         options.params = paramValues
         options.valuesFile = values
         options.strict = strict
+        return options
+    }
+
+    /// Prepares the emulator for this configuration with the CLI's handlers, printing diagnostics and
+    /// exiting 1 when it cannot start.
+    func prepare(_ adjust: (inout EmulatorOptions) -> Void) async throws -> Emulator {
+        var options = emulatorOptions
         adjust(&options)
         do {
             let emulator = try await Emulator.prepare(
@@ -70,44 +76,38 @@ struct ConfigOptions: ParsableArguments {
     /// Checks the configuration as `up` would (``Emulator/check(configPath:options:handlers:)``), printing
     /// warnings; on errors prints every diagnostic and a count, then exits 1.
     func check() throws -> (service: ServerlessService, warnings: [Diagnostic]) {
-        var options = EmulatorOptions()
-        options.stage = stage
-        options.region = region
-        options.environment = ProcessInfo.processInfo.environment
-        options.params = paramValues
-        options.valuesFile = values
-        options.strict = strict
+        let options = emulatorOptions
         do {
             let checked = try Emulator.check(configPath: config, options: options, handlers: EmulatorCommandLine.handlers)
             for warning in checked.warnings { printError(warning.rendered) }
             return checked
         } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.rendered) }
-            let errors = error.diagnostics.filter { $0.severity == .error }.count
-            let warnings = error.diagnostics.count - errors
-            printError("\(config): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
-            throw ExitCode(1)
+            throw failure(error.diagnostics)
         }
     }
 
     /// Loads the configuration, printing warnings to standard error; on errors prints every
     /// diagnostic and a count, then exits 1.
     func load() throws -> ConfigLoader.Loaded {
-        var options = LoadOptions(stage: stage, region: region, environment: ProcessInfo.processInfo.environment)
-        options.params = paramValues
-        options.valuesFile = values
         do throws(ConfigLoadError) {
-            let loaded = try ConfigLoader.load(path: config, options: options)
+            let loaded = try ConfigLoader.load(path: config, options: emulatorOptions.loadOptions)
             if strict, !loaded.warnings.isEmpty { throw ConfigLoadError(diagnostics: loaded.warnings.map(\.escalated)) }
             for warning in loaded.warnings { printError(warning.rendered) }
             return loaded
         } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.rendered) }
-            let errors = error.errors.count
-            let warnings = error.diagnostics.count - errors
-            printError("\(config): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
-            throw ExitCode(1)
+            throw failure(error.diagnostics)
         }
+    }
+}
+
+extension ConfigOptions {
+    /// Prints every diagnostic and a count of errors and warnings; the exit status to throw.
+    func failure(_ diagnostics: [Diagnostic]) -> ExitCode {
+        for diagnostic in diagnostics { printError(diagnostic.rendered) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        printError("\(config): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        return ExitCode(1)
     }
 }
 

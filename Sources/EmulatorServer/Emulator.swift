@@ -207,9 +207,7 @@ public struct Emulator: Sendable {
         endpoints: ServiceEndpoints
     ) throws(EmulatorError) -> LoadedStack {
         let loaded: ConfigLoader.Loaded
-        var loadOptions = LoadOptions(stage: options.stage, region: options.region, environment: options.environment)
-        loadOptions.params = options.params
-        loadOptions.valuesFile = options.valuesFile
+        let loadOptions = options.loadOptions
         do {
             switch source {
             case .file(let path): loaded = try ConfigLoader.load(path: path, options: loadOptions)

@@ -1,4 +1,5 @@
 public import CognitoEmulator
+public import ServerlessConfig
 
 /// How `emulate up` runs: where it listens, which stage, where state lives.
 public struct EmulatorOptions: Sendable {
@@ -36,6 +37,14 @@ public struct EmulatorOptions: Sendable {
     public var params: [String: String] = [:]
     /// `--values FILE`: offline values for variables by their text.
     public var valuesFile: String?
+
+    /// What loading serverless.yml takes of these options.
+    public var loadOptions: LoadOptions {
+        var load = LoadOptions(stage: stage, region: region, environment: environment)
+        load.params = params
+        load.valuesFile = valuesFile
+        return load
+    }
     /// Watch the configuration and the service's code (`--watch`): reload the one, restart the functions
     /// that run out of process for the other.
     public var watch: Bool = false
