@@ -27,8 +27,9 @@ def free_port():
 class Emulator:
     """One `emulate up` process (or `emulate cognito` when config is None) on free loopback ports, with its ready file read."""
 
-    def __init__(self, config, state_dir=None, extra_args=(), cognito_port=0, binary=BINARY):
+    def __init__(self, config, state_dir=None, extra_args=(), cognito_port=0, binary=BINARY, free_api_ports=True):
         self.config = config
+        self.free_api_ports = free_api_ports
         self.workdir = tempfile.mkdtemp(prefix="emulate-test-")
         self.state_dir = state_dir
         self.extra_args = list(extra_args)
@@ -44,7 +45,9 @@ class Emulator:
         if self.config is None:  # `emulate cognito`: the Cognito endpoint alone
             args = [self.binary, "cognito", "--port", str(self.cognito_port), "--ready-file", ready_file]
         else:
-            args = [self.binary, "up", self.config, "--port", "0", "--cognito-port", str(self.cognito_port), "--lambda-port", "0", "--ready-file", ready_file]
+            args = [self.binary, "up", self.config, "--cognito-port", str(self.cognito_port), "--ready-file", ready_file]
+            if self.free_api_ports:
+                args += ["--port", "0", "--lambda-port", "0"]
         args += ["--state-dir", self.state_dir] if self.state_dir else ["--in-memory"]
         self.log = open(os.path.join(self.workdir, "emulate.log"), "a")
         self.process = subprocess.Popen(args + self.extra_args, stdout=self.log, stderr=subprocess.STDOUT, cwd=self.workdir)

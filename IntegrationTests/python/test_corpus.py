@@ -34,9 +34,13 @@ def test_every_corpus_service_loads(service):
 def test_the_framework_defaults_answer_self_provider_stage_and_region():
     answer = validate("rest-dynamodb")
     assert answer.returncode == 0, answer.stderr
+    table = subprocess.run([BINARY, "print", "serverless.yml", "--path", "custom.tableName"], cwd=os.path.join(CORPUS, "rest-dynamodb"),
+                           capture_output=True, text=True, timeout=60)
+    assert table.stdout.strip() == "aws-node-rest-api-with-dynamodb-dev", table.stdout + table.stderr
+    # Its custom.serverless-offline says noPrependStageInUrl, so its REST routes have no stage in their URLs.
     routes = subprocess.run([BINARY, "routes", "serverless.yml"], cwd=os.path.join(CORPUS, "rest-dynamodb"), capture_output=True,
                             text=True, timeout=60)
-    assert "/dev/todos" in routes.stdout, routes.stdout
+    assert " /todos/{id} " in routes.stdout and "/dev/" not in routes.stdout, routes.stdout
 
 
 def test_event_types_the_emulator_does_not_run_are_one_warning_each():

@@ -4,13 +4,14 @@ import EmulatorCrypto
 import Foundation
 public import LambdaEmulator
 public import Logging
+public import ServerlessConfig
 
 /// The service's REST API (under `/{stage}`) and HTTP API (at its own paths): routes each request to
 /// its endpoint's chain — API key, authorizer, integration — built once at start-up, and answers
 /// API Gateway's own errors in each API's wording. Knows nothing of the HTTP server that carries the requests.
 public final class APIGateway: Sendable {
-    /// The stage every REST URL starts with.
-    public let stage: String
+    /// Where each API's routes start.
+    public let paths: APIPaths
     let rest: RouteTable
     let http: RouteTable
     let httpDefault: EndpointChain?
@@ -44,7 +45,7 @@ public final class APIGateway: Sendable {
             clock: clock,
             logger: logger
         )
-        stage = configuration.stage
+        paths = configuration.paths
         let chains = configuration.endpoints.map(build.chain)
         rest = RouteTable(chains: chains.filter { $0.endpoint.api == .rest })
         http = RouteTable(chains: chains.filter { $0.endpoint.api == .http && $0.endpoint.resource != "*" })
@@ -79,8 +80,10 @@ public final class APIGateway: Sendable {
         guard hasHTTPAPI else { return restErrors.error(.missingAuthenticationToken, requestID: requestID, function: nil) }
         if let httpCORS, httpCORS.isPreflight(request) { return httpCORS.preflight(request, requestID: requestID) }
         let response: GatewayResponse
-        if case .endpoint(let match) = http.lookup(method: request.method, path: request.path), let chain = match.chain {
-            response = await chain.respond(to: request, path: request.path, match: match, requestID: requestID)
+        if let path = paths.path(under: .http, of: request.path), case .endpoint(let match) = http.lookup(method: request.method, path: path),
+            let chain = match.chain
+        {
+            response = await chain.respond(to: request, path: path, match: match, requestID: requestID)
         } else if let httpDefault {
             let match = RouteTable.Match(endpoint: httpDefault.endpoint, pathParameters: [:], chain: httpDefault)
             response = await httpDefault.respond(to: request, path: request.path, match: match, requestID: requestID)
@@ -102,13 +105,10 @@ public final class APIGateway: Sendable {
     /// Whether the service has an HTTP API (routes or a `$default` route).
     private var hasHTTPAPI: Bool { !http.isEmpty || httpDefault != nil }
 
-    /// The path under the REST API's stage, when the service has a REST API and the path starts with the stage.
+    /// The path under the REST API's base path (its stage), when the service has a REST API and the path is under it.
     private func restPath(of rawPath: String) -> String? {
         guard !rest.isEmpty else { return nil }
-        let prefix = "/" + stage
-        guard rawPath == prefix || rawPath.hasPrefix(prefix + "/") else { return nil }
-        let rest = String(rawPath.dropFirst(prefix.count))
-        return rest.isEmpty ? "/" : rest
+        return paths.path(under: .rest, of: rawPath)
     }
 
     /// A stable pseudo-random ID of lower-case alphanumerics derived from `seed` (API IDs, `x-amz-apigw-id`).

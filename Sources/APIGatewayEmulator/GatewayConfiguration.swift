@@ -24,6 +24,9 @@ public struct GatewayConfiguration: Sendable {
     public var httpPayloadVersion: String
     /// The REST API's `AWS::ApiGateway::GatewayResponse` overrides.
     public var gatewayResponses: [GatewayResponseOverride] = []
+    /// Where each API's routes start on the API port (`/{stage}` and nothing, unless
+    /// `custom.serverless-offline` says otherwise).
+    public var paths: APIPaths
 
     /// Creates a configuration.
     public init(
@@ -46,6 +49,7 @@ public struct GatewayConfiguration: Sendable {
         self.httpAPIID = httpAPIID
         self.httpCORS = httpCORS
         self.httpPayloadVersion = httpPayloadVersion
+        paths = APIPaths(rest: "/" + stage, http: "")
     }
 }
 

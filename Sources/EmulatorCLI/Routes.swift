@@ -20,7 +20,7 @@ extension Emulate {
             let rows =
                 [["API", "METHOD", "PATH", "FUNCTION", "AUTHORIZER"]]
                 + service.routes.map { route in
-                    [route.api.rawValue, route.method, route.urlPath(stage: service.stage), route.functionKey, route.authorizer ?? "-"]
+                    [route.api.rawValue, route.method, route.urlPath(in: service.apiPaths), route.functionKey, route.authorizer ?? "-"]
                 }
             let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
             let table = rows.map { row in

@@ -43,7 +43,7 @@ extension Emulate {
                 printError("emulate smoke: the listeners did not start")
                 throw ExitCode(1)
             }
-            var runner = SmokeRunner(api: api, httpApi: ready.httpApi ?? String(api.dropLast(ready.stage.count + 1)))
+            var runner = SmokeRunner(api: api, httpApi: ready.httpApi ?? api)
             let succeeded: Bool
             if let scenario {
                 printOutput("scenario: \(scenario.name)")

@@ -18,14 +18,17 @@ extension Emulate {
         @Option(help: "The address to listen on (loopback unless you ask otherwise).")
         var host = "127.0.0.1"
 
-        @Option(help: "The API Gateway port; 0 picks a free port.")
-        var port = 3000
+        @Option(help: "The API Gateway port; 0 picks a free port (default: custom.serverless-offline.httpPort, else 3000).")
+        var port: Int?
 
         @Option(name: .customLong("cognito-port"), help: "The Cognito endpoint port (AWS JSON, JWKS, /_emulate); 0 picks a free port.")
         var cognitoPort = 9229
 
-        @Option(name: .customLong("lambda-port"), help: "The Lambda Invoke API port (/2015-03-31/functions/…); 0 picks a free port.")
-        var lambdaPort = 3002
+        @Option(
+            name: .customLong("lambda-port"),
+            help: "The Lambda Invoke API port (/2015-03-31/functions/…); 0 picks a free port (default: custom.serverless-offline.lambdaPort, else 3002)."
+        )
+        var lambdaPort: Int?
 
         @OptionGroup var state: StateOptions
 
@@ -46,7 +49,7 @@ extension Emulate {
 
         func validate() throws {
             if build != nil, !watch { throw ValidationError("--build needs --watch") }
-            guard (0...65535).contains(port), (0...65535).contains(cognitoPort), (0...65535).contains(lambdaPort) else {
+            guard [port, cognitoPort, lambdaPort].allSatisfy({ $0.map((0...65535).contains) ?? true }) else {
                 throw ValidationError("ports must be between 0 and 65535")
             }
             guard idleTimeout > 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be between 0 and 86400 seconds") }
@@ -84,8 +87,11 @@ extension Emulate {
                 }
             } catch {
                 if "\(error)".contains("Address already in use") {
+                    let service = emulator.service
+                    let apiPort = port ?? service.offline.httpPort ?? EmulatorOptions.defaultAPIPort
+                    let lambdaPort = lambdaPort ?? service.offline.lambdaPort ?? EmulatorOptions.defaultLambdaPort
                     printError(
-                        "emulate up: a port is already in use (--port \(port), --cognito-port \(cognitoPort), --lambda-port \(lambdaPort)); "
+                        "emulate up: a port is already in use (--port \(apiPort), --cognito-port \(cognitoPort), --lambda-port \(lambdaPort)); "
                             + "stop what listens there, choose other ports, or pass 0 for free ones"
                     )
                 } else {

@@ -39,8 +39,10 @@ extension Emulator: Service {
         onReady: @escaping @Sendable (ReadyInfo) async -> Void
     ) async throws {
         let slot = GatewaySlot()
+        let apiPort = options.apiPort ?? service.offline.httpPort ?? EmulatorOptions.defaultAPIPort
+        let lambdaPort = options.lambdaPort ?? service.offline.lambdaPort ?? EmulatorOptions.defaultLambdaPort
         let lambdaSlot = LambdaAPISlot()
-        let startup = Startup(expectsLambda: options.lambdaPort != nil)
+        let startup = Startup()
         let listenersBound: @Sendable (ListenerPorts) async -> Void = { reported in
             guard let ports = await startup.bound(reported) else { return }
             await self.start(ports: ports, slots: (slot, lambdaSlot), startup: startup, onReady: onReady)
@@ -55,22 +57,18 @@ extension Emulator: Service {
         let apiApplication = Application(
             responder: APIResponder(slot: slot, logger: logger),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
-            configuration: .init(address: .hostname(options.host, port: options.apiPort), serverName: "emulate-api"),
-            onServerRunning: { channel in await listenersBound(ListenerPorts(api: channel.localAddress?.port ?? options.apiPort)) },
+            configuration: .init(address: .hostname(options.host, port: apiPort), serverName: "emulate-api"),
+            onServerRunning: { channel in await listenersBound(ListenerPorts(api: channel.localAddress?.port ?? apiPort)) },
             logger: logger
         )
-        var services: [any Service] = [apiApplication, cognitoApplication]
-        if let lambdaPort = options.lambdaPort {
-            services.append(
-                Application(
-                    responder: LambdaResponder(slot: lambdaSlot, logger: logger),
-                    server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
-                    configuration: .init(address: .hostname(options.host, port: lambdaPort), serverName: "emulate-lambda"),
-                    onServerRunning: { channel in await listenersBound(ListenerPorts(lambda: channel.localAddress?.port ?? lambdaPort)) },
-                    logger: logger
-                )
-            )
-        }
+        let lambdaApplication = Application(
+            responder: LambdaResponder(slot: lambdaSlot, logger: logger),
+            server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
+            configuration: .init(address: .hostname(options.host, port: lambdaPort), serverName: "emulate-lambda"),
+            onServerRunning: { channel in await listenersBound(ListenerPorts(lambda: channel.localAddress?.port ?? lambdaPort)) },
+            logger: logger
+        )
+        let services: [any Service] = [apiApplication, cognitoApplication, lambdaApplication]
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: signals, logger: logger))
         await startup.setGroup(group)
         enum Finished: Sendable { case served, stopRequested }
@@ -199,8 +197,8 @@ extension Emulator: Service {
             )
         }
         return ReadyInfo(
-            api: apiBase.map { "\($0)/\(service.stage)" },
-            httpApi: hasHTTPAPI ? apiBase : nil,
+            api: apiBase.map { $0 + service.apiPaths.rest },
+            httpApi: hasHTTPAPI ? apiBase.map { $0 + service.apiPaths.http } : nil,
             cognito: cognitoBase,
             lambda: lambdaBase,
             functions: functions,
@@ -228,14 +226,9 @@ struct ListenerPorts: Sendable {
 /// start-up failure, and shuts the listeners down on one.
 actor Startup {
     private var ports = ListenerPorts()
-    private let expectsLambda: Bool
     private var group: ServiceGroup?
     private(set) var failure: EmulatorError?
     private(set) var runtime: Runtime?
-
-    init(expectsLambda: Bool) {
-        self.expectsLambda = expectsLambda
-    }
 
     func setGroup(_ group: ServiceGroup) {
         self.group = group
@@ -246,7 +239,7 @@ actor Startup {
         if let api = reported.api { ports.api = api }
         if let cognito = reported.cognito { ports.cognito = cognito }
         if let lambda = reported.lambda { ports.lambda = lambda }
-        guard ports.api != nil, ports.cognito != nil, ports.lambda != nil || !expectsLambda else { return nil }
+        guard ports.api != nil, ports.cognito != nil, ports.lambda != nil else { return nil }
         return ports
     }
 

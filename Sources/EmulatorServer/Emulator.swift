@@ -102,9 +102,9 @@ public struct Emulator: Sendable {
         }
         let endpoints = ServiceEndpoints(
             host: options.host,
-            apiPort: options.apiPort,
+            apiPort: options.apiPort ?? EmulatorOptions.defaultAPIPort,
             cognitoPort: options.cognitoPort,
-            lambdaPort: options.lambdaPort
+            lambdaPort: options.lambdaPort ?? EmulatorOptions.defaultLambdaPort
         )
         let loaded = try load(source, options: options, handlers: handlers, provisioner: provisioner, endpoints: endpoints)
         let service = loaded.service

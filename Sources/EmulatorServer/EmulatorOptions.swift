@@ -5,12 +5,17 @@ public import ServerlessConfig
 public struct EmulatorOptions: Sendable {
     /// The address both listeners bind (loopback unless asked otherwise).
     public var host: String = "127.0.0.1"
-    /// The API Gateway port; 0 picks a free one.
-    public var apiPort: Int = 3000
+    /// The API Gateway port; 0 picks a free one; nil: `custom.serverless-offline.httpPort`, else 3000.
+    public var apiPort: Int?
     /// The Cognito port; 0 picks a free one.
     public var cognitoPort: Int = 9229
-    /// The Lambda Invoke API's port (`--lambda-port`); 0 picks a free one; nil: no Lambda listener.
-    public var lambdaPort: Int? = 3002
+    /// The Lambda Invoke API's port (`--lambda-port`); 0 picks a free one; nil:
+    /// `custom.serverless-offline.lambdaPort`, else 3002.
+    public var lambdaPort: Int?
+    /// The API port when neither `--port` nor `custom.serverless-offline.httpPort` gives one.
+    public static let defaultAPIPort = 3000
+    /// The Lambda port when neither `--lambda-port` nor `custom.serverless-offline.lambdaPort` gives one.
+    public static let defaultLambdaPort = 3002
     /// `--stage`.
     public var stage: String?
     /// `--region`.

@@ -4,7 +4,7 @@ public import YAML
 ///
 /// ```swift
 /// let loaded = try ConfigLoader.load(path: "serverless.yml", options: LoadOptions(stage: "dev"))
-/// for route in loaded.service.routes { print(route.method, route.urlPath(stage: loaded.service.stage)) }
+/// for route in loaded.service.routes { print(route.method, route.urlPath(in: loaded.service.apiPaths)) }
 /// ```
 public enum ConfigLoader {
     /// A configuration that loaded, with the warnings found on the way.

@@ -29,7 +29,7 @@ struct GoodConfigTests {
             ]
         )
         #expect(service.routes.allSatisfy { $0.api == .http })
-        #expect(service.routes[0].urlPath(stage: "dev") == "/notes")
+        #expect(service.routes[0].urlPath(in: service.apiPaths) == "/notes")
     }
 
     @Test("Lambda TOKEN and REQUEST authorizers, aws_iam and authorizerId")
@@ -186,7 +186,7 @@ struct GoodConfigTests {
                 "ANY /{proxy+}", "GET /products/{productId}", "GET /products", "OPTIONS /products", "GET /",
             ]
         )
-        #expect(service.routes.last?.urlPath(stage: "dev") == "/dev")
+        #expect(service.routes.last?.urlPath(in: service.apiPaths) == "/dev")
         guard case .http(let get)? = service.function(named: "getProduct")?.events.first else {
             Issue.record("getProduct has no http event")
             return

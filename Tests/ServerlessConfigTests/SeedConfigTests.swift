@@ -38,7 +38,7 @@ struct SeedConfigTests {
     func routes() throws {
         let routes = loaded.service.routes
         #expect(
-            routes.map { "\($0.method) \($0.urlPath(stage: "dev")) \($0.functionKey)" } == [
+            routes.map { "\($0.method) \($0.urlPath(in: APIPaths(rest: "/dev", http: ""))) \($0.functionKey)" } == [
                 "POST /dev/user/login loginUser", "POST /dev/user/signup signupUser", "POST /dev/user/private privateAPI",
             ]
         )
@@ -93,6 +93,6 @@ struct SeedConfigTests {
         )
         #expect(prod.service.stage == "prod")
         #expect(prod.service.region == "eu-central-1")
-        #expect(prod.service.routes.first?.urlPath(stage: prod.service.stage) == "/prod/user/login")
+        #expect(prod.service.routes.first?.urlPath(in: prod.service.apiPaths) == "/prod/user/login")
     }
 }

@@ -32,6 +32,7 @@ enum GatewayProvisioner {
     static func provision(in context: inout ProvisioningContext) {
         var endpoints: [GatewayEndpoint] = []
         let settings = context.service.provider.httpApi
+        let noAuth = context.service.offline.noAuth
         for function in context.service.functions {
             for event in function.events {
                 switch event {
@@ -44,7 +45,7 @@ enum GatewayProvisioner {
                             cors: event.cors,
                             requiresAPIKey: event.isPrivate,
                             timeoutSeconds: Double(event.timeoutInMillis ?? 29_000) / 1000,
-                            authorizer: binding(event.authorizer, in: context)
+                            authorizer: noAuth ? .none : binding(event.authorizer, in: context)
                         )
                     )
                 case .httpApi(let event):
@@ -56,7 +57,7 @@ enum GatewayProvisioner {
                             method: event.method == "*" ? "ANY" : event.method.uppercased(),
                             functionKey: function.key,
                             timeoutSeconds: 30,
-                            authorizer: httpBinding(event, settings: settings, in: &context)
+                            authorizer: noAuth ? .none : httpBinding(event, settings: settings, in: &context)
                         )
                     )
                 default:
@@ -65,6 +66,7 @@ enum GatewayProvisioner {
             }
         }
         context.stack.gateway.endpoints = endpoints
+        context.stack.gateway.paths = context.service.apiPaths
         context.stack.gateway.httpPayloadVersion = settings?.payloadVersion ?? "2.0"
         if var cors = settings?.cors {
             if cors.methods.contains("*") {

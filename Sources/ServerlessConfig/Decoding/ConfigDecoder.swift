@@ -50,7 +50,7 @@ struct ConfigDecoder {
         let frameworkVersion = top.string("frameworkVersion", diagnostics: &diagnostics)
         top.warnAboutUnknownKeys(diagnostics: &diagnostics)
         guard let name, let provider else { return nil }
-        let service = ServerlessService(
+        var service = ServerlessService(
             name: name,
             frameworkVersion: frameworkVersion,
             provider: provider,
@@ -60,25 +60,9 @@ struct ConfigDecoder {
             plugins: plugins,
             configPath: configPath
         )
+        service.offline = decodeOfflinePluginSettings(root["custom"]?["serverless-offline"])
         checkRoutesAreUnique(service)
         return service
-    }
-
-    /// `plugins:` (a list, or `{ localPath, modules }`): a warning for each plugin whose additions are
-    /// missing offline, or that the emulator does not know.
-    private mutating func decodePlugins(_ node: YAMLNode?) -> [String] {
-        guard let node, !node.isNull else { return [] }
-        let list = node.pairs != nil ? node["modules"] : node
-        let plugins = list.map { MappingReader.strings($0, name: "'plugins'", diagnostics: &diagnostics) } ?? []
-        for (index, plugin) in plugins.enumerated() {
-            let mark = list?.items?[index].mark ?? node.mark
-            if let note = KnownPlugins.note(for: plugin) {
-                if note.missing { diagnostics.warning("plugin '\(plugin)': \(note.text)", at: mark) }
-            } else {
-                diagnostics.warning("plugin '\(plugin)' is unknown to the emulator: what it adds to the service is not there offline", at: mark)
-            }
-        }
-        return plugins
     }
 
     /// One warning per event type the emulator does not run, naming the functions that have one.

@@ -11,7 +11,12 @@ public enum KnownPlugins {
 
     static let notes: [String: Note] = {
         var notes: [String: Note] = [:]
-        for name in ["serverless-offline", "serverless-offline-sqs", "serverless-offline-scheduler", "serverless-offline-ssm"] {
+        notes["serverless-offline"] = Note(
+            text: "not needed: emulate up serves the service itself (custom.serverless-offline's httpPort, lambdaPort, "
+                + "noPrependStageInUrl, prefix and noAuth are honoured; its other settings are not read)",
+            missing: false
+        )
+        for name in ["serverless-offline-sqs", "serverless-offline-scheduler", "serverless-offline-ssm"] {
             notes[name] = Note(text: "not needed: emulate up serves the service itself (its custom settings are not read)", missing: false)
         }
         notes["serverless-dotenv-plugin"] = Note(

@@ -23,11 +23,9 @@ public struct Route: Sendable, Hashable {
     /// Where the event is declared.
     public var mark: Mark
 
-    /// The path under which the emulator serves it: `/{stage}/path` for REST, the path itself for HTTP APIs.
-    public func urlPath(stage: String) -> String {
-        switch api {
-        case .rest: return path == "/" ? "/\(stage)" : "/\(stage)\(path)"
-        case .http: return path
-        }
+    /// The path under which the emulator serves it (``ServerlessService/apiPaths``): `/{stage}/path` for
+    /// REST, the path itself for HTTP APIs, unless `custom.serverless-offline` says otherwise.
+    public func urlPath(in paths: APIPaths) -> String {
+        paths.urlPath(path, api: api)
     }
 }

@@ -21,6 +21,10 @@ public struct ServerlessService: Sendable {
     public var custom: YAMLNode?
     /// `plugins`.
     public var plugins: [String]
+    /// The `custom.serverless-offline` settings the emulator honours.
+    public var offline = OfflinePluginSettings()
+    /// Where each API's routes start on the API port.
+    public var apiPaths: APIPaths { offline.paths(stage: stage) }
     /// The effective stage (`--stage`, else `provider.stage`, else `dev`).
     public var stage: String { provider.stage }
     /// The effective region (`--region`, else `provider.region`, else `us-east-1`).
@@ -63,7 +67,7 @@ public struct ServerlessService: Sendable {
                             method: http.method.rawValue.uppercased(),
                             path: http.path,
                             functionKey: function.key,
-                            authorizer: http.authorizer?.kind.summary,
+                            authorizer: offline.noAuth ? nil : http.authorizer?.kind.summary,
                             mark: http.mark
                         )
                     )
@@ -74,7 +78,7 @@ public struct ServerlessService: Sendable {
                             method: http.method,
                             path: http.path,
                             functionKey: function.key,
-                            authorizer: http.authorizer?.summary(in: provider.httpApi),
+                            authorizer: offline.noAuth ? nil : http.authorizer?.summary(in: provider.httpApi),
                             mark: http.mark
                         )
                     )
