@@ -15,6 +15,8 @@ public final class APIGateway: Sendable {
     let rest: RouteTable
     let http: RouteTable
     let httpDefault: EndpointChain?
+    /// Every endpoint's chain, in declaration order.
+    let chains: [EndpointChain]
     let httpCORS: HTTPAPICORS?
     let restErrors: RESTProxyIntegration
     let httpErrors: HTTPProxyIntegration
@@ -47,6 +49,7 @@ public final class APIGateway: Sendable {
         )
         paths = configuration.paths
         let chains = configuration.endpoints.map(build.chain)
+        self.chains = chains
         rest = RouteTable(chains: chains.filter { $0.endpoint.api == .rest })
         http = RouteTable(chains: chains.filter { $0.endpoint.api == .http && $0.endpoint.resource != "*" })
         httpDefault = chains.first { $0.endpoint.api == .http && $0.endpoint.resource == "*" }

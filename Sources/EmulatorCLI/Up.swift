@@ -26,7 +26,8 @@ extension Emulate {
 
         @Option(
             name: .customLong("lambda-port"),
-            help: "The Lambda Invoke API port (/2015-03-31/functions/…); 0 picks a free port (default: custom.serverless-offline.lambdaPort, else 3002)."
+            help:
+                "The Lambda Invoke API port (/2015-03-31/functions/…); 0 picks a free port (default: custom.serverless-offline.lambdaPort, else 3002)."
         )
         var lambdaPort: Int?
 

@@ -1,6 +1,6 @@
 internal import COpenSSL
 
-/// SHA-256 and HMAC-SHA256.
+/// SHA-256, MD5 and HMACs.
 public enum Digest {
     /// The SHA-256 digest of `bytes`.
     public static func sha256(_ bytes: some Collection<UInt8>) -> [UInt8] {
@@ -10,6 +10,18 @@ public enum Digest {
         var length: UInt32 = 0
         _ = input.withUnsafeBufferPointer { buffer in
             EVP_Digest(buffer.baseAddress, buffer.count, &output, &length, EVP_sha256(), nil)
+        }
+        return output
+    }
+
+    /// The MD5 digest of `bytes` (what SQS's `md5OfBody` and S3's single-part ETags are; not for security).
+    public static func md5(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        OpenSSLRuntime.prepare()
+        let input = Array(bytes)
+        var output = [UInt8](repeating: 0, count: 16)
+        var length: UInt32 = 0
+        _ = input.withUnsafeBufferPointer { buffer in
+            EVP_Digest(buffer.baseAddress, buffer.count, &output, &length, EVP_md5(), nil)
         }
         return output
     }

@@ -24,6 +24,15 @@ public final class Scheduler: Sendable {
         public var expression: ScheduleExpression
         /// What the function receives.
         public var input: ScheduleEvent.Input
+
+        /// A rule.
+        public init(name: String, arn: String, functionKey: String, expression: ScheduleExpression, input: ScheduleEvent.Input) {
+            self.name = name
+            self.arn = arn
+            self.functionKey = functionKey
+            self.expression = expression
+            self.input = input
+        }
     }
 
     /// The enabled rules.
@@ -46,17 +55,7 @@ public final class Scheduler: Sendable {
         accountID: String,
         logger: Logger
     ) {
-        var rules: [Rule] = []
-        var counts: [String: Int] = [:]
-        for (key, event) in service.schedules {
-            for expression in event.expressions {
-                counts[key, default: 0] += 1
-                guard event.enabled else { continue }
-                let name = event.name ?? "\(service.name)-\(service.stage)-\(Function.normalizedName(key))EventsRuleSchedule\(counts[key]!)"
-                let arn = "arn:aws:events:\(service.region):\(accountID):rule/\(name)"
-                rules.append(Rule(name: name, arn: arn, functionKey: key, expression: expression, input: event.input))
-            }
-        }
+        let rules = Self.rules(of: service, accountID: accountID)
         self.rules = rules
         self.functions = functions
         self.invoker = invoker
@@ -67,6 +66,28 @@ public final class Scheduler: Sendable {
         let now = clock.now
         started = now
         nextFires = NIOLockedValueBox(rules.map { $0.expression.next(after: now, start: now) })
+    }
+
+    /// The rules of `service`'s `schedule` events (the enabled ones unless `includingDisabled`), named as
+    /// the framework names them (`<service>-<stage>-<Function>EventsRuleSchedule<n>`, or the event's `name`).
+    public static func rules(of service: ServerlessService, accountID: String, includingDisabled: Bool = false) -> [Rule] {
+        var rules: [Rule] = []
+        var counts: [String: Int] = [:]
+        for (key, event) in service.schedules {
+            for expression in event.expressions {
+                counts[key, default: 0] += 1
+                guard event.enabled || includingDisabled else { continue }
+                let name = event.name ?? "\(service.name)-\(service.stage)-\(Function.normalizedName(key))EventsRuleSchedule\(counts[key]!)"
+                let arn = "arn:aws:events:\(service.region):\(accountID):rule/\(name)"
+                rules.append(Rule(name: name, arn: arn, functionKey: key, expression: expression, input: event.input))
+            }
+        }
+        return rules
+    }
+
+    /// What `rule`'s target receives when it fires at `time`: the Scheduled Event, or what the rule's input makes of it.
+    public static func payload(for rule: Rule, at time: Double, region: String, accountID: String) -> [UInt8] {
+        payload(for: rule, event: event(rule, at: time, region: region, accountID: accountID))
     }
 
     /// Fires rules as they come due until cancelled (checking at least once a second, so a moved clock is seen).

@@ -1,3 +1,4 @@
+import EmulatorCore
 import Foundation
 
 /// Why an invocation did not produce a result. A struct over a private code, so new kinds are not
@@ -61,6 +62,26 @@ public struct InvocationFailure: Error, Sendable, CustomStringConvertible {
     /// Lambda's text for a timeout: `Task timed out after 3.00 seconds`.
     package static func timeoutMessage(_ seconds: Double) -> String {
         "Task timed out after \(String(format: "%.2f", seconds)) seconds"
+    }
+
+    /// The payload of the failed invocation, as Lambda answers it (`{"errorMessage","errorType"}`, or
+    /// the document the runtime posted).
+    public var payload: [UInt8] {
+        if let document { return document }
+        let type: String
+        let message: String
+        switch kind {
+        case .functionTimeout:
+            type = "Sandbox.Timedout"
+            message = "RequestId: \(requestID) Error: \(Self.timeoutMessage(seconds ?? 0))"
+        case .missingHandler:
+            type = "Runtime.InvalidEntrypoint"
+            message = "RequestId: \(requestID) Error: no Swift handler is registered for '\(errorMessage ?? "")'"
+        default:
+            type = errorType ?? "Unhandled"
+            message = errorMessage ?? ""
+        }
+        return Array(JSONValue.object([.init("errorMessage", .string(message)), .init("errorType", .string(type))]).serialized.utf8)
     }
 
     /// A one-line description, as Lambda would log it.

@@ -3,6 +3,7 @@ public import CognitoEmulator
 public import EmulatorCore
 public import IdentityEmulator
 public import ServerlessConfig
+public import YAML
 
 /// What one serverless.yml becomes: every resource with its live ID and attributes, the user pools,
 /// the functions with their environments and roles, and the REST API's endpoints with their
@@ -54,6 +55,20 @@ public struct ProvisionedStack: Sendable {
     /// The function with a key.
     public func function(_ key: String) -> FunctionDefinition? {
         functions.first { $0.key == key }
+    }
+
+    /// A value written in serverless.yml (a name, or an intrinsic such as `!GetAtt Queue.Arn`) as text,
+    /// its intrinsics resolved against this stack's resources; nil when it is no text or names nothing here.
+    public func text(of node: YAMLNode) -> String? {
+        var diagnostics = DiagnosticCollector()
+        let value = CFValue(node, scope: ReferenceScope(logicalIDs: Set(resources.keys)), diagnostics: &diagnostics)
+        guard diagnostics.diagnostics.isEmpty else { return nil }
+        var resolver = IntrinsicResolver(region: region, accountID: accountID, stackName: stackName)
+        for (logicalID, resource) in resources {
+            resolver.refs[logicalID] = resource.physicalID
+            resolver.attributes[logicalID] = resource.attributes
+        }
+        return try? resolver.text(resolver.resolve(value))
     }
 }
 

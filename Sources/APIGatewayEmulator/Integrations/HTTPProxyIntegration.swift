@@ -46,16 +46,20 @@ struct HTTPProxyIntegration: ProxyIntegration {
         )
     }
 
-    func invoke(_ call: GatewayCall, grant: AuthorizerGrant) async -> GatewayResponse {
-        guard let function, case .http(var context) = call.context else {
-            return error(.internalServerError, requestID: call.requestID, function: call.endpoint.functionKey)
-        }
+    func event(_ call: GatewayCall, grant: AuthorizerGrant) -> (any Encodable & Sendable)? {
+        guard case .http(var context) = call.context else { return nil }
         switch grant {
         case .http(let authorizer): context.authorizer = authorizer
         case .iam(let caller): context.authorizer = .init(iam: .init(caller))
         default: break
         }
-        let event: any Sendable = payloadVersion == "1.0" ? versionOneEvent(call, context: context) : event(call, context: context)
+        return payloadVersion == "1.0" ? versionOneEvent(call, context: context) : event(call, context: context)
+    }
+
+    func invoke(_ call: GatewayCall, grant: AuthorizerGrant) async -> GatewayResponse {
+        guard let function, let event = event(call, grant: grant) else {
+            return error(.internalServerError, requestID: call.requestID, function: call.endpoint.functionKey)
+        }
         let timeout = min(call.endpoint.timeoutSeconds, Self.maximumTimeout)
         return await run(function, event: event, call: call, timeout: timeout, invoker: invoker, logger: logger) { output in
             switch HTTPResultReader.read(output, payloadVersion: payloadVersion) {

@@ -7,6 +7,8 @@ import Logging
 protocol ProxyIntegration: Sendable {
     /// The call for a routed request.
     func call(_ request: GatewayRequest, path: String, match: RouteTable.Match, requestID: String) -> GatewayCall
+    /// The function's event for the call, with what the authorizer granted (nil for a call of the other API).
+    func event(_ call: GatewayCall, grant: AuthorizerGrant) -> (any Encodable & Sendable)?
     /// Invokes the function with the call's event and answers its result.
     func invoke(_ call: GatewayCall, grant: AuthorizerGrant) async -> GatewayResponse
     /// One of the gateway's own errors, as this API answers it.

@@ -30,15 +30,20 @@ struct RESTProxyIntegration: ProxyIntegration {
         )
     }
 
-    func invoke(_ call: GatewayCall, grant: AuthorizerGrant) async -> GatewayResponse {
-        guard let function, case .rest(let context) = call.context else {
-            return error(.internalServerError, requestID: call.requestID, function: call.endpoint.functionKey)
-        }
+    func event(_ call: GatewayCall, grant: AuthorizerGrant) -> (any Encodable & Sendable)? {
+        guard case .rest(let context) = call.context else { return nil }
         var event = proxyEvent(call, context: context)
         switch grant {
         case .rest(let authorizer): event.requestContext.authorizer = authorizer
         case .iam(let caller): event.requestContext.identity.fill(from: caller)
         default: break
+        }
+        return event
+    }
+
+    func invoke(_ call: GatewayCall, grant: AuthorizerGrant) async -> GatewayResponse {
+        guard let function, let event = event(call, grant: grant) else {
+            return error(.internalServerError, requestID: call.requestID, function: call.endpoint.functionKey)
         }
         return await run(function, event: event, call: call, timeout: timeoutSeconds, invoker: invoker, logger: logger) { output in
             respond(with: output, requestID: call.requestID, function: function.key)

@@ -157,28 +157,9 @@ public struct LambdaInvokeAPI: Sendable {
                 )
             case .failure(let failure):
                 answerHeaders.append(("X-Amz-Function-Error", "Unhandled"))
-                return Answer(status: 200, headers: answerHeaders, body: Self.errorDocument(failure))
+                return Answer(status: 200, headers: answerHeaders, body: failure.payload)
             }
         }
-    }
-
-    /// The payload of a failed invocation, as Lambda answers it.
-    static func errorDocument(_ failure: InvocationFailure) -> [UInt8] {
-        if let document = failure.document { return document }
-        let type: String
-        let message: String
-        switch failure.kind {
-        case .functionTimeout:
-            type = "Sandbox.Timedout"
-            message = "RequestId: \(failure.requestID) Error: \(InvocationFailure.timeoutMessage(failure.seconds ?? 0))"
-        case .missingHandler:
-            type = "Runtime.InvalidEntrypoint"
-            message = "RequestId: \(failure.requestID) Error: no Swift handler is registered for '\(failure.errorMessage ?? "")'"
-        default:
-            type = failure.errorType ?? "Unhandled"
-            message = failure.errorMessage ?? ""
-        }
-        return Array(JSONValue.object([.init("errorMessage", .string(message)), .init("errorType", .string(type))]).serialized.utf8)
     }
 
     // MARK: Names and answers

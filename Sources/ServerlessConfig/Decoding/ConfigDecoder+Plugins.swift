@@ -31,7 +31,10 @@ extension ConfigDecoder {
         if let prefix = reader.string("prefix", diagnostics: &diagnostics) {
             let segments = prefix.split(separator: "/", omittingEmptySubsequences: true)
             if segments.contains(where: { segment in segment.contains { "?#%{} ".contains($0) } }) {
-                diagnostics.error("custom.serverless-offline.prefix '\(prefix)' must be a path, without ?, #, %, braces or spaces", at: node["prefix"]?.mark ?? node.mark)
+                diagnostics.error(
+                    "custom.serverless-offline.prefix '\(prefix)' must be a path, without ?, #, %, braces or spaces",
+                    at: node["prefix"]?.mark ?? node.mark
+                )
             } else if !segments.isEmpty {
                 settings.prefix = segments.joined(separator: "/")
             }
@@ -49,7 +52,10 @@ extension ConfigDecoder {
     private mutating func port(_ key: String, _ reader: inout MappingReader) -> Int? {
         guard let port = reader.int(key, diagnostics: &diagnostics) else { return nil }
         guard (0...65535).contains(port) else {
-            diagnostics.error("custom.serverless-offline.\(key) must be a port between 0 and 65535, not \(port)", at: reader.node[key]?.mark ?? reader.node.mark)
+            diagnostics.error(
+                "custom.serverless-offline.\(key) must be a port between 0 and 65535, not \(port)",
+                at: reader.node[key]?.mark ?? reader.node.mark
+            )
             return nil
         }
         return port
