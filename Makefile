@@ -65,6 +65,7 @@ fuzz-smoke: fuzz-build
 smoke:
 	$(EMULATE) smoke serverless.yml
 	$(EMULATE) smoke serverless.yml --scenario examples/smoke/seed.yml
+	$(EMULATE) smoke serverless.yml --scenario examples/smoke/cognito.yml
 	.build/debug/emulate-store smoke examples/store/serverless.yml --scenario examples/store/smoke.yml
 
 python-test:

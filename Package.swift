@@ -145,7 +145,7 @@ let package = Package(
         .target(
             name: "EmulatorCLI",
             dependencies: [
-                "EmulatorServer", "EmulatorCore", "ServerlessConfig", "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", "YAML",
+                "EmulatorServer", "EmulatorCore", "ServerlessConfig", "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", "SigV4", "YAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

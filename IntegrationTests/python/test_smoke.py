@@ -70,3 +70,49 @@ def test_a_bad_scenario_file_is_an_error_with_its_position():
     status, _, err = smoke(SEED, "--scenario", scenario.name)
     assert status == 1
     assert f"{scenario.name}:2:5: error: step 1: 'request' must be 'METHOD /path'" in err
+
+
+def scenario_file(text):
+    scenario = tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False)
+    scenario.write(text)
+    scenario.close()
+    return scenario.name
+
+
+def test_a_scenario_signs_a_user_in_through_cognito_and_uses_the_token():
+    status, out, _ = smoke(SEED, "--scenario", os.path.join(ROOT, "examples", "smoke", "cognito.yml"))
+    assert status == 0, out
+    assert out.splitlines()[-1] == "smoke: 5 passed, 0 failed"
+    assert "✓ a wrong password is refused  400" in out
+    assert "✓ the private route with the ID token (POST /user/private)  200" in out
+
+
+def test_a_cognito_step_that_fails_names_the_error_and_one_expected_to_fail_must():
+    status, out, _ = smoke(SEED, "--scenario", scenario_file(
+        "steps:\n  - cognito: AdminGetUser\n    json: {UserPoolId: '${UserPool}', Username: nobody}\n"))
+    assert status == 1
+    assert "✗ cognito AdminGetUser  400" in out and "failed: UserNotFoundException: User does not exist." in out, out
+    status, out, _ = smoke(SEED, "--scenario", scenario_file(
+        "steps:\n  - cognito: ListUsers\n    json: {UserPoolId: '${UserPool}'}\n    expect: {error: NotAuthorizedException}\n"))
+    assert status == 1 and "succeeded, expected the error NotAuthorizedException" in out, out
+    status, out, _ = smoke(SEED, "--scenario", scenario_file("steps:\n  - cognito: NoSuchOperation\n"))
+    assert status == 1 and "✗ cognito NoSuchOperation  400" in out, out
+
+
+def test_identity_pool_operations_are_steps_too():
+    config = os.path.join(FIXTURES, "processes", "identity.yml")
+    status, out, _ = smoke(config, "--scenario", scenario_file(
+        "steps:\n  - cognitoIdentity: GetId\n    json: {IdentityPoolId: '${IdentityPool}'}\n    capture: {id: IdentityId}\n"
+        "  - cognitoIdentity: GetCredentialsForIdentity\n    json: {IdentityId: '${id}'}\n"
+        "    expect: {json: {IdentityId: '${id}'}}\n"), binary=FIXTURES_BINARY)
+    assert status == 0, out
+    assert out.splitlines()[-1] == "smoke: 2 passed, 0 failed"
+
+
+def test_a_step_is_a_route_or_an_operation_and_names_a_real_one():
+    status, _, err = smoke(SEED, "--scenario", scenario_file("steps:\n  - cognito: 'Sign Up'\n"))
+    assert status == 1 and "step 1: 'cognito' must name an operation, such as SignUp" in err, err
+    status, _, err = smoke(SEED, "--scenario", scenario_file("steps:\n  - cognito: SignUp\n    request: GET /x\n"))
+    assert status == 1 and "a step calls a route or a Cognito operation, not both" in err, err
+    status, _, err = smoke(SEED, "--scenario", scenario_file("steps:\n  - request: GET /x\n    expect: {error: X}\n"))
+    assert status == 1 and "'expect.error' is for cognito steps" in err, err

@@ -10,7 +10,9 @@ extension Emulate {
             abstract: "Boot the service in memory on free ports and check every route of both APIs, or run a scenario; for CI.",
             discussion: "Without --scenario every route (REST and HTTP API) is called once: a protected route without credentials must be "
                 + "refused (401), a public route must reach its handler. A scenario (YAML: steps with request, headers, json, "
-                + "expect.status, expect.json fields and capture variables such as ${token}) runs in order. One line per step, "
+                + "expect.status, expect.json fields and capture variables such as ${token}; or a Cognito operation by name, "
+                + "cognito: SignUp or cognitoIdentity: GetId, with its json, expect.error and captures; ${PoolLogicalId} and "
+                + "${ClientLogicalId} are their IDs) runs in order. One line per step, "
                 + "a summary, and exit status 1 at the first failure with the answer's body shown."
         )
 
@@ -39,11 +41,11 @@ extension Emulate {
                 try await emulator.run(until: { for await _ in stopStream { return } }) { ready in readyContinuation.yield(ready) }
             }
             var iterator = readyStream.makeAsyncIterator()
-            guard let ready = await iterator.next(), let api = ready.api else {
+            guard let ready = await iterator.next() else {
                 printError("emulate smoke: the listeners did not start")
                 throw ExitCode(1)
             }
-            var runner = SmokeRunner(api: api, httpApi: ready.httpApi ?? api)
+            var runner = SmokeRunner(ready)
             let succeeded: Bool
             if let scenario {
                 printOutput("scenario: \(scenario.name)")

@@ -3,15 +3,36 @@ import YAML
 
 /// A smoke scenario: requests run in order, each with what it must answer and values to capture.
 struct Scenario {
+    /// What a step calls.
+    enum Target {
+        /// A route: `method path` under the REST API's stage (`rest`) or the HTTP API's base (`http`).
+        case route(method: String, path: String, api: String)
+        /// An operation of the Cognito endpoint by name: user pools (`cognito: SignUp`) or identity pools
+        /// (`cognitoIdentity: GetId`), signed with the developer credentials.
+        case cognito(service: CognitoAPI, operation: String)
+    }
+
+    /// The two Cognito APIs a step can call.
+    enum CognitoAPI: String {
+        case userPools = "cognito"
+        case identityPools = "cognitoIdentity"
+
+        /// The `X-Amz-Target` prefix.
+        var targetPrefix: String {
+            self == .userPools ? "AWSCognitoIdentityProviderService" : "AWSCognitoIdentityService"
+        }
+        /// The SigV4 service name.
+        var signingName: String { self == .userPools ? "cognito-idp" : "cognito-identity" }
+    }
+
     struct Step {
         var name: String
-        var method: String
-        var path: String
-        /// `rest` (the default: the path is under the REST API's stage) or `http` (an HTTP API path).
-        var api: String
+        var target: Target
         var headers: [String: String]
         var json: Any?
         var expectedStatus: Int?
+        /// `expect.error`: the AWS error type a Cognito step must fail with.
+        var expectedError: String?
         var expectedFields: [(path: String, value: String)]
         var captures: [(variable: String, path: String)]
     }
@@ -34,6 +55,43 @@ struct Scenario {
 
     private static func step(_ node: YAMLNode, index: Int) throws -> Step {
         func fail(_ message: String) -> ScenarioError { ScenarioError("\(node.mark): error: step \(index + 1): \(message)") }
+        let target = try self.target(node, fail: fail)
+        let expect = node["expect"]
+        let status = try expect?["status"].map { value -> Int in
+            guard case .int(let code)? = value.scalarValue else { throw fail("'expect.status' must be a number") }
+            return code
+        }
+        let error = expect?["error"]?.scalarText
+        if error != nil, case .route = target { throw fail("'expect.error' is for cognito steps; a route's answer is checked with expect.status") }
+        let name: String
+        switch target {
+        case .route(let method, let path, _): name = node["name"]?.scalarText ?? "\(method) \(path)"
+        case .cognito(let service, let operation): name = node["name"]?.scalarText ?? "\(service.rawValue) \(operation)"
+        }
+        return Step(
+            name: name,
+            target: target,
+            headers: Dictionary(
+                (node["headers"]?.pairs ?? []).map { ($0.key.scalarText ?? "", $0.value.scalarValue?.text ?? "") },
+                uniquingKeysWith: { _, last in last }
+            ),
+            json: node["json"].map(jsonValue),
+            expectedStatus: status,
+            expectedError: error,
+            expectedFields: flatten(expect?["json"]),
+            captures: (node["capture"]?.pairs ?? []).map { ($0.key.scalarText ?? "", $0.value.scalarText ?? "") }
+        )
+    }
+
+    private static func target(_ node: YAMLNode, fail: (String) -> ScenarioError) throws -> Target {
+        for service in [CognitoAPI.userPools, .identityPools] {
+            guard let value = node[service.rawValue] else { continue }
+            guard let operation = value.scalarText, !operation.isEmpty, operation.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+                throw fail("'\(service.rawValue)' must name an operation, such as \(service == .userPools ? "SignUp" : "GetId")")
+            }
+            if node["request"] != nil || node["path"] != nil { throw fail("a step calls a route or a Cognito operation, not both") }
+            return .cognito(service: service, operation: operation)
+        }
         var method = node["method"]?.scalarText
         var path = node["path"]?.scalarText
         if let request = node["request"]?.scalarText {
@@ -42,27 +100,10 @@ struct Scenario {
             method = String(parts[0])
             path = String(parts[1])
         }
-        guard let method, let path else { throw fail("needs 'request: METHOD /path' (or 'method' and 'path')") }
+        guard let method, let path else { throw fail("needs 'request: METHOD /path' (or 'method' and 'path'), or 'cognito: Operation'") }
         let api = node["api"]?.scalarText ?? "rest"
         guard api == "rest" || api == "http" else { throw fail("'api' must be rest or http") }
-        let expect = node["expect"]
-        let status = try expect?["status"].map { value -> Int in
-            guard case .int(let code)? = value.scalarValue else { throw fail("'expect.status' must be a number") }
-            return code
-        }
-        return Step(
-            name: node["name"]?.scalarText ?? "\(method) \(path)",
-            method: method.uppercased(),
-            path: path,
-            api: api,
-            headers: Dictionary(
-                uniqueKeysWithValues: (node["headers"]?.pairs ?? []).map { ($0.key.scalarText ?? "", $0.value.scalarValue?.text ?? "") }
-            ),
-            json: node["json"].map(jsonValue),
-            expectedStatus: status,
-            expectedFields: flatten(expect?["json"]),
-            captures: (node["capture"]?.pairs ?? []).map { ($0.key.scalarText ?? "", $0.value.scalarText ?? "") }
-        )
+        return .route(method: method.uppercased(), path: path, api: api)
     }
 
     /// `{a: {b: 1}}` → `[("a.b", "1")]`.
