@@ -1,4 +1,4 @@
-public import APIGatewayEmulator
+import APIGatewayEmulator
 import EmulatorCore
 import EventsEmulator
 import Foundation

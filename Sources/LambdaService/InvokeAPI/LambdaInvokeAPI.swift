@@ -1,4 +1,4 @@
-public import EmulatorCore
+import EmulatorCore
 import EmulatorCrypto
 import Foundation
 public import LambdaEmulator
