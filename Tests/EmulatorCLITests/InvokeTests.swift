@@ -20,6 +20,11 @@ struct InvokeTests {
         #expect(unknown.stderr.contains("no function 'nope' in \(EmulateProcess.seedConfig); functions: loginUser, privateAPI, signupUser"))
         let badJSON = try EmulateProcess.run(["invoke", "privateAPI", EmulateProcess.seedConfig, "--in-memory", "--data", "{oops"])
         #expect(badJSON.status == 1)
-        #expect(badJSON.stderr.contains("Invoke Error"))
+        #expect(badJSON.stderr.contains("the event is not JSON (Lambda refuses it: Could not parse request body into json)"))
+        #expect(!badJSON.stderr.contains("START RequestId"), "nothing runs for an event that is not JSON")
+        let failing = try EmulateProcess.run(["invoke", "privateAPI", EmulateProcess.seedConfig, "--in-memory", "--data", "[1]"])
+        #expect(failing.status == 1)
+        #expect(failing.stdout.contains(#""errorType":"DecodingError""#), "Lambda's error payload is the answer")
+        #expect(failing.stderr.components(separatedBy: "Invoke Error").count == 2, "the error is logged once")
     }
 }

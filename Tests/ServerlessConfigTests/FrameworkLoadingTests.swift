@@ -41,11 +41,11 @@ struct FrameworkLoadingTests {
             functions: { f: { handler: h } }
             """
         var options = LoadOptions()
-        let plain = try #require(try Self.load(yaml).service.provider.environment)
+        let plain = try Self.load(yaml).service.provider.environment
         #expect(plain.map(\.name) == ["A", "B", "C"])
         #expect(plain.map { $0.value.stringValue } == ["params-default", "params-dev", "stages-default"])
         options.params = ["a": "cli"]
-        let cli = try #require(try Self.load(yaml, options: options).service.provider.environment)
+        let cli = try Self.load(yaml, options: options).service.provider.environment
         #expect(cli.first?.value.stringValue == "cli")
     }
 
@@ -69,7 +69,7 @@ struct FrameworkLoadingTests {
             #expect(text.contains("'env:KEY_ONLY_IN_CI: <value>'"))
         }
         try "ssm:/app/dev/db: local\nenv:KEY_ONLY_IN_CI: k\n".write(toFile: folder + "/.emulate/values.yml", atomically: true, encoding: .utf8)
-        let environment = try #require(try ConfigLoader.load(path: folder + "/serverless.yml").service.provider.environment)
+        let environment = try ConfigLoader.load(path: folder + "/serverless.yml").service.provider.environment
         #expect(environment.map { $0.value.stringValue } == ["local", "k"])
     }
 
@@ -92,7 +92,7 @@ struct FrameworkLoadingTests {
             encoding: .utf8
         )
         let options = LoadOptions(environment: ["B": "from-environment"])
-        let environment = try #require(try ConfigLoader.load(path: folder + "/serverless.yml", options: options).service.provider.environment)
+        let environment = try ConfigLoader.load(path: folder + "/serverless.yml", options: options).service.provider.environment
         // .env.dev exists, so .env is not read (D falls back); the environment's B wins.
         #expect(environment.map { $0.value.stringValue } == ["from-stage-file", "from-environment", "from-stage-file/x", "none"])
     }
