@@ -14,7 +14,7 @@ import botocore.exceptions
 import pytest
 import requests
 
-from emulator import FIXTURES, FIXTURES_BINARY, Emulator
+from emulator import BINARY, FIXTURES, FIXTURES_BINARY, Emulator
 
 CONFIG = os.path.join(FIXTURES, "processes", "serverless.yml")
 
@@ -398,3 +398,30 @@ def test_a_signature_that_does_not_match_is_refused_as_aws_refuses_it(service):
     with pytest.raises(botocore.exceptions.ClientError) as missing:
         service.client().admin_get_user(UserPoolId=pool, Username="tamper@example.com")
     assert missing.value.response["Error"]["Code"] == "UserNotFoundException"  # nothing was created by the refused requests
+
+
+def test_a_go1x_function_runs_its_handler_executable_or_the_one_in_its_artifact(tmp_path):
+    """go1.x: aws-lambda-go speaks the Runtime API when AWS_LAMBDA_RUNTIME_API is set; the handler names the
+    executable, in the service folder or in package.artifact (a shell runtime stands in for a Go binary)."""
+    import shutil
+    import stat
+    import zipfile
+    script = os.path.join(FIXTURES, "processes", "script-runtime.sh")
+    (tmp_path / "bin").mkdir()
+    shutil.copy(script, tmp_path / "bin" / "hello")
+    (tmp_path / "bin" / "hello").chmod(0o755)
+    with zipfile.ZipFile(tmp_path / "world.zip", "w") as archive:
+        info = zipfile.ZipInfo("world")
+        info.external_attr = (stat.S_IFREG | 0o755) << 16
+        archive.writestr(info, open(script).read())
+    (tmp_path / "serverless.yml").write_text(
+        "service: go\nprovider: {name: aws, runtime: go1.x}\nfunctions:\n  hello: {handler: bin/hello}\n"
+        "  world: {handler: world, package: {artifact: world.zip}}\n  unbuilt: {handler: bin/unbuilt}\n")
+    for name in ["hello", "world"]:
+        completed = subprocess.run([BINARY, "invoke", name, "serverless.yml", "--in-memory", "--data", '{"n":1}'],
+                                   cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert completed.returncode == 0, completed.stderr
+        assert json.loads(completed.stdout) == {"shell": True, "event": {"n": 1}}
+    refused = subprocess.run([BINARY, "validate", "serverless.yml"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 1
+    assert "function 'unbuilt' (runtime go1.x): its handler 'bin/unbuilt' is not an executable in the service folder yet" in refused.stderr

@@ -174,4 +174,25 @@ struct FrameworkLoadingTests {
         #expect(parsed.first?.0 == "A" && (values["X40"]?.count ?? 0) <= Dotenv.maximumExpandedLength)
         #expect(Dotenv.parse("K=abc#def", environment: [:]).first?.1 == "abc")
     }
+
+    @Test("a memorySize or timeout written with its unit loads with a schema warning; other text takes the default")
+    func sizesWithUnits() throws {
+        let yaml = """
+            service: s
+            provider: { name: aws }
+            functions:
+              a: { handler: h, memorySize: 1536MB, timeout: 30 s }
+              b: { handler: h, memorySize: lots }
+            """
+        let loaded = try Self.load(yaml)
+        #expect(loaded.service.functions.map(\.memorySize) == [1536, 1024])
+        #expect(loaded.service.functions.map(\.timeout) == [30, 6])
+        #expect(
+            loaded.warnings.filter(\.isSchema).map(\.message) == [
+                "'timeout' in function 'a' must be an integer, not '30 s'; the emulator reads it as 30",
+                "'memorySize' in function 'a' must be an integer, not '1536MB'; the emulator reads it as 1536",
+                "'memorySize' in function 'b' must be an integer, not a string; the default applies",
+            ]
+        )
+    }
 }

@@ -98,6 +98,14 @@ public struct LaunchPlan: Sendable {
             return .success([program] + list.dropFirst())
         case nil: break
         }
+        if handler.isEmpty {
+            return .failure(
+                LaunchError(
+                    "function '\(key)' has no handler: a function deployed as a container image (image:) does not run offline; "
+                        + "set custom.emulate.functions.\(key).command to run its code"
+                )
+            )
+        }
         let runtime = self.runtime ?? "provided.al2023"
         if runtime.hasPrefix("provided") {
             if let artifact {
@@ -110,6 +118,23 @@ public struct LaunchPlan: Sendable {
                         + "or package.artifact to a zip with a bootstrap"
                 )
             )
+        }
+        if runtime == "go1.x" {
+            // aws-lambda-go speaks the Runtime API when AWS_LAMBDA_RUNTIME_API is set; the handler names the executable.
+            if let artifact {
+                return ArtifactBootstrap.unpack(artifact, executable: handler, key: key, serviceDirectory: serviceDirectory, into: supportDirectory)
+                    .map { [$0] }
+            }
+            let program = handler.hasPrefix("/") ? handler : serviceDirectory + "/" + handler
+            guard FileManager.default.isExecutableFile(atPath: program) else {
+                return .failure(
+                    LaunchError(
+                        "function '\(key)' (runtime go1.x): its handler '\(handler)' is not an executable in the service folder yet; "
+                            + "build it (GOOS=linux go build -o \(handler) …), or set custom.emulate.functions.\(key).command"
+                    )
+                )
+            }
+            return .success([program])
         }
         if runtime.hasPrefix("python") {
             let version = runtime.dropFirst("python".count)

@@ -24,7 +24,7 @@ extension ConfigDecoder {
         if handler == nil, pair.value["image"] == nil {
             diagnostics.error("\(context) is missing the required key 'handler'", at: pair.key.mark)
         }
-        var timeout = reader.int("timeout", diagnostics: &diagnostics) ?? provider?.timeout ?? 6
+        var timeout = lenientInt("timeout", unit: "s", &reader, context: context) ?? provider?.timeout ?? 6
         if timeout < 1 || timeout > 900 {
             diagnostics.error(
                 "'timeout' of \(context) must be between 1 and 900 seconds, not \(timeout)",
@@ -32,7 +32,7 @@ extension ConfigDecoder {
             )
             timeout = 6
         }
-        var memorySize = reader.int("memorySize", diagnostics: &diagnostics) ?? provider?.memorySize ?? 1024
+        var memorySize = lenientInt("memorySize", unit: "MB", &reader, context: context) ?? provider?.memorySize ?? 1024
         if memorySize < 128 || memorySize > 10240 {
             diagnostics.error(
                 "'memorySize' of \(context) must be between 128 and 10240 MB, not \(memorySize)",
@@ -65,6 +65,31 @@ extension ConfigDecoder {
         function.role = reader.value("role").map { CFValue($0, scope: scope, diagnostics: &diagnostics) }
         reader.warnAboutUnknownKeys(diagnostics: &diagnostics)
         return function
+    }
+
+    /// An integer setting the framework's schema checks: a number or numeric string; text that is a number
+    /// with its unit (`1536MB`) is that number with a schema warning (the framework warns, by default, and
+    /// loads it); anything else a schema warning, and nil (the default applies).
+    private mutating func lenientInt(_ key: String, unit: String, _ reader: inout MappingReader, context: String) -> Int? {
+        guard let node = reader.value(key), !node.isNull else { return nil }
+        switch node.scalarValue {
+        case .int(let value): return value
+        case .double(let value) where value == value.rounded() && abs(value) < 1e9: return Int(value)
+        case .string(let text):
+            if let value = Int(text) { return value }
+            let digits = text.prefix { $0.isNumber }
+            let rest = text.dropFirst(digits.count).drop { $0 == " " }
+            if let value = Int(digits), rest.lowercased() == unit.lowercased() {
+                diagnostics.schemaWarning(
+                    "'\(key)' in \(context) must be an integer, not '\(text)'; the emulator reads it as \(value)",
+                    at: node.mark
+                )
+                return value
+            }
+        default: break
+        }
+        diagnostics.schemaWarning("'\(key)' in \(context) must be an integer, not \(node.kindDescription); the default applies", at: node.mark)
+        return nil
     }
 
     /// A function's `description`: text; a number becomes text, as the framework's validator coerces it; an
