@@ -422,6 +422,21 @@ def test_a_go1x_function_runs_its_handler_executable_or_the_one_in_its_artifact(
                                    cwd=tmp_path, capture_output=True, text=True, timeout=120)
         assert completed.returncode == 0, completed.stderr
         assert json.loads(completed.stdout) == {"shell": True, "event": {"n": 1}}
-    refused = subprocess.run([BINARY, "validate", "serverless.yml"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
-    assert refused.returncode == 1
-    assert "function 'unbuilt' (runtime go1.x): its handler 'bin/unbuilt' is not an executable in the service folder yet" in refused.stderr
+    # Not built yet: the service loads with a warning (an error under --strict); its invocations fail as Lambda's do.
+    loads = subprocess.run([BINARY, "validate", "serverless.yml"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert loads.returncode == 0, loads.stderr
+    assert "function 'unbuilt' (runtime go1.x): its handler 'bin/unbuilt' is not built yet" in loads.stderr
+    strict = subprocess.run([BINARY, "validate", "serverless.yml", "--strict"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert strict.returncode == 1
+    failed = subprocess.run([BINARY, "invoke", "unbuilt", "serverless.yml", "--in-memory"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=60)
+    assert failed.returncode == 1 and json.loads(failed.stdout)["errorType"] == "Runtime.InvalidEntrypoint", failed.stdout + failed.stderr
+
+
+def test_a_ruby_function_runs_with_aws_lambda_ric_and_loads_with_a_warning_where_it_is_missing(tmp_path):
+    (tmp_path / "serverless.yml").write_text("service: rb\nprovider: {name: aws, runtime: ruby3.3}\nfunctions:\n  f: {handler: handler.run}\n")
+    import shutil
+    loads = subprocess.run([BINARY, "validate", "serverless.yml"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert loads.returncode == 0, loads.stderr
+    if shutil.which("aws_lambda_ric") is None:
+        assert "runs with the Ruby runtime interface client (gem install aws_lambda_ric), which is not installed" in loads.stderr

@@ -220,12 +220,16 @@ public struct Emulator: Sendable {
         let provisioned = provisioner.provision(service, endpoints: endpoints)
         if provisioned.hasErrors { throw EmulatorError(diagnostics: provisioned.diagnostics) }
         var unrunnable: [Diagnostic] = []
+        var notReady: [Diagnostic] = []
         var launches: [String: [String]] = [:]
         for function in provisioned.stack.functions where handlers[function.handler] == nil {
             let reason: LaunchError
             switch ProcessFunctions.plan(function, service: service) {
             case .success(let arguments):
                 launches[function.key] = arguments
+                if let missing = ProcessFunctions.missing(function, service: service, arguments: arguments) {
+                    notReady.append(Diagnostic(.warning, missing, at: service.function(named: function.key)?.mark ?? .init(line: 1, column: 1)))
+                }
                 continue
             case .failure(let failure): reason = failure
             }
@@ -241,7 +245,7 @@ public struct Emulator: Sendable {
         if !unrunnable.isEmpty, !options.allowMissingHandlers {
             throw EmulatorError(diagnostics: unrunnable)
         }
-        let warnings = loaded.warnings + provisioned.diagnostics
+        let warnings = loaded.warnings + provisioned.diagnostics + notReady
         if options.strict, !warnings.isEmpty {
             throw EmulatorError(diagnostics: warnings.map(\.escalated))
         }

@@ -14,6 +14,15 @@ enum ProcessFunctions {
 
     /// The command line of `definition`, or why it cannot run.
     static func plan(_ definition: FunctionDefinition, service: ServerlessService) -> Result<[String], LaunchError> {
+        launchPlan(definition, service: service).arguments()
+    }
+
+    /// What `definition`'s command line needs that this machine does not have yet, or nil.
+    static func missing(_ definition: FunctionDefinition, service: ServerlessService, arguments: [String]) -> String? {
+        launchPlan(definition, service: service).missing(in: arguments)
+    }
+
+    private static func launchPlan(_ definition: FunctionDefinition, service: ServerlessService) -> LaunchPlan {
         let command: LaunchPlan.Command? =
             switch definition.command {
             case .arguments(let list)?: .arguments(list)
@@ -28,7 +37,7 @@ enum ProcessFunctions {
             artifact: definition.artifact,
             serviceDirectory: service.directory,
             supportDirectory: supportDirectory
-        ).arguments()
+        )
     }
 
     /// The pool that runs `definition`'s processes.

@@ -125,16 +125,7 @@ public struct LaunchPlan: Sendable {
                 return ArtifactBootstrap.unpack(artifact, executable: handler, key: key, serviceDirectory: serviceDirectory, into: supportDirectory)
                     .map { [$0] }
             }
-            let program = handler.hasPrefix("/") ? handler : serviceDirectory + "/" + handler
-            guard FileManager.default.isExecutableFile(atPath: program) else {
-                return .failure(
-                    LaunchError(
-                        "function '\(key)' (runtime go1.x): its handler '\(handler)' is not an executable in the service folder yet; "
-                            + "build it (GOOS=linux go build -o \(handler) …), or set custom.emulate.functions.\(key).command"
-                    )
-                )
-            }
-            return .success([program])
+            return .success([handler.hasPrefix("/") ? handler : serviceDirectory + "/" + handler])
         }
         if runtime.hasPrefix("python") {
             let version = runtime.dropFirst("python".count)
@@ -144,12 +135,36 @@ public struct LaunchPlan: Sendable {
         if runtime.hasPrefix("nodejs") {
             return NodeBootstrap.install(in: supportDirectory).map { ["node", $0, handler] }
         }
+        if runtime.hasPrefix("ruby") {
+            return .success(["aws_lambda_ric", handler])  // the Ruby runtime interface client (gem aws_lambda_ric)
+        }
         return .failure(
             LaunchError(
                 "function '\(key)': runtime \(runtime) does not run out of process here; set custom.emulate.functions.\(key).command, "
                     + "or register a Swift handler for '\(handler)'"
             )
         )
+    }
+
+    /// What the command needs that this machine does not have yet — a program not built, a runtime
+    /// interface client not installed —, or nil. The function loads; its invocations fail until it is there.
+    public func missing(in arguments: [String]) -> String? {
+        guard let program = arguments.first, command == nil else { return nil }
+        if program.hasPrefix("/") {
+            guard !FileManager.default.isExecutableFile(atPath: program) else { return nil }
+            let shown = program.hasPrefix(serviceDirectory + "/") ? String(program.dropFirst(serviceDirectory.count + 1)) : program
+            return runtime == "go1.x"
+                ? "function '\(key)' (runtime go1.x): its handler '\(shown)' is not built yet (GOOS=linux go build -o \(shown) …); invocations fail until it is"
+                : "function '\(key)': '\(shown)' is not an executable yet; invocations fail until it is"
+        }
+        guard !Self.onPath(program) else { return nil }
+        let install =
+            switch program {
+            case "aws_lambda_ric": "the Ruby runtime interface client (gem install aws_lambda_ric)"
+            case "node": "Node.js (apt-get install nodejs)"
+            default: "'\(program)'"
+            }
+        return "function '\(key)' (runtime \(runtime ?? "")) runs with \(install), which is not installed; invocations fail until it is"
     }
 
     /// Whether `program` is an executable in `PATH`.

@@ -250,6 +250,12 @@ final class VariableResolver {
         if Self.pluginSources.contains(String(source)) {
             return .missing("the '\(source)' source is a plugin's, which the emulator does not run")
         }
+        if rest.isEmpty {
+            throw VariableError(
+                message: "unknown variable source '\(source)': a fallback that is text is quoted ('\(source)')",
+                mark: mark
+            )
+        }
         throw VariableError(
             message: "unknown variable source '\(source)'"
                 + Suggestion.hint(for: String(source), in: ["self", "opt", "sls", "env", "file", "param", "aws", "strToBool"]),
