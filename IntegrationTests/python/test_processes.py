@@ -440,3 +440,22 @@ def test_a_ruby_function_runs_with_aws_lambda_ric_and_loads_with_a_warning_where
     assert loads.returncode == 0, loads.stderr
     if shutil.which("aws_lambda_ric") is None:
         assert "runs with the Ruby runtime interface client (gem install aws_lambda_ric), which is not installed" in loads.stderr
+
+
+def test_a_runtime_the_emulator_does_not_run_loads_with_a_warning_and_its_invocations_say_why(tmp_path):
+    (tmp_path / "serverless.yml").write_text(
+        "service: jv\nprovider: {name: aws, runtime: java17}\nfunctions:\n  f: {handler: com.example.Handler, events: [{httpApi: GET /f}]}\n"
+        "  img: {image: app}\n")
+    loads = subprocess.run([BINARY, "validate", "serverless.yml"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert loads.returncode == 0, loads.stderr
+    assert "function 'f': runtime java17 does not run out of process here; set custom.emulate.functions.f.command" in loads.stderr
+    assert "function 'img' has no handler: a function deployed as a container image (image:) does not run offline" in loads.stderr
+    strict = subprocess.run([BINARY, "validate", "serverless.yml", "--strict"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert strict.returncode == 1
+    emulator = Emulator(str(tmp_path / "serverless.yml")).start()
+    try:
+        answer = requests.get(emulator.ready["httpApi"] + "/f", timeout=30)
+        assert answer.status_code == 500 and answer.json() == {"message": "Internal Server Error"}
+        assert "Runtime.InvalidEntrypoint" in emulator.output()
+    finally:
+        emulator.stop()

@@ -181,8 +181,8 @@ public struct Emulator: Sendable {
         var stack: ProvisionedStack
         /// The files it was read from.
         var files: [String]
-        /// The command line of each function that runs out of process, by key.
-        var launches: [String: [String]]
+        /// How each function without a Swift closure runs.
+        var launches: Launches
     }
 
     /// Checks `configPath` as `up` would — loaded, provisioned, every function runnable — without
@@ -221,15 +221,21 @@ public struct Emulator: Sendable {
         if provisioned.hasErrors { throw EmulatorError(diagnostics: provisioned.diagnostics) }
         var unrunnable: [Diagnostic] = []
         var notReady: [Diagnostic] = []
-        var launches: [String: [String]] = [:]
+        var launches = Launches()
         for function in provisioned.stack.functions where handlers[function.handler] == nil {
             let reason: LaunchError
             switch ProcessFunctions.plan(function, service: service) {
             case .success(let arguments):
-                launches[function.key] = arguments
+                launches.commands[function.key] = arguments
                 if let missing = ProcessFunctions.missing(function, service: service, arguments: arguments) {
                     notReady.append(Diagnostic(.warning, missing, at: service.function(named: function.key)?.mark ?? .init(line: 1, column: 1)))
                 }
+                continue
+            case .failure(let failure) where failure.isDeferred:
+                launches.unstartable[function.key] = failure.description
+                notReady.append(
+                    Diagnostic(.warning, failure.description, at: service.function(named: function.key)?.mark ?? .init(line: 1, column: 1))
+                )
                 continue
             case .failure(let failure): reason = failure
             }
@@ -267,7 +273,7 @@ public struct Emulator: Sendable {
     }
 
     /// What `stack` runs as, on this emulator's Cognito service, invoker and clock.
-    func runtime(for stack: ProvisionedStack, service: ServerlessService, launches: [String: [String]]) -> Runtime {
+    func runtime(for stack: ProvisionedStack, service: ServerlessService, launches: Launches) -> Runtime {
         Runtime(
             stack: stack,
             service: service,

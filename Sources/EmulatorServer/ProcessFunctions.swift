@@ -5,6 +5,15 @@ import Logging
 import Provisioning
 import ServerlessConfig
 
+/// How the functions without a Swift closure run: a command line each, or why the emulator cannot start
+/// one by itself (it loads all the same; its invocations fail with the reason).
+struct Launches: Sendable {
+    /// The command line of each function that runs out of process, by key.
+    var commands: [String: [String]] = [:]
+    /// Why the emulator cannot start a function, by key.
+    var unstartable: [String: String] = [:]
+}
+
 /// How each function without a Swift closure runs out of process: its launch plan from serverless.yml
 /// and `custom.emulate`, its environment (the emulator's own, minus AWS credentials, under the
 /// function's), and the pool that runs its processes.

@@ -17,13 +17,13 @@ struct Runtime: Sendable {
     let pools: [ProcessPool]
     /// The Lambda API over the functions.
     let lambdaAPI: LambdaInvokeAPI
-    /// The command line of each function that runs out of process, by key (planned once, at load).
-    let launches: [String: [String]]
+    /// How each function without a Swift closure runs (planned once, at load).
+    let launches: Launches
 
     init(
         stack: ProvisionedStack,
         service: ServerlessService,
-        launches: [String: [String]],
+        launches: Launches,
         cognito: CognitoService,
         identity: AWSIdentity,
         handlers: HandlerRegistry,
@@ -35,10 +35,13 @@ struct Runtime: Sendable {
         var functions: [String: LambdaFunction] = [:]
         var pools: [ProcessPool] = []
         for definition in stack.functions {
-            var pool: ProcessPool?
-            if handlers[definition.handler] == nil, let arguments = launches[definition.key] {
-                pool = ProcessFunctions.pool(definition, arguments: arguments, service: service, logger: logger)
-                pools.append(pool!)
+            var process: (any FunctionProcessRunner)?
+            if handlers[definition.handler] == nil, let arguments = launches.commands[definition.key] {
+                let pool = ProcessFunctions.pool(definition, arguments: arguments, service: service, logger: logger)
+                pools.append(pool)
+                process = pool
+            } else if handlers[definition.handler] == nil, let reason = launches.unstartable[definition.key] {
+                process = UnstartableFunction(reason: reason)
             }
             let client = CognitoClient(
                 service: cognito,
@@ -59,7 +62,7 @@ struct Runtime: Sendable {
                 memorySize: definition.memorySize,
                 environment: definition.environment,
                 handler: handlers[definition.handler],
-                process: pool,
+                process: process,
                 cognito: client
             )
         }

@@ -92,7 +92,12 @@ struct BadConfigTests {
         BadCase(file: "wrong-provider.yml", line: 3, column: 9, message: "provider 'google' is not supported"),
         BadCase(file: "missing-handler.yml", line: 5, column: 3, message: "function 'hello' is missing the required key 'handler'"),
         BadCase(file: "bad-method.yml", line: 10, column: 19, message: "unknown HTTP method 'fetch'"),
-        BadCase(file: "bad-timeout.yml", line: 9, column: 14, message: "'timeout' in function 'hello' must be an integer, not a string; the default applies"),
+        BadCase(
+            file: "bad-timeout.yml",
+            line: 9,
+            column: 14,
+            message: "'timeout' in function 'hello' must be an integer, not a string; the default applies"
+        ),
         BadCase(file: "events-not-list.yml", line: 8, column: 7, message: "'events' of function 'hello' must be a list, not a mapping"),
         BadCase(
             file: "authorizer-unknown-function.yml",

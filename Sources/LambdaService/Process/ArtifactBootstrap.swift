@@ -16,7 +16,7 @@ enum ArtifactBootstrap {
     ) -> Result<String, LaunchError> {
         let path = artifact.hasPrefix("/") ? artifact : serviceDirectory + "/" + artifact
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(LaunchError("function '\(key)': package.artifact '\(artifact)' does not exist (looked for \(path))"))
+            return .failure(LaunchError("function '\(key)': package.artifact '\(artifact)' does not exist yet (looked for \(path))", deferred: true))
         }
         let digest = Digest.sha256(data).prefix(8).map { String(format: "%02x", $0) }.joined()
         let destination = "\(supportDirectory)/artifacts/\(key)-\(digest)"

@@ -102,7 +102,8 @@ public struct LaunchPlan: Sendable {
             return .failure(
                 LaunchError(
                     "function '\(key)' has no handler: a function deployed as a container image (image:) does not run offline; "
-                        + "set custom.emulate.functions.\(key).command to run its code"
+                        + "set custom.emulate.functions.\(key).command to run its code",
+                    deferred: true
                 )
             )
         }
@@ -141,7 +142,8 @@ public struct LaunchPlan: Sendable {
         return .failure(
             LaunchError(
                 "function '\(key)': runtime \(runtime) does not run out of process here; set custom.emulate.functions.\(key).command, "
-                    + "or register a Swift handler for '\(handler)'"
+                    + "or register a Swift handler for '\(handler)'",
+                deferred: true
             )
         )
     }
@@ -178,5 +180,12 @@ public struct LaunchPlan: Sendable {
 public struct LaunchError: Error, Sendable, CustomStringConvertible {
     /// What is wrong and how to fix it.
     public let description: String
-    init(_ description: String) { self.description = description }
+    /// Whether the configuration is fine but the emulator cannot start the function by itself (a runtime it
+    /// does not run, a container image, an artifact not built yet): the service loads with a warning, and
+    /// the function's invocations fail with this error. Otherwise the configuration is wrong for offline use.
+    public let isDeferred: Bool
+    init(_ description: String, deferred: Bool = false) {
+        self.description = description
+        isDeferred = deferred
+    }
 }
