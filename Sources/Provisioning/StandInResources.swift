@@ -65,7 +65,10 @@ enum StandInResources {
         let stack = context.stack
         let service = context.service
         for resource in service.resources.resources where !handledTypes.contains(resource.type) {
-            let given = nameProperties[resource.type].flatMap { resource.properties[$0]?.stringValue }
+            // A name written with intrinsics (`!Sub '${AWS::StackName}-orders'`, `!Ref Stage`) is resolved with what is known so far.
+            let given = nameProperties[resource.type].flatMap { resource.properties[$0] }.flatMap { value in
+                value.stringValue ?? (try? context.resolver.text(context.resolver.resolve(value)))
+            }
             let name = given ?? generatedName(resource.logicalID, stack: stack.stackName, lowercase: resource.type == "AWS::S3::Bucket")
             context.register(
                 resource.logicalID,

@@ -21,6 +21,7 @@ struct StandInResourceTests {
             LOGS: !Ref ResizeLogGroup
             DEPLOYMENT: !Ref ServerlessDeploymentBucket
             NAMED: !Sub "${Jobs.QueueName}/${Items}"
+            ORDERS: !GetAtt Orders.QueueName
         functions:
           resize:
             handler: h
@@ -34,6 +35,9 @@ struct StandInResourceTests {
               Properties: { TableName: items-table }
             Jobs:
               Type: AWS::SQS::Queue
+            Orders:
+              Type: AWS::SQS::Queue
+              Properties: { QueueName: !Sub "${AWS::StackName}-orders.fifo", FifoQueue: true }
         """
 
     @Test("tables, queues, the generated buckets, topics, log groups and role get AWS's shapes of names and ARNs")
@@ -53,6 +57,7 @@ struct StandInResourceTests {
         #expect(environment["LOGS"] == "/aws/lambda/photos-dev-resize")
         #expect(environment["DEPLOYMENT"]?.hasPrefix("photos-dev-serverlessdeploymentbucket-") == true)
         #expect(environment["NAMED"] == (queue.split(separator: "/").last.map(String.init) ?? "") + "/items-table")
+        #expect(environment["ORDERS"] == "photos-dev-orders.fifo", "a name written with intrinsics is the name they give")
         // The same names every time (a restart does not change what a function sees).
         let again = StackProvisioner().provision(loaded.service, endpoints: ServiceEndpoints(host: "127.0.0.1", apiPort: 3000, cognitoPort: 9229))
         #expect(again.stack.function("resize")?.environment["QUEUE"] == queue)
