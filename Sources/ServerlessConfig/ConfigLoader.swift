@@ -101,6 +101,7 @@ public enum ConfigLoader {
         } catch {
             diagnostics.error(error.message, at: error.mark)
         }
+        offlineValues = offlineValues.addingOfflineSSM(of: raw)
         // The stage first (`provider.stage` may read the environment), then dotenv, then everything else.
         if Self.usesDotenv(raw), let stage = try? VariableResolver(root: raw, options: options, files: files).stage() {
             options.environment = Dotenv.load(stage: stage, files: files, into: options.environment).environment

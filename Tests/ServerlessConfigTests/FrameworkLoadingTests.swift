@@ -195,4 +195,21 @@ struct FrameworkLoadingTests {
             ]
         )
     }
+
+    @Test("serverless-offline-ssm's values answer ${ssm:} offline")
+    func offlineSSM() throws {
+        let yaml = """
+            service: s
+            plugins: [serverless-offline-ssm]
+            custom:
+              serverless-offline-ssm:
+                stages: [offline]
+                ssm: { '/app/db-password': local-secret }
+            provider: { name: aws, environment: { DB: "${ssm:/app/db-password}" } }
+            functions: {}
+            """
+        let loaded = try Self.load(yaml)
+        #expect(loaded.service.provider.environment.first?.value.stringValue == "local-secret")
+        #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
+    }
 }

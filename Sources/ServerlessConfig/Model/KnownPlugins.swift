@@ -16,7 +16,11 @@ public enum KnownPlugins {
                 + "noPrependStageInUrl, prefix and noAuth are honoured; its other settings are not read)",
             missing: false
         )
-        for name in ["serverless-offline-sqs", "serverless-offline-scheduler", "serverless-offline-ssm"] {
+        notes["serverless-offline-ssm"] = Note(
+            text: "its custom.serverless-offline-ssm.ssm values answer ${ssm:…} (in every stage: the emulator is always offline)",
+            missing: false
+        )
+        for name in ["serverless-offline-sqs", "serverless-offline-scheduler"] {
             notes[name] = Note(text: "not needed: emulate up serves the service itself (its custom settings are not read)", missing: false)
         }
         notes["serverless-dotenv-plugin"] = Note(

@@ -52,6 +52,25 @@ struct OfflineValues {
 
     /// The value given for `reference` (the text between `${` and `}` without fallbacks).
     subscript(_ reference: String) -> YAMLNode? { values[reference] }
+
+    /// These values, plus the SSM parameters serverless-offline-ssm gives offline
+    /// (`custom.serverless-offline-ssm.ssm`, a mapping of parameter names to plain values, as written), as
+    /// `ssm:<name>` for those this file does not give itself.
+    func addingOfflineSSM(of root: YAMLNode) -> OfflineValues {
+        guard let pairs = root["custom"]?["serverless-offline-ssm"]?["ssm"]?.pairs else { return self }
+        var values = self.values
+        for pair in pairs {
+            guard let name = pair.key.scalarText, pair.value.scalarValue != nil, !pair.value.isNull else { continue }
+            let key = "ssm:" + name
+            if values[key] == nil { values[key] = pair.value }
+        }
+        return OfflineValues(displayPath: displayPath, values: values)
+    }
+
+    private init(displayPath: String, values: [String: YAMLNode]) {
+        self.displayPath = displayPath
+        self.values = values
+    }
 }
 
 extension YAMLNode {
