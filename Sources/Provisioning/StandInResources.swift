@@ -100,6 +100,20 @@ enum StandInResources {
         }
         for function in service.functions {
             generated(Function.normalizedName(function.key) + "LogGroup", "AWS::Logs::LogGroup", "/aws/lambda/\(function.name)")
+            for case .http(let http) in function.events {
+                let api = stack.gateway.apiID
+                for id in FrameworkNames.restResourceLogicalIDs(path: http.path) where context.stack.resources[id] == nil {
+                    context.register(
+                        id,
+                        ProvisionedResource(type: "AWS::ApiGateway::Resource", physicalID: APIGateway.stableID("resource|\(api)|\(id)", length: 6))
+                    )
+                }
+                let method = FrameworkNames.restMethodLogicalID(path: http.path, method: http.method.rawValue)
+                if context.stack.resources[method] == nil {
+                    let id = "\(api)-\(APIGateway.stableID("method|\(api)|\(method)", length: 12))"
+                    context.register(method, ProvisionedResource(type: "AWS::ApiGateway::Method", physicalID: id))
+                }
+            }
             for event in function.events {
                 guard case .other(let type, let node) = event else { continue }
                 switch type {

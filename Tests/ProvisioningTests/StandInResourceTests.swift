@@ -1,3 +1,4 @@
+import APIGatewayEmulator
 import Provisioning
 import ServerlessConfig
 import Testing
@@ -67,5 +68,34 @@ struct StandInResourceTests {
     func names() {
         #expect(FrameworkNames.bucketLogicalID("my-bucket.v2") == "S3BucketMybucketv2")
         #expect(FrameworkNames.topicLogicalID("thumbnail-done") == "SNSTopicThumbnaildone")
+        #expect(
+            FrameworkNames.restResourceLogicalIDs(path: "/user-profiles/{userId}/{proxy+}") == [
+                "ApiGatewayResourceUserDashprofiles", "ApiGatewayResourceUserDashprofilesUseridVar",
+                "ApiGatewayResourceUserDashprofilesUseridVarProxyVar",
+            ]
+        )
+        #expect(FrameworkNames.restMethodLogicalID(path: "/users/{id}", method: "get") == "ApiGatewayMethodUsersIdVarGet")
+        #expect(FrameworkNames.restMethodLogicalID(path: "/", method: "ANY") == "ApiGatewayMethodAny")
+    }
+
+    @Test("the REST API's generated resources and methods can be referred to")
+    func restResources() throws {
+        let yaml = """
+            service: api
+            provider: { name: aws }
+            functions:
+              get:
+                handler: h
+                events: [{ http: 'GET users/{userId}' }]
+            resources:
+              Outputs:
+                UsersResource: { Value: !Ref ApiGatewayResourceUsers }
+                Method: { Value: !Ref ApiGatewayMethodUsersUseridVarGet }
+            """
+        let loaded = try ConfigLoader.load(yaml: yaml, path: "serverless.yml")
+        let result = StackProvisioner().provision(loaded.service, endpoints: ServiceEndpoints(host: "127.0.0.1", apiPort: 3000, cognitoPort: 9229))
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        #expect(result.stack.resources["ApiGatewayResourceUsersUseridVar"]?.type == "AWS::ApiGateway::Resource")
+        #expect(result.stack.resources["ApiGatewayMethodUsersUseridVarGet"]?.physicalID.hasPrefix(result.stack.gateway.apiID + "-") == true)
     }
 }

@@ -141,9 +141,25 @@ struct ConfigDecoder {
                     scope.logicalIDs.insert(FrameworkNames.topicLogicalID(topic))
                     scope.types[FrameworkNames.topicLogicalID(topic)] = "AWS::SNS::Topic"
                 }
+                if let http = event["http"], let (method, path) = Self.restRoute(http) {
+                    for id in FrameworkNames.restResourceLogicalIDs(path: path) { scope.types[id] = "AWS::ApiGateway::Resource" }
+                    scope.types[FrameworkNames.restMethodLogicalID(path: path, method: method)] = "AWS::ApiGateway::Method"
+                    scope.logicalIDs.formUnion(FrameworkNames.restResourceLogicalIDs(path: path))
+                    scope.logicalIDs.insert(FrameworkNames.restMethodLogicalID(path: path, method: method))
+                }
             }
         }
         return scope
+    }
+
+    /// An `http` event's method and path, as written (`GET users/{id}` or `{ method, path }`).
+    static func restRoute(_ event: YAMLNode) -> (method: String, path: String)? {
+        if let text = event.scalarText {
+            let parts = text.split(separator: " ", maxSplits: 1)
+            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+        }
+        guard let method = event["method"]?.scalarText, let path = event["path"]?.scalarText else { return nil }
+        return (method, path)
     }
 
     private mutating func decodeProvider(_ node: YAMLNode) -> Provider? {

@@ -31,4 +31,30 @@ public enum FrameworkNames {
         guard event["arn"] == nil, let name = event["topicName"]?.scalarText, !name.isEmpty else { return nil }
         return name
     }
+
+    /// `normalizePathPart`: `user-id` → `UserDashid`, `{id}` → `IdVar`, `{proxy+}` → `ProxyVar`.
+    static func pathPart(_ part: Substring) -> String {
+        var text = part.prefix(1).uppercased() + part.dropFirst().lowercased()
+        text = text.replacing("-", with: "Dash")
+        if text.hasPrefix("{"), text.hasSuffix("}") { text = String(text.dropFirst().dropLast()) + "Var" }
+        let kept = text.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        let alphanumeric = String(String.UnicodeScalarView(kept))
+        return alphanumeric.prefix(1).uppercased() + alphanumeric.dropFirst()
+    }
+
+    /// `ApiGatewayResource<Path>` for every resource above and at a REST path (`users/{id}` gives
+    /// `ApiGatewayResourceUsers` and `ApiGatewayResourceUsersIdVar`); none for the root.
+    public static func restResourceLogicalIDs(path: String) -> [String] {
+        var name = ""
+        return path.split(separator: "/").map { part in
+            name += pathPart(part)
+            return "ApiGatewayResource" + name
+        }
+    }
+
+    /// `ApiGatewayMethod<Path><Method>` (`ApiGatewayMethodUsersIdVarGet`; the root's is `ApiGatewayMethodGet`).
+    public static func restMethodLogicalID(path: String, method: String) -> String {
+        let method = method.prefix(1).uppercased() + method.dropFirst().lowercased()
+        return "ApiGatewayMethod" + path.split(separator: "/").map(pathPart).joined() + method
+    }
 }
