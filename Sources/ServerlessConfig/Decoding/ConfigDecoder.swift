@@ -142,8 +142,11 @@ struct ConfigDecoder {
                     scope.types[FrameworkNames.topicLogicalID(topic)] = "AWS::SNS::Topic"
                 }
                 if let http = event["http"], let (method, path) = Self.restRoute(http) {
-                    for id in FrameworkNames.restResourceLogicalIDs(path: path) { scope.types[id] = "AWS::ApiGateway::Resource" }
-                    scope.types[FrameworkNames.restMethodLogicalID(path: path, method: method)] = "AWS::ApiGateway::Method"
+                    for id in FrameworkNames.restResourceLogicalIDs(path: path) where scope.types[id] == nil {
+                        scope.types[id] = "AWS::ApiGateway::Resource"
+                    }
+                    let methodID = FrameworkNames.restMethodLogicalID(path: path, method: method)
+                    if scope.types[methodID] == nil { scope.types[methodID] = "AWS::ApiGateway::Method" }
                     scope.logicalIDs.formUnion(FrameworkNames.restResourceLogicalIDs(path: path))
                     scope.logicalIDs.insert(FrameworkNames.restMethodLogicalID(path: path, method: method))
                 }
