@@ -106,6 +106,8 @@ public enum ConfigLoader {
         if Self.usesDotenv(raw), let stage = try? VariableResolver(root: raw, options: options, files: files).stage() {
             options.environment = Dotenv.load(stage: stage, files: files, into: options.environment).environment
         }
+        let dotenvPlugin = DotenvPlugin.load(raw, cliStage: options.stage, files: files, environment: options.environment)
+        if let dotenvPlugin { options.environment = dotenvPlugin.environment }
         let resolver = VariableResolver(root: raw, options: options, files: files, offlineValues: offlineValues)
         var stage = "dev"
         var region = "us-east-1"
@@ -119,9 +121,14 @@ public enum ConfigLoader {
         for diagnostic in resolver.diagnostics.diagnostics { diagnostics.append(diagnostic) }
         if diagnostics.hasErrors { throw fail() }
         var decoder = ConfigDecoder(diagnostics: diagnostics, stage: stage, region: region)
-        let service = decoder.decode(root, configPath: path)
+        var service = decoder.decode(root, configPath: path)
         diagnostics = decoder.diagnostics
-        guard let service, !diagnostics.hasErrors else { throw fail() }
+        guard service != nil, !diagnostics.hasErrors else { throw fail() }
+        for (name, value) in dotenvPlugin?.injected ?? [] {
+            service?.provider.environment.removeAll { $0.name == name }
+            service?.provider.environment.append(EnvironmentVariable(name: name, value: .string(value), mark: Mark(line: 1, column: 1, source: path)))
+        }
+        guard let service else { throw fail() }
         // The framework's `configValidationMode`, over what its schema would report (unknown keys):
         // `error` stops on them, `off` keeps quiet about them; the emulator's own notes stay warnings.
         var warnings = fail().diagnostics

@@ -97,6 +97,33 @@ struct FrameworkLoadingTests {
         #expect(environment.map { $0.value.stringValue } == ["from-stage-file", "from-environment", "from-stage-file/x", "none"])
     }
 
+    @Test("serverless-dotenv-plugin: .env.<env>.local, .env.<env>, .env.local, .env by precedence, into ${env:} and every function")
+    func dotenvPlugin() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dotenv-plugin-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let yaml = """
+            service: s
+            plugins: [serverless-dotenv-plugin]
+            custom: { dotenv: { exclude: [SECRET_ONLY_FOR_CONFIG] } }
+            provider: { name: aws, environment: { TABLE: from-config, FROM_ENV: "${env:SECRET_ONLY_FOR_CONFIG}" } }
+            functions: { f: { handler: h } }
+            """
+        try yaml.write(toFile: folder + "/serverless.yml", atomically: true, encoding: .utf8)
+        try "TABLE=base\nSHARED=base\nSECRET_ONLY_FOR_CONFIG=s3cret\n".write(toFile: folder + "/.env", atomically: true, encoding: .utf8)
+        try "SHARED=local\n".write(toFile: folder + "/.env.local", atomically: true, encoding: .utf8)
+        try "TABLE=development\n".write(toFile: folder + "/.env.development", atomically: true, encoding: .utf8)
+        try "TABLE=prod\n".write(toFile: folder + "/.env.prod", atomically: true, encoding: .utf8)
+        func environment(_ options: LoadOptions) throws -> [String: String] {
+            let variables = try ConfigLoader.load(path: folder + "/serverless.yml", options: options).service.provider.environment
+            return Dictionary(variables.map { ($0.name, $0.value.stringValue ?? "") }, uniquingKeysWith: { _, last in last })
+        }
+        // No NODE_ENV and no --stage: `development`; the files' values win over provider.environment's.
+        #expect(try environment(LoadOptions()) == ["TABLE": "development", "FROM_ENV": "s3cret", "SHARED": "local"])
+        #expect(try environment(LoadOptions(stage: "prod"))["TABLE"] == "prod")
+        #expect(try environment(LoadOptions(environment: ["NODE_ENV": "test"])) == ["TABLE": "base", "FROM_ENV": "s3cret", "SHARED": "base"])
+    }
+
     @Test("numbers as strings, bare-string events, a description that is not text and a short httpApi authorizer load as the framework loads them")
     func leniency() throws {
         let loaded = try Self.load(

@@ -24,8 +24,9 @@ public enum KnownPlugins {
             notes[name] = Note(text: "not needed: emulate up serves the service itself (its custom settings are not read)", missing: false)
         }
         notes["serverless-dotenv-plugin"] = Note(
-            text: "its .env variables are not put into the functions' environments (useDotenv: true loads .env for ${env:})",
-            missing: true
+            text: "its .env files (NODE_ENV, else --stage, else development) answer ${env:} and go into every function's environment, "
+                + "with custom.dotenv's path, basePath, include and exclude",
+            missing: false
         )
         for name in [
             "serverless-esbuild", "serverless-webpack", "serverless-plugin-typescript", "serverless-bundle", "serverless-python-requirements",
