@@ -65,7 +65,11 @@ public final class APIGateway: Sendable {
         if let path = restPath {
             switch rest.lookup(method: request.method, path: path) {
             case .endpoint(let match):
-                if let chain = match.chain { return await chain.respond(to: request, path: path, match: match, requestID: requestID) }
+                if let chain = match.chain {
+                    var response = await chain.respond(to: request, path: path, match: match, requestID: requestID)
+                    response.route = match.endpoint.routeKey
+                    return response
+                }
             case .preflight(let cors, let methods):
                 var response = GatewayResponse(
                     status: 200,
@@ -82,14 +86,16 @@ public final class APIGateway: Sendable {
         }
         guard hasHTTPAPI else { return restErrors.error(.missingAuthenticationToken, requestID: requestID, function: nil) }
         if let httpCORS, httpCORS.isPreflight(request) { return httpCORS.preflight(request, requestID: requestID) }
-        let response: GatewayResponse
+        var response: GatewayResponse
         if let path = paths.path(under: .http, of: request.path), case .endpoint(let match) = http.lookup(method: request.method, path: path),
             let chain = match.chain
         {
             response = await chain.respond(to: request, path: path, match: match, requestID: requestID)
+            response.route = match.endpoint.routeKey
         } else if let httpDefault {
             let match = RouteTable.Match(endpoint: httpDefault.endpoint, pathParameters: [:], chain: httpDefault)
             response = await httpDefault.respond(to: request, path: request.path, match: match, requestID: requestID)
+            response.route = "$default"
         } else if restPath != nil {
             response = restErrors.error(.missingAuthenticationToken, requestID: requestID, function: nil)
         } else {

@@ -47,6 +47,8 @@ public struct GatewayResponse: Sendable {
     public var body: [UInt8]
     /// The function that handled it, if one was invoked.
     public var functionKey: String?
+    /// The route that matched (`GET /items/{id}`, `$default`), if one did.
+    public var route: String? = nil
     /// The request ID (`x-amzn-RequestId`).
     public var requestID: String
 

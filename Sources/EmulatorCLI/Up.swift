@@ -42,6 +42,9 @@ extension Emulate {
         @Flag(name: .customLong("allow-missing-handlers"), help: "Start even when a function has no Swift handler; its routes answer 502.")
         var allowMissingHandlers = false
 
+        @Option(name: .customLong("console-size"), help: "How many requests and invocations the console at /_emulate/console/ keeps.")
+        var consoleSize = 500
+
         @Flag(help: "Watch serverless.yml and the code: reload the one (state kept), restart out-of-process functions for the other.")
         var watch = false
 
@@ -53,6 +56,7 @@ extension Emulate {
             guard [port, cognitoPort, lambdaPort].allSatisfy({ $0.map((0...65535).contains) ?? true }) else {
                 throw ValidationError("ports must be between 0 and 65535")
             }
+            guard (1...100_000).contains(consoleSize) else { throw ValidationError("--console-size must be between 1 and 100000") }
             guard idleTimeout > 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout must be between 0 and 86400 seconds") }
         }
 
@@ -71,6 +75,7 @@ extension Emulate {
                 options.readyFile = readyFile
                 options.allowMissingHandlers = allowMissingHandlers
                 options.idleTimeoutSeconds = idleTimeout
+                options.consoleCapacity = consoleSize
                 options.watch = watch
                 options.buildCommand = build
                 options.onExecutableRebuilt = { api, cognito, lambda in Reexec.run(api: api, cognito: cognito, lambda: lambda) }
@@ -83,7 +88,7 @@ extension Emulate {
                     printOutput(Self.banner(ready))
                     printOutput(
                         "ready api=\(ready.api ?? "-")\(ready.httpApi.map { " httpApi=\($0)" } ?? "") cognito=\(ready.cognito)"
-                            + (ready.lambda.map { " lambda=\($0)" } ?? "")
+                            + (ready.lambda.map { " lambda=\($0)" } ?? "") + (ready.console.map { " console=\($0)" } ?? "")
                     )
                 }
             } catch {

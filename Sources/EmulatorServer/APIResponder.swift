@@ -12,6 +12,8 @@ struct APIResponder: HTTPResponder {
     typealias Context = APIRequestContext
 
     let slot: GatewaySlot
+    /// What the local console shows: each request with its answer.
+    let console: ConsoleActivity
     let logger: Logger
     static let maximumBody = 10 * 1024 * 1024
 
@@ -54,6 +56,15 @@ struct APIResponder: HTTPResponder {
         logger.info(
             "\(request.method) \(uri.path) \(gatewayResponse.functionKey ?? "-") \(gatewayResponse.status) \(String(format: "%.1f", milliseconds)) ms",
             metadata: ["emulate.request.id": "\(gatewayResponse.requestID)"]
+        )
+        console.requestAnswered(
+            requestID: gatewayResponse.requestID,
+            method: request.method.rawValue,
+            path: uri.path,
+            route: gatewayResponse.route,
+            status: gatewayResponse.status,
+            milliseconds: milliseconds,
+            response: gatewayResponse.body
         )
         var fields = HTTPFields()
         for header in gatewayResponse.headers {

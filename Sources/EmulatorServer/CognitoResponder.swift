@@ -9,7 +9,7 @@ import NIOCore
 import SigV4
 
 /// The Cognito listener: the AWS JSON endpoint at `POST /`, each pool's JWKS and OpenID configuration,
-/// and the `/_emulate` admin routes (outbox, clock, health).
+/// and the `/_emulate` admin routes (outbox, clock, health, the console).
 struct CognitoResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -22,6 +22,8 @@ struct CognitoResponder: HTTPResponder {
     /// The authorization code flow and its sign-in page.
     let hostedLogin: HostedLogin
     let clock: any TimeSource
+    /// The local console, under `/_emulate/console/`.
+    let console: ConsoleResponder
     let logger: Logger
     static let maximumBody = 1 << 20
     /// How far `POST /_emulate/clock` may move the clock: 100 years.
@@ -30,13 +32,14 @@ struct CognitoResponder: HTTPResponder {
     private static let requestIDHeader = HTTPField.Name("x-amzn-RequestId")!
     private static let errorTypeHeader = HTTPField.Name("x-amzn-ErrorType")!
 
-    init(service: CognitoService, identity: AWSIdentity, clock: any TimeSource, logger: Logger) {
+    init(service: CognitoService, identity: AWSIdentity, clock: any TimeSource, console: ConsoleActivity, logger: Logger) {
         self.service = service
         self.dispatcher = CognitoJSONDispatcher(service: service)
         self.identity = identity
         self.identityPools = IdentityPoolDispatcher(service: identity.identityPools)
         self.hostedLogin = HostedLogin(service: service)
         self.clock = clock
+        self.console = ConsoleResponder(activity: console)
         self.logger = logger
     }
 
@@ -107,6 +110,7 @@ struct CognitoResponder: HTTPResponder {
         default:
             break
         }
+        if path.hasPrefix("/_emulate/console"), let answer = console.respond(method: request.method, path: path) { return answer }
         if request.method == .get || request.method == .post, let answer = try await hostedPage(request, path: path) { return answer }
         if request.method == .put, path.hasPrefix("/_emulate/import/") {
             return await uploadImportFile(request, jobID: String(path.dropFirst("/_emulate/import/".count)))

@@ -73,7 +73,13 @@ public struct CognitoServer: Sendable {
     /// - Parameter onReady: Called once the listener accepts connections, after the ready file is written.
     public func run(onReady: @escaping @Sendable (ReadyInfo) async -> Void) async throws {
         let application = Application(
-            responder: CognitoResponder(service: cognito, identity: identity, clock: cognito.clock, logger: logger),
+            responder: CognitoResponder(
+                service: cognito,
+                identity: identity,
+                clock: cognito.clock,
+                console: ConsoleActivity(capacity: 1, clock: cognito.clock),
+                logger: logger
+            ),
             server: Emulator.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
             onServerRunning: { channel in
@@ -119,7 +125,8 @@ public struct CognitoServer: Sendable {
             userPools: pools,
             credentials: identity.readyCredentials,
             identityPools: [:],
-            routes: []
+            routes: [],
+            console: "\(cognitoBase)/_emulate/console/"
         )
     }
 }

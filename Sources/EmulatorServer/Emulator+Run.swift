@@ -48,14 +48,14 @@ extension Emulator: Service {
             await self.start(ports: ports, slots: (slot, lambdaSlot), startup: startup, onReady: onReady)
         }
         let cognitoApplication = Application(
-            responder: CognitoResponder(service: cognito, identity: identity, clock: clock, logger: logger),
+            responder: CognitoResponder(service: cognito, identity: identity, clock: clock, console: console, logger: logger),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
             onServerRunning: { channel in await listenersBound(ListenerPorts(cognito: channel.localAddress?.port ?? options.cognitoPort)) },
             logger: logger
         )
         let apiApplication = Application(
-            responder: APIResponder(slot: slot, logger: logger),
+            responder: APIResponder(slot: slot, console: console, logger: logger),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: apiPort), serverName: "emulate-api"),
             onServerRunning: { channel in await listenersBound(ListenerPorts(api: channel.localAddress?.port ?? apiPort)) },
@@ -209,7 +209,8 @@ extension Emulator: Service {
             identityPools: Dictionary(stack.identityPools.map { ($0.logicalID, $0.id) }, uniquingKeysWith: { first, _ in first }),
             routes: service.routes.map {
                 ReadyInfo.Route(api: $0.api.rawValue, method: $0.method, path: $0.path, function: $0.functionKey, authorizer: $0.authorizer)
-            }
+            },
+            console: cognitoBase + "/_emulate/console/"
         )
     }
 

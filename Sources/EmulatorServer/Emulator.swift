@@ -58,6 +58,8 @@ public struct Emulator: Sendable {
     let source: ConfigSource
     /// The files the configuration was read from (watch mode watches them).
     let configFiles: [String]
+    /// What the local console shows of requests and invocations.
+    let console: ConsoleActivity
     let logger: Logger
 
     /// Where a configuration comes from.
@@ -111,6 +113,9 @@ public struct Emulator: Sendable {
         let stack = loaded.stack
         let store = try StateDirectory.openStore(configPath: configPath, service: service, options: options)
         let clock = EmulatorClock()
+        let console = ConsoleActivity(capacity: options.consoleCapacity, clock: clock)
+        var logger = logger
+        logger.handler = ConsoleLogHandler(wrapped: logger.handler, activity: console)
         let cognito: CognitoService
         do {
             var cognitoLogger = logger
@@ -127,7 +132,7 @@ public struct Emulator: Sendable {
         } catch {
             throw EmulatorError("cannot start Cognito: \(error)")
         }
-        let invoker = LambdaInvoker(clock: clock, logger: logger)
+        let invoker = LambdaInvoker(clock: clock, logger: logger, observer: console)
         let background = BackgroundInvocations()
         let identity = try AWSIdentity(
             roles: stack.roles,
@@ -170,6 +175,7 @@ public struct Emulator: Sendable {
             provisioner: provisioner,
             source: source,
             configFiles: loaded.files,
+            console: console,
             logger: logger
         )
     }

@@ -42,6 +42,8 @@ public struct EmulatorOptions: Sendable {
     public var params: [String: String] = [:]
     /// `--values FILE`: offline values for variables by their text.
     public var valuesFile: String?
+    /// How many requests and invocations the local console keeps (`--console-size`).
+    public var consoleCapacity: Int = 500
 
     /// What loading serverless.yml takes of these options.
     public var loadOptions: LoadOptions {

@@ -82,6 +82,8 @@ public struct ReadyInfo: Codable, Sendable {
     }
     /// The routes.
     public var routes: [Route]
+    /// The local console's URL (`http://host:cognitoPort/_emulate/console/`).
+    public var console: String? = nil
 }
 
 extension ReadyInfo {

@@ -9,14 +9,17 @@ import NIOConcurrencyHelpers
 public struct LambdaInvoker: Sendable {
     let clock: any TimeSource
     let logger: Logger
+    let observer: (any InvocationObserver)?
 
     /// An invoker logging to `logger`.
     /// - Parameters:
     ///   - clock: The emulator's clock: the deadline a handler sees is its time plus the function's timeout.
     ///   - logger: Where invocation failures are logged.
-    public init(clock: any TimeSource = EmulatorClock(), logger: Logger) {
+    ///   - observer: Told of every invocation when it ends (the local console), if any.
+    public init(clock: any TimeSource = EmulatorClock(), logger: Logger, observer: (any InvocationObserver)? = nil) {
         self.clock = clock
         self.logger = logger
+        self.observer = observer
     }
 
     /// Invokes `function` with a Swift event.
@@ -34,6 +37,28 @@ public struct LambdaInvoker: Sendable {
         callerTimeout: Double? = nil
     ) async -> Result<any Sendable, InvocationFailure> {
         let requestID = requestID ?? SecureRandom.uuidString()
+        guard let observer else { return await perform(function, event: event, requestID: requestID, callerTimeout: callerTimeout) }
+        let started = ContinuousClock.now
+        let result = await perform(function, event: event, requestID: requestID, callerTimeout: callerTimeout)
+        observer.invocationEnded(
+            ObservedInvocation(
+                requestID: requestID,
+                functionKey: function.key,
+                event: .value(event),
+                result: result.map { .value($0) },
+                milliseconds: Self.milliseconds(since: started),
+                outOfProcess: function.handler == nil && function.process != nil
+            )
+        )
+        return result
+    }
+
+    private func perform(
+        _ function: LambdaFunction,
+        event: any Sendable,
+        requestID: String,
+        callerTimeout: Double?
+    ) async -> Result<any Sendable, InvocationFailure> {
         if function.handler == nil, let process = function.process {
             guard let encodable = event as? any Encodable, let bytes = try? JSONEncoder().encode(encodable) else {
                 return .failure(
@@ -73,6 +98,28 @@ public struct LambdaInvoker: Sendable {
 
     /// Invokes `function` with a JSON event and returns its answer's bytes (the Lambda Invoke API, `emulate invoke`).
     public func invoke(_ function: LambdaFunction, json: [UInt8], request: InvocationRequest) async -> Result<[UInt8], InvocationFailure> {
+        guard let observer else { return await perform(function, json: json, request: request) }
+        let started = ContinuousClock.now
+        let result = await perform(function, json: json, request: request)
+        observer.invocationEnded(
+            ObservedInvocation(
+                requestID: request.requestID,
+                functionKey: function.key,
+                event: .bytes(json),
+                result: result.map { .bytes($0) },
+                milliseconds: Self.milliseconds(since: started),
+                outOfProcess: function.handler == nil && function.process != nil
+            )
+        )
+        return result
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    }
+
+    private func perform(_ function: LambdaFunction, json: [UInt8], request: InvocationRequest) async -> Result<[UInt8], InvocationFailure> {
         let requestID = request.requestID
         if function.handler == nil, let process = function.process {
             return await run(process, function, payload: json, request: request, nil)

@@ -83,24 +83,21 @@ struct SampleEventBuilder {
         return SourceEvents.sns(topicARN: topic, subject: "Sample", message: data ?? #"{"message":"sample"}"#, at: origin)
     }
 
+    /// The function's first stream event of the kind asked for (`stream`: of either kind), or a sample stream.
     private func stream(_ type: String) -> JSONValue {
-        var given: String?
         for case .other("stream", let event) in function.events {
             let node = event["stream"] ?? event
-            let arn = setting(node, "arn") ?? ""
-            let kind = node["type"]?.scalarText ?? (arn.hasPrefix("arn:aws:kinesis") ? "kinesis" : "dynamodb")
-            if type == "stream" || type == kind {
-                given = arn
-                if type == "stream" { return kind == "kinesis" ? kinesis(arn) : dynamoDB(arn) }
-                break
-            }
+            let arn = setting(node, "arn")
+            let kind = node["type"]?.scalarText ?? ((arn ?? "").hasPrefix("arn:aws:kinesis") ? "kinesis" : "dynamodb")
+            guard type == "stream" || type == kind else { continue }
+            return kind == "kinesis" ? kinesis(arn) : dynamoDB(arn)
         }
-        return type == "kinesis" ? kinesis(given) : dynamoDB(given)
+        return type == "kinesis" ? kinesis(nil) : dynamoDB(nil)
     }
 
     private func dynamoDB(_ arn: String?) -> JSONValue {
         SourceEvents.dynamoDBStream(
-            streamARN: arn.flatMap { $0.isEmpty ? nil : $0 } ?? self.arn("dynamodb", "table/\(sampleName)/stream/2026-01-01T00:00:00.000"),
+            streamARN: arn ?? self.arn("dynamodb", "table/\(sampleName)/stream/2026-01-01T00:00:00.000"),
             at: origin
         )
     }
@@ -108,7 +105,7 @@ struct SampleEventBuilder {
     private func kinesis(_ arn: String?) -> JSONValue {
         let role = stack.function(function.key)?.roleARN.description ?? self.arn("iam", "role/\(sampleName)-role")
         return SourceEvents.kinesis(
-            streamARN: arn.flatMap { $0.isEmpty ? nil : $0 } ?? self.arn("kinesis", "stream/\(sampleName)"),
+            streamARN: arn ?? self.arn("kinesis", "stream/\(sampleName)"),
             data: data ?? #"{"message":"sample"}"#,
             roleARN: role,
             at: origin

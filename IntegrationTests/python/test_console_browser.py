@@ -1,0 +1,118 @@
+"""The local console (/_emulate/console/) in a real browser: a request made with curl appears live, with the
+event the handler received, what it returned and its log lines; secrets never show. Screenshots go to
+IntegrationTests/python/.screenshots/console-*.png."""
+import json
+import os
+import subprocess
+import time
+
+import pytest
+import requests
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from browser import chromium, screenshot, wait_for
+from emulator import ROOT, Emulator
+
+
+@pytest.fixture(scope="module")
+def seed():
+    emulator = Emulator(os.path.join(ROOT, "serverless.yml")).start()
+    yield emulator
+    emulator.stop()
+
+
+@pytest.fixture()
+def browser():
+    driver = chromium()
+    yield driver
+    driver.quit()
+
+
+def row(driver, text, timeout=15):
+    """The first row of the requests table whose text contains `text`, once it is there."""
+    def find(d):
+        for tr in d.find_elements(By.CSS_SELECTOR, "#requests-table tbody tr"):
+            if text in tr.text and tr.is_displayed():
+                return tr
+        return False
+    return WebDriverWait(driver, timeout).until(find)
+
+
+def test_the_ready_line_and_file_name_the_console_on_the_cognito_port(seed):
+    assert seed.ready["console"] == seed.ready["cognito"] + "/_emulate/console/"
+    assert f"console={seed.ready['console']}" in seed.output()
+    page = requests.get(seed.ready["console"], timeout=30)
+    assert page.status_code == 200 and "script-src 'self'" in page.headers["Content-Security-Policy"]
+    # Never on the API port.
+    assert requests.get(seed.ready["api"].rsplit("/", 1)[0] + "/_emulate/console/", timeout=30).status_code != 200
+
+
+def test_a_request_made_with_curl_appears_live_with_its_event_answer_and_logs(seed, browser):
+    browser.set_window_size(1280, 800)
+    browser.get(seed.ready["console"])
+    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "connection").text == "live")
+    email = f"console-{time.time_ns()}@example.com"
+    subprocess.run(["curl", "-s", "-X", "POST", seed.api_url + "/user/signup", "-d", json.dumps({"email": email, "password": "secret123"})],
+                   check=True, capture_output=True, timeout=30)
+    signup = row(browser, "/dev/user/signup")
+    assert "signupUser" in signup.text and "200" in signup.text
+    subprocess.run(["curl", "-s", "-X", "POST", seed.api_url + "/user/private"], check=True, capture_output=True, timeout=30)
+    refused = row(browser, "/dev/user/private")
+    assert "401" in refused.text
+    screenshot(browser, "console-requests")
+    # Open the sign-up with the keyboard: its event, what it returned, and the log lines of its request ID.
+    signup.send_keys(Keys.ENTER)
+    wait_for(browser, "#detail:not([hidden]) pre.event")
+    event = json.loads(browser.find_element(By.CSS_SELECTOR, "#detail pre.event").text)
+    assert event["path"] == "/user/signup" and event["requestContext"]["stage"] == "dev"
+    body = json.loads(event["body"])
+    assert body["email"] == email and body["password"] == "••••••", "a password never shows"
+    assert "User registration successful" in browser.find_element(By.CSS_SELECTOR, "#detail pre.answer").text
+    logs = browser.find_element(By.ID, "detail-logs").text
+    assert "START RequestId" in logs and "REPORT RequestId" in logs
+    assert "secret123" not in browser.page_source
+    screenshot(browser, "console-request-detail")
+    # The refused call ran no function: the console says the gateway answered itself.
+    refused.click()
+    WebDriverWait(browser, 15).until(lambda d: "No function ran" in d.find_element(By.ID, "detail").text)
+
+
+def test_filters_narrow_the_list_by_function_status_and_text(seed, browser):
+    for _ in range(2):
+        requests.post(seed.api_url + "/user/login", data=json.dumps({"email": "nobody@example.com", "password": "x"}), timeout=30)
+    requests.post(seed.api_url + "/user/private", timeout=30)
+    browser.get(seed.ready["console"])
+    row(browser, "/dev/user/login")
+    Select(browser.find_element(By.ID, "filter-function")).select_by_visible_text("loginUser")
+    visible = [tr.text for tr in browser.find_elements(By.CSS_SELECTOR, "#requests-table tbody tr") if tr.is_displayed()]
+    assert visible and all("loginUser" in text for text in visible)
+    Select(browser.find_element(By.ID, "filter-function")).select_by_index(0)
+    Select(browser.find_element(By.ID, "filter-status")).select_by_visible_text("4xx")
+    statuses = [tr.find_element(By.CSS_SELECTOR, "td.status").text for tr in browser.find_elements(By.CSS_SELECTOR, "#requests-table tbody tr")
+                if tr.is_displayed()]
+    assert statuses and all(status.startswith("4") for status in statuses), statuses
+    browser.find_element(By.ID, "filter-text").send_keys("private")
+    assert browser.execute_script("return document.getElementById('filter-text').value") == "private"
+    visible = [tr.text for tr in browser.find_elements(By.CSS_SELECTOR, "#requests-table tbody tr") if tr.is_displayed()]
+    assert visible and all("/user/private" in text for text in visible)
+    browser.set_window_size(390, 844)
+    screenshot(browser, "console-requests-phone")
+
+
+def test_the_api_lists_requests_and_an_unknown_one_is_404(seed):
+    requests.post(seed.api_url + "/user/private", timeout=30)
+    listed = requests.get(seed.ready["console"] + "api/requests", timeout=30).json()["requests"]
+    assert listed and {"requestID", "method", "path", "status", "function", "milliseconds"} <= set(listed[-1])
+    assert requests.get(seed.ready["console"] + "api/requests/nope", timeout=30).status_code == 404
+
+
+def test_an_open_console_does_not_hold_up_shutdown():
+    emulator = Emulator(os.path.join(ROOT, "serverless.yml")).start()
+    stream = requests.get(emulator.ready["console"] + "stream", stream=True, timeout=30)
+    assert stream.status_code == 200 and stream.headers["Content-Type"].startswith("text/event-stream")
+    started = time.monotonic()
+    assert emulator.stop() == 0
+    assert time.monotonic() - started < 10
+    stream.close()

@@ -1,0 +1,92 @@
+import EmulatorCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import ServiceLifecycle
+
+/// The local console on the Cognito listener, under `/_emulate/console/`: the page, the requests it
+/// lists (`api/requests`, one with its event, answer and logs at `api/requests/<request ID>`) and the
+/// live stream of them (`stream`, server-sent events).
+struct ConsoleResponder: Sendable {
+    let activity: ConsoleActivity
+    /// How often an idle stream sends a comment, so a closed page is noticed.
+    static let heartbeatSeconds: UInt64 = 10
+
+    /// The answer for `path` (under `/_emulate/console`), or nil when it is none of the console's.
+    func respond(method: HTTPRequest.Method, path: String) -> Response? {
+        guard method == .get else { return nil }
+        switch path {
+        case "/_emulate/console":
+            var headers = HTTPFields()
+            headers[.location] = "/_emulate/console/"
+            return Response(status: .movedPermanently, headers: headers)
+        case "/_emulate/console/":
+            return HTTPResponses.bytes(Array(ConsolePage.html.utf8), status: 200, contentType: "text/html; charset=utf-8", headers: Self.pageHeaders)
+        case "/_emulate/console/console.js":
+            return HTTPResponses.bytes(
+                Array(ConsolePage.script.utf8),
+                status: 200,
+                contentType: "text/javascript; charset=utf-8",
+                headers: Self.pageHeaders
+            )
+        case "/_emulate/console/api/requests":
+            return HTTPResponses.json(JSONValue.object([.init("requests", .array(activity.records.map(\.summary)))]).serialized)
+        case "/_emulate/console/stream":
+            return stream()
+        default:
+            let prefix = "/_emulate/console/api/requests/"
+            guard path.hasPrefix(prefix) else { return nil }
+            guard let record = activity.record(String(path.dropFirst(prefix.count))) else {
+                return HTTPResponses.message("no request with that ID in the console (it keeps the last \(activity.capacity))", status: 404)
+            }
+            return HTTPResponses.json(record.detail.serialized)
+        }
+    }
+
+    /// The page may only run its own script and style, and never be framed.
+    static let pageHeaders: HTTPFields = {
+        var headers = HTTPFields()
+        headers[.contentSecurityPolicy] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+        headers[.xContentTypeOptions] = "nosniff"
+        headers[.cacheControl] = "no-store"
+        return headers
+    }()
+
+    /// Server-sent events: each record as it is added or changes, a comment every few seconds while idle;
+    /// ends when the page goes away or the emulator shuts down.
+    private func stream() -> Response {
+        let records = activity.subscribe()
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream"
+        headers[.cacheControl] = "no-store"
+        return Response(
+            status: .ok,
+            headers: headers,
+            body: ResponseBody { writer in
+                let (events, continuation) = AsyncStream.makeStream(of: String.self)
+                let forward = Task {
+                    for await record in records { continuation.yield("data: \(record.summary.serialized)\n\n") }
+                    continuation.finish()
+                }
+                let heartbeat = Task {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(nanoseconds: Self.heartbeatSeconds * 1_000_000_000)
+                        continuation.yield(": idle\n\n")
+                    }
+                }
+                defer {
+                    forward.cancel()
+                    heartbeat.cancel()
+                }
+                try await withGracefulShutdownHandler {
+                    try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
+                    for await event in events { try await writer.write(ByteBuffer(string: event)) }
+                } onGracefulShutdown: {
+                    continuation.finish()
+                }
+                try await writer.finish(nil)
+            }
+        )
+    }
+}
