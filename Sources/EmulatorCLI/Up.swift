@@ -76,6 +76,8 @@ extension Emulate {
                 options.allowMissingHandlers = allowMissingHandlers
                 options.idleTimeoutSeconds = idleTimeout
                 options.consoleCapacity = consoleSize
+                let environment = ProcessInfo.processInfo.environment
+                options.colorStatus = isatty(STDERR_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
                 options.watch = watch
                 options.buildCommand = build
                 options.onExecutableRebuilt = { api, cognito, lambda in Reexec.run(api: api, cognito: cognito, lambda: lambda) }
@@ -107,23 +109,43 @@ extension Emulate {
             }
         }
 
+        /// What `up` prints before `ready`: the routes, the pools and clients, the identity pools and the
+        /// functions, each a table whose columns line up, and the developer credentials.
         static func banner(_ ready: ReadyInfo) -> String {
             var lines: [String] = []
             if !ready.routes.isEmpty {
-                lines.append("Routes:")
-                for route in ready.routes {
-                    let base = (route.api == "http" ? ready.httpApi : ready.api) ?? "(API listener not running)"
-                    let path = route.path == "*" ? "/*" : route.path
-                    lines.append("  \(route.method.padding(toLength: 7)) \(base)\(path)  \(route.function)  \(route.authorizer ?? "-")")
-                }
+                lines.append("Routes")
+                lines += TextTable(
+                    header: ["METHOD", "URL", "FUNCTION", "AUTHORIZER"],
+                    rows: ready.routes.map { route in
+                        let base = (route.api == "http" ? ready.httpApi : ready.api) ?? "(API listener not running)"
+                        return [route.method, base + (route.path == "*" ? "/*" : route.path), route.function, route.authorizer ?? "-"]
+                    }
+                ).lines(indent: "  ")
             }
-            for (logicalID, pool) in ready.userPools.sorted(by: { $0.key < $1.key }) {
-                lines.append("User pool \(logicalID): \(pool.id)  issuer \(pool.issuer)")
-                for (clientLogicalID, clientID) in pool.clients.sorted(by: { $0.key < $1.key }) {
-                    lines.append("  client \(clientLogicalID): \(clientID)")
+            if !ready.userPools.isEmpty {
+                lines.append("User pools")
+                let rows = ready.userPools.sorted(by: { $0.key < $1.key }).flatMap { logicalID, pool in
+                    let clients = pool.clients.sorted(by: { $0.key < $1.key })
+                    guard !clients.isEmpty else { return [[logicalID, pool.id, "-", "-", pool.issuer]] }
+                    return clients.enumerated().map { index, client in
+                        index == 0 ? [logicalID, pool.id, client.key, client.value, pool.issuer] : ["", "", client.key, client.value, ""]
+                    }
                 }
+                lines += TextTable(header: ["POOL", "ID", "CLIENT", "CLIENT ID", "ISSUER"], rows: rows).lines(indent: "  ")
             }
-            for (logicalID, id) in ready.identityPools.sorted(by: { $0.key < $1.key }) { lines.append("Identity pool \(logicalID): \(id)") }
+            if !ready.identityPools.isEmpty {
+                lines.append("Identity pools")
+                lines += TextTable(header: ["POOL", "ID"], rows: ready.identityPools.sorted(by: { $0.key < $1.key }).map { [$0.key, $0.value] })
+                    .lines(indent: "  ")
+            }
+            if !ready.functions.isEmpty {
+                lines.append("Functions")
+                lines += TextTable(
+                    header: ["FUNCTION", "NAME", "RUNS"],
+                    rows: ready.functions.sorted(by: { $0.key < $1.key }).map { [$0.key, $0.value.name, $0.value.runs] }
+                ).lines(indent: "  ")
+            }
             lines.append(
                 "Developer credentials (full access): AWS_ACCESS_KEY_ID=\(ready.credentials.accessKeyId) AWS_SECRET_ACCESS_KEY=\(ready.credentials.secretAccessKey)"
             )

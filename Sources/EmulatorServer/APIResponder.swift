@@ -14,6 +14,8 @@ struct APIResponder: HTTPResponder {
     let slot: GatewaySlot
     /// What the local console shows: each request with its answer.
     let console: ConsoleActivity
+    /// Whether request lines colour their status (a terminal without `NO_COLOR`).
+    let colorStatus: Bool
     let logger: Logger
     static let maximumBody = 10 * 1024 * 1024
 
@@ -54,7 +56,7 @@ struct APIResponder: HTTPResponder {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         logger.info(
-            "\(request.method) \(uri.path) \(gatewayResponse.functionKey ?? "-") \(gatewayResponse.status) \(String(format: "%.1f", milliseconds)) ms",
+            "\(request.method) \(uri.path) \(gatewayResponse.functionKey ?? "-") \(status(gatewayResponse.status)) \(String(format: "%.1f", milliseconds)) ms",
             metadata: ["emulate.request.id": "\(gatewayResponse.requestID)"]
         )
         console.requestAnswered(
@@ -75,6 +77,21 @@ struct APIResponder: HTTPResponder {
             headers: fields,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: gatewayResponse.body))
         )
+    }
+}
+
+extension APIResponder {
+    /// The status as a request line shows it: green, cyan, yellow or red by its class on a terminal.
+    func status(_ code: Int) -> String {
+        guard colorStatus else { return String(code) }
+        let color =
+            switch code {
+            case 200..<300: "32"
+            case 300..<400: "36"
+            case 400..<500: "33"
+            default: "31"
+            }
+        return "\u{1B}[\(color)m\(code)\u{1B}[0m"
     }
 }
 

@@ -93,7 +93,7 @@ public struct CognitoServer: Sendable {
                 }
                 await onReady(info)
             },
-            logger: logger
+            logger: Emulator.serverLogger(logger)
         )
         let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

@@ -52,21 +52,21 @@ extension Emulator: Service {
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
             onServerRunning: { channel in await listenersBound(ListenerPorts(cognito: channel.localAddress?.port ?? options.cognitoPort)) },
-            logger: logger
+            logger: Self.serverLogger(logger)
         )
         let apiApplication = Application(
-            responder: APIResponder(slot: slot, console: console, logger: logger),
+            responder: APIResponder(slot: slot, console: console, colorStatus: options.colorStatus, logger: logger),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: apiPort), serverName: "emulate-api"),
             onServerRunning: { channel in await listenersBound(ListenerPorts(api: channel.localAddress?.port ?? apiPort)) },
-            logger: logger
+            logger: Self.serverLogger(logger)
         )
         let lambdaApplication = Application(
             responder: LambdaResponder(slot: lambdaSlot, logger: logger),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: lambdaPort), serverName: "emulate-lambda"),
             onServerRunning: { channel in await listenersBound(ListenerPorts(lambda: channel.localAddress?.port ?? lambdaPort)) },
-            logger: logger
+            logger: Self.serverLogger(logger)
         )
         let services: [any Service] = [apiApplication, cognitoApplication, lambdaApplication]
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: signals, logger: logger))
@@ -133,6 +133,14 @@ extension Emulator: Service {
 
     /// HTTP/1.1 with an idle timeout (a connection that sends nothing, half a request or stays idle on
     /// keep-alive is closed) and HTTP/1.0 connections closed after their answer.
+    /// The logger the HTTP servers themselves log with: their start-up lines ("Server started and listening
+    /// on …") are for debugging, so at info level they are left out; warnings and errors still show.
+    static func serverLogger(_ logger: Logger) -> Logger {
+        var quiet = logger
+        if quiet.logLevel > .debug { quiet.logLevel = max(quiet.logLevel, .notice) }
+        return quiet
+    }
+
     static func httpServer(idleTimeout: Double) -> HTTPServerBuilder {
         .http1(configuration: .init(additionalChannelHandlers: [ConnectionHygieneInstaller()], idleTimeout: .milliseconds(Int64(idleTimeout * 1000))))
     }

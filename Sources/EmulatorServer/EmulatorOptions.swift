@@ -44,6 +44,8 @@ public struct EmulatorOptions: Sendable {
     public var valuesFile: String?
     /// How many requests and invocations the local console keeps (`--console-size`).
     public var consoleCapacity: Int = 500
+    /// Colour the status of each request line (on a terminal that has not asked for `NO_COLOR`).
+    public var colorStatus: Bool = false
 
     /// What loading serverless.yml takes of these options.
     public var loadOptions: LoadOptions {
