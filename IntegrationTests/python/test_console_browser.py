@@ -116,3 +116,63 @@ def test_an_open_console_does_not_hold_up_shutdown():
     assert emulator.stop() == 0
     assert time.monotonic() - started < 10
     stream.close()
+
+
+def test_a_code_signed_up_for_appears_in_the_outbox(seed, browser):
+    idp = seed.client()
+    pool = seed.pool("UserPool")
+    client_id = pool["clients"]["UserClient"]
+    email = f"outbox-{time.time_ns()}@example.com"
+    browser.get(seed.ready["console"] + "#outbox")
+    wait_for(browser, "#outbox:not([hidden])")
+    idp.sign_up(ClientId=client_id, Username=email, Password="secret123", UserAttributes=[{"Name": "email", "Value": email}])
+    code = seed.messages(pool["id"], email)[-1]["code"]
+    outbox_row = WebDriverWait(browser, 15).until(
+        lambda d: next((tr for tr in d.find_elements(By.CSS_SELECTOR, "#outbox-table tbody tr") if email in tr.text), False))
+    assert code in outbox_row.text and "SignUp" in outbox_row.text
+    browser.find_element(By.ID, "outbox-filter").send_keys("nobody-else")
+    assert not outbox_row.is_displayed()
+    browser.find_element(By.ID, "outbox-filter").clear()
+    browser.find_element(By.ID, "outbox-filter").send_keys(email[:12])
+    assert outbox_row.is_displayed()
+    screenshot(browser, "console-outbox")
+
+
+def test_a_pasted_token_is_explained_and_an_expired_one_says_expired(browser):
+    emulator = Emulator(os.path.join(ROOT, "serverless.yml")).start()
+    try:
+        email = f"tokens-{time.time_ns()}@example.com"
+        requests.post(emulator.api_url + "/user/signup", data=json.dumps({"email": email, "password": "secret123"}), timeout=30)
+        token = requests.post(emulator.api_url + "/user/login", data=json.dumps({"email": email, "password": "secret123"}), timeout=30).json()["token"]
+        browser.get(emulator.ready["console"] + "#tokens")
+        wait_for(browser, "#tokens:not([hidden])")
+        field = browser.find_element(By.ID, "token-input")
+        field.send_keys(token)
+        browser.find_element(By.ID, "token-inspect").click()
+        verdict = WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "token-verdict").text or False)
+        assert verdict.startswith("✓ valid: a current id token of pool " + emulator.pool("UserPool")["id"]), verdict
+        claims = browser.find_element(By.ID, "token-claims").text
+        assert email in claims and '"token_use": "id"' in claims
+        screenshot(browser, "console-token")
+        # The clock panel moves the emulator's clock a day on: the same token is now expired.
+        browser.get(emulator.ready["console"] + "#clock")
+        before = WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "clock-now").text.strip("…") or False)
+        browser.find_element(By.CSS_SELECTOR, "#clock-form button[data-advance='86400']").click()
+        WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "clock-offset").text.startswith("+1 d"))
+        assert browser.find_element(By.ID, "clock-now").text != before
+        screenshot(browser, "console-clock")
+        browser.get(emulator.ready["console"] + "#tokens")
+        browser.find_element(By.ID, "token-input").clear()
+        browser.find_element(By.ID, "token-input").send_keys(token)
+        browser.find_element(By.ID, "token-inspect").click()
+        verdict = WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "token-verdict").text or False)
+        assert verdict.startswith("✗ expired at "), verdict
+        # Not a token at all, and one of another pool's making, say so too.
+        for text, expected in [("nonsense", "✗ not a JWT"),
+                               (token.split(".")[0] + ".e30." + token.split(".")[2], "✗ its issuer '' is no user pool of this emulator")]:
+            browser.find_element(By.ID, "token-input").clear()
+            browser.find_element(By.ID, "token-input").send_keys(text)
+            browser.find_element(By.ID, "token-inspect").click()
+            WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "token-verdict").text.startswith(expected))
+    finally:
+        emulator.stop()

@@ -39,7 +39,7 @@ struct CognitoResponder: HTTPResponder {
         self.identityPools = IdentityPoolDispatcher(service: identity.identityPools)
         self.hostedLogin = HostedLogin(service: service)
         self.clock = clock
-        self.console = ConsoleResponder(activity: console)
+        self.console = ConsoleResponder(activity: console, service: service)
         self.logger = logger
     }
 
@@ -110,7 +110,7 @@ struct CognitoResponder: HTTPResponder {
         default:
             break
         }
-        if path.hasPrefix("/_emulate/console"), let answer = console.respond(method: request.method, path: path) { return answer }
+        if path.hasPrefix("/_emulate/console"), let answer = await console.respond(request, path: path) { return answer }
         if request.method == .get || request.method == .post, let answer = try await hostedPage(request, path: path) { return answer }
         if request.method == .put, path.hasPrefix("/_emulate/import/") {
             return await uploadImportFile(request, jobID: String(path.dropFirst("/_emulate/import/".count)))

@@ -39,6 +39,12 @@ enum ConsolePage {
         #detail dt { color: var(--muted); }
         #detail dd { margin: 0; word-break: break-all; }
         pre { background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: .6rem; overflow: auto; max-height: 24rem; white-space: pre-wrap; word-break: break-word; margin: 0; }
+        textarea { width: 100%; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .8rem; border: 1px solid var(--line); border-radius: 4px; padding: .5rem; }
+        form button, #clock-form button { font: inherit; padding: .35rem .8rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; cursor: pointer; align-self: flex-end; }
+        #clock-form button[data-advance] { background: #fff; color: var(--accent); }
+        #token-form button { margin-top: .5rem; }
+        .valid { color: #1a7f37; font-weight: 600; } .invalid { color: #cf222e; font-weight: 600; }
+        header nav a[aria-current="page"] { font-weight: 600; text-decoration: none; }
         button.close { float: right; font: inherit; border: 1px solid var(--line); background: #fff; border-radius: 4px; padding: .15rem .6rem; cursor: pointer; }
         @media (max-width: 640px) { th.optional, td.optional { display: none; } main { padding: .5rem; } }
         </style>
@@ -46,11 +52,11 @@ enum ConsolePage {
         <body>
         <header>
         <h1>emulate console</h1>
-        <nav aria-label="Panels"><a href="#requests" aria-current="page">Requests</a></nav>
+        <nav aria-label="Panels"><a href="#requests">Requests</a><a href="#outbox">Outbox</a><a href="#tokens">Tokens</a><a href="#clock">Clock</a></nav>
         <span id="connection" role="status" aria-live="polite">connecting…</span>
         </header>
         <main>
-        <section id="requests" aria-labelledby="requests-title">
+        <section id="requests" class="panel" aria-labelledby="requests-title">
         <h2 id="requests-title">Requests and invocations</h2>
         <form class="filters" role="search" id="filters">
         <label>Function <select id="filter-function"><option value="">all</option></select></label>
@@ -64,6 +70,28 @@ enum ConsolePage {
         </table>
         </div>
         <p id="empty">Nothing yet: call a route (for example with curl) and it appears here as it happens.</p>
+        </section>
+        <section id="outbox" class="panel" hidden aria-labelledby="outbox-title">
+        <h2 id="outbox-title">Outbox: codes and messages as they are sent</h2>
+        <form class="filters" role="search" id="outbox-filters"><label>User or destination <input id="outbox-filter" type="search" placeholder="username, e-mail, phone"></label></form>
+        <div class="table"><table id="outbox-table">
+        <thead><tr><th>Time</th><th>User</th><th>Trigger</th><th>Code</th><th>Destination</th><th class="optional">Medium</th><th class="optional">Pool</th><th class="optional">Message</th></tr></thead>
+        <tbody></tbody></table></div>
+        <p id="outbox-empty">No message sent yet: sign a user up, or ask for a code.</p>
+        </section>
+        <section id="tokens" class="panel" hidden aria-labelledby="tokens-title">
+        <h2 id="tokens-title">Tokens: paste a JWT to see what it says and whether the emulator accepts it</h2>
+        <form id="token-form"><label for="token-input">Token</label><textarea id="token-input" rows="5" spellcheck="false" autocomplete="off"></textarea>
+        <button type="submit" id="token-inspect">Inspect</button></form>
+        <p id="token-verdict" role="status" aria-live="polite"></p>
+        <div id="token-parts" hidden><h3>Header</h3><pre id="token-header"></pre><h3>Claims</h3><pre id="token-claims"></pre></div>
+        </section>
+        <section id="clock" class="panel" hidden aria-labelledby="clock-title">
+        <h2 id="clock-title">Clock: the emulator's time, which tokens, codes and schedules follow</h2>
+        <p>Now: <strong id="clock-now">…</strong> (<span id="clock-offset">…</span> from this machine's time)</p>
+        <form id="clock-form" class="filters"><button type="button" data-advance="60">+1 minute</button><button type="button" data-advance="3600">+1 hour</button><button type="button" data-advance="86400">+1 day</button>
+        <label>Seconds <input id="clock-seconds" type="number" value="300" min="-3153600000" max="3153600000"></label><button type="submit">Advance</button></form>
+        <p id="clock-status" role="status" aria-live="polite"></p>
         </section>
         <section id="detail" hidden aria-live="polite">
         <button type="button" class="close" id="detail-close">Close</button>

@@ -1,3 +1,4 @@
+import CognitoEmulator
 import EmulatorCore
 import Foundation
 import HTTPTypes
@@ -7,15 +8,26 @@ import ServiceLifecycle
 
 /// The local console on the Cognito listener, under `/_emulate/console/`: the page, the requests it
 /// lists (`api/requests`, one with its event, answer and logs at `api/requests/<request ID>`) and the
-/// live stream of them (`stream`, server-sent events).
+/// live stream of them (`stream`, server-sent events); the outbox (`api/outbox`), a token explained
+/// (`POST api/token`) and the clock (`api/clock`; `POST /_emulate/clock` moves it).
 struct ConsoleResponder: Sendable {
     let activity: ConsoleActivity
+    let service: CognitoService
     /// How often an idle stream sends a comment, so a closed page is noticed.
     static let heartbeatSeconds: UInt64 = 10
 
-    /// The answer for `path` (under `/_emulate/console`), or nil when it is none of the console's.
-    func respond(method: HTTPRequest.Method, path: String) -> Response? {
-        guard method == .get else { return nil }
+    /// The answer for `request` (its path under `/_emulate/console`), or nil when it is none of the console's.
+    func respond(_ request: Request, path: String) async -> Response? {
+        if request.method == .post, path == "/_emulate/console/api/token" {
+            guard let body = try? await request.body.collect(upTo: 64 * 1024),
+                case .object(let members)? = JSONValue.parse(Array(buffer: body)),
+                let token = members.first(where: { $0.key == "token" })?.value.stringValue
+            else {
+                return HTTPResponses.message("expected {\"token\": \"<a JWT>\"}", status: 400)
+            }
+            return HTTPResponses.json(Self.json(service.inspectToken(token.trimmingCharacters(in: .whitespacesAndNewlines))).serialized)
+        }
+        guard request.method == .get else { return nil }
         switch path {
         case "/_emulate/console":
             var headers = HTTPFields()
@@ -25,7 +37,7 @@ struct ConsoleResponder: Sendable {
             return HTTPResponses.bytes(Array(ConsolePage.html.utf8), status: 200, contentType: "text/html; charset=utf-8", headers: Self.pageHeaders)
         case "/_emulate/console/console.js":
             return HTTPResponses.bytes(
-                Array(ConsolePage.script.utf8),
+                Array((ConsolePage.script + "\n" + ConsolePage.panelsScript).utf8),
                 status: 200,
                 contentType: "text/javascript; charset=utf-8",
                 headers: Self.pageHeaders
@@ -34,6 +46,18 @@ struct ConsoleResponder: Sendable {
             return HTTPResponses.json(JSONValue.object([.init("requests", .array(activity.records.map(\.summary)))]).serialized)
         case "/_emulate/console/stream":
             return stream()
+        case "/_emulate/console/api/outbox":
+            let messages = service.outbox.list(userPoolId: nil, username: nil)
+            let data = (try? JSONEncoder().encode(["messages": messages])) ?? Data("{\"messages\":[]}".utf8)
+            return HTTPResponses.bytes(Array(data), status: 200, contentType: "application/json")
+        case "/_emulate/console/api/clock":
+            let now = service.clock.now
+            return HTTPResponses.json(
+                JSONValue.object([
+                    .init("now", .double(now)), .init("time", .string(ConsoleActivity.Record.timestamp(now))),
+                    .init("offsetSeconds", .double(service.clock.offsetSeconds)),
+                ]).serialized
+            )
         default:
             let prefix = "/_emulate/console/api/requests/"
             guard path.hasPrefix(prefix) else { return nil }
@@ -42,6 +66,14 @@ struct ConsoleResponder: Sendable {
             }
             return HTTPResponses.json(record.detail.serialized)
         }
+    }
+
+    static func json(_ inspection: TokenInspection) -> JSONValue {
+        .object([
+            .init("valid", .bool(inspection.valid)), .init("verdict", .string(inspection.verdict)),
+            .init("poolID", inspection.poolID.map(JSONValue.string) ?? .null), .init("header", inspection.header ?? .null),
+            .init("claims", inspection.claims.map { ConsoleRedaction.redact($0) } ?? .null),
+        ])
     }
 
     /// The page may only run its own script and style, and never be framed.
