@@ -176,3 +176,39 @@ def test_a_pasted_token_is_explained_and_an_expired_one_says_expired(browser):
             WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "token-verdict").text.startswith(expected))
     finally:
         emulator.stop()
+
+
+def test_a_user_created_in_the_console_signs_in_through_the_api_and_one_disabled_there_cannot(seed, browser):
+    browser.get(seed.ready["console"] + "#pools")
+    WebDriverWait(browser, 15).until(lambda d: Select(d.find_element(By.ID, "pool-select")).options)
+    email = f"made-in-console-{time.time_ns()}@example.com"
+    browser.find_element(By.ID, "create-username").send_keys(email)
+    browser.find_element(By.ID, "create-email").send_keys(email)
+    browser.find_element(By.ID, "create-password").send_keys("secret123")
+    browser.find_element(By.CSS_SELECTOR, "#user-create button[type=submit]").click()
+    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "pools-status").text == email + " created")
+    assert browser.find_element(By.ID, "create-password").get_attribute("value") == ""
+    login = requests.post(seed.api_url + "/user/login", data=json.dumps({"email": email, "password": "secret123"}), timeout=30)
+    assert login.status_code == 200 and login.json()["message"] == "Success", login.text
+    # ListUsers' filters find it; disabling it in the console stops its next sign-in.
+    browser.find_element(By.ID, "user-filter-value").send_keys(email[:20])
+    browser.find_element(By.CSS_SELECTOR, "#user-search button[type=submit]").click()
+    user_row = WebDriverWait(browser, 15).until(
+        lambda d: next((tr for tr in d.find_elements(By.CSS_SELECTOR, "#users-table tbody tr") if email in tr.text), False))
+    assert "CONFIRMED" in user_row.text and "yes" in user_row.text
+    screenshot(browser, "console-pools")
+    user_row.find_element(By.XPATH, ".//button[text()='Disable']").click()
+    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "pools-status").text == email + " disabled")
+    refused = requests.post(seed.api_url + "/user/login", data=json.dumps({"email": email, "password": "secret123"}), timeout=30)
+    assert refused.status_code != 200, refused.text
+    assert "secret123" not in browser.page_source
+
+
+def test_the_console_api_refuses_another_sites_page(seed):
+    cross = requests.post(seed.ready["console"] + "api/cognito", data=json.dumps({"operation": "ListUserPools", "request": {"MaxResults": 1}}),
+                          headers={"Content-Type": "text/plain", "Origin": "http://evil.example"}, timeout=30)
+    assert cross.status_code == 403
+    unknown = requests.post(seed.ready["console"] + "api/cognito", json={"operation": "DeleteUserPool", "request": {}}, timeout=30)
+    assert unknown.status_code == 400 and "does not run DeleteUserPool" in unknown.text
+    pools = requests.post(seed.ready["console"] + "api/cognito", json={"operation": "ListUserPools", "request": {"MaxResults": 5}}, timeout=30)
+    assert pools.status_code == 200 and pools.json()["UserPools"][0]["Id"] == seed.pool("UserPool")["id"]

@@ -10,6 +10,7 @@ extension ConsolePage {
           }
           if (name === "outbox") refreshOutbox();
           if (name === "clock") refreshClock();
+          if (name === "pools") loadPools();
         }
         window.addEventListener("hashchange", showPanel);
 

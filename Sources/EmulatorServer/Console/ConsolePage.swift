@@ -41,7 +41,9 @@ enum ConsolePage {
         pre { background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: .6rem; overflow: auto; max-height: 24rem; white-space: pre-wrap; word-break: break-word; margin: 0; }
         textarea { width: 100%; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .8rem; border: 1px solid var(--line); border-radius: 4px; padding: .5rem; }
         form button, #clock-form button { font: inherit; padding: .35rem .8rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; cursor: pointer; align-self: flex-end; }
-        #clock-form button[data-advance] { background: #fff; color: var(--accent); }
+        #clock-form button[data-advance], button.action { background: #fff; color: var(--accent); }
+        button.action { font: inherit; font-size: .8rem; padding: .1rem .45rem; margin-right: .3rem; border: 1px solid var(--accent); border-radius: 4px; cursor: pointer; }
+        details summary { cursor: pointer; color: var(--accent); margin: .3rem 0; }
         #token-form button { margin-top: .5rem; }
         .valid { color: #1a7f37; font-weight: 600; } .invalid { color: #cf222e; font-weight: 600; }
         header nav a[aria-current="page"] { font-weight: 600; text-decoration: none; }
@@ -52,7 +54,7 @@ enum ConsolePage {
         <body>
         <header>
         <h1>emulate console</h1>
-        <nav aria-label="Panels"><a href="#requests">Requests</a><a href="#outbox">Outbox</a><a href="#tokens">Tokens</a><a href="#clock">Clock</a></nav>
+        <nav aria-label="Panels"><a href="#requests">Requests</a><a href="#pools">User pools</a><a href="#outbox">Outbox</a><a href="#tokens">Tokens</a><a href="#clock">Clock</a></nav>
         <span id="connection" role="status" aria-live="polite">connecting…</span>
         </header>
         <main>
@@ -71,6 +73,7 @@ enum ConsolePage {
         </div>
         <p id="empty">Nothing yet: call a route (for example with curl) and it appears here as it happens.</p>
         </section>
+        \(poolsSection)
         <section id="outbox" class="panel" hidden aria-labelledby="outbox-title">
         <h2 id="outbox-title">Outbox: codes and messages as they are sent</h2>
         <form class="filters" role="search" id="outbox-filters"><label>User or destination <input id="outbox-filter" type="search" placeholder="username, e-mail, phone"></label></form>

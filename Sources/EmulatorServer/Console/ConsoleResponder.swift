@@ -18,6 +18,8 @@ struct ConsoleResponder: Sendable {
 
     /// The answer for `request` (its path under `/_emulate/console`), or nil when it is none of the console's.
     func respond(_ request: Request, path: String) async -> Response? {
+        if request.method == .post, path.hasPrefix("/_emulate/console/api/"), let refusal = Self.crossSiteRefusal(request) { return refusal }
+        if request.method == .post, path == "/_emulate/console/api/cognito" { return await cognito(request) }
         if request.method == .post, path == "/_emulate/console/api/token" {
             guard let body = try? await request.body.collect(upTo: 64 * 1024),
                 case .object(let members)? = JSONValue.parse(Array(buffer: body)),
@@ -37,7 +39,7 @@ struct ConsoleResponder: Sendable {
             return HTTPResponses.bytes(Array(ConsolePage.html.utf8), status: 200, contentType: "text/html; charset=utf-8", headers: Self.pageHeaders)
         case "/_emulate/console/console.js":
             return HTTPResponses.bytes(
-                Array((ConsolePage.script + "\n" + ConsolePage.panelsScript).utf8),
+                Array([ConsolePage.script, ConsolePage.poolsScript, ConsolePage.panelsScript].joined(separator: "\n").utf8),
                 status: 200,
                 contentType: "text/javascript; charset=utf-8",
                 headers: Self.pageHeaders
@@ -66,6 +68,48 @@ struct ConsoleResponder: Sendable {
             }
             return HTTPResponses.json(record.detail.serialized)
         }
+    }
+
+    /// The user-pool operations the console runs, as the API would (with the developer's full access).
+    static let cognitoOperations: Set<String> = [
+        "ListUserPools", "DescribeUserPool", "ListUserPoolClients", "DescribeUserPoolClient", "ListUsers", "AdminGetUser", "AdminCreateUser",
+        "AdminSetUserPassword", "AdminConfirmSignUp", "AdminDisableUser", "AdminEnableUser", "AdminDeleteUser", "AdminResetUserPassword",
+        "AdminAddUserToGroup", "AdminRemoveUserFromGroup", "ListGroups", "AdminListGroupsForUser", "AdminListDevices",
+    ]
+
+    /// `{"operation": "ListUsers", "request": {…}}`: the operation run through the same dispatcher as the
+    /// AWS JSON endpoint, its answer (or AWS error) returned as the API returns it, secrets masked.
+    private func cognito(_ request: Request) async -> Response {
+        guard let body = try? await request.body.collect(upTo: 256 * 1024),
+            case .object(let members)? = JSONValue.parse(Array(buffer: body)),
+            let operation = members.first(where: { $0.key == "operation" })?.value.stringValue
+        else {
+            return HTTPResponses.message("expected {\"operation\": \"<name>\", \"request\": {…}}", status: 400)
+        }
+        guard Self.cognitoOperations.contains(operation) else {
+            return HTTPResponses.message("the console does not run \(operation)", status: 400)
+        }
+        let input = members.first(where: { $0.key == "request" })?.value ?? .object([])
+        let answer = await CognitoJSONDispatcher(service: service).handle(
+            target: "AWSCognitoIdentityProviderService." + operation,
+            body: Array(input.serialized.utf8)
+        )
+        let shown = JSONValue.parse(answer.body).map { ConsoleRedaction.redact($0).serialized } ?? String(decoding: answer.body, as: UTF8.self)
+        return HTTPResponses.bytes(Array(shown.utf8), status: answer.status, contentType: "application/json")
+    }
+
+    /// A console POST another site's page could have made (the console's own pages send JSON from its own
+    /// origin): refused, so a page elsewhere in the same browser cannot change the pools.
+    static func crossSiteRefusal(_ request: Request) -> Response? {
+        let json = request.headers[.contentType]?.hasPrefix("application/json") == true
+        let host = request.head.authority ?? ""
+        let origin = request.headers[.origin]
+        let sameOrigin = origin == nil || origin == "http://\(host)" || origin == "https://\(host)"
+        let fetchSite = request.headers[HTTPField.Name("Sec-Fetch-Site")!]
+        guard json, sameOrigin, fetchSite == nil || fetchSite == "same-origin" || fetchSite == "none" else {
+            return HTTPResponses.message("the console's API takes JSON from the console's own page only", status: 403)
+        }
+        return nil
     }
 
     static func json(_ inspection: TokenInspection) -> JSONValue {
