@@ -212,3 +212,31 @@ def test_the_console_api_refuses_another_sites_page(seed):
     assert unknown.status_code == 400 and "does not run DeleteUserPool" in unknown.text
     pools = requests.post(seed.ready["console"] + "api/cognito", json={"operation": "ListUserPools", "request": {"MaxResults": 5}}, timeout=30)
     assert pools.status_code == 200 and pools.json()["UserPools"][0]["Id"] == seed.pool("UserPool")["id"]
+
+
+def test_the_functions_panel_lists_routes_and_functions_and_invokes_one_with_a_sample_event(seed, browser):
+    browser.get(seed.ready["console"] + "#functions")
+    WebDriverWait(browser, 15).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#routes-table tbody tr")) == 3)
+    routes = browser.find_element(By.ID, "routes-table").text
+    assert seed.api_url + "/user/private" in routes and "COGNITO_USER_POOLS" in routes
+    signup = browser.find_element(By.CSS_SELECTOR, "details.function[data-function='signupUser']")
+    signup.find_element(By.TAG_NAME, "summary").click()
+    environment = json.loads(signup.find_element(By.CSS_SELECTOR, "pre.environment").text)
+    assert environment["user_pool_id"] == seed.pool("UserPool")["id"], environment
+    assert all(value == "••••••" for name, value in environment.items() if "SECRET" in name.upper())
+    Select(signup.find_element(By.TAG_NAME, "select")).select_by_visible_text("sample http event")
+    WebDriverWait(browser, 15).until(lambda d: '"httpMethod": "POST"' in signup.find_element(By.TAG_NAME, "textarea").get_attribute("value"))
+    area = signup.find_element(By.TAG_NAME, "textarea")
+    event = json.loads(area.get_attribute("value"))
+    event["body"] = json.dumps({"email": f"invoked-{time.time_ns()}@example.com", "password": "secret123"})
+    area.clear()
+    area.send_keys(json.dumps(event))
+    signup.find_element(By.CSS_SELECTOR, "form.invoke button").click()
+    result = WebDriverWait(browser, 30).until(lambda d: signup.find_element(By.CSS_SELECTOR, "pre.result").text or False)
+    assert result.startswith("Returned (request ") and "User registration successful" in result, result
+    screenshot(browser, "console-functions")
+    request_id = result.split("request ", 1)[1].split(")", 1)[0]
+    detail = requests.get(seed.ready["console"] + "api/requests/" + request_id, timeout=30).json()
+    assert detail["kind"] == "invocation" and detail["function"] == "signupUser"
+    refused = requests.post(seed.ready["console"] + "api/invoke", json={"function": "signupUser", "event": "{oops"}, timeout=30)
+    assert refused.status_code == 400 and "Could not parse request body into json" in refused.text

@@ -32,14 +32,21 @@ struct CognitoResponder: HTTPResponder {
     private static let requestIDHeader = HTTPField.Name("x-amzn-RequestId")!
     private static let errorTypeHeader = HTTPField.Name("x-amzn-ErrorType")!
 
-    init(service: CognitoService, identity: AWSIdentity, clock: any TimeSource, console: ConsoleActivity, logger: Logger) {
+    init(
+        service: CognitoService,
+        identity: AWSIdentity,
+        clock: any TimeSource,
+        console: ConsoleActivity,
+        functions: ConsoleFunctionsSlot? = nil,
+        logger: Logger
+    ) {
         self.service = service
         self.dispatcher = CognitoJSONDispatcher(service: service)
         self.identity = identity
         self.identityPools = IdentityPoolDispatcher(service: identity.identityPools)
         self.hostedLogin = HostedLogin(service: service)
         self.clock = clock
-        self.console = ConsoleResponder(activity: console, service: service)
+        self.console = ConsoleResponder(activity: console, service: service, functions: functions)
         self.logger = logger
     }
 

@@ -38,31 +38,37 @@ extension Emulator: Service {
         until stop: (@Sendable () async -> Void)?,
         onReady: @escaping @Sendable (ReadyInfo) async -> Void
     ) async throws {
-        let slot = GatewaySlot()
+        let slots = ListenerSlots()
         let apiPort = options.apiPort ?? service.offline.httpPort ?? EmulatorOptions.defaultAPIPort
         let lambdaPort = options.lambdaPort ?? service.offline.lambdaPort ?? EmulatorOptions.defaultLambdaPort
-        let lambdaSlot = LambdaAPISlot()
         let startup = Startup()
         let listenersBound: @Sendable (ListenerPorts) async -> Void = { reported in
             guard let ports = await startup.bound(reported) else { return }
-            await self.start(ports: ports, slots: (slot, lambdaSlot), startup: startup, onReady: onReady)
+            await self.start(ports: ports, slots: slots, startup: startup, onReady: onReady)
         }
         let cognitoApplication = Application(
-            responder: CognitoResponder(service: cognito, identity: identity, clock: clock, console: console, logger: logger),
+            responder: CognitoResponder(
+                service: cognito,
+                identity: identity,
+                clock: clock,
+                console: console,
+                functions: slots.console,
+                logger: logger
+            ),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: options.cognitoPort), serverName: "emulate-cognito"),
             onServerRunning: { channel in await listenersBound(ListenerPorts(cognito: channel.localAddress?.port ?? options.cognitoPort)) },
             logger: Self.serverLogger(logger)
         )
         let apiApplication = Application(
-            responder: APIResponder(slot: slot, console: console, colorStatus: options.colorStatus, logger: logger),
+            responder: APIResponder(slot: slots.gateway, console: console, colorStatus: options.colorStatus, logger: logger),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: apiPort), serverName: "emulate-api"),
             onServerRunning: { channel in await listenersBound(ListenerPorts(api: channel.localAddress?.port ?? apiPort)) },
             logger: Self.serverLogger(logger)
         )
         let lambdaApplication = Application(
-            responder: LambdaResponder(slot: lambdaSlot, logger: logger),
+            responder: LambdaResponder(slot: slots.lambda, logger: logger),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: lambdaPort), serverName: "emulate-lambda"),
             onServerRunning: { channel in await listenersBound(ListenerPorts(lambda: channel.localAddress?.port ?? lambdaPort)) },
@@ -102,7 +108,7 @@ extension Emulator: Service {
     /// Once both listeners are bound: provisions for their ports, installs the gateway, announces readiness.
     private func start(
         ports: ListenerPorts,
-        slots: (gateway: GatewaySlot, lambda: LambdaAPISlot),
+        slots: ListenerSlots,
         startup: Startup,
         onReady: @Sendable (ReadyInfo) async -> Void
     ) async {
@@ -117,8 +123,7 @@ extension Emulator: Service {
             return
         }
         _ = await startup.replace(runtime, service: service, schedules: schedules(for: service, runtime))
-        slots.gateway.install(runtime.gateway)
-        slots.lambda.install(runtime.lambdaAPI)
+        install(runtime, service: service, in: slots, endpoints: endpoints)
         if options.watch {
             await startup.setWatch(Task { await self.watch(endpoints: endpoints, startup: startup, slots: slots) })
         }
@@ -129,6 +134,15 @@ extension Emulator: Service {
             logger.error("cannot write the ready file: \(error)")
         }
         await onReady(info)
+    }
+
+    /// Puts `runtime` behind the listeners: the gateway, the Lambda API and the console's functions panel.
+    func install(_ runtime: Runtime, service: ServerlessService, in slots: ListenerSlots, endpoints: ServiceEndpoints) {
+        slots.gateway.install(runtime.gateway)
+        slots.lambda.install(runtime.lambdaAPI)
+        slots.console.install(
+            ConsoleFunctions(service: service, stack: runtime.stack, runtime: runtime, invoker: invoker, apiBase: endpoints.apiBase, clock: clock)
+        )
     }
 
     /// HTTP/1.1 with an idle timeout (a connection that sends nothing, half a request or stays idle on
@@ -222,6 +236,13 @@ extension Emulator: Service {
         )
     }
 
+}
+
+/// Where the listeners find what they serve, installed once the ports are bound and at each reload.
+struct ListenerSlots: Sendable {
+    let gateway = GatewaySlot()
+    let lambda = LambdaAPISlot()
+    let console = ConsoleFunctionsSlot()
 }
 
 /// The ports listeners reported: each reports its own.

@@ -11,6 +11,8 @@ import ServerlessConfig
 /// What a provisioned stack runs as: its functions bound to their handlers and clients, the gateway
 /// in front of them, and the pools' triggers wired to the functions.
 struct Runtime: Sendable {
+    /// The stack it runs.
+    let stack: ProvisionedStack
     let functions: [String: LambdaFunction]
     let gateway: APIGateway
     /// The pools of the functions that run out of process.
@@ -66,6 +68,7 @@ struct Runtime: Sendable {
                 cognito: client
             )
         }
+        self.stack = stack
         self.functions = functions
         self.pools = pools
         self.launches = launches

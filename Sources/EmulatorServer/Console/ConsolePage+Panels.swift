@@ -11,6 +11,7 @@ extension ConsolePage {
           if (name === "outbox") refreshOutbox();
           if (name === "clock") refreshClock();
           if (name === "pools") loadPools();
+          if (name === "functions") loadFunctions();
         }
         window.addEventListener("hashchange", showPanel);
 

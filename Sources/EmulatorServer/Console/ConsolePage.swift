@@ -44,6 +44,9 @@ enum ConsolePage {
         #clock-form button[data-advance], button.action { background: #fff; color: var(--accent); }
         button.action { font: inherit; font-size: .8rem; padding: .1rem .45rem; margin-right: .3rem; border: 1px solid var(--accent); border-radius: 4px; cursor: pointer; }
         details summary { cursor: pointer; color: var(--accent); margin: .3rem 0; }
+        details.function { border: 1px solid var(--line); border-radius: 6px; padding: .3rem .8rem; margin-top: .6rem; }
+        form.invoke { display: flex; flex-direction: column; gap: .4rem; } form.invoke select { max-width: 16rem; } form.invoke button { align-self: flex-start; }
+        pre.result { margin-top: .5rem; }
         #token-form button { margin-top: .5rem; }
         .valid { color: #1a7f37; font-weight: 600; } .invalid { color: #cf222e; font-weight: 600; }
         header nav a[aria-current="page"] { font-weight: 600; text-decoration: none; }
@@ -54,7 +57,7 @@ enum ConsolePage {
         <body>
         <header>
         <h1>emulate console</h1>
-        <nav aria-label="Panels"><a href="#requests">Requests</a><a href="#pools">User pools</a><a href="#outbox">Outbox</a><a href="#tokens">Tokens</a><a href="#clock">Clock</a></nav>
+        <nav aria-label="Panels"><a href="#requests">Requests</a><a href="#functions">Functions</a><a href="#pools">User pools</a><a href="#outbox">Outbox</a><a href="#tokens">Tokens</a><a href="#clock">Clock</a></nav>
         <span id="connection" role="status" aria-live="polite">connecting…</span>
         </header>
         <main>
@@ -73,6 +76,7 @@ enum ConsolePage {
         </div>
         <p id="empty">Nothing yet: call a route (for example with curl) and it appears here as it happens.</p>
         </section>
+        \(functionsSection)
         \(poolsSection)
         <section id="outbox" class="panel" hidden aria-labelledby="outbox-title">
         <h2 id="outbox-title">Outbox: codes and messages as they are sent</h2>

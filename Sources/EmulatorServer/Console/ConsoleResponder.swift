@@ -13,6 +13,8 @@ import ServiceLifecycle
 struct ConsoleResponder: Sendable {
     let activity: ConsoleActivity
     let service: CognitoService
+    /// The running service's functions (none in `emulate cognito`).
+    let functions: ConsoleFunctionsSlot?
     /// How often an idle stream sends a comment, so a closed page is noticed.
     static let heartbeatSeconds: UInt64 = 10
 
@@ -20,6 +22,7 @@ struct ConsoleResponder: Sendable {
     func respond(_ request: Request, path: String) async -> Response? {
         if request.method == .post, path.hasPrefix("/_emulate/console/api/"), let refusal = Self.crossSiteRefusal(request) { return refusal }
         if request.method == .post, path == "/_emulate/console/api/cognito" { return await cognito(request) }
+        if request.method == .post, path == "/_emulate/console/api/invoke" { return await invoke(request) }
         if request.method == .post, path == "/_emulate/console/api/token" {
             guard let body = try? await request.body.collect(upTo: 64 * 1024),
                 case .object(let members)? = JSONValue.parse(Array(buffer: body)),
@@ -39,7 +42,9 @@ struct ConsoleResponder: Sendable {
             return HTTPResponses.bytes(Array(ConsolePage.html.utf8), status: 200, contentType: "text/html; charset=utf-8", headers: Self.pageHeaders)
         case "/_emulate/console/console.js":
             return HTTPResponses.bytes(
-                Array([ConsolePage.script, ConsolePage.poolsScript, ConsolePage.panelsScript].joined(separator: "\n").utf8),
+                Array(
+                    [ConsolePage.script, ConsolePage.functionsScript, ConsolePage.poolsScript, ConsolePage.panelsScript].joined(separator: "\n").utf8
+                ),
                 status: 200,
                 contentType: "text/javascript; charset=utf-8",
                 headers: Self.pageHeaders
@@ -48,6 +53,15 @@ struct ConsoleResponder: Sendable {
             return HTTPResponses.json(JSONValue.object([.init("requests", .array(activity.records.map(\.summary)))]).serialized)
         case "/_emulate/console/stream":
             return stream()
+        case "/_emulate/console/api/functions":
+            guard let current = functions?.functions else { return HTTPResponses.json(#"{"routes":[],"functions":[]}"#) }
+            return HTTPResponses.json(current.json.serialized)
+        case "/_emulate/console/api/sample":
+            let query = request.uri.queryParameters
+            guard let key = query.get("function"), let type = query.get("type"), let event = functions?.functions?.sample(type, for: key) else {
+                return HTTPResponses.message("no sample event of that type for that function", status: 404)
+            }
+            return HTTPResponses.bytes(event, status: 200, contentType: "application/json")
         case "/_emulate/console/api/outbox":
             let messages = service.outbox.list(userPoolId: nil, username: nil)
             let data = (try? JSONEncoder().encode(["messages": messages])) ?? Data("{\"messages\":[]}".utf8)
@@ -96,6 +110,29 @@ struct ConsoleResponder: Sendable {
         )
         let shown = JSONValue.parse(answer.body).map { ConsoleRedaction.redact($0).serialized } ?? String(decoding: answer.body, as: UTF8.self)
         return HTTPResponses.bytes(Array(shown.utf8), status: answer.status, contentType: "application/json")
+    }
+
+    /// `{"function": "<key>", "event": "<JSON>"}`: one invocation, as `emulate invoke` runs it; the answer
+    /// or Lambda's error payload (it appears in the requests panel too).
+    private func invoke(_ request: Request) async -> Response {
+        guard let body = try? await request.body.collect(upTo: 6 * 1024 * 1024),
+            case .object(let members)? = JSONValue.parse(Array(buffer: body)),
+            let key = members.first(where: { $0.key == "function" })?.value.stringValue,
+            let event = members.first(where: { $0.key == "event" })?.value.stringValue
+        else {
+            return HTTPResponses.message("expected {\"function\": \"<key>\", \"event\": \"<JSON>\"}", status: 400)
+        }
+        guard JSONValue.parse(Array(event.utf8), duplicateKeys: .lastWins) != nil else {
+            return HTTPResponses.message("the event is not JSON (Lambda refuses it: Could not parse request body into json)", status: 400)
+        }
+        guard let current = functions?.functions, let outcome = await current.invoke(key, event: Array(event.utf8)) else {
+            return HTTPResponses.message("no function '\(key)'", status: 404)
+        }
+        let answer = ConsoleRedaction.redact(String(decoding: outcome.payload, as: UTF8.self))
+        return HTTPResponses.json(
+            JSONValue.object([.init("ok", .bool(outcome.ok)), .init("requestID", .string(outcome.requestID)), .init("answer", .string(answer))])
+                .serialized
+        )
     }
 
     /// A console POST another site's page could have made (the console's own pages send JSON from its own

@@ -12,7 +12,7 @@ import ServerlessConfig
 extension Emulator {
     static let watchInterval: Duration = .milliseconds(300)
 
-    func watch(endpoints: ServiceEndpoints, startup: Startup, slots: (gateway: GatewaySlot, lambda: LambdaAPISlot)) async {
+    func watch(endpoints: ServiceEndpoints, startup: Startup, slots: ListenerSlots) async {
         var configFiles = configFiles
         let directory = Self.directory(of: source)
         let executable = Self.executableStamp()
@@ -51,8 +51,7 @@ extension Emulator {
                     let loaded = try Self.load(source, options: options, handlers: handlers, provisioner: provisioner, endpoints: endpoints)
                     let runtime = runtime(for: loaded.stack, service: loaded.service, launches: loaded.launches)
                     let previous = await startup.replace(runtime, service: loaded.service, schedules: schedules(for: loaded.service, runtime))
-                    slots.gateway.install(runtime.gateway)
-                    slots.lambda.install(runtime.lambdaAPI)
+                    install(runtime, service: loaded.service, in: slots, endpoints: endpoints)
                     for pool in previous?.pools ?? [] { await pool.shutdown() }
                     try? ReadyInfo.write(readyInfo(endpoints: endpoints, service: loaded.service, runtime: runtime), to: options.readyFile)
                     configFiles = loaded.files.isEmpty ? configFiles : loaded.files
