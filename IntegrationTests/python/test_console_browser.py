@@ -101,6 +101,19 @@ def test_filters_narrow_the_list_by_function_status_and_text(seed, browser):
     screenshot(browser, "console-requests-phone")
 
 
+def test_emulate_cognito_serves_the_console_too():
+    cognito = Emulator(None).start()
+    try:
+        assert cognito.ready["console"] == cognito.ready["cognito"] + "/_emulate/console/"
+        assert requests.get(cognito.ready["console"], timeout=30).status_code == 200
+        created = requests.post(cognito.ready["console"] + "api/cognito", json={"operation": "ListUserPools", "request": {"MaxResults": 5}},
+                                timeout=30)
+        assert created.status_code == 200 and created.json() == {"UserPools": []}
+        assert requests.get(cognito.ready["console"] + "api/functions", timeout=30).json() == {"routes": [], "functions": []}
+    finally:
+        cognito.stop()
+
+
 def test_the_api_lists_requests_and_an_unknown_one_is_404(seed):
     requests.post(seed.api_url + "/user/private", timeout=30)
     listed = requests.get(seed.ready["console"] + "api/requests", timeout=30).json()["requests"]
@@ -160,6 +173,8 @@ def test_a_pasted_token_is_explained_and_an_expired_one_says_expired(browser):
         browser.find_element(By.CSS_SELECTOR, "#clock-form button[data-advance='86400']").click()
         WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "clock-offset").text.startswith("+1 d"))
         assert browser.find_element(By.ID, "clock-now").text != before
+        upcoming = browser.find_element(By.ID, "clock-upcoming").text
+        assert "a password reset code sent now" in upcoming and "ID tokens issued now by UserClient (UserPool)" in upcoming, upcoming
         screenshot(browser, "console-clock")
         browser.get(emulator.ready["console"] + "#tokens")
         browser.find_element(By.ID, "token-input").clear()

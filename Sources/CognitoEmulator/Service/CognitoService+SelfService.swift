@@ -8,8 +8,8 @@ import Foundation
 #endif
 
 extension CognitoService {
-    static let signUpCodeValidity: Double = 24 * 3600
-    static let forgotPasswordCodeValidity: Double = 3600
+    package static let signUpCodeValidity: Double = 24 * 3600
+    package static let forgotPasswordCodeValidity: Double = 3600
 
     /// SignUp. https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html
     /// Runs the PreSignUp trigger (which may confirm the user and verify the e-mail or phone) and the

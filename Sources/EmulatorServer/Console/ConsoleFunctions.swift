@@ -1,6 +1,7 @@
 import APIGatewayEmulator
 import CognitoEmulator
 import EmulatorCore
+import EventsEmulator
 import Foundation
 import LambdaEmulator
 import LambdaService
@@ -17,6 +18,25 @@ struct ConsoleFunctions: Sendable {
     let invoker: LambdaInvoker
     let apiBase: String
     let clock: any TimeSource
+    /// When the schedules started counting (rate rules run from their start).
+    let started: Double
+
+    init(service: ServerlessService, stack: ProvisionedStack, runtime: Runtime, invoker: LambdaInvoker, apiBase: String, clock: any TimeSource) {
+        self.service = service
+        self.stack = stack
+        self.runtime = runtime
+        self.invoker = invoker
+        self.apiBase = apiBase
+        self.clock = clock
+        started = clock.now
+    }
+
+    /// The next run of each enabled schedule after `now`.
+    func nextSchedules(after now: Double) -> [(what: String, at: Double)] {
+        Scheduler.rules(of: service, accountID: stack.accountID).compactMap { rule in
+            rule.expression.next(after: now, start: started).map { ("schedule \(rule.name) (\(rule.expression)) runs \(rule.functionKey)", $0) }
+        }
+    }
 
     /// Names whose values the console masks in an environment.
     static func isSecretName(_ name: String) -> Bool {

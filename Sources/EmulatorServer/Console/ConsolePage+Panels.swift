@@ -78,6 +78,9 @@ extension ConsolePage {
           const clock = await answer.json();
           document.getElementById("clock-now").textContent = clock.time;
           document.getElementById("clock-offset").textContent = duration(clock.offsetSeconds);
+          document.querySelector("#clock-upcoming tbody").replaceChildren(...clock.upcoming.map(item => {
+            const tr = document.createElement("tr"); tr.append(cell(item.at.substring(0, 19).replace("T", " ")), cell(item.what)); return tr;
+          }));
         }
         async function advance(seconds) {
           const answer = await fetch("/_emulate/clock", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ advanceSeconds: seconds }) });

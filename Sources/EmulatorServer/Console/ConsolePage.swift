@@ -99,6 +99,8 @@ enum ConsolePage {
         <form id="clock-form" class="filters"><button type="button" data-advance="60">+1 minute</button><button type="button" data-advance="3600">+1 hour</button><button type="button" data-advance="86400">+1 day</button>
         <label>Seconds <input id="clock-seconds" type="number" value="300" min="-3153600000" max="3153600000"></label><button type="submit">Advance</button></form>
         <p id="clock-status" role="status" aria-live="polite"></p>
+        <h3>What expires or happens next</h3>
+        <div class="table"><table id="clock-upcoming"><thead><tr><th>When</th><th>What</th></tr></thead><tbody></tbody></table></div>
         </section>
         <section id="detail" hidden aria-live="polite">
         <button type="button" class="close" id="detail-close">Close</button>

@@ -72,6 +72,10 @@ struct ConsoleResponder: Sendable {
                 JSONValue.object([
                     .init("now", .double(now)), .init("time", .string(ConsoleActivity.Record.timestamp(now))),
                     .init("offsetSeconds", .double(service.clock.offsetSeconds)),
+                    .init(
+                        "upcoming",
+                        .array(upcoming(now: now).map { ["what": .string($0.what), "at": .string(ConsoleActivity.Record.timestamp($0.at))] })
+                    ),
                 ]).serialized
             )
         default:
@@ -110,6 +114,25 @@ struct ConsoleResponder: Sendable {
         )
         let shown = JSONValue.parse(answer.body).map { ConsoleRedaction.redact($0).serialized } ?? String(decoding: answer.body, as: UTF8.self)
         return HTTPResponses.bytes(Array(shown.utf8), status: answer.status, contentType: "application/json")
+    }
+
+    /// What expires or happens next on the emulator's clock, soonest first: the next run of each schedule,
+    /// and when what is issued now expires — codes, and each client's ID, access and refresh tokens.
+    func upcoming(now: Double) -> [(what: String, at: Double)] {
+        var items: [(what: String, at: Double)] = [
+            ("a sign-up or verification code sent now", now + CognitoService.signUpCodeValidity),
+            ("a password reset code sent now", now + CognitoService.forgotPasswordCodeValidity),
+        ]
+        for pool in service.livePools {
+            for client in service.liveClients(poolID: pool.id) {
+                let name = "\(client.configuration.logicalID) (\(pool.configuration.logicalID))"
+                items.append(("ID tokens issued now by \(name)", now + Double(client.configuration.idTokenValiditySeconds)))
+                items.append(("access tokens issued now by \(name)", now + Double(client.configuration.accessTokenValiditySeconds)))
+                items.append(("refresh tokens issued now by \(name)", now + Double(client.configuration.refreshTokenValiditySeconds)))
+            }
+        }
+        items += functions?.functions?.nextSchedules(after: now) ?? []
+        return items.sorted { $0.at < $1.at }
     }
 
     /// `{"function": "<key>", "event": "<JSON>"}`: one invocation, as `emulate invoke` runs it; the answer
