@@ -54,3 +54,12 @@ def httpapi():
     emulator = Emulator(os.path.join(FIXTURES, "httpapi.yml"), binary=FIXTURES_BINARY).start()
     yield emulator
     emulator.stop()
+
+
+@pytest.fixture()
+def browser():
+    """A headless Chromium (Debian's package) driven by Selenium, for one test."""
+    from browser import chromium
+    driver = chromium()
+    yield driver
+    driver.quit()

@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser import chromium, screenshot, wait_for
+from browser import screenshot, wait_for
 from emulator import ROOT, Emulator
 
 
@@ -21,13 +21,6 @@ def seed():
     emulator = Emulator(os.path.join(ROOT, "serverless.yml")).start()
     yield emulator
     emulator.stop()
-
-
-@pytest.fixture()
-def browser():
-    driver = chromium()
-    yield driver
-    driver.quit()
 
 
 def row(driver, text, timeout=15):

@@ -49,13 +49,6 @@ def hosted(callback):
     emulator.stop()
 
 
-@pytest.fixture()
-def browser():
-    driver = chromium()
-    yield driver
-    driver.quit()
-
-
 def id_claims(hosted, tokens, nonce=None):
     """The ID token's claims, verified with the pool's JWKS (`hosted` is the fixture or its `passkeys` part)."""
     key = hosted["jwks"].get_signing_key_from_jwt(tokens["id_token"]).key

@@ -4,24 +4,21 @@ internal import COpenSSL
 public enum Digest {
     /// The SHA-256 digest of `bytes`.
     public static func sha256(_ bytes: some Collection<UInt8>) -> [UInt8] {
-        OpenSSLRuntime.prepare()
-        let input = Array(bytes)
-        var output = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 0
-        _ = input.withUnsafeBufferPointer { buffer in
-            EVP_Digest(buffer.baseAddress, buffer.count, &output, &length, EVP_sha256(), nil)
-        }
-        return output
+        digest(EVP_sha256(), size: 32, bytes)
     }
 
     /// The MD5 digest of `bytes` (what SQS's `md5OfBody` and S3's single-part ETags are; not for security).
     public static func md5(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        digest(EVP_md5(), size: 16, bytes)
+    }
+
+    private static func digest(_ algorithm: OpaquePointer?, size: Int, _ bytes: some Collection<UInt8>) -> [UInt8] {
         OpenSSLRuntime.prepare()
         let input = Array(bytes)
-        var output = [UInt8](repeating: 0, count: 16)
+        var output = [UInt8](repeating: 0, count: size)
         var length: UInt32 = 0
         _ = input.withUnsafeBufferPointer { buffer in
-            EVP_Digest(buffer.baseAddress, buffer.count, &output, &length, EVP_md5(), nil)
+            EVP_Digest(buffer.baseAddress, buffer.count, &output, &length, algorithm, nil)
         }
         return output
     }

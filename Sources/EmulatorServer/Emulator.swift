@@ -115,7 +115,12 @@ public struct Emulator: Sendable {
         let clock = EmulatorClock()
         let console = ConsoleActivity(capacity: options.consoleCapacity, clock: clock)
         var logger = logger
-        logger.handler = ConsoleLogHandler(wrapped: logger.handler, activity: console)
+        // Every line logged with a request ID goes to the console too, filed under that request.
+        logger.handler = ObservingLogHandler(base: logger.handler) { event, metadata in
+            if let requestID = event.metadata?["emulate.request.id"] ?? metadata["emulate.request.id"] {
+                console.logged("\(event.level) \(event.message)", requestID: "\(requestID)")
+            }
+        }
         let cognito: CognitoService
         do {
             var cognitoLogger = logger

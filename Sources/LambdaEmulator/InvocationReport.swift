@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+package import Logging
 
 /// Lambda's log lines around an invocation: `START` when it begins, `END` and `REPORT` (duration, billed
 /// duration, memory size, peak memory, init duration on a cold start) when it ends; written at `info`.
@@ -38,27 +38,37 @@ struct InvocationReport: Sendable {
     }
 }
 
-/// A log handler that writes through to another and keeps a copy of each message in an invocation's log.
-struct TeeLogHandler: LogHandler {
-    var base: any LogHandler
-    let log: InvocationLog
+/// A log handler that writes through to another and shows each event, with the logger's metadata, to
+/// `observe` (an invocation's log keeps a copy; the console files it under its request ID).
+package struct ObservingLogHandler: LogHandler {
+    package var base: any LogHandler
+    let observe: @Sendable (LogEvent, Logger.Metadata) -> Void
 
-    var metadata: Logger.Metadata {
+    package init(base: any LogHandler, observe: @escaping @Sendable (LogEvent, Logger.Metadata) -> Void) {
+        self.base = base
+        self.observe = observe
+    }
+
+    package var metadata: Logger.Metadata {
         get { base.metadata }
         set { base.metadata = newValue }
     }
-    var logLevel: Logger.Level {
+    package var logLevel: Logger.Level {
         get { base.logLevel }
         set { base.logLevel = newValue }
     }
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package var metadataProvider: Logger.MetadataProvider? {
+        get { base.metadataProvider }
+        set { base.metadataProvider = newValue }
+    }
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { base[metadataKey: key] }
         set { base[metadataKey: key] = newValue }
     }
 
-    func log(event: LogEvent) {
-        log.append("\(event.level.rawValue.uppercased())\t\(event.message)")
+    package func log(event: LogEvent) {
         base.log(event: event)
+        observe(event, base.metadata)
     }
 }
 

@@ -40,16 +40,7 @@ public struct LambdaInvoker: Sendable {
         guard let observer else { return await perform(function, event: event, requestID: requestID, callerTimeout: callerTimeout) }
         let started = ContinuousClock.now
         let result = await perform(function, event: event, requestID: requestID, callerTimeout: callerTimeout)
-        observer.invocationEnded(
-            ObservedInvocation(
-                requestID: requestID,
-                functionKey: function.key,
-                event: .value(event),
-                result: result.map { .value($0) },
-                milliseconds: Self.milliseconds(since: started),
-                outOfProcess: function.handler == nil && function.process != nil
-            )
-        )
+        observer.invocationEnded(Self.observed(function, requestID, .value(event), result.map { .value($0) }, since: started))
         return result
     }
 
@@ -101,22 +92,26 @@ public struct LambdaInvoker: Sendable {
         guard let observer else { return await perform(function, json: json, request: request) }
         let started = ContinuousClock.now
         let result = await perform(function, json: json, request: request)
-        observer.invocationEnded(
-            ObservedInvocation(
-                requestID: request.requestID,
-                functionKey: function.key,
-                event: .bytes(json),
-                result: result.map { .bytes($0) },
-                milliseconds: Self.milliseconds(since: started),
-                outOfProcess: function.handler == nil && function.process != nil
-            )
-        )
+        observer.invocationEnded(Self.observed(function, request.requestID, .bytes(json), result.map { .bytes($0) }, since: started))
         return result
     }
 
-    static func milliseconds(since start: ContinuousClock.Instant) -> Double {
+    private static func observed(
+        _ function: LambdaFunction,
+        _ requestID: String,
+        _ event: ObservedInvocation.Payload,
+        _ result: Result<ObservedInvocation.Payload, InvocationFailure>,
+        since start: ContinuousClock.Instant
+    ) -> ObservedInvocation {
         let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return ObservedInvocation(
+            requestID: requestID,
+            functionKey: function.key,
+            event: event,
+            result: result,
+            milliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+            outOfProcess: function.handler == nil && function.process != nil
+        )
     }
 
     private func perform(_ function: LambdaFunction, json: [UInt8], request: InvocationRequest) async -> Result<[UInt8], InvocationFailure> {
@@ -187,7 +182,11 @@ public struct LambdaInvoker: Sendable {
 
     private func makeContext(_ function: LambdaFunction, requestID: String, log: InvocationLog? = nil) -> LambdaContext {
         var logger = invocationLogger(function, requestID: requestID)
-        if let log { logger.handler = TeeLogHandler(base: logger.handler, log: log) }
+        if let log {
+            logger.handler = ObservingLogHandler(base: logger.handler) { event, _ in
+                log.append("\(event.level.rawValue.uppercased())\t\(event.message)")
+            }
+        }
         return LambdaContext(
             requestID: requestID,
             functionName: function.name,
