@@ -11,7 +11,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.virtual_authenticator import Protocol, Transport, VirtualAuthenticatorOptions
 
-from browser import AuthorizeRequest, Callback, chromium, fill, screenshot, totp, wait_for, wait_for_url
+from browser import AuthorizeRequest, Callback, fill, screenshot, totp, wait_for, wait_for_url
 from emulator import FIXTURES, Emulator
 
 REGION = "us-east-1"

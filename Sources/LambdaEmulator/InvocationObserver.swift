@@ -1,4 +1,4 @@
-public import EmulatorCore
+import EmulatorCore
 import Foundation
 
 /// Whoever watches invocations (the local console): told of each one when it ends, with what it was
