@@ -248,3 +248,30 @@ def test_the_functions_panel_lists_routes_and_functions_and_invokes_one_with_a_s
     assert detail["kind"] == "invocation" and detail["function"] == "signupUser"
     refused = requests.post(seed.ready["console"] + "api/invoke", json={"function": "signupUser", "event": "{oops"}, timeout=30)
     assert refused.status_code == 400 and "Could not parse request body into json" in refused.text
+
+
+def test_markup_in_a_request_or_an_outbox_message_is_shown_as_text_never_run(seed, browser):
+    """The console is an attack surface: a path, a header or a username holding markup is shown as text."""
+    hostile = "<img src=x onerror=document.title='pwned'>"
+    requests.get(seed.api_url + "/" + hostile, headers={"X-Note": hostile}, timeout=30)
+    idp = seed.client()
+    pool = seed.pool("UserPool")
+    email = f"x{time.time_ns()}@example.com"
+    idp.sign_up(ClientId=pool["clients"]["UserClient"], Username=email, Password="secret123",
+                UserAttributes=[{"Name": "email", "Value": email}, {"Name": "name", "Value": hostile}])
+    browser.get(seed.ready["console"])
+    hostile_row = row(browser, "%3Cimg")
+    hostile_row.click()
+    wait_for(browser, "#detail:not([hidden])")
+    WebDriverWait(browser, 15).until(lambda d: hostile in d.find_element(By.ID, "detail").text or "%3Cimg" in d.find_element(By.ID, "detail").text)
+    browser.get(seed.ready["console"] + "#outbox")
+    WebDriverWait(browser, 15).until(lambda d: any(email in tr.text for tr in d.find_elements(By.CSS_SELECTOR, "#outbox-table tbody tr")))
+    browser.get(seed.ready["console"] + "#pools")
+    WebDriverWait(browser, 15).until(lambda d: any(email in tr.text for tr in d.find_elements(By.CSS_SELECTOR, "#users-table tbody tr")))
+    assert browser.title == "emulate console"
+    assert not browser.find_elements(By.CSS_SELECTOR, "img[src=x]")
+    # Oversized or malformed console requests get clear errors, not a crash.
+    assert requests.post(seed.ready["console"] + "api/token", data="x" * 100_000, headers={"Content-Type": "application/json"},
+                         timeout=30).status_code == 400
+    assert requests.post(seed.ready["console"] + "api/cognito", data="[]", headers={"Content-Type": "application/json"}, timeout=30).status_code == 400
+    assert requests.get(seed.ready["console"] + "api/requests/" + "a" * 5000, timeout=30).status_code == 404
