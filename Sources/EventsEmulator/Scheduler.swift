@@ -184,8 +184,6 @@ public final class Scheduler: Sendable {
     }
 
     static func timestamp(_ time: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: time.rounded(.down)))
+        SourceEvents.Origin.iso(time.rounded(.down), fraction: false)
     }
 }

@@ -54,7 +54,9 @@ extension ConsoleActivity.Record {
                 )
             )
         )
-        members.append(.init("response", response.map { .string(ConsoleRedaction.redact(String(decoding: $0, as: UTF8.self))) } ?? .null))
+        members.append(
+            .init("response", response.map { .string(ConsoleRedaction.redact(String(decoding: $0.prefix(64 * 1024), as: UTF8.self))) } ?? .null)
+        )
         members.append(.init("logs", .array(logs.map { .string(ConsoleRedaction.redactForm($0)) })))
         return .object(members)
     }

@@ -50,7 +50,7 @@ final class ConsoleActivity: InvocationObserver, Sendable {
             record.route = route
             record.status = status
             record.milliseconds = milliseconds
-            record.response = Array(response.prefix(64 * 1024))
+            record.response = response  // shared, not copied; cut when shown
         }
     }
 

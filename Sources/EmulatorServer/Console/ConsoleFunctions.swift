@@ -38,12 +38,6 @@ struct ConsoleFunctions: Sendable {
         }
     }
 
-    /// Names whose values the console masks in an environment.
-    static func isSecretName(_ name: String) -> Bool {
-        let upper = name.uppercased()
-        return ["SECRET", "PASSWORD", "TOKEN", "PRIVATE", "CREDENTIAL", "_KEY"].contains { upper.contains($0) } || upper.hasSuffix("KEY")
-    }
-
     /// The routes of both APIs, and every function.
     var json: JSONValue {
         let paths = service.apiPaths
@@ -86,7 +80,7 @@ struct ConsoleFunctions: Sendable {
                 "memorySize": .int(definition.memorySize), "role": .string(definition.roleARN.description),
                 "environment": .object(
                     definition.environment.sorted(by: { $0.key < $1.key }).map {
-                        .init($0.key, .string(Self.isSecretName($0.key) ? ConsoleRedaction.mask : $0.value))
+                        .init($0.key, .string(ConsoleRedaction.isSecretVariable($0.key) ? ConsoleRedaction.mask : $0.value))
                     }
                 ),
                 "statements": .array(definition.policy.statements.map(Self.json)),
@@ -112,10 +106,8 @@ struct ConsoleFunctions: Sendable {
     /// A sample event of `type` for the function, as `emulate invoke --event` sends it.
     func sample(_ type: String, for key: String) -> [UInt8]? {
         guard let function = service.function(named: key) else { return nil }
-        if type == "http" || type == "httpApi" { return runtime.gateway.sampleEvent(functionKey: key, api: type == "http" ? .rest : .http) }
-        let builder = SampleEventBuilder(service: service, stack: stack, function: function, data: nil, time: clock.now)
-        if type == "schedule" { return builder.schedule() }
-        return (try? builder.event(type))?.map { Array($0.serialized.utf8) }
+        return try? SampleEventBuilder(service: service, stack: stack, function: function, data: nil, time: clock.now)
+            .sample(type, gateway: runtime.gateway)
     }
 
     /// Invokes the function with a JSON event: its answer or Lambda's error payload, and the request ID.

@@ -116,6 +116,9 @@ enum ConsolePage {
         </html>
         """
 
+    /// `console.js`: every panel's script, joined once.
+    static let scriptBytes = Array([script, functionsScript, poolsScript, panelsScript].joined(separator: "\n").utf8)
+
     static let script = """
         "use strict";
         const rows = new Map();

@@ -45,6 +45,13 @@ enum ConsoleRedaction {
         return name.contains("password") || name.contains("secret")
     }
 
+    /// An environment variable whose value is shown masked: a secret's name, or a token's, a key's or a credential's.
+    static func isSecretVariable(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return isSecret(name) || ["TOKEN", "PRIVATE", "CREDENTIAL"].contains { upper.contains($0) } || upper.hasSuffix("KEY")
+            || upper.contains("_KEY")
+    }
+
     static func isRefreshToken(_ key: String) -> Bool {
         key.lowercased().replacing("_", with: "").contains("refreshtoken")
     }

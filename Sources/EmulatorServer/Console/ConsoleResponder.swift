@@ -41,14 +41,7 @@ struct ConsoleResponder: Sendable {
         case "/_emulate/console/":
             return HTTPResponses.bytes(Array(ConsolePage.html.utf8), status: 200, contentType: "text/html; charset=utf-8", headers: Self.pageHeaders)
         case "/_emulate/console/console.js":
-            return HTTPResponses.bytes(
-                Array(
-                    [ConsolePage.script, ConsolePage.functionsScript, ConsolePage.poolsScript, ConsolePage.panelsScript].joined(separator: "\n").utf8
-                ),
-                status: 200,
-                contentType: "text/javascript; charset=utf-8",
-                headers: Self.pageHeaders
-            )
+            return HTTPResponses.bytes(ConsolePage.scriptBytes, status: 200, contentType: "text/javascript; charset=utf-8", headers: Self.pageHeaders)
         case "/_emulate/console/api/requests":
             return HTTPResponses.json(JSONValue.object([.init("requests", .array(activity.records.map(\.summary)))]).serialized)
         case "/_emulate/console/stream":

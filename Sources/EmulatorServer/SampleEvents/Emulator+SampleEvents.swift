@@ -1,9 +1,5 @@
-import APIGatewayEmulator
 import EmulatorCore
-import EventsEmulator
-import Foundation
 import ServerlessConfig
-import YAML
 
 extension Emulator {
     /// The event types ``sampleEvent(_:for:data:)`` builds: serverless.yml's event names, plus `dynamodb`
@@ -19,30 +15,6 @@ extension Emulator {
     /// a stream record, a log line, or (JSON) an EventBridge event's `detail`.
     public func sampleEvent(_ type: String, for functionKey: String, data: String? = nil) throws(EmulatorError) -> [UInt8] {
         guard let function = service.function(named: functionKey) else { throw EmulatorError("no function '\(functionKey)'") }
-        let builder = SampleEventBuilder(service: service, stack: stack, function: function, data: data, time: clock.now)
-        switch type {
-        case "http", "httpApi":
-            let api: GatewayAPI = type == "http" ? .rest : .http
-            guard let event = gateway.sampleEvent(functionKey: functionKey, api: api, body: Array((data ?? "").utf8)) else {
-                throw EmulatorError(
-                    "function '\(functionKey)' has no \(type) event to build a sample from; give the event with --data or --data-file"
-                )
-            }
-            return event
-        case "schedule":
-            return builder.schedule()
-        default:
-            guard let event = try builder.event(type) else {
-                if type == "cognitoUserPool" {
-                    throw EmulatorError(
-                        "cognitoUserPool triggers are run by the service's pools (sign a user up or in to run them); give a trigger event with --data"
-                    )
-                }
-                throw EmulatorError(
-                    "there is no sample '\(type)' event; samples: \(Self.sampleEventTypes.joined(separator: ", ")); or give the event with --data"
-                )
-            }
-            return Array(event.serialized.utf8)
-        }
+        return try SampleEventBuilder(service: service, stack: stack, function: function, data: data, time: clock.now).sample(type, gateway: gateway)
     }
 }

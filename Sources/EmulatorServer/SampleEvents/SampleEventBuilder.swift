@@ -34,8 +34,37 @@ struct SampleEventBuilder {
         "arn:aws:\(service):\(self.service.region):\(stack.accountID):\(resource)"
     }
 
+    /// The event of `type` as JSON: `http`/`httpApi` ones from `gateway`'s own integrations for the
+    /// function's first route of that API (with `data` as the body), the others from AWS's sources.
+    func sample(_ type: String, gateway: APIGateway) throws(EmulatorError) -> [UInt8] {
+        switch type {
+        case "http", "httpApi":
+            let api: GatewayAPI = type == "http" ? .rest : .http
+            guard let event = gateway.sampleEvent(functionKey: function.key, api: api, body: Array((data ?? "").utf8)) else {
+                throw EmulatorError(
+                    "function '\(function.key)' has no \(type) event to build a sample from; give the event with --data or --data-file"
+                )
+            }
+            return event
+        case "schedule":
+            return schedule()
+        default:
+            guard let event = try event(type) else {
+                if type == "cognitoUserPool" {
+                    throw EmulatorError(
+                        "cognitoUserPool triggers are run by the service's pools (sign a user up or in to run them); give a trigger event with --data"
+                    )
+                }
+                throw EmulatorError(
+                    "there is no sample '\(type)' event; samples: \(Emulator.sampleEventTypes.joined(separator: ", ")); or give the event with --data"
+                )
+            }
+            return Array(event.serialized.utf8)
+        }
+    }
+
     /// The event for `type`, or nil when the type has no sample.
-    func event(_ type: String) throws(EmulatorError) -> JSONValue? {
+    private func event(_ type: String) throws(EmulatorError) -> JSONValue? {
         switch type {
         case "s3": return s3()
         case "sqs":
@@ -147,7 +176,7 @@ struct SampleEventBuilder {
     }
 
     /// The Scheduled Event of the function's first `schedule` rule (with its input), or of a sample rule.
-    func schedule() -> [UInt8] {
+    private func schedule() -> [UInt8] {
         let rules = Scheduler.rules(of: service, accountID: stack.accountID, includingDisabled: true)
         let rule =
             rules.first { $0.functionKey == function.key }
