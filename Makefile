@@ -8,7 +8,7 @@ REQUIREMENTS := IntegrationTests/python/requirements.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EMULATE := .build/debug/emulate
 
-.PHONY: fuzz fuzz-build fuzz-smoke tsan-test up test deps system-deps python-deps build build-tests swift-test smoke python-test bench clean format lint public-api
+.PHONY: soak fuzz fuzz-build fuzz-smoke tsan-test up test deps system-deps python-deps build build-tests swift-test smoke python-test bench clean format lint public-api
 
 ## up: install what is missing, build, and serve the seed service (serverless.yml) until Ctrl-C.
 up: deps build
@@ -60,6 +60,7 @@ tsan-test:
 fuzz-smoke: fuzz-build
 	.build-fuzz/debug/ConfigFuzz -max_len=8192 -timeout=10 -runs=20000 .build-fuzz/corpus/config
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp .build-fuzz/debug/TokenFuzz -max_len=4096 -timeout=10 -runs=50000 .build-fuzz/corpus/token
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp .build-fuzz/debug/WireFuzz -max_len=4096 -timeout=10 -runs=30000 .build-fuzz/corpus/wire
 
 ## smoke: the seed service's and the store example's smoke runs, as a project's CI would run them.
 smoke:
@@ -79,13 +80,16 @@ FUZZ_RUNS ?=
 fuzz-build:
 	ENABLE_EMU_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product ConfigFuzz
 	ENABLE_EMU_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product TokenFuzz
-	mkdir -p .build-fuzz/corpus/config .build-fuzz/corpus/token
+	ENABLE_EMU_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product WireFuzz
+	mkdir -p .build-fuzz/corpus/config .build-fuzz/corpus/token .build-fuzz/corpus/wire
 	cp Fuzz/corpus/config/* .build-fuzz/corpus/config/
 	cp Fuzz/corpus/token/* .build-fuzz/corpus/token/
+	cp Fuzz/corpus/wire/* .build-fuzz/corpus/wire/
 
 fuzz: deps fuzz-build
 	.build-fuzz/debug/ConfigFuzz -max_len=8192 -timeout=10 $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_SECONDS)) .build-fuzz/corpus/config
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp .build-fuzz/debug/TokenFuzz -max_len=4096 -timeout=10 $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_SECONDS)) .build-fuzz/corpus/token
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp .build-fuzz/debug/WireFuzz -max_len=4096 -timeout=10 $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_SECONDS)) .build-fuzz/corpus/wire
 
 ## bench: every benchmark on a release build in its own build folder (not part of CI); the tables go to
 ## benchmarks/latest.md. BENCH_SECONDS is each wrk run's length.
@@ -114,6 +118,14 @@ bench: deps
 	$(PYTHON) benchmarks/scale/run.py .build-bench/release/emulate | tee -a $(BENCH_OUT)
 	@echo >> $(BENCH_OUT)
 	$(PYTHON) benchmarks/lambda/run.py .build-bench/release/BenchLambda $(BENCH_SECONDS) | tee -a $(BENCH_OUT)
+
+## soak: SOAK_SECONDS (default 30 minutes) of mixed load on a release build; the report goes to
+## benchmarks/soak/latest.md (not part of CI).
+SOAK_SECONDS ?= 1800
+soak: deps
+	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product emulate
+	$(PYTHON) benchmarks/soak/run.py .build-bench/release/emulate $(SOAK_SECONDS) > benchmarks/soak/latest.md; \
+	  status=$$?; cat benchmarks/soak/latest.md; exit $$status
 
 clean:
 	rm -rf .build .build-bench .build-fuzz .build-tsan .build-static

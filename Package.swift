@@ -306,5 +306,16 @@ if ProcessInfo.processInfo.environment["ENABLE_EMU_FUZZ"] != nil {
             path: "Fuzz/TokenFuzz",
             swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
         ),
+        .executableTarget(
+            name: "WireFuzz",
+            dependencies: [
+                "CognitoEmulator", "EmulatorCrypto", "LambdaService", "SigV4",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Fuzz/WireFuzz",
+            swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
+        ),
     ]
 }

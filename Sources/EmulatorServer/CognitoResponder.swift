@@ -191,15 +191,7 @@ struct CognitoResponder: HTTPResponder {
 
     /// `application/x-www-form-urlencoded` parameters of the query and the body (the body's win).
     static func form(_ query: String, _ body: [UInt8]) -> [String: String] {
-        var parameters: [String: String] = [:]
-        for text in [query, String(decoding: body, as: UTF8.self)] {
-            for pair in text.split(separator: "&") {
-                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let decode = { (part: Substring) in SigV4.percentDecode(part.replacingOccurrences(of: "+", with: " ")) }
-                parameters[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
-            }
-        }
-        return parameters
+        FormURLEncoding.fields(query, String(decoding: body, as: UTF8.self))
     }
 
     /// A managed login page or OAuth 2.0 endpoint (``HostedLogin``): the query's parameters, and a POST's form body.
@@ -221,14 +213,11 @@ struct CognitoResponder: HTTPResponder {
 
     /// The request as the hosted pages read it: parameters, cookies, `Authorization`.
     private func hostedRequest(_ request: Request, parameters: [String: String]) -> HostedLogin.Request {
-        var cookies: [String: String] = [:]
-        for header in request.headers[values: .cookie] {
-            for pair in header.split(separator: ";") {
-                let parts = pair.split(separator: "=", maxSplits: 1)
-                if parts.count == 2 { cookies[String(parts[0]).trimmingCharacters(in: .whitespaces)] = String(parts[1]) }
-            }
-        }
-        return HostedLogin.Request(parameters: parameters, cookies: cookies, authorization: request.headers[.authorization])
+        HostedLogin.Request(
+            parameters: parameters,
+            cookies: HostedLogin.Request.cookies(fromHeaders: request.headers[values: .cookie]),
+            authorization: request.headers[.authorization]
+        )
     }
 
     /// A hosted page's answer as a Hummingbird response.

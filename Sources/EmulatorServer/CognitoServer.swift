@@ -33,6 +33,7 @@ public struct CognitoServer: Sendable {
             } else {
                 let directory = options.stateDirectory ?? ".emulate"
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try StateLock.acquire(forStateAt: "\(directory)/cognito.sqlite")
                 store = try CognitoStore(path: "\(directory)/cognito.sqlite")
             }
         } catch {

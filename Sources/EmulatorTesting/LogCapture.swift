@@ -13,7 +13,15 @@ public final class LogCapture: Sendable {
         public var requestID: String?
     }
 
-    private let lines = NIOLockedValueBox<[Line]>([])
+    /// The lines kept, and the same lines by request ID (a request's lines are read once per request).
+    private struct Lines {
+        var all: [Line] = []
+        var byRequest: [String: [Line]] = [:]
+    }
+
+    /// How many lines are kept: a long-lived test emulator keeps its latest lines, not all of them.
+    static let capacity = 100_000
+    private let lines = NIOLockedValueBox(Lines())
 
     /// An empty capture.
     public init() {}
@@ -23,13 +31,20 @@ public final class LogCapture: Sendable {
         Logger(label: label) { _ in Handler(capture: self) }
     }
 
-    /// Every line so far, or those of one request.
+    /// Every line kept (the latest 100,000), or those of one request.
     public func lines(requestID: String? = nil) -> [Line] {
-        lines.withLockedValue { all in requestID.map { id in all.filter { $0.requestID == id } } ?? all }
+        lines.withLockedValue { lines in requestID.map { lines.byRequest[$0] ?? [] } ?? lines.all }
     }
 
     func append(_ line: Line) {
-        lines.withLockedValue { $0.append(line) }
+        lines.withLockedValue { lines in
+            lines.all.append(line)
+            if let id = line.requestID { lines.byRequest[id, default: []].append(line) }
+            guard lines.all.count > Self.capacity else { return }
+            // Drop the older half at once, so each line costs O(1) on average.
+            lines.all.removeFirst(Self.capacity / 2)
+            lines.byRequest = Dictionary(grouping: lines.all.filter { $0.requestID != nil }) { $0.requestID ?? "" }
+        }
     }
 
     private struct Handler: LogHandler {

@@ -26,6 +26,22 @@ package final class HostedLogin: Sendable {
             self.cookies = cookies
             self.authorization = authorization
         }
+
+        /// The cookies of a request's `Cookie` headers by name (`a=1; b=2`); a name given again takes its
+        /// last value, and a pair without `=` is left out.
+        package static func cookies(fromHeaders headers: [String]) -> [String: String] {
+            var cookies: [String: String] = [:]
+            for header in headers {
+                for pair in header.split(separator: ";") {
+                    let parts = pair.split(separator: "=", maxSplits: 1)
+                    guard parts.count == 2 else { continue }
+                    var name = parts[0].drop { $0 == " " || $0 == "\t" }
+                    while name.last == " " || name.last == "\t" { name = name.dropLast() }
+                    cookies[String(name)] = String(parts[1])
+                }
+            }
+            return cookies
+        }
     }
 
     /// How a page is asked for.

@@ -53,14 +53,18 @@ final class RuntimeAPIListener: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(RuntimeAPIHandler(bodyLimit: bodyLimit, respond: respond))
-                }
+                channel.eventLoop.makeCompletedFuture { try configure(channel.pipeline.syncOperations, bodyLimit: bodyLimit, respond: respond) }
             }
             .bind(host: "127.0.0.1", port: 0)
             .get()
         return RuntimeAPIListener(channel: channel, port: channel.localAddress?.port ?? 0)
+    }
+
+    /// Sets up a connection's pipeline: NIO's HTTP/1.1 server codec, then the handler that reads each
+    /// request whole and writes `respond`'s answer.
+    static func configure(_ pipeline: ChannelPipeline.SynchronousOperations, bodyLimit: Int, respond: @escaping Responder) throws {
+        try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
+        try pipeline.addHandler(RuntimeAPIHandler(bodyLimit: bodyLimit, respond: respond))
     }
 
     /// Stops accepting connections and closes the listener.
