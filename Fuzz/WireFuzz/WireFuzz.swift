@@ -67,6 +67,8 @@ private func fuzzRuntimeAPI(_ bytes: [UInt8]) {
     } catch {
         // A malformed request is refused by the codec: that is an answer, not a failure.
     }
+    // The process "dies": a `next` still waiting is answered and let go, as when a runtime exits.
+    instance.died(nil)
     while (try? channel.readOutbound(as: ByteBuffer.self)) != nil {}
     _ = try? channel.finish()
 }

@@ -46,36 +46,6 @@ struct InProcessCognitoTests {
         #expect(user.Username == "a@example.com")
     }
 
-    @Test("of sign-ups of one username sent at once, exactly one succeeds; the others get UsernameExistsException")
-    func parallelSignUps() async throws {
-        let (service, configuration) = try await CognitoTestSupport.service(CognitoTestSupport.seedLike)
-        let clientID = configuration.clientID(forLogicalID: "UserClient")
-        let outcomes = await withTaskGroup(of: String.self) { group in
-            for _ in 0..<8 {
-                group.addTask {
-                    do {
-                        _ = try await service.signUp(
-                            SignUpRequest(
-                                ClientId: clientID,
-                                Username: "twin@example.com",
-                                Password: "secret1",
-                                UserAttributes: [AttributeType(Name: "email", Value: "twin@example.com")]
-                            )
-                        )
-                        return "ok"
-                    } catch let error as CognitoError {
-                        return error.type
-                    } catch {
-                        return "\(error)"
-                    }
-                }
-            }
-            return await group.reduce(into: [String]()) { $0.append($1) }
-        }
-        #expect(outcomes.filter { $0 == "ok" }.count == 1)
-        #expect(outcomes.filter { $0 == "UsernameExistsException" }.count == 7)
-    }
-
     @Test("the store refuses text with a NUL rather than keep what comes before it")
     func nulNeverTruncates() async throws {
         let (service, configuration) = try await CognitoTestSupport.service(CognitoTestSupport.seedLike)
