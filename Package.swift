@@ -148,6 +148,9 @@ let package = Package(
                 "EmulatorServer", "EmulatorCore", "ServerlessConfig", "APIGatewayEmulator", "LambdaEmulator", "CognitoEmulator", "SigV4", "YAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -104,14 +104,15 @@ def test_a_state_from_an_older_schema_is_migrated():
         emulator.stop()
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT identifier FROM grdb_migrations").fetchall() == [
-            ("v1",), ("v2-counts-and-filter-indexes",), ("v3-refresh-rotation",), ("v4-mfa",), ("v5-control-plane",), ("v6-oauth-scopes",)]
+            ("v1",), ("v2-counts-and-filter-indexes",), ("v3-refresh-rotation",), ("v4-mfa",), ("v5-control-plane",), ("v6-oauth-scopes",),
+            ("v7-username-prefix-index",)]
         assert connection.execute("SELECT count(*) FROM users").fetchone() == (1,)
         assert connection.execute("SELECT count(*) FROM unrelated").fetchone() == (0,)
 
 
 def test_a_v1_state_gains_user_counts_and_keeps_its_users():
     # v2 adds the per-pool user counts behind DescribeUserPool's EstimatedNumberOfUsers (v3 and v4 add
-    # columns for refresh rotation and MFA, v6 the sessions' OAuth scopes): a v1 state's users must be counted when it is migrated, and
+    # columns for refresh rotation and MFA, v6 the sessions' OAuth scopes, v7 an index): a v1 state's users must be counted when it is migrated, and
     # counted on as users come and go.
     state = tempfile.mkdtemp(prefix="emulate-v1-")
     config = os.path.join(FIXTURES, "agreement.yml")
@@ -134,6 +135,7 @@ def test_a_v1_state_gains_user_counts_and_keeps_its_users():
             ALTER TABLE users DROP COLUMN totpSecret; ALTER TABLE users DROP COLUMN totpVerified; ALTER TABLE users DROP COLUMN mfaSoftware;
             ALTER TABLE users DROP COLUMN mfaSMS; ALTER TABLE users DROP COLUMN mfaEmail; ALTER TABLE users DROP COLUMN preferredMfa;
             DROP TABLE userPoolClients; DROP TABLE userPools; DROP INDEX sessions_refresh_expiry; DROP TABLE poolDocuments; DROP TABLE importFiles;
+            DROP INDEX users_username_nocase;
             DELETE FROM grdb_migrations WHERE identifier != 'v1';
         """)
     emulator = Emulator(config, state_dir=state).start()

@@ -54,7 +54,7 @@ extension CognitoService {
     }
 
     /// Creates (or replaces) a one-time code; ``deliver(_:occasion:user:pool:clientID:clientMetadata:)`` sends it.
-    func sendCode(
+    nonisolated func sendCode(
         purpose: String,
         trigger: String,
         to user: StoredUser,
@@ -197,7 +197,7 @@ extension CognitoService {
     }
 
     /// Where a code for the user goes: e-mail when it has one (or when `attribute` says so), else SMS.
-    func deliveryDetails(for user: StoredUser, preferring attribute: String? = nil) -> CodeDeliveryDetailsType? {
+    nonisolated func deliveryDetails(for user: StoredUser, preferring attribute: String? = nil) -> CodeDeliveryDetailsType? {
         let email = self.attribute("email", of: user)
         let phone = self.attribute("phone_number", of: user)
         if attribute != "phone_number", let email {

@@ -49,7 +49,7 @@ extension CognitoService {
         setVerifier(await Self.makeVerifier(password, username: username, pool: pool), on: &user)
         user.temporaryPasswordExpires = now + Double(pool.configuration.passwordPolicy.TemporaryPasswordValidityDays) * 86_400
         let created = user
-        try database { db in try insertNew(created, pool: pool, existing: "User account already exists", db) }
+        try await committed { [self] db in try insertNew(created, pool: pool, existing: "User account already exists", db) }
         if request.MessageAction == nil {
             try await sendInvitation(
                 to: created,

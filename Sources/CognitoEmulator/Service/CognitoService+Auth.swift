@@ -210,7 +210,7 @@ extension CognitoService {
             revoked: false
         )
         do {
-            try await sessionRows.insert(session)
+            try await commits.insert(session)
         } catch {
             throw stateFailure(error)
         }

@@ -43,7 +43,7 @@ extension CognitoService {
         apply(implied + attributes + Self.autoVerified(preSignUp), to: &user)
         setVerifier(await Self.makeVerifier(request.Password, username: username, pool: pool), on: &user)
         let created = user
-        let code: PendingCode? = try database { db in
+        let code: PendingCode? = try await committed { [self] db in
             try insertNew(created, pool: pool, existing: "User already exists", db)
             let verifies = pool.configuration.autoVerifiedAttributes
             let target =

@@ -14,7 +14,7 @@ extension CognitoService {
         [AttributeType(Name: "sub", Value: user.sub)] + user.attributes.list
     }
 
-    func attribute(_ name: String, of user: StoredUser) -> String? {
+    nonisolated func attribute(_ name: String, of user: StoredUser) -> String? {
         user.attributes[name]
     }
 
@@ -86,7 +86,7 @@ extension CognitoService {
 
     /// Inserts a new user, refusing a taken username (`existing` is the operation's own message) or, in a
     /// pool that signs in by e-mail, a taken e-mail.
-    func insertNew(_ user: StoredUser, pool: LivePool, existing: String, _ db: Database) throws {
+    nonisolated func insertNew(_ user: StoredUser, pool: LivePool, existing: String, _ db: Database) throws {
         if try CognitoStore.user(poolID: pool.id, username: user.username, db) != nil { throw CognitoError.usernameExists(existing) }
         if pool.configuration.usernameAttributes.contains("email"), let email = user.email,
             try StoredUser.filter(Column("poolId") == pool.id && Column("email") == email).fetchAll(db).contains(where: {

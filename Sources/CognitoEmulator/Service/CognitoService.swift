@@ -36,7 +36,8 @@ public actor CognitoService {
     /// The messages Cognito would have sent.
     public nonisolated let outbox: Outbox
     let store: CognitoStore
-    let sessionRows: GroupCommit
+    /// Sign-in sessions and new users, committed in groups (one fsync for the writes that arrive together).
+    nonisolated let commits: GroupCommit
     nonisolated let verifiedAccessTokens = VerifiedAccessTokens()
     nonisolated let triggerRunner = NIOLockedValueBox<CognitoTriggerRunner?>(nil)
     let logger: Logger
@@ -81,7 +82,9 @@ public actor CognitoService {
     ) async throws {
         self.issuerStyle = issuerStyle
         self.store = store
-        self.sessionRows = GroupCommit(store: store)
+        self.commits = GroupCommit(store: store) { db in
+            try GroupCommit.pruneExpired(before: clock.now - GroupCommit.retention, db)
+        }
         self.clock = clock
         self.outbox = outbox
         self.issuerBaseStorage = NIOLockedValueBox(issuerBase)
@@ -310,6 +313,18 @@ public actor CognitoService {
         }
         do {
             return write ? try store.write(body) : try store.read(body)
+        } catch let error as CognitoError {
+            throw error
+        } catch {
+            throw stateFailure(error)
+        }
+    }
+
+    /// Runs a write in the next group commit (``GroupCommit``), turning a database failure into
+    /// InternalErrorException; returns once the write is on disk.
+    func committed<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(CognitoError) -> T {
+        do {
+            return try await commits.write(body)
         } catch let error as CognitoError {
             throw error
         } catch {

@@ -217,6 +217,10 @@ public final class CognitoStore: Sendable {
             // refreshed tokens keep; NULL for sessions begun through the API.
             try db.alter(table: "sessions") { t in t.add(column: "scopes", .text) }
         }
+        // ListUsers' `username ^= "…"`: a case-insensitive prefix, which the binary primary key cannot serve.
+        migrator.registerMigration("v7-username-prefix-index") { db in
+            try db.execute(sql: "CREATE INDEX users_username_nocase ON users(poolId, username COLLATE NOCASE)")
+        }
         return migrator
     }
 

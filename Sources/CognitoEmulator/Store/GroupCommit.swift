@@ -1,17 +1,29 @@
 import GRDB
 import NIOConcurrencyHelpers
 
-/// Commits the session rows of concurrent sign-ins together: one transaction, so one fsync, for all the
-/// rows that arrived while the previous commit was on disk. Each caller resumes only once its own row
-/// is committed, so a refresh token is never handed out before it would survive a crash.
+/// Commits concurrent writes together: one transaction, so one fsync, for all the writes that arrived
+/// while the previous commit was on disk. Each write runs in a savepoint of its own, so one that throws
+/// (a username taken, say) is rolled back alone and its caller gets the error; each caller resumes only
+/// once its own write is committed, so nothing is acknowledged before it would survive a crash.
+///
+/// Sign-in sessions and new users (SignUp, AdminCreateUser) go through one; the service's other writes
+/// are single transactions of their own.
 final class GroupCommit: Sendable {
-    private struct Pending {
-        var rows: [(StoredSession, CheckedContinuation<Void, any Error>)] = []
-        var committing = false
-        var insertedSincePrune = 0
+    /// One caller's write: run inside the batch's transaction, then told how the commit went.
+    private struct Job {
+        /// Runs the write in a savepoint; answers how to finish once the transaction is on disk.
+        let run: @Sendable (Database) -> @Sendable (Result<Void, any Error>) -> Void
+        /// Runs the write alone, in a transaction of its own, and resumes the caller (when a batch failed).
+        let runAlone: @Sendable () -> Void
     }
 
-    /// Sessions are pruned once this many rows have been inserted since the last prune.
+    private struct Pending {
+        var jobs: [Job] = []
+        var committing = false
+        var committedSincePrune = 0
+    }
+
+    /// Sessions are pruned once this many writes have been committed since the last prune.
     static let pruneEvery = 512
     /// A session stays a day past its refresh token's expiry: the longest an access or ID token it
     /// issued can still be checked against it.
@@ -19,23 +31,53 @@ final class GroupCommit: Sendable {
 
     private let store: CognitoStore
     private let pending = NIOLockedValueBox(Pending())
+    /// What a batch does besides its writes now and then (the sessions' pruning), given the batch's size.
+    private let housekeeping: (@Sendable (Database) throws -> Void)?
 
-    init(store: CognitoStore) {
+    init(store: CognitoStore, housekeeping: (@Sendable (Database) throws -> Void)? = nil) {
         self.store = store
+        self.housekeeping = housekeeping
     }
 
-    /// Inserts `session`, returning once it is committed.
-    /// - Throws: What the insert threw (a batch that fails is retried row by row, so one bad row fails alone).
-    func insert(_ session: StoredSession) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+    /// Runs `body` in the next batch's transaction, returning its result once that transaction is committed.
+    /// - Throws: What `body` threw (its savepoint rolled back), or why the commit failed.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let store = self.store
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let job = Job(
+                run: { db in
+                    var outcome: Result<T, any Error> = .failure(CancellationError())
+                    do {
+                        try db.inSavepoint {
+                            outcome = .success(try body(db))
+                            return .commit
+                        }
+                    } catch {
+                        outcome = .failure(error)
+                    }
+                    let result = outcome
+                    return { commit in
+                        switch commit {
+                        case .success: continuation.resume(with: result)
+                        case .failure(let error): continuation.resume(throwing: error)
+                        }
+                    }
+                },
+                runAlone: { continuation.resume(with: Result { try store.write(body) }) }
+            )
             let leads = pending.withLockedValue { pending in
-                pending.rows.append((session, continuation))
+                pending.jobs.append(job)
                 defer { pending.committing = true }
                 return !pending.committing
             }
             // The first caller commits batches until none is left; later ones just wait for theirs.
             if leads { commitUntilDrained() }
         }
+    }
+
+    /// Inserts `session`, returning once it is committed.
+    func insert(_ session: StoredSession) async throws {
+        try await write { db in try session.insert(db) }
     }
 
     /// Deletes the sessions whose refresh token (and rotated-out token) expired before `cutoff`, as
@@ -49,30 +91,26 @@ final class GroupCommit: Sendable {
 
     private func commitUntilDrained() {
         while true {
-            let (batch, prune) = pending.withLockedValue { pending in
-                defer { pending.rows = [] }
-                if pending.rows.isEmpty { pending.committing = false }
-                pending.insertedSincePrune += pending.rows.count
-                let prune = pending.insertedSincePrune >= Self.pruneEvery
-                if prune { pending.insertedSincePrune = 0 }
-                return (pending.rows, prune)
+            let (batch, housekeep) = pending.withLockedValue { pending in
+                defer { pending.jobs = [] }
+                if pending.jobs.isEmpty { pending.committing = false }
+                pending.committedSincePrune += pending.jobs.count
+                let due = pending.committedSincePrune >= Self.pruneEvery
+                if due { pending.committedSincePrune = 0 }
+                return (pending.jobs, due)
             }
             if batch.isEmpty { return }
+            var finishes: [@Sendable (Result<Void, any Error>) -> Void] = []
             do {
                 try store.write { db in
-                    for (row, _) in batch { try row.insert(db) }
-                    if prune, let now = batch.map(\.0.created).max() { try Self.pruneExpired(before: now - Self.retention, db) }
+                    finishes = batch.map { $0.run(db) }
+                    if housekeep, let housekeeping { try housekeeping(db) }
                 }
-                for (_, continuation) in batch { continuation.resume() }
+                for finish in finishes { finish(.success(())) }
             } catch {
-                for (row, continuation) in batch {
-                    do {
-                        try store.write { db in try row.insert(db) }
-                        continuation.resume()
-                    } catch {
-                        continuation.resume(throwing: error)
-                    }
-                }
+                // The transaction as a whole failed (the disk is full, say): each write is tried alone,
+                // so it fails or succeeds on its own.
+                for job in batch { job.runAlone() }
             }
         }
     }
