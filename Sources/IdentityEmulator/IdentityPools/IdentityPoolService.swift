@@ -23,8 +23,10 @@ public final class IdentityPoolService: Sendable {
         self.authority = authority
         self.clock = clock
         self.region = region
-        let der = try store.secret("openid-token-key") { try RSAKey.generate().privateKeyDER }
-        tokens = OpenIDTokens(key: try RSAKey(privateKeyDER: der), keyID: "\(region)-1")
+        let key = OpenIDSigningKey {
+            try RSAKey(privateKeyDER: store.secret("openid-token-key") { try RSAKey.generate().privateKeyDER })
+        }
+        tokens = OpenIDTokens(key: key, keyID: "\(region)-1")
     }
 
     /// The account everything lives in.
