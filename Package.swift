@@ -74,7 +74,10 @@ let package = Package(
         ),
         .target(
             name: "IdentityEmulator",
-            dependencies: ["SigV4", "CognitoEmulator", "EmulatorCore", "EmulatorCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SigV4", "CognitoEmulator", "EmulatorCore", "EmulatorCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

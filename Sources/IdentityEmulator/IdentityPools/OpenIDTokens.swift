@@ -1,6 +1,6 @@
 import EmulatorCore
 import EmulatorCrypto
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The OpenID tokens identity pools issue (GetOpenIdToken, GetOpenIdTokenForDeveloperIdentity): RS256
 /// JWTs from `https://cognito-identity.amazonaws.com`, `aud` the identity pool, `sub` the identity,
@@ -47,7 +47,7 @@ struct OpenIDTokens: Sendable {
 /// key takes 50–400 ms here, which would otherwise sit on every in-memory start-up's path.
 final class OpenIDSigningKey: Sendable {
     private let load: @Sendable () throws -> RSAKey
-    private let loaded = Mutex<RSAKey?>(nil)
+    private let loaded = NIOLockedValueBox<RSAKey?>(nil)
 
     /// A key that `load` reads or makes, once.
     init(load: @escaping @Sendable () throws -> RSAKey) {
@@ -56,7 +56,7 @@ final class OpenIDSigningKey: Sendable {
 
     /// The key, loading it the first time.
     func get() throws -> RSAKey {
-        try loaded.withLock { key in
+        try loaded.withLockedValue { key in
             if let key { return key }
             let made = try load()
             key = made
