@@ -143,3 +143,41 @@ def test_a_state_directory_that_cannot_be_written_is_refused_at_start(small_disk
         subprocess.run(["mount", "-o", "remount,rw", small_disk], check=True)
     assert completed.returncode == 1
     assert "is the state directory writable?" in completed.stderr
+
+
+def test_a_lock_held_by_another_process_is_waited_for_briefly_then_refused_clearly():
+    import sqlite3
+    import threading
+    import time
+    state = tempfile.mkdtemp(prefix="emulate-busy-")
+    emulator = Emulator(CONFIG, state_dir=state).start()
+    try:
+        client = _client(emulator)
+        pool_id = emulator.pool("AgreementPool")["id"]
+        client.admin_create_user(UserPoolId=pool_id, Username="before-lock", MessageAction="SUPPRESS")
+        database = os.path.join(state, "agreement-dev.sqlite")
+        # A short lock (0.5 s, another process's transaction): the write waits for it and succeeds.
+        holder = sqlite3.connect(database, isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")
+        release = threading.Timer(0.5, lambda: holder.execute("COMMIT"))
+        release.start()
+        started = time.monotonic()
+        client.admin_create_user(UserPoolId=pool_id, Username="after-short-lock", MessageAction="SUPPRESS")
+        assert time.monotonic() - started >= 0.3
+        release.join()
+        # A long one: refused after the wait with a clear error; reads go on meanwhile.
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            acknowledged, refusal = _create_until_refused(client, pool_id, "locked", limit=3)
+            assert acknowledged == []
+            assert refusal["Error"]["Code"] == "InternalErrorException"
+            assert "database is locked" in refusal["Error"]["Message"]
+            assert client.admin_get_user(UserPoolId=pool_id, Username="before-lock")["Username"] == "before-lock"
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        client.admin_create_user(UserPoolId=pool_id, Username="after-long-lock", MessageAction="SUPPRESS")
+        for username in ["before-lock", "after-short-lock", "after-long-lock"]:
+            assert client.admin_get_user(UserPoolId=pool_id, Username=username)["Username"] == username
+    finally:
+        emulator.stop()

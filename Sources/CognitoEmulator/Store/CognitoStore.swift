@@ -24,12 +24,17 @@ public final class CognitoStore: Sendable {
     /// The file, or nil when in memory.
     public let path: String?
 
+    /// How long a write waits for a lock another process holds on the file (a `sqlite3` shell with a
+    /// transaction open, say) before it is refused as "database is locked".
+    package static let busyTimeout: Double = 2
+
     /// Opens (creating and migrating as needed) the state.
     /// - Parameter path: The SQLite file, or nil for an in-memory database that writes nothing to disk.
     /// - Throws: ``OpenError`` when the file cannot be opened, is not a database, or was written by a newer emulator.
     public init(path: String?) throws(OpenError) {
         self.path = path
         var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKiB)")

@@ -9,10 +9,11 @@ import NIOConcurrencyHelpers
 /// Sign-in sessions and new users (SignUp, AdminCreateUser) go through one; the service's other writes
 /// are single transactions of their own.
 final class GroupCommit: Sendable {
-    /// One caller's write: run inside the batch's transaction, then told how the commit went.
+    /// One caller's write.
     private struct Job {
-        /// Runs the write in a savepoint; answers how to finish once the transaction is on disk.
-        let run: @Sendable (Database) -> @Sendable (Result<Void, any Error>) -> Void
+        /// Runs the write in a savepoint of the batch's transaction; answers what resumes the caller once
+        /// that transaction is on disk.
+        let run: @Sendable (Database) -> @Sendable () -> Void
         /// Runs the write alone, in a transaction of its own, and resumes the caller (when a batch failed).
         let runAlone: @Sendable () -> Void
     }
@@ -31,7 +32,7 @@ final class GroupCommit: Sendable {
 
     private let store: CognitoStore
     private let pending = NIOLockedValueBox(Pending())
-    /// What a batch does besides its writes now and then (the sessions' pruning), given the batch's size.
+    /// What a batch does besides its writes once every ``pruneEvery`` writes (the sessions' pruning).
     private let housekeeping: (@Sendable (Database) throws -> Void)?
 
     init(store: CognitoStore, housekeeping: (@Sendable (Database) throws -> Void)? = nil) {
@@ -56,12 +57,7 @@ final class GroupCommit: Sendable {
                         outcome = .failure(error)
                     }
                     let result = outcome
-                    return { commit in
-                        switch commit {
-                        case .success: continuation.resume(with: result)
-                        case .failure(let error): continuation.resume(throwing: error)
-                        }
-                    }
+                    return { continuation.resume(with: result) }
                 },
                 runAlone: { continuation.resume(with: Result { try store.write(body) }) }
             )
@@ -100,13 +96,13 @@ final class GroupCommit: Sendable {
                 return (pending.jobs, due)
             }
             if batch.isEmpty { return }
-            var finishes: [@Sendable (Result<Void, any Error>) -> Void] = []
+            var resumes: [@Sendable () -> Void] = []
             do {
                 try store.write { db in
-                    finishes = batch.map { $0.run(db) }
+                    resumes = batch.map { $0.run(db) }
                     if housekeep, let housekeeping { try housekeeping(db) }
                 }
-                for finish in finishes { finish(.success(())) }
+                for resume in resumes { resume() }
             } catch {
                 // The transaction as a whole failed (the disk is full, say): each write is tried alone,
                 // so it fails or succeeds on its own.

@@ -1,3 +1,4 @@
+import CognitoEmulator
 import EmulatorCore
 import GRDB
 
@@ -22,6 +23,7 @@ public final class IdentityStore: Sendable {
     /// Opens (creating and migrating as needed) the state; nil `path` keeps it in memory.
     public init(path: String?) throws(OpenError) {
         var configuration = Configuration()
+        configuration.busyMode = .timeout(CognitoStore.busyTimeout)
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         do {
             if let path {
