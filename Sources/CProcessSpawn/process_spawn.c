@@ -165,9 +165,17 @@ pid_t emulate_spawn(const char *const argv[], const char *const envp[], const ch
     return request.pid;
 }
 
-int emulate_wait(pid_t pid) {
+int emulate_wait(pid_t pid, int kill_group) {
     int status;
     pid_t got;
+    if (kill_group) {
+        // Wait without reaping: while the leader is a zombie its pid (the group's ID) cannot be reused,
+        // so the signal reaches only what is left of its own group.
+        siginfo_t info;
+        int waited;
+        do { waited = waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT); } while (waited < 0 && errno == EINTR);
+        if (waited == 0) kill(-pid, SIGKILL);
+    }
     do { got = waitpid(pid, &status, 0); } while (got < 0 && errno == EINTR);
     return got < 0 ? -1 : status;
 }

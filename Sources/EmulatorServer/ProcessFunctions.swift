@@ -62,7 +62,8 @@ enum ProcessFunctions {
             directory: service.directory,
             environment: environment,
             maxInstances: definition.reservedConcurrency ?? LaunchPlan.defaultMaxInstances,
-            perProcessConcurrency: perProcess
+            perProcessConcurrency: perProcess,
+            memorySize: definition.memorySize
         )
         return ProcessPool(launch: launch, logger: logger)
     }

@@ -21,7 +21,8 @@ int emulate_pipe(int descriptors[2]);
 /// The bytes waiting to be read from a pipe, or -1 when it cannot tell (the descriptor is closed).
 int emulate_pending_bytes(int descriptor);
 
-/// Waits for `pid` to end; returns its raw wait status, or -1 (errno set).
-int emulate_wait(pid_t pid);
+/// Waits for `pid` to end; returns its raw wait status, or -1 (errno set). With `kill_group`, whatever is
+/// left of its process group (the children it forked) is killed once it has ended, before it is reaped.
+int emulate_wait(pid_t pid, int kill_group);
 
 #endif

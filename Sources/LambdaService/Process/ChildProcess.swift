@@ -66,10 +66,13 @@ final class ChildProcess: Sendable {
     }
 
     /// Starts `arguments` in `directory` with exactly `environment`; each output line goes to `onLine`.
+    /// With `killsGroupOnExit`, what the process forked dies with it, as a Lambda execution environment
+    /// goes when its runtime ends.
     static func start(
         _ arguments: [String],
         environment: [String: String],
         directory: String,
+        killsGroupOnExit: Bool = false,
         onLine: @escaping @Sendable (Stream, String) -> Void
     ) throws(SpawnError) -> ChildProcess {
         var outPipe: [Int32] = [0, 0]
@@ -99,7 +102,7 @@ final class ChildProcess: Sendable {
         process.readLines(outPipe[0], stream: .stdout, onLine)
         process.readLines(errPipe[0], stream: .stderr, onLine)
         let thread = Thread {
-            let status = emulate_wait(pid)
+            let status = emulate_wait(pid, killsGroupOnExit ? 1 : 0)
             process.finished(Self.exit(fromWaitStatus: status))
         }
         thread.start()

@@ -8,6 +8,8 @@ public struct FunctionLaunch: Sendable {
     public var arn: String
     /// The timeout in seconds.
     public var timeout: Double
+    /// The memory size in MB: the most resident memory the process and its children may hold.
+    public var memorySize: Int
     /// The command and its arguments (an absolute path or one looked up in `PATH`).
     public var arguments: [String]
     /// The working directory (the service's).
@@ -28,11 +30,13 @@ public struct FunctionLaunch: Sendable {
         directory: String,
         environment: [String: String],
         maxInstances: Int,
-        perProcessConcurrency: Int
+        perProcessConcurrency: Int,
+        memorySize: Int = 1024
     ) {
         self.key = key
         self.arn = arn
         self.timeout = timeout
+        self.memorySize = memorySize
         self.arguments = arguments
         self.directory = directory
         self.environment = environment

@@ -157,7 +157,9 @@ public final class ProcessPool: FunctionProcessRunner {
         let logger = self.logger
         let process: ChildProcess
         do {
-            process = try ChildProcess.start(launch.arguments, environment: environment, directory: launch.directory) { stream, line in
+            process = try ChildProcess.start(launch.arguments, environment: environment, directory: launch.directory, killsGroupOnExit: true) {
+                stream,
+                line in
                 if stream == .stderr { logger.notice("\(line)") } else { logger.info("\(line)") }
                 instance.logLine(line)
             }
@@ -168,6 +170,11 @@ public final class ProcessPool: FunctionProcessRunner {
             return InvocationFailure(.handlerError, requestID: requestID, errorType: "Runtime.InvalidEntrypoint", errorMessage: error.description)
         }
         instance.attach(process)
+        let (key, memorySize) = (launch.key, launch.memorySize)
+        MemoryLimit.watch(process, megabytes: memorySize) { used in
+            logger.error("the process of \(key) holds \(used) MB, over its memory size of \(memorySize) MB: killed, as Lambda's memory limit does")
+            process.kill(SIGKILL)
+        }
         Task {
             let exit = await process.exited()
             if !instance.isDead { logger.warning("the process of \(self.launch.key) ended: \(exit)") }
