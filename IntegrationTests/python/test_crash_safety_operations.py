@@ -1,5 +1,6 @@
 """kill -9 under other writes than sign-ups loses nothing acknowledged either: pools made through the API,
-identity-pool identities, refresh-token rotations. Each test runs a load of one operation from four
+identity-pool identities, refresh-token rotations, a user import job (which resumes after its last committed
+batch). Each test runs a load of one operation from four
 threads, kills the emulator at a random point, restarts it on the same state and checks every
 acknowledged result."""
 import os
@@ -11,6 +12,7 @@ import time
 
 import boto3
 import botocore
+import requests
 
 from emulator import Emulator, FIXTURES, FIXTURES_BINARY, free_port
 
@@ -143,5 +145,45 @@ def test_kill_minus_nine_keeps_the_last_acknowledged_rotated_refresh_token():
             last = [token for who, token in acknowledged if who == worker]
             if last:
                 assert idp.get_tokens_from_refresh_token(RefreshToken=last[-1], ClientId=client)["AuthenticationResult"]["IdToken"]
+    finally:
+        restarted.stop()
+
+
+def test_kill_minus_nine_mid_import_resumes_the_job_after_its_last_committed_batch():
+    state, port = tempfile.mkdtemp(prefix="emulate-crash-import-"), free_port()
+    emulator = Emulator(None, state_dir=state, cognito_port=port).start()
+    idp = _idp(emulator)
+    pool = idp.create_user_pool(PoolName="import", AutoVerifiedAttributes=["email"])["UserPool"]["Id"]
+    header = idp.get_csv_header(UserPoolId=pool)["CSVHeader"]
+    count = 20000
+    lines = [",".join(header)]
+    for index in range(count):
+        values = {"cognito:username": f"user{index}", "email": f"user{index}@example.com", "email_verified": "true",
+                  "cognito:mfa_enabled": "false"}
+        lines.append(",".join(values.get(name, "") for name in header))
+    job = idp.create_user_import_job(UserPoolId=pool, JobName="crash",
+                                     CloudWatchLogsRoleArn="arn:aws:iam::000000000000:role/CognitoImport")["UserImportJob"]
+    assert requests.put(job["PreSignedUrl"], data="\n".join(lines).encode()).status_code == 200
+    idp.start_user_import_job(UserPoolId=pool, JobId=job["JobId"])
+    seen = 0
+    while seen == 0:  # kill it once some batches are committed and shown
+        described = idp.describe_user_import_job(UserPoolId=pool, JobId=job["JobId"])["UserImportJob"]
+        assert described["Status"] in ("Pending", "InProgress"), described
+        seen = described["ImportedUsers"]
+    emulator.process.send_signal(signal.SIGKILL)
+    emulator.process.wait(timeout=30)
+    restarted = Emulator(None, state_dir=state, cognito_port=port).start()
+    try:
+        idp = _idp(restarted)
+        for _ in range(600):
+            described = idp.describe_user_import_job(UserPoolId=pool, JobId=job["JobId"])["UserImportJob"]
+            if described["Status"] not in ("Pending", "InProgress"):
+                break
+            time.sleep(0.1)
+        assert (described["Status"], described["ImportedUsers"], described["FailedUsers"]) == ("Succeeded", count, 0), described
+        assert seen < count
+        assert idp.describe_user_pool(UserPoolId=pool)["UserPool"]["EstimatedNumberOfUsers"] == count
+        for index in (0, seen - 1, seen, count - 1):
+            assert idp.admin_get_user(UserPoolId=pool, Username=f"user{index}")["UserStatus"] == "RESET_REQUIRED"
     finally:
         restarted.stop()

@@ -26,10 +26,13 @@ extension CognitoService {
     /// Stores `document` under `key`, keeping the creation time of one it replaces.
     func save(_ kind: DocumentKind, _ key: String, poolID: String, _ document: JSONValue) throws(CognitoError) {
         let now = clock.now
-        try database { db in
-            let created = try StoredDocument.fetchOne(db, key: ["kind": kind.rawValue, "key": key])?.created ?? now
-            try StoredDocument(kind: kind.rawValue, key: key, poolId: poolID, document: document.serialized, created: created, modified: now).save(db)
-        }
+        try database { db in try Self.save(kind, key, poolID: poolID, document, now: now, db) }
+    }
+
+    /// Stores `document` under `key` in the transaction `db`, keeping the creation time of one it replaces.
+    static func save(_ kind: DocumentKind, _ key: String, poolID: String, _ document: JSONValue, now: Double, _ db: Database) throws {
+        let created = try StoredDocument.fetchOne(db, key: ["kind": kind.rawValue, "key": key])?.created ?? now
+        try StoredDocument(kind: kind.rawValue, key: key, poolId: poolID, document: document.serialized, created: created, modified: now).save(db)
     }
 
     /// Deletes a document; answers whether there was one.

@@ -122,11 +122,14 @@ extension CognitoService {
             if case .failure(let reason) = parsed { finish(["Status": .string("Failed"), "CompletionMessage": .string(reason.message)]) }
             return
         }
-        var imported = 0
-        var failed = 0
+        // A job an earlier run left unfinished goes on after the last batch it committed.
+        let stored = try? document(.importJob, id)
+        var imported = stored?["Job"]?["ImportedUsers"]?.numberValue.map { Int($0) } ?? 0
+        var failed = stored?["Job"]?["FailedUsers"]?.numberValue.map { Int($0) } ?? 0
+        let firstRow = stored?["NextRow"]?.numberValue.map { Int($0) } ?? 0
         var errors: [String] = []
         let now = clock.now
-        for start in stride(from: 0, to: rows.count, by: Self.importBatch) {
+        for start in stride(from: firstRow, to: rows.count, by: Self.importBatch) {
             guard let job = try? document(.importJob, id)?["Job"], ["Pending", "InProgress"].contains(job["Status"]?.stringValue ?? "") else {
                 finish(["Status": .string("Stopped"), "ImportedUsers": .int(imported), "FailedUsers": .int(failed)])
                 return
@@ -151,13 +154,18 @@ extension CognitoService {
                             if errors.count < 20 { errors.append("line \(start + offset + 2): \(error.type): \(error.message)") }
                         }
                     }
+                    // The progress commits with the batch: after a crash the job resumes exactly after it.
+                    let progress = Self.replacing(
+                        ["Status": .string("InProgress"), "ImportedUsers": .int(imported), "FailedUsers": .int(failed)],
+                        in: job
+                    )
+                    let saved = JSONValue.object([.init("Job", progress), .init("NextRow", .int(start + batch.count))])
+                    try Self.save(.importJob, id, poolID: pool.id, saved, now: clock.now, db)
                 }
             } catch {
                 finish(["Status": .string("Failed"), "CompletionMessage": .string("The import could not be written: \(error)")])
                 return
             }
-            let progress = Self.replacing(["Status": .string("InProgress"), "ImportedUsers": .int(imported), "FailedUsers": .int(failed)], in: job)
-            _ = try? save(.importJob, id, poolID: pool.id, .object([.init("Job", progress)]))
             await Task.yield()
         }
         var message = "Import Job Completed Successfully."
@@ -169,6 +177,19 @@ extension CognitoService {
             "Status": .string("Succeeded"), "ImportedUsers": .int(imported), "FailedUsers": .int(failed), "SkippedUsers": .int(0),
             "CompletionMessage": .string(message),
         ])
+    }
+
+    /// Goes on with the import jobs an earlier run left `Pending` or `InProgress` (it was stopped or
+    /// killed mid-import) from the last batch they committed, and stops those left `Stopping`.
+    func resumeImportJobs() {
+        let stored =
+            (try? database({ db in try StoredDocument.filter(Column("kind") == DocumentKind.importJob.rawValue).fetchAll(db) }, write: false)) ?? []
+        for document in stored {
+            let status = JSONValue.parse(Array(document.document.utf8))?["Job"]?["Status"]?.stringValue ?? ""
+            guard ["Pending", "InProgress", "Stopping"].contains(status), let pool = try? pool(document.poolId) else { continue }
+            logger.notice("user import \(document.key) in \(document.poolId), left \(status) by the last run, goes on")
+            Task { await self.runImportJob(document.key, pool: pool) }
+        }
     }
 
     /// Why a file cannot be imported at all.

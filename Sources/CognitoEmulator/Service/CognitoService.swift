@@ -134,6 +134,7 @@ public actor CognitoService {
         self.registry = NIOLockedValueBox(registry)
         self.configuration = configuration
         try store.write { db in try Self.provisionGroups(configuration, now: now, db) }
+        Task { self.resumeImportJobs() }
     }
 
     /// Creates or refreshes the configuration's groups.
