@@ -94,7 +94,9 @@ extension CognitoService {
                 var found: [StoredUser] = []
                 var cursor = after
                 while found.count <= limit {
-                    let batch = try Self.candidates(poolID: pool.id, after: cursor, filter: filter, limit: max(limit * 4, 200), db)
+                    // Without a filter every candidate is listed: one more than the page tells whether there is more.
+                    let batchSize = filter == nil ? limit + 1 : max(limit * 4, 200)
+                    let batch = try Self.candidates(poolID: pool.id, after: cursor, filter: filter, limit: batchSize, db)
                     if batch.isEmpty { break }
                     for user in batch where filter?.matches(user, attributes: attributes(of: user)) ?? true {
                         found.append(user)
