@@ -330,3 +330,18 @@ def test_a_new_login_cannot_take_over_another_users_identity(service):
     guest = public.get_id(IdentityPoolId=pool)["IdentityId"]
     joined = public.get_credentials_for_identity(IdentityId=guest, Logins={provider: sign_in(service, "gina", None)})
     assert joined["IdentityId"] == guest
+
+
+def test_a_custom_role_outside_the_tokens_roles_is_not_granted(service):
+    """CustomRoleArn only chooses among the roles the token's groups give: asking for the admin role with a
+    viewer's token gets the viewer's role, and STS says so."""
+    viewer_token = sign_in(service, "eve", "viewers")
+    identity = anonymous(service, "cognito-identity")
+    login = {f"cognito-idp.{REGION}.amazonaws.com/{service.pool('UserPool')['id']}": viewer_token}
+    identity_id = identity.get_id(IdentityPoolId=service.ready["identityPools"]["IdentityPool"], Logins=login)["IdentityId"]
+    credentials = identity.get_credentials_for_identity(IdentityId=identity_id, Logins=login,
+                                                        CustomRoleArn="arn:aws:iam::000000000000:role/identity-admin")["Credentials"]
+    sts = boto3.client("sts", endpoint_url=service.ready["cognito"], region_name=REGION, aws_access_key_id=credentials["AccessKeyId"],
+                       aws_secret_access_key=credentials["SecretKey"], aws_session_token=credentials["SessionToken"])
+    assert sts.get_caller_identity()["Arn"] == "arn:aws:sts::000000000000:assumed-role/identity-viewer/CognitoIdentityCredentials"
+    assert signed_get(service.ready["api"] + "/admin", as_botocore(credentials)).status_code == 403

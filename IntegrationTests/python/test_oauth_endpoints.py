@@ -298,3 +298,37 @@ def test_a_v3_pre_token_generation_trigger_shapes_machine_tokens():
         assert answer.status_code == 400 and answer.json()["error"] == "invalid_request"
     finally:
         service.stop()
+
+
+def test_a_code_is_only_good_for_its_client_its_redirect_uri_and_its_pkce_verifier(setup, cognito):
+    """Each attack gets its own code (the browser's session signs in without the form); each is refused
+    with invalid_grant and no token, and a code redeemed as it was issued still works afterwards."""
+    from authlib.common.security import generate_token
+    import hashlib
+    idp, pool, _, app, discovery, _ = setup
+    other = idp.create_user_pool_client(UserPoolId=pool, ClientName="other", AllowedOAuthFlowsUserPoolClient=True, SupportedIdentityProviders=["COGNITO"],
+                                        AllowedOAuthFlows=["code"], AllowedOAuthScopes=["openid"],
+                                        CallbackURLs=["https://app.example.com/callback", "https://app.example.com/other"])["UserPoolClient"]
+    idp.admin_create_user(UserPoolId=pool, Username="cody", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool, Username="cody", Password="Passw0rd!x", Permanent=True)
+    browser = requests.Session()
+    verifier = generate_token(48)
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+
+    def code():
+        params = {"response_type": "code", "client_id": app["ClientId"], "redirect_uri": "https://app.example.com/callback",
+                  "scope": "openid", "code_challenge": challenge, "code_challenge_method": "S256"}
+        url = requests.Request("GET", discovery["authorization_endpoint"], params=params).prepare().url
+        location = sign_in_through_the_page(browser, cognito.ready["cognito"], url, "cody", "Passw0rd!x")
+        return dict(part.split("=", 1) for part in location.split("?", 1)[1].split("&"))["code"]
+
+    good = {"grant_type": "authorization_code", "client_id": app["ClientId"], "redirect_uri": "https://app.example.com/callback",
+            "code_verifier": verifier}
+    for attack in ({"client_id": other["ClientId"]}, {"redirect_uri": "https://app.example.com/other"}, {"code_verifier": None},
+                   {"code_verifier": verifier[:-1]}):
+        form = {key: value for key, value in {**good, **attack, "code": code()}.items() if value is not None}
+        answer = requests.post(discovery["token_endpoint"], data=form, timeout=10)
+        assert (answer.status_code, answer.json()) == (400, {"error": "invalid_grant"}), (attack, answer.text)
+        assert "access_token" not in answer.text
+    answer = requests.post(discovery["token_endpoint"], data={**good, "code": code()}, timeout=10)
+    assert answer.status_code == 200 and "id_token" in answer.json()

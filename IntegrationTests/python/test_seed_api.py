@@ -103,6 +103,17 @@ def test_admin_routes_are_not_reachable_from_the_api_port(seed):
         assert response.status_code == 403 and response.json() == {"message": "Missing Authentication Token"}
 
 
+def test_admin_routes_are_not_reachable_from_the_lambda_port(seed):
+    before = requests.get(seed.ready["cognito"] + "/_emulate/messages", timeout=10).json()
+    for method, path in [("GET", "/_emulate/messages"), ("POST", "/_emulate/clock"), ("POST", "/_emulate/reset"),
+                         ("GET", "/_emulate/console/"), ("GET", "/2015-03-31/functions/../../_emulate/messages")]:
+        response = requests.request(method, seed.ready["lambda"] + path, data=b'{"advanceSeconds": 86400}', timeout=10)
+        assert response.status_code in (403, 404), (path, response.status_code, response.text)
+        body = response.json()
+        assert isinstance(body, dict) and ("message" in body or "Message" in body), body  # an error, not the outbox
+    assert requests.get(seed.ready["cognito"] + "/_emulate/messages", timeout=10).json() == before
+
+
 def test_binding_beyond_loopback_warns():
     import subprocess
     from emulator import BINARY, ROOT
