@@ -171,13 +171,16 @@ def forged_tokens(httpapi, tokens):
         "wrong aud, foreign key": jwt.encode({**claims, "aud": "someone-else"}, foreign, algorithm="RS256", headers={"kid": kid}),
         "unknown kid": b64(json.dumps({"alg": "RS256", "kid": "nope"}).encode()) + "." + payload + "." + signature,
         "truncated": genuine[:-5],
+        "duplicate claim appended": head + "." + b64(json.dumps(claims).encode()[:-1] + b', "email": "mallory@example.com"}') + "." + signature,
+        "four segments": genuine + "." + signature,
+        "space inside": genuine[:20] + " " + genuine[20:],
     }
 
 
 def test_jwt_authorizer_refuses_attacks(httpapi):
     _, tokens = sign_in(httpapi)
     attacks = forged_tokens(httpapi, tokens)
-    assert len(attacks) == 7
+    assert len(attacks) == 10
     for name, token in attacks.items():
         response = get(httpapi, "/private", headers={"Authorization": token})
         assert response.status_code == 401, name
