@@ -1,4 +1,4 @@
-"""Connections that hostile or old clients leave open: both listeners close them (idle and read
+"""Connections that hostile or old clients leave open: the API, Cognito and Lambda Invoke listeners close them (idle and read
 timeouts, HTTP/1.0 without keep-alive), and a broken body is a 400, not a 413."""
 import os
 import socket
@@ -22,7 +22,9 @@ def short_idle():
 def endpoints(emulator):
     api = urllib.parse.urlparse(emulator.api_url)
     cognito = urllib.parse.urlparse(emulator.cognito_url)
-    return [(api.hostname, api.port, "/dev/user/nope"), (cognito.hostname, cognito.port, "/_emulate/health")]
+    invoke = urllib.parse.urlparse(emulator.ready["lambda"])
+    return [(api.hostname, api.port, "/dev/user/nope"), (cognito.hostname, cognito.port, "/_emulate/health"),
+            (invoke.hostname, invoke.port, "/2015-03-31/functions")]
 
 
 def closed_within(host, port, data, seconds):
@@ -63,7 +65,7 @@ def test_http_1_0_without_keep_alive_is_closed_after_the_answer(short_idle):
 
 def test_broken_chunked_bodies_are_bad_requests(short_idle):
     for host, port, path in endpoints(short_idle):
-        post_path = "/dev/user/login" if "/dev/" in path else "/"
+        post_path = "/dev/user/login" if "/dev/" in path else "/2015-03-31/functions/signup/invocations" if "2015" in path else "/"
         data = f"POST {post_path} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nnot hex\r\n".encode()
         answer = closed_within(host, port, data, IDLE * 4)
         assert answer.startswith(b"HTTP/1.1 400"), answer
