@@ -345,3 +345,25 @@ def test_a_custom_role_outside_the_tokens_roles_is_not_granted(service):
                        aws_secret_access_key=credentials["SecretKey"], aws_session_token=credentials["SessionToken"])
     assert sts.get_caller_identity()["Arn"] == "arn:aws:sts::000000000000:assumed-role/identity-viewer/CognitoIdentityCredentials"
     assert signed_get(service.ready["api"] + "/admin", as_botocore(credentials)).status_code == 403
+
+
+def test_a_signature_outside_the_fifteen_minute_window_is_refused_as_aws_refuses_it(monkeypatch):
+    import datetime
+    emulator = Emulator(CONFIG, binary=FIXTURES_BINARY).start()
+    try:
+        for minutes in (-20, 20):  # a stale request (a replay later than the window) and one from the future
+            when = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(minutes=minutes)
+            monkeypatch.setattr(botocore.auth, "get_current_datetime", lambda: when)
+            keys = emulator.ready["credentials"]
+            idp = boto3.client("cognito-idp", endpoint_url=emulator.ready["cognito"], region_name=REGION,
+                               aws_access_key_id=keys["accessKeyId"], aws_secret_access_key=keys["secretAccessKey"],
+                               config=botocore.config.Config(retries={"total_max_attempts": 1}))
+            with pytest.raises(botocore.exceptions.ClientError) as refused:
+                idp.list_user_pools(MaxResults=1)
+            error = refused.value.response["Error"]
+            assert error["Code"] == "InvalidSignatureException", error
+            assert error["Message"].startswith("Signature expired: " if minutes < 0 else "Signature not yet current: "), error
+        monkeypatch.undo()
+        assert developer(emulator, "cognito-idp").list_user_pools(MaxResults=1)["UserPools"]
+    finally:
+        emulator.stop()
