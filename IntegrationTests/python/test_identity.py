@@ -335,7 +335,7 @@ def test_a_new_login_cannot_take_over_another_users_identity(service):
 def test_a_custom_role_outside_the_tokens_roles_is_not_granted(service):
     """CustomRoleArn only chooses among the roles the token's groups give: asking for the admin role with a
     viewer's token gets the viewer's role, and STS says so."""
-    viewer_token = sign_in(service, "eve", "viewers")
+    viewer_token = sign_in(service, "vera-custom", "viewers")
     identity = anonymous(service, "cognito-identity")
     login = {f"cognito-idp.{REGION}.amazonaws.com/{service.pool('UserPool')['id']}": viewer_token}
     identity_id = identity.get_id(IdentityPoolId=service.ready["identityPools"]["IdentityPool"], Logins=login)["IdentityId"]

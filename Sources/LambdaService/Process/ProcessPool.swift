@@ -157,9 +157,8 @@ public final class ProcessPool: FunctionProcessRunner {
         let logger = self.logger
         let process: ChildProcess
         do {
-            process = try ChildProcess.start(launch.arguments, environment: environment, directory: launch.directory, killsGroupOnExit: true) {
-                stream,
-                line in
+            let (arguments, directory) = (launch.arguments, launch.directory)
+            process = try ChildProcess.start(arguments, environment: environment, directory: directory, killsGroupOnExit: true) { stream, line in
                 if stream == .stderr { logger.notice("\(line)") } else { logger.info("\(line)") }
                 instance.logLine(line)
             }
