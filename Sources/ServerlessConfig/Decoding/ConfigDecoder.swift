@@ -134,21 +134,22 @@ struct ConfigDecoder {
             scope.types[normalized + "LogGroup"] = "AWS::Logs::LogGroup"
             for event in pair.value["events"]?.items ?? [] {
                 if let bucket = event["s3"].flatMap(FrameworkNames.s3Bucket) {
-                    scope.logicalIDs.insert(FrameworkNames.bucketLogicalID(bucket))
-                    scope.types[FrameworkNames.bucketLogicalID(bucket)] = "AWS::S3::Bucket"
+                    let id = FrameworkNames.bucketLogicalID(bucket)
+                    scope.logicalIDs.insert(id)
+                    scope.types[id] = "AWS::S3::Bucket"
                 }
                 if let topic = event["sns"].flatMap(FrameworkNames.snsTopic) {
-                    scope.logicalIDs.insert(FrameworkNames.topicLogicalID(topic))
-                    scope.types[FrameworkNames.topicLogicalID(topic)] = "AWS::SNS::Topic"
+                    let id = FrameworkNames.topicLogicalID(topic)
+                    scope.logicalIDs.insert(id)
+                    scope.types[id] = "AWS::SNS::Topic"
                 }
                 if let http = event["http"], let (method, path) = Self.restRoute(http) {
-                    for id in FrameworkNames.restResourceLogicalIDs(path: path) where scope.types[id] == nil {
-                        scope.types[id] = "AWS::ApiGateway::Resource"
-                    }
+                    let resourceIDs = FrameworkNames.restResourceLogicalIDs(path: path)
+                    for id in resourceIDs where scope.types[id] == nil { scope.types[id] = "AWS::ApiGateway::Resource" }
                     let methodID = FrameworkNames.restMethodLogicalID(path: path, method: method)
                     if scope.types[methodID] == nil { scope.types[methodID] = "AWS::ApiGateway::Method" }
-                    scope.logicalIDs.formUnion(FrameworkNames.restResourceLogicalIDs(path: path))
-                    scope.logicalIDs.insert(FrameworkNames.restMethodLogicalID(path: path, method: method))
+                    scope.logicalIDs.formUnion(resourceIDs)
+                    scope.logicalIDs.insert(methodID)
                 }
             }
         }

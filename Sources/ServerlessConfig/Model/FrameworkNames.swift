@@ -34,6 +34,29 @@ public enum FrameworkNames {
 
     /// `normalizePathPart`: `user-id` → `UserDashid`, `{id}` → `IdVar`, `{proxy+}` → `ProxyVar`.
     static func pathPart(_ part: Substring) -> String {
+        guard part.utf8.allSatisfy({ $0 < 0x80 }) else { return unicodePathPart(part) }
+        // ASCII, in one pass (this runs for every path of every route at load): the same result as below.
+        let bytes = Array(part.utf8)
+        let isVariable = bytes.count >= 2 && bytes.first == UInt8(ascii: "{") && bytes.last == UInt8(ascii: "}")
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        for (index, byte) in bytes.enumerated() where !isVariable || (index > 0 && index < bytes.count - 1) {
+            switch byte {
+            case UInt8(ascii: "-"): out += Array("Dash".utf8)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                let lower = byte | 0x20
+                out.append(index == 0 ? lower & ~0x20 : lower)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(byte)
+            default: break
+            }
+        }
+        if isVariable { out += Array("Var".utf8) }
+        if let first = out.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) { out[0] = first & ~0x20 }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``pathPart(_:)`` for a part with non-ASCII characters (whose case mappings may give ASCII letters).
+    static func unicodePathPart(_ part: Substring) -> String {
         var text = part.prefix(1).uppercased() + part.dropFirst().lowercased()
         text = text.replacing("-", with: "Dash")
         if text.hasPrefix("{"), text.hasSuffix("}") { text = String(text.dropFirst().dropLast()) + "Var" }
