@@ -7,19 +7,10 @@ import os
 import time
 
 import boto3
-import pytest
 import requests
 
-from emulator import FIXTURES, FIXTURES_BINARY, Emulator
-
-CONFIG = os.path.join(FIXTURES, "processes", "serverless.yml")
-
-
-@pytest.fixture(scope="module")
-def service():
-    emulator = Emulator(CONFIG, binary=FIXTURES_BINARY).start()
-    yield emulator
-    emulator.stop()
+from emulator import FIXTURES_BINARY, Emulator
+from test_processes import CONFIG, service  # noqa: F401 (the module's emulator, a fixture)
 
 
 def invoke(service, name, payload, **options):
