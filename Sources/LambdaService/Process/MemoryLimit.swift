@@ -11,6 +11,7 @@ enum MemoryLimit {
     static let interval = Duration.milliseconds(50)
     /// The most descendants measured (a process forking without end is still measured by its first ones).
     static let descendantLimit = 256
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// Watches `process` until it ends; the first time its memory passes `megabytes`, calls `exceeded`
     /// with what it measured (in MB) and stops watching.
@@ -38,7 +39,7 @@ enum MemoryLimit {
             pages += residentPages(child) ?? 0
             pending += children(of: child)
         }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / (1024 * 1024)
+        return pages * pageSize / (1024 * 1024)
     }
 
     /// The second field of `/proc/<pid>/statm`: resident pages.

@@ -43,9 +43,8 @@ public enum FrameworkNames {
         for (index, byte) in bytes.enumerated() where !isVariable || (index > 0 && index < bytes.count - 1) {
             switch byte {
             case UInt8(ascii: "-"): out += Array("Dash".utf8)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                let lower = byte | 0x20
-                out.append(index == 0 ? lower & ~0x20 : lower)
+            // Letters lower-cased; the first of the name is capitalised below.
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte | 0x20)
             case UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(byte)
             default: break
             }
