@@ -15,6 +15,7 @@ import urllib.parse
 
 import requests
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -41,6 +42,11 @@ def screenshot(driver, name):
     """Saves the page as SCREENSHOTS/<name>.png (the developer looks at them; two are in the README)."""
     os.makedirs(SCREENSHOTS, exist_ok=True)
     driver.save_screenshot(os.path.join(SCREENSHOTS, f"{name}.png"))
+
+
+def wait(driver, timeout=15):
+    """A wait whose checks may read elements the page is re-rendering: a stale one is tried again."""
+    return WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException])
 
 
 def wait_for(driver, css, timeout=15):

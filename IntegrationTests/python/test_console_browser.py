@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser import screenshot, wait_for
+from browser import screenshot, wait, wait_for
 from emulator import ROOT, Emulator
 
 
@@ -45,7 +45,7 @@ def test_the_ready_line_and_file_name_the_console_on_the_cognito_port(seed):
 def test_a_request_made_with_curl_appears_live_with_its_event_answer_and_logs(seed, browser):
     browser.set_window_size(1280, 800)
     browser.get(seed.ready["console"])
-    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "connection").text == "live")
+    wait(browser, 15).until(lambda d: d.find_element(By.ID, "connection").text == "live")
     email = f"console-{time.time_ns()}@example.com"
     subprocess.run(["curl", "-s", "-X", "POST", seed.api_url + "/user/signup", "-d", json.dumps({"email": email, "password": "secret123"})],
                    check=True, capture_output=True, timeout=30)
@@ -69,7 +69,7 @@ def test_a_request_made_with_curl_appears_live_with_its_event_answer_and_logs(se
     screenshot(browser, "console-request-detail")
     # The refused call ran no function: the console says the gateway answered itself.
     refused.click()
-    WebDriverWait(browser, 15).until(lambda d: "No function ran" in d.find_element(By.ID, "detail").text)
+    wait(browser, 15).until(lambda d: "No function ran" in d.find_element(By.ID, "detail").text)
 
 
 def test_filters_narrow_the_list_by_function_status_and_text(seed, browser):
@@ -133,7 +133,7 @@ def test_a_code_signed_up_for_appears_in_the_outbox(seed, browser):
     wait_for(browser, "#outbox:not([hidden])")
     idp.sign_up(ClientId=client_id, Username=email, Password="secret123", UserAttributes=[{"Name": "email", "Value": email}])
     code = seed.messages(pool["id"], email)[-1]["code"]
-    outbox_row = WebDriverWait(browser, 15).until(
+    outbox_row = wait(browser, 15).until(
         lambda d: next((tr for tr in d.find_elements(By.CSS_SELECTOR, "#outbox-table tbody tr") if email in tr.text), False))
     assert code in outbox_row.text and "SignUp" in outbox_row.text
     browser.find_element(By.ID, "outbox-filter").send_keys("nobody-else")
@@ -155,16 +155,16 @@ def test_a_pasted_token_is_explained_and_an_expired_one_says_expired(browser):
         field = browser.find_element(By.ID, "token-input")
         field.send_keys(token)
         browser.find_element(By.ID, "token-inspect").click()
-        verdict = WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "token-verdict").text or False)
+        verdict = wait(browser, 15).until(lambda d: d.find_element(By.ID, "token-verdict").text or False)
         assert verdict.startswith("✓ valid: a current id token of pool " + emulator.pool("UserPool")["id"]), verdict
         claims = browser.find_element(By.ID, "token-claims").text
         assert email in claims and '"token_use": "id"' in claims
         screenshot(browser, "console-token")
         # The clock panel moves the emulator's clock a day on: the same token is now expired.
         browser.get(emulator.ready["console"] + "#clock")
-        before = WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "clock-now").text.strip("…") or False)
+        before = wait(browser, 15).until(lambda d: d.find_element(By.ID, "clock-now").text.strip("…") or False)
         browser.find_element(By.CSS_SELECTOR, "#clock-form button[data-advance='86400']").click()
-        WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "clock-offset").text.startswith("+1 d"))
+        wait(browser, 15).until(lambda d: d.find_element(By.ID, "clock-offset").text.startswith("+1 d"))
         assert browser.find_element(By.ID, "clock-now").text != before
         upcoming = browser.find_element(By.ID, "clock-upcoming").text
         assert "a password reset code sent now" in upcoming and "ID tokens issued now by UserClient (UserPool)" in upcoming, upcoming
@@ -173,7 +173,7 @@ def test_a_pasted_token_is_explained_and_an_expired_one_says_expired(browser):
         browser.find_element(By.ID, "token-input").clear()
         browser.find_element(By.ID, "token-input").send_keys(token)
         browser.find_element(By.ID, "token-inspect").click()
-        verdict = WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "token-verdict").text or False)
+        verdict = wait(browser, 15).until(lambda d: d.find_element(By.ID, "token-verdict").text or False)
         assert verdict.startswith("✗ expired at "), verdict
         # Not a token at all, and one of another pool's making, say so too.
         for text, expected in [("nonsense", "✗ not a JWT"),
@@ -181,32 +181,32 @@ def test_a_pasted_token_is_explained_and_an_expired_one_says_expired(browser):
             browser.find_element(By.ID, "token-input").clear()
             browser.find_element(By.ID, "token-input").send_keys(text)
             browser.find_element(By.ID, "token-inspect").click()
-            WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "token-verdict").text.startswith(expected))
+            wait(browser, 15).until(lambda d: d.find_element(By.ID, "token-verdict").text.startswith(expected))
     finally:
         emulator.stop()
 
 
 def test_a_user_created_in_the_console_signs_in_through_the_api_and_one_disabled_there_cannot(seed, browser):
     browser.get(seed.ready["console"] + "#pools")
-    WebDriverWait(browser, 15).until(lambda d: Select(d.find_element(By.ID, "pool-select")).options)
+    wait(browser, 15).until(lambda d: Select(d.find_element(By.ID, "pool-select")).options)
     email = f"made-in-console-{time.time_ns()}@example.com"
     browser.find_element(By.ID, "create-username").send_keys(email)
     browser.find_element(By.ID, "create-email").send_keys(email)
     browser.find_element(By.ID, "create-password").send_keys("secret123")
     browser.find_element(By.CSS_SELECTOR, "#user-create button[type=submit]").click()
-    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "pools-status").text == email + " created")
+    wait(browser, 15).until(lambda d: d.find_element(By.ID, "pools-status").text == email + " created")
     assert browser.find_element(By.ID, "create-password").get_attribute("value") == ""
     login = requests.post(seed.api_url + "/user/login", data=json.dumps({"email": email, "password": "secret123"}), timeout=30)
     assert login.status_code == 200 and login.json()["message"] == "Success", login.text
     # ListUsers' filters find it; disabling it in the console stops its next sign-in.
     browser.find_element(By.ID, "user-filter-value").send_keys(email[:20])
     browser.find_element(By.CSS_SELECTOR, "#user-search button[type=submit]").click()
-    user_row = WebDriverWait(browser, 15).until(
+    user_row = wait(browser, 15).until(
         lambda d: next((tr for tr in d.find_elements(By.CSS_SELECTOR, "#users-table tbody tr") if email in tr.text), False))
     assert "CONFIRMED" in user_row.text and "yes" in user_row.text
     screenshot(browser, "console-pools")
     user_row.find_element(By.XPATH, ".//button[text()='Disable']").click()
-    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "pools-status").text == email + " disabled")
+    wait(browser, 15).until(lambda d: d.find_element(By.ID, "pools-status").text == email + " disabled")
     refused = requests.post(seed.api_url + "/user/login", data=json.dumps({"email": email, "password": "secret123"}), timeout=30)
     assert refused.status_code != 200, refused.text
     assert "secret123" not in browser.page_source
@@ -224,7 +224,7 @@ def test_the_console_api_refuses_another_sites_page(seed):
 
 def test_the_functions_panel_lists_routes_and_functions_and_invokes_one_with_a_sample_event(seed, browser):
     browser.get(seed.ready["console"] + "#functions")
-    WebDriverWait(browser, 15).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#routes-table tbody tr")) == 3)
+    wait(browser, 15).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#routes-table tbody tr")) == 3)
     routes = browser.find_element(By.ID, "routes-table").text
     assert seed.api_url + "/user/private" in routes and "COGNITO_USER_POOLS" in routes
     signup = browser.find_element(By.CSS_SELECTOR, "details.function[data-function='signupUser']")
@@ -233,14 +233,14 @@ def test_the_functions_panel_lists_routes_and_functions_and_invokes_one_with_a_s
     assert environment["user_pool_id"] == seed.pool("UserPool")["id"], environment
     assert all(value == "••••••" for name, value in environment.items() if "SECRET" in name.upper())
     Select(signup.find_element(By.TAG_NAME, "select")).select_by_visible_text("sample http event")
-    WebDriverWait(browser, 15).until(lambda d: '"httpMethod": "POST"' in signup.find_element(By.TAG_NAME, "textarea").get_attribute("value"))
+    wait(browser, 15).until(lambda d: '"httpMethod": "POST"' in signup.find_element(By.TAG_NAME, "textarea").get_attribute("value"))
     area = signup.find_element(By.TAG_NAME, "textarea")
     event = json.loads(area.get_attribute("value"))
     event["body"] = json.dumps({"email": f"invoked-{time.time_ns()}@example.com", "password": "secret123"})
     area.clear()
     area.send_keys(json.dumps(event))
     signup.find_element(By.CSS_SELECTOR, "form.invoke button").click()
-    result = WebDriverWait(browser, 30).until(lambda d: signup.find_element(By.CSS_SELECTOR, "pre.result").text or False)
+    result = wait(browser, 30).until(lambda d: signup.find_element(By.CSS_SELECTOR, "pre.result").text or False)
     assert result.startswith("Returned (request ") and "User registration successful" in result, result
     screenshot(browser, "console-functions")
     request_id = result.split("request ", 1)[1].split(")", 1)[0]
@@ -263,11 +263,11 @@ def test_markup_in_a_request_or_an_outbox_message_is_shown_as_text_never_run(see
     hostile_row = row(browser, "%3Cimg")
     hostile_row.click()
     wait_for(browser, "#detail:not([hidden])")
-    WebDriverWait(browser, 15).until(lambda d: hostile in d.find_element(By.ID, "detail").text or "%3Cimg" in d.find_element(By.ID, "detail").text)
+    wait(browser, 15).until(lambda d: hostile in d.find_element(By.ID, "detail").text or "%3Cimg" in d.find_element(By.ID, "detail").text)
     browser.get(seed.ready["console"] + "#outbox")
-    WebDriverWait(browser, 15).until(lambda d: any(email in tr.text for tr in d.find_elements(By.CSS_SELECTOR, "#outbox-table tbody tr")))
+    wait(browser, 15).until(lambda d: any(email in tr.text for tr in d.find_elements(By.CSS_SELECTOR, "#outbox-table tbody tr")))
     browser.get(seed.ready["console"] + "#pools")
-    WebDriverWait(browser, 15).until(lambda d: any(email in tr.text for tr in d.find_elements(By.CSS_SELECTOR, "#users-table tbody tr")))
+    wait(browser, 15).until(lambda d: any(email in tr.text for tr in d.find_elements(By.CSS_SELECTOR, "#users-table tbody tr")))
     assert browser.title == "emulate console"
     assert not browser.find_elements(By.CSS_SELECTOR, "img[src=x]")
     # Oversized or malformed console requests get clear errors, not a crash.
