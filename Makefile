@@ -96,7 +96,7 @@ fuzz: deps fuzz-build
 BENCH_SECONDS ?= 5
 BENCH_OUT := benchmarks/latest.md
 bench: deps
-	@command -v wrk >/dev/null || ($(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y wrk)
+	@command -v wrk >/dev/null && command -v openssl >/dev/null || ($(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y wrk openssl)
 	@$(PYTHON) -c "import moto.server, flask" 2>/dev/null || $(PYTHON) -m pip install --quiet "moto[server]==5.2.1"
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product ConfigLoadBenchmark
 	ENABLE_EMU_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product emulate

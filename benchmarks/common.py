@@ -13,6 +13,7 @@ import urllib.request
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH_DIR)
 COGNITO_LUA = os.path.join(BENCH_DIR, "cognito", "request.lua")
+FORM_LUA = os.path.join(BENCH_DIR, "cognito", "form.lua")
 
 
 def free_port():
@@ -34,11 +35,16 @@ def wait_for(url, timeout=60):
     raise RuntimeError(f"{url} did not answer")
 
 
-def cognito_call(url, operation, body):
+# Each service's X-Amz-Target prefix: user pools, and identity pools (moto_server picks the service by the
+# credential scope, so the unsigned Authorization header names it too).
+TARGET_PREFIXES = {"cognito-idp": "AWSCognitoIdentityProviderService", "cognito-identity": "AWSCognitoIdentityService"}
+
+
+def cognito_call(url, operation, body, service="cognito-idp"):
     """One AWS JSON 1.1 call; answers (status, parsed body)."""
     request = urllib.request.Request(url + "/", data=json.dumps(body).encode(), method="POST", headers={
-        "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AWSCognitoIdentityProviderService." + operation,
-        "Authorization": "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00"})
+        "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": f"{TARGET_PREFIXES[service]}.{operation}",
+        "Authorization": f"AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/{service}/aws4_request, SignedHeaders=host, Signature=00"})
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, json.load(response)
@@ -104,9 +110,9 @@ def rss_mib(pid, field="VmRSS"):
     raise RuntimeError(f"no {field} for {pid}")
 
 
-def wrk(url, target, body, seconds=5, connections=8):
+def wrk(url, target, body, seconds=5, connections=8, service="cognito-idp"):
     """Runs request.lua: one Cognito operation repeated (every answer must be 200). Answers (requests/s, p50, p99, requests)."""
-    environment = dict(os.environ, BENCH_TARGET=target, BENCH_BODY=body)
+    environment = dict(os.environ, BENCH_TARGET=target, BENCH_BODY=body, BENCH_SERVICE=service, BENCH_PREFIX=TARGET_PREFIXES[service])
     completed = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", COGNITO_LUA, url + "/"],
                                capture_output=True, text=True, env=environment)
     failures = int(re.search(r"non200=(\d+)", completed.stdout).group(1))
@@ -161,6 +167,26 @@ def create_pools(url, count=200):
         pool = call("CreateUserPool", {"PoolName": f"suite-{n}", "Policies": {"PasswordPolicy": {"MinimumLength": 8}}})["UserPool"]["Id"]
         call("CreateUserPoolClient", {"UserPoolId": pool, "ClientName": "web", "ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]})
     return count / (time.perf_counter() - started)
+
+
+def wrk_form(url, body, headers, seconds=5, connections=8):
+    """Runs form.lua: one form POST repeated (the OAuth 2.0 token endpoint; every answer must be 200). Answers (requests/s, p50, p99, requests)."""
+    environment = dict(os.environ, BENCH_BODY=body, BENCH_HEADERS="\n".join(f"{name}: {value}" for name, value in headers.items()))
+    completed = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", FORM_LUA, url],
+                               capture_output=True, text=True, env=environment)
+    failures = int(re.search(r"non200=(\d+)", completed.stdout).group(1))
+    if failures:
+        raise RuntimeError(f"{url}: {failures} non-200 answers\n{completed.stderr}")
+    return parse_wrk(completed.stdout)
+
+
+def rsa_signatures_per_second(seconds=3):
+    """RSA-2048 signatures per second on every core at once (`openssl speed -multi`, the libcrypto the emulator
+    links): the bound on anything that signs tokens, measured in the same run."""
+    processes = os.cpu_count() or 1
+    out = subprocess.run(["openssl", "speed", "-seconds", str(seconds), "-multi", str(processes), "rsa2048"],
+                         capture_output=True, text=True, check=True).stdout
+    return float(re.search(r"^rsa\s+2048 bits\s+\S+\s+\S+\s+([\d.]+)", out, re.M).group(1))
 
 
 def parse_wrk(out):

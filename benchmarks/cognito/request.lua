@@ -1,6 +1,8 @@
 -- One Cognito AWS JSON request, repeated; every answer must be 200. Set by the benchmark scripts through
 -- environment variables:
 --   BENCH_TARGET    the operation (X-Amz-Target suffix)
+--   BENCH_PREFIX    the X-Amz-Target prefix (AWSCognitoIdentityProviderService, AWSCognitoIdentityService)
+--   BENCH_SERVICE   the service the unsigned Authorization header names (cognito-idp, cognito-identity)
 --   BENCH_BODY      the JSON body; {n} becomes a unique counter (SignUp, AdminCreateUser)
 --   BENCH_PAGINATE  1: follow PaginationToken from the answers (ListUsers walks the listing, then starts over)
 --   BENCH_HEADERS   extra headers, one "Name: value" per line (a SigV4 signature made for BENCH_BODY)
@@ -17,8 +19,9 @@ function init(args)
   math.randomseed(os.time() * 1000 + math.floor(os.clock() * 1000000))
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/x-amz-json-1.1"
-  wrk.headers["X-Amz-Target"] = "AWSCognitoIdentityProviderService." .. target
-  wrk.headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00"
+  wrk.headers["X-Amz-Target"] = (os.getenv("BENCH_PREFIX") or "AWSCognitoIdentityProviderService") .. "." .. target
+  local service = os.getenv("BENCH_SERVICE") or "cognito-idp"
+  wrk.headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/" .. service .. "/aws4_request, SignedHeaders=host, Signature=00"
   for line in (os.getenv("BENCH_HEADERS") or ""):gmatch("[^\n]+") do
     local name, value = line:match("^([^:]+):%s*(.*)$")
     if name then wrk.headers[name] = value end

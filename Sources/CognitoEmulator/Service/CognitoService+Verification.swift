@@ -31,8 +31,14 @@ extension CognitoService {
     /// Whether a sign-in session exists, is not revoked, and its user is still enabled.
     package nonisolated func isSessionActive(originJti: String) -> Bool {
         (try? store.read { db -> Bool in
-            guard let session = try StoredSession.fetchOne(db, key: originJti), !session.revoked else { return false }
-            return try CognitoStore.user(poolID: session.poolId, username: session.username, db)?.enabled == true
+            // One prepared statement: every token check at an authorizer passes here.
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT users.enabled FROM sessions JOIN users ON users.poolId = sessions.poolId AND users.username = sessions.username
+                    WHERE sessions.originJti = ? AND NOT sessions.revoked
+                    """
+            )
+            return try Bool.fetchOne(statement, arguments: [originJti]) == true
         }) ?? false
     }
 }

@@ -2,6 +2,7 @@ import EmulatorCore
 import Foundation
 import LambdaEmulator
 import NIOConcurrencyHelpers
+import NIOCore
 
 /// What the local console shows of requests and invocations: a ring buffer of records by request ID,
 /// filled by the API listener (the request and its answer), the invoker (each invocation's event and
@@ -31,7 +32,8 @@ final class ConsoleActivity: InvocationObserver, Sendable {
 
     private struct State {
         var records: [String: Record] = [:]
-        var order: [String] = []
+        /// The request IDs, oldest first (a ring: the oldest leaves in constant time).
+        var order = CircularBuffer<String>()
         var sequence = 0
         var subscribers: [Int: AsyncStream<Record>.Continuation] = [:]
         var nextSubscriber = 0
@@ -101,22 +103,23 @@ final class ConsoleActivity: InvocationObserver, Sendable {
         for subscriber in subscribers { subscriber.finish() }
     }
 
+    /// Changes the record of `requestID` in place (made first if new) and, when `publish` is set and
+    /// someone subscribes, pushes a copy of it. Every request and invocation passes here, so nothing is
+    /// copied or allocated that nobody will read.
     private func update(_ requestID: String, publish: Bool = true, _ change: (inout Record) -> Void) {
         let now = clock.now
-        let (record, subscribers) = state.withLockedValue { state -> (Record, [AsyncStream<Record>.Continuation]) in
-            var record: Record
-            if let existing = state.records[requestID] {
-                record = existing
-            } else {
+        let pushed = state.withLockedValue { state -> (Record, [AsyncStream<Record>.Continuation])? in
+            if state.records[requestID] == nil {
                 state.sequence += 1
-                record = Record(sequence: state.sequence, requestID: requestID, time: now)
+                state.records[requestID] = Record(sequence: state.sequence, requestID: requestID, time: now)
                 state.order.append(requestID)
                 if state.order.count > capacity { state.records.removeValue(forKey: state.order.removeFirst()) }
             }
-            change(&record)
-            state.records[requestID] = record
-            return (record, publish ? Array(state.subscribers.values) : [])
+            change(&state.records[requestID]!)
+            guard publish, !state.subscribers.isEmpty, let record = state.records[requestID] else { return nil }
+            return (record, Array(state.subscribers.values))
         }
+        guard let (record, subscribers) = pushed else { return }
         for subscriber in subscribers { subscriber.yield(record) }
     }
 }

@@ -47,12 +47,14 @@ extension IdentityPoolService {
         let logins = try verify(request["Logins"], pool: pool, poolID: identity.poolID)
         let mismatch = IdentityError.notAuthorized("Logins don't match. Please include at least one valid login for this identity or identity pool.")
         var owned = false
+        var unlinked: [VerifiedLogin] = []
         for login in logins {
             let owner: String? =
                 login.ownToken
                 ? login.subject : try run { try store.identity(poolID: identity.poolID, provider: login.provider, subject: login.subject) }
             guard owner == nil || owner == id else { throw mismatch }
             owned = owned || owner == id
+            if owner == nil, !login.ownToken { unlinked.append(login) }
         }
         // A login nobody has yet may join only an identity that has none (a guest signing in), or come
         // with one of the identity's own: it never takes over another user's identity.
@@ -62,18 +64,16 @@ extension IdentityPoolService {
             guard pool["AllowUnauthenticatedIdentities"] == .bool(true) else {
                 throw .notAuthorized("Unauthenticated access is not supported for this identity pool.")
             }
-        } else {
-            let linked = logins.filter { !$0.ownToken }
-            if !linked.isEmpty {
-                _ = try run {
-                    try store.resolveIdentity(
-                        poolID: identity.poolID,
-                        logins: linked.map { ($0.provider, $0.subject) },
-                        existing: id,
-                        newID: id,
-                        now: clock.now
-                    )
-                }
+        } else if !unlinked.isEmpty {
+            // Logins the identity has already are not written again (nor is its LastModifiedDate moved).
+            _ = try run {
+                try store.resolveIdentity(
+                    poolID: identity.poolID,
+                    logins: unlinked.map { ($0.provider, $0.subject) },
+                    existing: id,
+                    newID: id,
+                    now: clock.now
+                )
             }
         }
         return (identity, document, logins)

@@ -89,7 +89,7 @@ public final class IdentityStore: Sendable {
 
     func pool(_ id: String) throws -> JSONValue? {
         try database.read { db in
-            try String.fetchOne(db, sql: "SELECT document FROM identityPools WHERE id = ?", arguments: [id]).flatMap {
+            try String.fetchOne(db.cachedStatement(sql: "SELECT document FROM identityPools WHERE id = ?"), arguments: [id]).flatMap {
                 JSONValue.parse(Array($0.utf8))
             }
         }
@@ -135,12 +135,11 @@ public final class IdentityStore: Sendable {
     }
 
     private static func identity(_ id: String, _ db: Database) throws -> Identity? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT poolId, created, modified FROM identities WHERE id = ?", arguments: [id]) else {
-            return nil
-        }
+        // Prepared once per connection (GetCredentialsForIdentity reads these on every call).
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT poolId, created, modified FROM identities WHERE id = ?"), arguments: [id])
+        else { return nil }
         let logins = try Row.fetchAll(
-            db,
-            sql: "SELECT provider, subject FROM logins WHERE identityId = ? ORDER BY provider, subject",
+            db.cachedStatement(sql: "SELECT provider, subject FROM logins WHERE identityId = ? ORDER BY provider, subject"),
             arguments: [id]
         )
         .map { (provider: $0[0] as String, subject: $0[1] as String) }
@@ -159,8 +158,7 @@ public final class IdentityStore: Sendable {
     func identity(poolID: String, provider: String, subject: String) throws -> String? {
         try database.read { db in
             try String.fetchOne(
-                db,
-                sql: "SELECT identityId FROM logins WHERE poolId = ? AND provider = ? AND subject = ?",
+                db.cachedStatement(sql: "SELECT identityId FROM logins WHERE poolId = ? AND provider = ? AND subject = ?"),
                 arguments: [poolID, provider, subject]
             )
         }
