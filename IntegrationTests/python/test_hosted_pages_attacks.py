@@ -193,6 +193,42 @@ def test_a_tampered_saml_response_is_refused(hosted, attack, reason):
     assert not hosted["idp"].list_users(UserPoolId=hosted["pool"], Filter='username = "Corporate_admin"')["Users"]
 
 
+def test_a_saml_response_re_signed_with_the_attackers_own_key_and_certificate_is_refused(hosted):
+    """signxml signs the changed assertion with a key and self-signed certificate of the attacker's,
+    the certificate in KeyInfo: only the provider's configured certificate counts."""
+    import datetime
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+    from lxml import etree
+    from signxml import XMLSigner, methods
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "corp.example")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+                   .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+                   .not_valid_after(now + datetime.timedelta(days=1)).sign(key, hashes.SHA256()))
+    browser = requests.Session()
+    fields, document = saml_response(hosted, browser)
+    root = etree.fromstring(document.encode())
+    assertion = root.find("{urn:oasis:names:tc:SAML:2.0:assertion}Assertion")
+    assertion.remove(assertion.find("{http://www.w3.org/2000/09/xmldsig#}Signature"))
+    assertion.find(".//{urn:oasis:names:tc:SAML:2.0:assertion}NameID").text = "admin"
+    signer = XMLSigner(method=methods.enveloped, signature_algorithm="rsa-sha256", digest_algorithm="sha256",
+                       c14n_algorithm="http://www.w3.org/2001/10/xml-exc-c14n#")
+    resigned = signer.sign(assertion, key=key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                            serialization.NoEncryption()),
+                           cert=certificate.public_bytes(serialization.Encoding.PEM).decode(), reference_uri=assertion.get("ID"))
+    issuer = resigned.find("{urn:oasis:names:tc:SAML:2.0:assertion}Issuer")
+    signature = resigned.find("{http://www.w3.org/2000/09/xmldsig#}Signature")
+    issuer.addnext(signature)  # where SAML puts it: right after the Issuer
+    root.replace(assertion, resigned)
+    query = redirect_query(post_saml(hosted, browser, fields, etree.tostring(root).decode()))
+    assert query["error"] == "invalid_request" and "not the identity provider's" in query["error_description"], query
+    assert not hosted["idp"].list_users(UserPoolId=hosted["pool"], Filter='username = "Corporate_admin"')["Users"]
+
+
 def test_an_expired_or_misdirected_saml_response_is_refused(hosted):
     browser = requests.Session()
     first, first_document = saml_response(hosted, browser)

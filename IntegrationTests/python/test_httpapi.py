@@ -204,6 +204,44 @@ def test_jwt_expired_token_is_refused(httpapi):
         httpapi.advance_clock(-2 * 3600)
 
 
+def test_jwt_authorizer_refuses_tokens_of_signed_out_disabled_and_deleted_users(httpapi):
+    """As the REST authorizer: the token's session must still be live (a departure from AWS, whose JWT
+    authorizer checks tokens offline and takes a revoked one until it expires; docs/CONTRACT.md)."""
+    cognito = httpapi.client()
+    pool_id = httpapi.pool("UserPool")["id"]
+    for how in ("global sign-out", "disabled", "deleted"):
+        email, tokens = sign_in(httpapi)
+        assert get(httpapi, "/private", headers={"Authorization": tokens["IdToken"]}).status_code == 200, how
+        if how == "global sign-out":
+            cognito.admin_user_global_sign_out(UserPoolId=pool_id, Username=email)
+        elif how == "disabled":
+            cognito.admin_disable_user(UserPoolId=pool_id, Username=email)
+        else:
+            cognito.admin_delete_user(UserPoolId=pool_id, Username=email)
+        for token in (tokens["IdToken"], tokens["AccessToken"]):
+            refused = get(httpapi, "/private", headers={"Authorization": token})
+            assert refused.status_code == 401 and refused.json() == {"message": "Unauthorized"}, how
+
+
+def test_jwt_authorizer_refuses_a_token_issued_in_the_future_and_an_oversized_header(httpapi):
+    httpapi.advance_clock(2 * 3600)
+    try:
+        _, tokens = sign_in(httpapi)  # iat two hours ahead of the clock once it is set back
+    finally:
+        httpapi.advance_clock(-2 * 3600)
+    early = get(httpapi, "/private", headers={"Authorization": tokens["IdToken"]})
+    assert early.status_code == 401 and early.json() == {"message": "Unauthorized"}
+    httpapi.advance_clock(2 * 3600)
+    try:
+        assert get(httpapi, "/private", headers={"Authorization": tokens["IdToken"]}).status_code == 200
+    finally:
+        httpapi.advance_clock(-2 * 3600)
+    _, current = sign_in(httpapi)
+    oversized = get(httpapi, "/private", headers={"Authorization": "Bearer " + current["IdToken"] + "A" * 20000})
+    assert 400 <= oversized.status_code < 500
+    assert get(httpapi, "/private", headers={"Authorization": current["IdToken"]}).status_code == 200
+
+
 def test_lambda_authorizer_simple_responses(httpapi):
     allowed = get(httpapi, "/lambda", headers={"X-Token": "letmein"})
     assert allowed.status_code == 200, allowed.text

@@ -86,3 +86,21 @@ def test_children_of_a_warm_process_are_stopped_with_the_emulator(tmp_path):
     finally:
         emulator.stop()
     assert gone_within(answer["child"], 5) and gone_within(answer["pid"], 1)
+
+
+def test_a_function_cannot_answer_for_another_functions_invocation(service, tmp_path):
+    """Each function's processes have a Runtime API of their own: another function's live request ID is
+    unknown there (400 InvalidRequestID, as the runtime interface emulator answers), and the invocation
+    it names gets its own function's answer."""
+    id_file = tmp_path / "id"
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        waiting = pool.submit(invoke, service, "waiter", {"idFile": str(id_file), "seconds": 3})
+        deadline = time.time() + 30
+        while not (id_file.exists() and id_file.read_text()) and time.time() < deadline:
+            time.sleep(0.05)
+        victim = id_file.read_text()
+        _, forged = invoke(service, "impostor", {"id": victim})
+        assert forged["status"] == 400, forged
+        assert json.loads(forged["body"])["errorType"] == "InvalidRequestID"
+        response, body = waiting.result()
+    assert "FunctionError" not in response and body == {"mine": victim}

@@ -400,6 +400,29 @@ def test_a_signature_that_does_not_match_is_refused_as_aws_refuses_it(service):
     assert missing.value.response["Error"]["Code"] == "UserNotFoundException"  # nothing was created by the refused requests
 
 
+def test_the_invoke_api_checks_issued_keys_signatures_and_policies(service):
+    """A function's own credentials reach the Lambda endpoint (boto3, nothing but the injected
+    environment) and its role has no lambda:InvokeFunction: refused with IAM's text, as on AWS. The
+    developer's key is allowed; a wrong secret for it is refused; keys the emulator did not issue are
+    taken unchecked."""
+    denied = invoke(service, "processes-dev-invoker", {"function": "processes-dev-echo"})[1]
+    assert denied == {"code": "AccessDeniedException", "message": (
+        "User: arn:aws:sts::000000000000:assumed-role/processes-dev-us-east-1-lambdaRole/processes-dev-invoker is not authorized to "
+        "perform: lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:000000000000:function:processes-dev-echo "
+        "because no identity-based policy allows the lambda:InvokeFunction action")}, denied
+    keys = service.ready["credentials"]
+
+    def developer(secret):
+        return boto3.client("lambda", endpoint_url=service.ready["lambda"], region_name="us-east-1", aws_access_key_id=keys["accessKeyId"],
+                            aws_secret_access_key=secret, config=botocore.config.Config(retries={"total_max_attempts": 1}))
+    assert developer(keys["secretAccessKey"]).invoke(FunctionName="processes-dev-echo", Payload=b"{}")["StatusCode"] == 200
+    with pytest.raises(botocore.exceptions.ClientError) as wrong:
+        developer("not-the-secret").invoke(FunctionName="processes-dev-echo", Payload=b"{}")
+    assert wrong.value.response["Error"]["Code"] == "InvalidSignatureException"
+    assert wrong.value.response["ResponseMetadata"]["HTTPStatusCode"] == 403
+    assert lambda_client(service).get_function(FunctionName="processes-dev-echo")["Configuration"]["FunctionName"] == "processes-dev-echo"
+
+
 def test_a_go1x_function_runs_its_handler_executable_or_the_one_in_its_artifact(tmp_path):
     """go1.x: aws-lambda-go speaks the Runtime API when AWS_LAMBDA_RUNTIME_API is set; the handler names the
     executable, in the service folder or in package.artifact (a shell runtime stands in for a Go binary)."""

@@ -68,7 +68,7 @@ extension Emulator: Service {
             logger: Self.serverLogger(logger)
         )
         let lambdaApplication = Application(
-            responder: LambdaResponder(slot: slots.lambda, logger: logger),
+            responder: LambdaResponder(slot: slots.lambda, identity: identity, logger: logger),
             server: Self.httpServer(idleTimeout: options.idleTimeoutSeconds),
             configuration: .init(address: .hostname(options.host, port: lambdaPort), serverName: "emulate-lambda"),
             onServerRunning: { channel in await listenersBound(ListenerPorts(lambda: channel.localAddress?.port ?? lambdaPort)) },

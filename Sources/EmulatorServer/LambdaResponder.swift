@@ -1,6 +1,8 @@
+import EmulatorCore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import IdentityEmulator
 import LambdaService
 import Logging
 import NIOConcurrencyHelpers
@@ -12,6 +14,9 @@ struct LambdaResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let slot: LambdaAPISlot
+    /// Who signed a call: a key the emulator issued must carry a valid signature and an IAM policy that
+    /// allows the operation (a function calling another needs `lambda:InvokeFunction`).
+    let identity: AWSIdentity
     let logger: Logger
     /// A little over Lambda's 6 MB, so an oversized payload is answered with Lambda's own error.
     static let maximumBody = 7 * 1024 * 1024
@@ -33,7 +38,25 @@ struct LambdaResponder: HTTPResponder {
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         var query: [String: String] = [:]
         for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
-        let answer = await api.respond(method: request.method.rawValue, path: request.uri.path, query: query, headers: headers, body: body)
+        let caller: IAMCaller?
+        switch identity.caller(of: CognitoResponder.signed(request, body: body), service: "lambda") {
+        case .success(let found):
+            caller = (found ?? (identity.authority.strict ? identity.anonymous : nil)).flatMap { $0.verified ? $0 : nil }
+        case .failure(let refusal):
+            // Lambda (REST-JSON) answers a refused signature 403, the error's type in a header.
+            let (type, message) = AWSIdentity.jsonError(refusal)
+            var headers = HTTPFields()
+            headers[HTTPField.Name("x-amzn-ErrorType")!] = type
+            return HTTPResponses.json(JSONValue.object([.init("message", .string(message))]).serialized, status: 403, headers: headers)
+        }
+        let answer = await api.respond(
+            method: request.method.rawValue,
+            path: request.uri.path,
+            query: query,
+            headers: headers,
+            body: body,
+            caller: caller
+        )
         logger.info("Lambda \(request.method) \(request.uri.path) \(answer.status)")
         var fields = HTTPFields()
         for (name, value) in answer.headers {

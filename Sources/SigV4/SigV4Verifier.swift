@@ -98,6 +98,11 @@ public struct SigV4Verifier: Sendable {
         }
         guard let secret else { return .failure(.unknownAccessKey(parsed.credential.accessKeyID)) }
         if let required = secret.sessionToken, parsed.sessionToken != required { return .failure(.invalidSessionToken) }
+        // The operation of an AWS JSON request is its X-Amz-Target: left out of the signature, a captured
+        // request could be sent again as another operation on the same body (DescribeUserPool → DeleteUserPool).
+        if !request.headerValues("X-Amz-Target").isEmpty, !parsed.signedHeaders.contains("x-amz-target") {
+            return .failure(.incomplete("X-Amz-Target must be signed: add it to SignedHeaders"))
+        }
         let canonical = SigV4.canonicalRequest(
             request,
             signedHeaders: parsed.signedHeaders,
@@ -163,7 +168,10 @@ public struct SigV4Verifier: Sendable {
     }
 
     static func parse(_ request: SigV4.Request) -> Result<Parsed, Failure> {
-        if let authorization = request.headerValues("Authorization").first {
+        let authorizations = request.headerValues("Authorization")
+        // Two signatures on one request: whichever a check read, the other could say something else.
+        guard authorizations.count < 2 else { return .failure(.incomplete("the request has more than one Authorization header")) }
+        if let authorization = authorizations.first {
             return parseHeader(authorization, request)
         }
         let query = queryParameters(request.query)

@@ -76,6 +76,22 @@ struct SigV4Tests {
         #expect(temporary.verify(Self.example, now: Self.exampleTime) == .failure(.invalidSessionToken))
     }
 
+    @Test("an unsigned X-Amz-Target (the operation of an AWS JSON request) and a second Authorization header are refused")
+    func smuggledHeaders() {
+        let verifier = Self.verifier(["AKIDEXAMPLE": .init(secretAccessKey: Self.exampleSecret)])
+        var retargeted = Self.example
+        retargeted.headers.append(("X-Amz-Target", "AWSCognitoIdentityProviderService.DeleteUserPool"))
+        #expect(
+            verifier.verify(retargeted, now: Self.exampleTime) == .failure(.incomplete("X-Amz-Target must be signed: add it to SignedHeaders"))
+        )
+        var twice = Self.example
+        twice.headers.append(("authorization", Self.example.headerValues("Authorization")[0]))
+        #expect(verifier.verify(twice, now: Self.exampleTime) == .failure(.incomplete("the request has more than one Authorization header")))
+        var dated = Self.example
+        dated.headers.append(("X-Amz-Date", "20150830T123700Z"))  // a second date: the signed value is no longer the request's
+        #expect(verifier.verify(dated, now: Self.exampleTime) == .failure(.signatureMismatch))
+    }
+
     @Test("every request botocore's own signer signed over generated methods, paths, queries, headers and bodies verifies; one changed byte does not")
     func botocoreSigned() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/botocore-signed.json")

@@ -56,22 +56,47 @@ public struct LambdaInvokeAPI: Sendable {
     }
 
     /// Answers one request. `path` is without the query; `query` holds its decoded parameters.
-    public func respond(method: String, path: String, query: [String: String], headers: [String: String], body: [UInt8]) async -> Answer {
+    /// - Parameter caller: Who signed it, when the emulator issued the key (their IAM policy must allow
+    ///   the operation, as Lambda's does); nil for an unsigned request or a key it did not issue.
+    public func respond(
+        method: String,
+        path: String,
+        query: [String: String],
+        headers: [String: String],
+        body: [UInt8],
+        caller: IAMCaller? = nil
+    ) async -> Answer {
         let requestID = SecureRandom.uuidString()
         let prefix = "/2015-03-31/functions"
         guard path == prefix || path.hasPrefix(prefix + "/") else {
             return error(404, "UnknownOperationException", "Unknown operation \(method) \(path)", requestID: requestID)
         }
         let rest = path.dropFirst(prefix.count).split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
+        let qualifier = query["Qualifier"]
+        let operation: (action: String, resource: String)
         switch (method, rest.count, rest.last) {
-        case ("GET", 0, _): return listFunctions(query, requestID: requestID)
-        case ("GET", 1, _): return getFunction(rest[0], qualifier: query["Qualifier"], requestID: requestID, full: true)
-        case ("GET", 2, "configuration"): return getFunction(rest[0], qualifier: query["Qualifier"], requestID: requestID, full: false)
-        case ("POST", 2, "invocations"):
-            return await invoke(rest[0], qualifier: query["Qualifier"], headers: headers, body: body, requestID: requestID)
+        case ("GET", 0, _): operation = ("lambda:ListFunctions", "*")
+        case ("GET", 1, _): operation = ("lambda:GetFunction", resource(rest[0], qualifier: qualifier))
+        case ("GET", 2, "configuration"): operation = ("lambda:GetFunctionConfiguration", resource(rest[0], qualifier: qualifier))
+        case ("POST", 2, "invocations"): operation = ("lambda:InvokeFunction", resource(rest[0], qualifier: qualifier))
         default:
             return error(404, "UnknownOperationException", "Unknown operation \(method) \(path)", requestID: requestID)
         }
+        if let caller, case .failure(let denial) = caller.authorize(operation.action, on: operation.resource) {
+            return error(403, "AccessDeniedException", denial.message, requestID: requestID)
+        }
+        switch operation.action {
+        case "lambda:ListFunctions": return listFunctions(query, requestID: requestID)
+        case "lambda:InvokeFunction": return await invoke(rest[0], qualifier: qualifier, headers: headers, body: body, requestID: requestID)
+        default: return getFunction(rest[0], qualifier: qualifier, requestID: requestID, full: operation.action == "lambda:GetFunction")
+        }
+    }
+
+    /// The ARN IAM checks a call on `name` against: the function's, or the one the name spells when
+    /// there is no such function (IAM is asked before the function is looked for, as on AWS).
+    private func resource(_ name: String, qualifier: String?) -> String {
+        if case .success(let function) = find(name, qualifier: qualifier) { return function.arn }
+        return name.hasPrefix("arn:") ? name : ARN.lambdaFunction(name, region: region, account: accountID).description
     }
 
     // MARK: Invoke
