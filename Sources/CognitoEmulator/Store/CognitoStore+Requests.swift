@@ -43,9 +43,13 @@ extension CognitoStore {
 
     /// A pool's documents of one kind whose keys start with `keyPrefix`, oldest first.
     static func documents(kind: String, poolID: String, keyPrefix: String, _ db: Database) throws -> [StoredDocument] {
-        try StoredDocument.filter(Column("kind") == kind && Column("poolId") == poolID)
-            .filter(sql: "substr(key, 1, ?) = ?", arguments: [keyPrefix.utf8.count, keyPrefix])
-            .order(Column("created"), Column("key")).fetchAll(db)
+        // Prepared once per connection: the token endpoint asks for a pool's resource servers on every call.
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT * FROM poolDocuments WHERE kind = ? AND poolId = ? AND substr(key, 1, ?) = ? ORDER BY created, key
+                """
+        )
+        return try StoredDocument.fetchAll(statement, arguments: [kind, poolID, keyPrefix.utf8.count, keyPrefix])
     }
 
     /// Deletes a pool's documents of these kinds whose keys start with `keyPrefix`.

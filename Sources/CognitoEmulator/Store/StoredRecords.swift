@@ -179,6 +179,19 @@ struct StoredDocument: Codable, FetchableRecord, TextSafeRecord, Sendable {
     var modified: Double
 }
 
+extension StoredDocument {
+    /// Read by column name rather than through `Decodable` (the token endpoint reads a pool's resource
+    /// servers on every call).
+    init(row: Row) throws {
+        kind = try row.decode(forColumn: "kind")
+        key = try row.decode(forColumn: "key")
+        poolId = try row.decode(forColumn: "poolId")
+        document = try row.decode(forColumn: "document")
+        created = try row.decode(forColumn: "created")
+        modified = try row.decode(forColumn: "modified")
+    }
+}
+
 extension UserStatus: DatabaseValueConvertible {}
 extension MFAMethod: DatabaseValueConvertible {}
 
