@@ -107,3 +107,32 @@ def test_a_pool_without_auto_verified_attributes_cannot_start_a_job(cognito):
     pool = idp.create_user_pool(PoolName="no-auto-verify")["UserPool"]["Id"]
     job = idp.create_user_import_job(UserPoolId=pool, JobName="j", CloudWatchLogsRoleArn="arn:aws:iam::000000000000:role/R")["UserImportJob"]
     assert error_of(idp.start_user_import_job, UserPoolId=pool, JobId=job["JobId"])[0] == "PreconditionNotMetException"
+
+
+def test_a_job_created_before_a_restart_on_other_ports_takes_its_upload_after_it(tmp_path):
+    """The pre-signed URL follows the port the emulator listens on now, as S3's URL would still work."""
+    first = Emulator(None, state_dir=str(tmp_path)).start()
+    try:
+        idp = first.client()
+        pool, _ = pool_with_client(idp, "import-restart")
+        body = csv_text(idp, pool, [{"cognito:username": "lia", "email": "lia@example.com", "email_verified": "true",
+                                     "cognito:mfa_enabled": "false"}])
+        job = idp.create_user_import_job(UserPoolId=pool, JobName="across", CloudWatchLogsRoleArn="arn:aws:iam::000000000000:role/I")["UserImportJob"]
+    finally:
+        first.stop()
+    second = Emulator(None, state_dir=str(tmp_path)).start()
+    try:
+        idp = second.client()
+        described = idp.describe_user_import_job(UserPoolId=pool, JobId=job["JobId"])["UserImportJob"]
+        assert described["PreSignedUrl"].startswith(second.ready["cognito"] + "/_emulate/import/"), (described, second.ready)
+        assert described["PreSignedUrl"].split("?")[1] == job["PreSignedUrl"].split("?")[1]
+        assert requests.put(described["PreSignedUrl"], data=body, timeout=30).status_code == 200
+        idp.start_user_import_job(UserPoolId=pool, JobId=job["JobId"])
+        for _ in range(300):
+            done = idp.describe_user_import_job(UserPoolId=pool, JobId=job["JobId"])["UserImportJob"]
+            if done["Status"] == "Succeeded":
+                break
+            time.sleep(0.1)
+        assert (done["Status"], done["ImportedUsers"]) == ("Succeeded", 1), done
+    finally:
+        second.stop()

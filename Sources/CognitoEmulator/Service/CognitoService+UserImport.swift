@@ -37,6 +37,13 @@ extension CognitoService {
         return JSONDocument([("UserImportJob", job)])
     }
 
+    /// A job as the API shows it: its upload URL on the port the emulator listens on now, so a job
+    /// created before a restart on other ports (`--cognito-port 0`) can still be uploaded to.
+    private func presented(_ job: JSONValue) -> JSONValue {
+        guard let url = job["PreSignedUrl"]?.stringValue, let path = url.firstRange(of: "/_emulate/import/") else { return job }
+        return Self.replacing(["PreSignedUrl": .string(issuerBase + url[path.lowerBound...])], in: job)
+    }
+
     /// The upload to a job's pre-signed URL (what S3 would receive).
     /// - Throws: `AccessDenied`-like `NotAuthorizedException` for a wrong or expired signature.
     package func uploadImportFile(jobID: String, signature: String, contents: [UInt8]) throws(CognitoError) {
@@ -64,12 +71,12 @@ extension CognitoService {
         let started = Self.replacing(["Status": .string("Pending"), "StartDate": .double(clock.now)], in: job)
         try save(.importJob, id, poolID: pool.id, .object([.init("Job", started)]))
         Task { await self.runImportJob(id, pool: pool) }
-        return JSONDocument([("UserImportJob", started)])
+        return JSONDocument([("UserImportJob", presented(started))])
     }
 
     /// DescribeUserImportJob.
     package func describeUserImportJob(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
-        JSONDocument([("UserImportJob", try importJob(request, pool: try pool(request["UserPoolId"]?.stringValue)).1)])
+        JSONDocument([("UserImportJob", presented(try importJob(request, pool: try pool(request["UserPoolId"]?.stringValue)).1))])
     }
 
     /// StopUserImportJob: a job not started yet (or still running) stops.
@@ -85,13 +92,13 @@ extension CognitoService {
             in: job
         )
         try save(.importJob, id, poolID: pool.id, .object([.init("Job", stopped)]))
-        return JSONDocument([("UserImportJob", stopped)])
+        return JSONDocument([("UserImportJob", presented(stopped))])
     }
 
     /// ListUserImportJobs.
     package func listUserImportJobs(_ request: JSONDocument) throws(CognitoError) -> JSONDocument {
         let pool = try pool(request["UserPoolId"]?.stringValue)
-        let jobs = try documents(.importJob, poolID: pool.id).compactMap { $0["Job"] }
+        let jobs = try documents(.importJob, poolID: pool.id).compactMap { $0["Job"].map(presented) }
         let limit = request["MaxResults"]?.numberValue.map { Int($0) } ?? 60
         let start = try pageStart(request["PaginationToken"]?.stringValue, count: jobs.count)
         let end = min(start + limit, jobs.count)
