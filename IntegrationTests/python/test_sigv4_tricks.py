@@ -10,20 +10,10 @@ import boto3
 import botocore.auth
 import botocore.awsrequest
 import botocore.credentials
-import pytest
 
-from emulator import FIXTURES_BINARY, Emulator
-from test_identity import CONFIG, REGION, as_botocore, identity_credentials, sign_in
+from test_identity import REGION, as_botocore, identity_credentials, service, sign_in  # noqa: F401 (service: the module's emulator)
 
 TARGET = "AWSCognitoIdentityProviderService."
-
-
-@pytest.fixture(scope="module")
-def service():
-    emulator = Emulator(CONFIG, binary=FIXTURES_BINARY).start()
-    yield emulator
-    emulator.stop()
-
 
 def developer_key(service):
     keys = service.ready["credentials"]
