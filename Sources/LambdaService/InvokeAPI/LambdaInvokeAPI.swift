@@ -73,23 +73,33 @@ public struct LambdaInvokeAPI: Sendable {
         }
         let rest = path.dropFirst(prefix.count).split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
         let qualifier = query["Qualifier"]
-        let operation: (action: String, resource: String)
+        let operation: Operation
         switch (method, rest.count, rest.last) {
-        case ("GET", 0, _): operation = ("lambda:ListFunctions", "*")
-        case ("GET", 1, _): operation = ("lambda:GetFunction", resource(rest[0], qualifier: qualifier))
-        case ("GET", 2, "configuration"): operation = ("lambda:GetFunctionConfiguration", resource(rest[0], qualifier: qualifier))
-        case ("POST", 2, "invocations"): operation = ("lambda:InvokeFunction", resource(rest[0], qualifier: qualifier))
+        case ("GET", 0, _): operation = .listFunctions
+        case ("GET", 1, _): operation = .getFunction
+        case ("GET", 2, "configuration"): operation = .getFunctionConfiguration
+        case ("POST", 2, "invocations"): operation = .invoke
         default:
             return error(404, "UnknownOperationException", "Unknown operation \(method) \(path)", requestID: requestID)
         }
-        if let caller, case .failure(let denial) = caller.authorize(operation.action, on: operation.resource) {
+        let target = operation == .listFunctions ? "*" : resource(rest[0], qualifier: qualifier)
+        if let caller, case .failure(let denial) = caller.authorize(operation.rawValue, on: target) {
             return error(403, "AccessDeniedException", denial.message, requestID: requestID)
         }
-        switch operation.action {
-        case "lambda:ListFunctions": return listFunctions(query, requestID: requestID)
-        case "lambda:InvokeFunction": return await invoke(rest[0], qualifier: qualifier, headers: headers, body: body, requestID: requestID)
-        default: return getFunction(rest[0], qualifier: qualifier, requestID: requestID, full: operation.action == "lambda:GetFunction")
+        switch operation {
+        case .listFunctions: return listFunctions(query, requestID: requestID)
+        case .getFunction: return getFunction(rest[0], qualifier: qualifier, requestID: requestID, full: true)
+        case .getFunctionConfiguration: return getFunction(rest[0], qualifier: qualifier, requestID: requestID, full: false)
+        case .invoke: return await invoke(rest[0], qualifier: qualifier, headers: headers, body: body, requestID: requestID)
         }
+    }
+
+    /// The operations served, by the IAM action each needs.
+    private enum Operation: String {
+        case listFunctions = "lambda:ListFunctions"
+        case getFunction = "lambda:GetFunction"
+        case getFunctionConfiguration = "lambda:GetFunctionConfiguration"
+        case invoke = "lambda:InvokeFunction"
     }
 
     /// The ARN IAM checks a call on `name` against: the function's, or the one the name spells when
