@@ -284,6 +284,19 @@ def test_strict_credentials_refuse_keys_the_emulator_did_not_issue():
         assert sts.value.response["Error"]["Code"] == "InvalidClientTokenId"
         route = signed_get(strict.ready["api"] + "/everyone", botocore.credentials.Credentials("test", "test"))
         assert route.status_code == 403 and route.json() == {"message": "The security token included in the request is invalid."}
+        # The Lambda Invoke API alike: an unknown key is refused, an unsigned call may do nothing, the developer may.
+        keys = strict.ready["credentials"]
+        unknown_key = boto3.client("lambda", endpoint_url=strict.ready["lambda"], region_name=REGION,
+                                   aws_access_key_id="test", aws_secret_access_key="test")
+        unsigned = boto3.client("lambda", endpoint_url=strict.ready["lambda"], region_name=REGION,
+                                config=botocore.config.Config(signature_version=botocore.UNSIGNED))
+        developer_key = boto3.client("lambda", endpoint_url=strict.ready["lambda"], region_name=REGION,
+                                     aws_access_key_id=keys["accessKeyId"], aws_secret_access_key=keys["secretAccessKey"])
+        for client, code in ((unknown_key, "UnrecognizedClientException"), (unsigned, "AccessDeniedException")):
+            with pytest.raises(botocore.exceptions.ClientError) as refused:
+                client.list_functions()
+            assert refused.value.response["Error"]["Code"] == code
+        assert developer_key.list_functions()["Functions"]
     finally:
         strict.stop()
 
