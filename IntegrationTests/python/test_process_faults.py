@@ -104,3 +104,18 @@ def test_a_function_cannot_answer_for_another_functions_invocation(service, tmp_
         assert json.loads(forged["body"])["errorType"] == "InvalidRequestID"
         response, body = waiting.result()
     assert "FunctionError" not in response and body == {"mine": victim}
+
+
+def test_a_function_that_starts_more_than_lambdas_1024_processes_is_killed_with_all_of_them(service, tmp_path):
+    """Lambda's quota is 1,024 processes and threads per execution environment; as root nothing holds
+    `fork` to it here, so the environment is killed past it and every process it started ends."""
+    pid_file = tmp_path / "pids"
+    started = time.time()
+    response, body = invoke(service, "spawner", {"pidFile": str(pid_file), "count": 1100})
+    assert response["FunctionError"] == "Unhandled" and body["errorType"] == "Runtime.ExitError", body
+    assert body["errorMessage"].endswith("Error: Runtime exited with error: signal: killed")
+    assert time.time() - started < 30  # killed, not timed out
+    pids = [int(line) for line in pid_file.read_text().split()]
+    assert len(pids) > 1000
+    assert all(gone_within(pid, 10) for pid in pids)
+    assert requests.get(service.ready["api"] + "/echo", timeout=60).status_code == 200

@@ -170,8 +170,17 @@ public final class ProcessPool: FunctionProcessRunner {
         }
         instance.attach(process)
         let (key, memorySize) = (launch.key, launch.memorySize)
-        MemoryLimit.watch(process, megabytes: memorySize) { used in
-            logger.error("the process of \(key) holds \(used) MB, over its memory size of \(memorySize) MB: killed, as Lambda's memory limit does")
+        MemoryLimit.watch(process, megabytes: memorySize) { excess in
+            switch excess {
+            case .memory(let used):
+                logger.error(
+                    "the process of \(key) holds \(used) MB, over its memory size of \(memorySize) MB: killed, as Lambda's memory limit does"
+                )
+            case .processes(let count):
+                logger.error(
+                    "the process of \(key) and its children are \(count) processes, over Lambda's limit of \(MemoryLimit.processLimit): killed"
+                )
+            }
             process.kill(SIGKILL)
         }
         Task {
