@@ -39,8 +39,8 @@ def prepare(url, pool_id, client_id, emulated):
         "InitiateAuth": {"ClientId": client_id, "AuthFlow": "USER_PASSWORD_AUTH", "AuthParameters": {"USERNAME": "bench-user", "PASSWORD": PASSWORD}},
         "ListUsers": {"UserPoolId": pool_id, "Limit": 60},
         "SignUp": {"ClientId": client_id, "Username": "signup-{n}", "Password": PASSWORD},
+        IDENTITY: identity,
     }
-    bodies[IDENTITY] = identity
     return seeding, {op: json.dumps(body) for op, body in bodies.items()}
 
 
