@@ -7,6 +7,7 @@ import os
 import time
 
 import boto3
+import pytest
 import requests
 
 from emulator import FIXTURES_BINARY, Emulator
@@ -106,12 +107,13 @@ def test_a_function_cannot_answer_for_another_functions_invocation(service, tmp_
     assert "FunctionError" not in response and body == {"mine": victim}
 
 
-def test_a_function_that_starts_more_than_lambdas_1024_processes_is_killed_with_all_of_them(service, tmp_path):
+@pytest.mark.parametrize("from_thread", [False, True], ids=["main thread", "worker thread"])
+def test_a_function_that_starts_more_than_lambdas_1024_processes_is_killed_with_all_of_them(service, tmp_path, from_thread):
     """Lambda's quota is 1,024 processes and threads per execution environment; as root nothing holds
     `fork` to it here, so the environment is killed past it and every process it started ends."""
     pid_file = tmp_path / "pids"
     started = time.time()
-    response, body = invoke(service, "spawner", {"pidFile": str(pid_file), "count": 1100})
+    response, body = invoke(service, "spawner", {"pidFile": str(pid_file), "count": 1100, "thread": from_thread})
     assert response["FunctionError"] == "Unhandled" and body["errorType"] == "Runtime.ExitError", body
     assert body["errorMessage"].endswith("Error: Runtime exited with error: signal: killed")
     assert time.time() - started < 30  # killed, not timed out

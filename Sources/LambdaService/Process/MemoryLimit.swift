@@ -6,7 +6,8 @@ import Glibc
 /// its resident memory may not pass the function's `memorySize` (the cgroup limit of a Lambda
 /// environment kills it), and it may not hold more than 1,024 processes (Lambda's quota; there `fork`
 /// fails, but a process running as root here is not held by `RLIMIT_NPROC`, so the environment is
-/// killed instead, and a fork bomb ends). Either way the runtime ends with `signal: killed` and the
+/// killed instead). Both are measured over the process's tree: a descendant whose parent exited is
+/// re-parented outside it and no longer counted. Either way the runtime ends with `signal: killed` and the
 /// invocation fails with `Runtime.ExitError`. Measured from `/proc` every 50 ms while the process runs,
 /// so a fast allocation may overshoot by what it allocates in that time.
 enum MemoryLimit {
@@ -65,10 +66,18 @@ enum MemoryLimit {
         return fields.count > 1 ? Int(fields[1]) : nil
     }
 
-    /// The processes `pid`'s main thread forked (`/proc/<pid>/task/<pid>/children`).
+    /// The processes `pid`'s threads forked (`/proc/<pid>/task/<tid>/children` of each thread: a Go
+    /// program or a Python worker thread starts processes from threads other than the main one).
     private static func children(of pid: pid_t) -> [pid_t] {
-        guard let text = contents(of: "/proc/\(pid)/task/\(pid)/children") else { return [] }
-        return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { pid_t($0) }
+        guard let tasks = opendir("/proc/\(pid)/task") else { return [] }
+        defer { closedir(tasks) }
+        var found: [pid_t] = []
+        while let entry = readdir(tasks) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let thread = pid_t(name), let text = contents(of: "/proc/\(pid)/task/\(thread)/children") else { continue }
+            found += text.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { pid_t($0) }
+        }
+        return found
     }
 
     /// A small `/proc` file's text (read to its end, at most 64 KiB: a list of a thousand children
