@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
+import SigV4
 
 /// The API listener: hands each HTTP request to the gateway and logs one line per request
 /// (method, path, function, status, duration, request ID).
@@ -96,6 +97,19 @@ extension APIResponder {
 }
 
 extension Request {
+    /// The request as SigV4 reads it: the path and query as sent, Host first, then the headers as sent.
+    func signed(body: [UInt8]) -> SigV4.Request {
+        let target = head.path ?? "/"
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        return SigV4.Request(
+            method: method.rawValue,
+            path: String(parts[0]),
+            query: parts.count > 1 ? String(parts[1]) : "",
+            headers: headersWithHost,
+            body: body
+        )
+    }
+
     /// The headers as sent, names as written, with Host first (HTTP/1.1's Host arrives as the authority).
     var headersWithHost: [(name: String, value: String)] {
         var headers = self.headers.map { (name: $0.name.rawName, value: $0.value) }

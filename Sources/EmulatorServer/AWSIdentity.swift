@@ -82,6 +82,16 @@ struct AWSIdentity: Sendable {
         authority.caller(of: request, service: service, clocks: [clock.now, Date().timeIntervalSince1970])
     }
 
+    /// The caller whose IAM policies apply to `request`: the signer of a key the emulator issued, or
+    /// `anonymous` for an unsigned request under `--strict-credentials`; nil when nothing is checked (an
+    /// unsigned request, a key the emulator did not issue); or why the signature is refused.
+    func policyCaller(of request: SigV4.Request, service: String) -> Result<IAMCaller?, CallerRefusal> {
+        caller(of: request, service: service).map { found in
+            let caller = found ?? (authority.strict ? anonymous : nil)
+            return caller?.verified == true ? caller : nil
+        }
+    }
+
     /// The developer's key pair, as the ready file gives it.
     var readyCredentials: ReadyInfo.Credentials {
         let developer = authority.developer.credentials

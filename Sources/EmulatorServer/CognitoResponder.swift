@@ -30,7 +30,6 @@ struct CognitoResponder: HTTPResponder {
     static let maximumClockOffset = 100 * 365.25 * 86_400
     private static let targetHeader = HTTPField.Name("X-Amz-Target")!
     private static let requestIDHeader = HTTPField.Name("x-amzn-RequestId")!
-    private static let errorTypeHeader = HTTPField.Name("x-amzn-ErrorType")!
 
     init(
         service: CognitoService,
@@ -48,19 +47,6 @@ struct CognitoResponder: HTTPResponder {
         self.clock = clock
         self.console = ConsoleResponder(activity: console, service: service, functions: functions)
         self.logger = logger
-    }
-
-    /// The request as SigV4 reads it: Host first (HTTP/1.1 carries it as the authority), then the headers as sent.
-    static func signed(_ request: Request, body: [UInt8]) -> SigV4.Request {
-        let target = request.head.path ?? "/"
-        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        return SigV4.Request(
-            method: request.method.rawValue,
-            path: String(parts[0]),
-            query: parts.count > 1 ? String(parts[1]) : "",
-            headers: request.headersWithHost,
-            body: body
-        )
     }
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -143,10 +129,9 @@ struct CognitoResponder: HTTPResponder {
         let operation = target.map { String($0.split(separator: ".").last ?? "") } ?? "-"
         var answer: (status: Int, body: [UInt8], errorType: String?)
         var caller: IAMCaller?
-        switch identity.caller(of: Self.signed(request, body: body), service: identityPool ? "cognito-identity" : "cognito-idp") {
+        switch identity.policyCaller(of: request.signed(body: body), service: identityPool ? "cognito-identity" : "cognito-idp") {
         case .success(let found):
-            caller = found ?? (identity.authority.strict ? identity.anonymous : nil)
-            if caller?.verified == false { caller = nil }
+            caller = found
             if identityPool {
                 answer = identityPools.handle(target: target ?? "", body: body, caller: caller)
             } else {
@@ -164,7 +149,7 @@ struct CognitoResponder: HTTPResponder {
         // Every answer carries a request ID (SDKs report it as the response's RequestId), and an error
         // its type again in a header, as AWS's JSON services send them.
         var headers: HTTPFields = [Self.requestIDHeader: UUID().uuidString.lowercased()]
-        if let type = answer.errorType { headers[Self.errorTypeHeader] = type + ":" }
+        if let type = answer.errorType { headers[HTTPResponses.errorTypeHeader] = type + ":" }
         return HTTPResponses.bytes(answer.body, status: answer.status, contentType: CognitoJSONDispatcher.contentType, headers: headers)
     }
 
@@ -172,7 +157,7 @@ struct CognitoResponder: HTTPResponder {
     private func sts(_ request: Request, body: [UInt8]) -> Response {
         let parameters = Self.form(request.uri.query ?? "", body)
         let answer: (status: Int, body: [UInt8])
-        switch identity.caller(of: Self.signed(request, body: body), service: "sts") {
+        switch identity.caller(of: request.signed(body: body), service: "sts") {
         case .success(let caller):
             let unsigned = caller == nil && identity.authority.strict && parameters["Action"] != "AssumeRoleWithWebIdentity"
             answer = unsigned ? (403, STSError.missingAuthentication.body) : identity.sts.handle(parameters, caller: caller)

@@ -1,9 +1,13 @@
 import CognitoEmulator
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
 /// Small builders for the JSON answers the emulator's listeners send.
 enum HTTPResponses {
+    /// The header in which AWS's JSON services name an error's type.
+    static let errorTypeHeader = HTTPField.Name("x-amzn-ErrorType")!
+
     /// A response with a body and content type.
     static func bytes(_ body: [UInt8], status: Int, contentType: String, headers: HTTPFields = [:]) -> Response {
         var fields = headers
@@ -17,7 +21,7 @@ enum HTTPResponses {
     }
 
     /// `{"message": "..."}` with a status.
-    static func message(_ text: String, status: Int) -> Response {
-        json(JSONValue.object([.init("message", .string(text))]).serialized, status: status)
+    static func message(_ text: String, status: Int, headers: HTTPFields = [:]) -> Response {
+        json(JSONValue.object([.init("message", .string(text))]).serialized, status: status, headers: headers)
     }
 }

@@ -2,7 +2,6 @@ import EmulatorCore
 import Foundation
 import HTTPTypes
 import Hummingbird
-import IdentityEmulator
 import LambdaService
 import Logging
 import NIOConcurrencyHelpers
@@ -39,15 +38,12 @@ struct LambdaResponder: HTTPResponder {
         var query: [String: String] = [:]
         for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
         let caller: IAMCaller?
-        switch identity.caller(of: CognitoResponder.signed(request, body: body), service: "lambda") {
-        case .success(let found):
-            caller = (found ?? (identity.authority.strict ? identity.anonymous : nil)).flatMap { $0.verified ? $0 : nil }
+        switch identity.policyCaller(of: request.signed(body: body), service: "lambda") {
+        case .success(let found): caller = found
         case .failure(let refusal):
             // Lambda (REST-JSON) answers a refused signature 403, the error's type in a header.
             let (type, message) = AWSIdentity.jsonError(refusal)
-            var headers = HTTPFields()
-            headers[HTTPField.Name("x-amzn-ErrorType")!] = type
-            return HTTPResponses.json(JSONValue.object([.init("message", .string(message))]).serialized, status: 403, headers: headers)
+            return HTTPResponses.message(message, status: 403, headers: [HTTPResponses.errorTypeHeader: type])
         }
         let answer = await api.respond(
             method: request.method.rawValue,

@@ -4,8 +4,8 @@ import LambdaEmulator
 /// `GetFunction`, `GetFunctionConfiguration` and `ListFunctions` (50 per page, `Marker`/`NextMarker`):
 /// the service's functions in Lambda's `FunctionConfiguration` shape, with the user's variables only.
 extension LambdaInvokeAPI {
-    func getFunction(_ name: String, qualifier: String?, requestID: String, full: Bool) -> Answer {
-        switch find(name, qualifier: qualifier) {
+    func getFunction(_ found: Result<LambdaFunction, Refusal>, requestID: String, full: Bool) -> Answer {
+        switch found {
         case .failure(let refusal): return refusal.answer
         case .success(let function):
             let configuration = Self.configuration(function, runtime: function.runtime)

@@ -82,16 +82,25 @@ public struct LambdaInvokeAPI: Sendable {
         default:
             return error(404, "UnknownOperationException", "Unknown operation \(method) \(path)", requestID: requestID)
         }
-        let target = operation == .listFunctions ? "*" : resource(rest[0], qualifier: qualifier)
-        if let caller, case .failure(let denial) = caller.authorize(operation.rawValue, on: target) {
-            return error(403, "AccessDeniedException", denial.message, requestID: requestID)
+        if operation == .listFunctions {
+            if let denied = authorize(caller, operation, on: "*", requestID: requestID) { return denied }
+            return listFunctions(query, requestID: requestID)
         }
+        // The function is looked up once; IAM is asked first, on the ARN the name spells when there is
+        // no such function, as on AWS.
+        let found = find(rest[0], qualifier: qualifier)
+        let arn = (try? found.get())?.arn ?? Self.spelledARN(rest[0], region: region, accountID: accountID)
+        if let denied = authorize(caller, operation, on: arn, requestID: requestID) { return denied }
         switch operation {
-        case .listFunctions: return listFunctions(query, requestID: requestID)
-        case .getFunction: return getFunction(rest[0], qualifier: qualifier, requestID: requestID, full: true)
-        case .getFunctionConfiguration: return getFunction(rest[0], qualifier: qualifier, requestID: requestID, full: false)
-        case .invoke: return await invoke(rest[0], qualifier: qualifier, headers: headers, body: body, requestID: requestID)
+        case .invoke: return await invoke(found, headers: headers, body: body, requestID: requestID)
+        default: return getFunction(found, requestID: requestID, full: operation == .getFunction)
         }
+    }
+
+    /// IAM's refusal of `operation` on `resource` for a signed caller, nil when allowed (or unchecked).
+    private func authorize(_ caller: IAMCaller?, _ operation: Operation, on resource: String, requestID: String) -> Answer? {
+        guard let caller, case .failure(let denial) = caller.authorize(operation.rawValue, on: resource) else { return nil }
+        return error(403, "AccessDeniedException", denial.message, requestID: requestID)
     }
 
     /// The operations served, by the IAM action each needs.
@@ -102,18 +111,16 @@ public struct LambdaInvokeAPI: Sendable {
         case invoke = "lambda:InvokeFunction"
     }
 
-    /// The ARN IAM checks a call on `name` against: the function's, or the one the name spells when
-    /// there is no such function (IAM is asked before the function is looked for, as on AWS).
-    private func resource(_ name: String, qualifier: String?) -> String {
-        if case .success(let function) = find(name, qualifier: qualifier) { return function.arn }
-        return name.hasPrefix("arn:") ? name : ARN.lambdaFunction(name, region: region, account: accountID).description
+    /// The ARN a `FunctionName` that names no function spells: itself when it is one, else the name's.
+    private static func spelledARN(_ name: String, region: String, accountID: String) -> String {
+        name.hasPrefix("arn:") ? name : ARN.lambdaFunction(name, region: region, account: accountID).description
     }
 
     // MARK: Invoke
 
-    private func invoke(_ name: String, qualifier: String?, headers: [String: String], body: [UInt8], requestID: String) async -> Answer {
+    private func invoke(_ found: Result<LambdaFunction, Refusal>, headers: [String: String], body: [UInt8], requestID: String) async -> Answer {
         let function: LambdaFunction
-        switch find(name, qualifier: qualifier) {
+        switch found {
         case .success(let found): function = found
         case .failure(let refusal): return refusal.answer
         }
