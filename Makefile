@@ -117,7 +117,7 @@ bench: deps
 	@echo >> $(BENCH_OUT)
 	$(PYTHON) benchmarks/scale/run.py .build-bench/release/emulate | tee -a $(BENCH_OUT)
 	@echo >> $(BENCH_OUT)
-	$(PYTHON) benchmarks/lambda/run.py .build-bench/release/BenchLambda $(BENCH_SECONDS) | tee -a $(BENCH_OUT)
+	$(PYTHON) benchmarks/lambda/run.py .build-bench/release/BenchLambda .build-bench/release/BareHummingbird $(BENCH_SECONDS) | tee -a $(BENCH_OUT)
 
 ## soak: SOAK_SECONDS (default 30 minutes) of mixed load on a release build; the report goes to
 ## benchmarks/soak/latest.md (not part of CI).

@@ -45,32 +45,53 @@ struct RuntimeClient {
         }
     }
 
-    /// One response: its headers (lower-cased names) and body.
-    mutating func receive() -> ([String: String], [UInt8]) {
+    /// One response: the value of the header `wanted` (a lower-case name) and the body. Read from the
+    /// bytes as an HTTP parser does (a runtime built on SwiftNIO parses with llhttp), not through `String`.
+    mutating func receive(header wanted: [UInt8] = []) -> (String?, [UInt8]) {
+        var scanned = 0
         while true {
-            var found: Int?
+            var end: Int?
             if buffer.count >= 4 {
-                for index in 0...(buffer.count - 4)
+                for index in max(0, scanned - 3)...(buffer.count - 4)
                 where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
-                    found = index
+                    end = index
                     break
                 }
+                scanned = buffer.count
             }
-            if let end = found {
-                let head = String(decoding: buffer[..<end], as: UTF8.self)
-                var headers: [String: String] = [:]
-                for line in head.split(separator: "\r\n").dropFirst() {
-                    guard let colon = line.firstIndex(of: ":") else { continue }
-                    headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            guard let end else {
+                fill()
+                continue
+            }
+            var length = 0
+            var value: String?
+            var line = 0
+            while line < end {
+                var next = line
+                while next < end, buffer[next] != 13 { next += 1 }
+                if let colon = buffer[line..<next].firstIndex(of: 58) {
+                    var start = colon + 1
+                    while start < next, buffer[start] == 32 { start += 1 }
+                    if Self.names(buffer[line..<colon], Self.contentLength) {
+                        length = buffer[start..<next].reduce(0) { $0 * 10 + Int($1 &- 48) }
+                    } else if !wanted.isEmpty, Self.names(buffer[line..<colon], wanted) {
+                        value = String(decoding: buffer[start..<next], as: UTF8.self)
+                    }
                 }
-                let length = Int(headers["content-length"] ?? "0") ?? 0
-                while buffer.count < end + 4 + length { fill() }
-                let body = Array(buffer[(end + 4)..<(end + 4 + length)])
-                buffer.removeFirst(end + 4 + length)
-                return (headers, body)
+                line = next + 2
             }
-            fill()
+            while buffer.count < end + 4 + length { fill() }
+            let body = Array(buffer[(end + 4)..<(end + 4 + length)])
+            buffer.removeFirst(end + 4 + length)
+            return (value, body)
         }
+    }
+
+    private static let contentLength = Array("content-length".utf8)
+
+    /// Whether `name` is `lowercased`, ignoring ASCII case.
+    private static func names(_ name: ArraySlice<UInt8>, _ lowercased: [UInt8]) -> Bool {
+        name.count == lowercased.count && zip(name, lowercased).allSatisfy { ($0 | 0x20) == $1 }
     }
 
     private mutating func fill() {
@@ -90,10 +111,11 @@ if CommandLine.arguments.dropFirst().first == "runtime" {
     }
     let decoder = JSONDecoder()
     let encoder = JSONEncoder()
+    let requestIDHeader = Array("lambda-runtime-aws-request-id".utf8)
     while true {
         client.send(Array("GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: runtime\r\n\r\n".utf8))
-        let (headers, body) = client.receive()
-        let id = headers["lambda-runtime-aws-request-id"] ?? ""
+        let (requestID, body) = client.receive(header: requestIDHeader)
+        let id = requestID ?? ""
         let answer =
             (try? decoder.decode(APIGatewayV2Request.self, from: Data(body))).map(hello).flatMap { try? encoder.encode($0) } ?? Data("{}".utf8)
         client.send(

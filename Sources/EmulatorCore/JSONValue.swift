@@ -50,60 +50,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// Compact JSON text.
-    public var serialized: String {
-        var output = ""
-        write(to: &output)
-        return output
-    }
-
-    private func write(to output: inout String) {
-        switch self {
-        case .string(let value): Self.writeString(value, to: &output)
-        case .int(let value): output += String(value)
-        case .double(let value): output += value.isFinite ? String(value) : "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .null: output += "null"
-        case .array(let items):
-            output += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
-                item.write(to: &output)
-            }
-            output += "]"
-        case .object(let members):
-            output += "{"
-            for (index, member) in members.enumerated() {
-                if index > 0 { output += "," }
-                Self.writeString(member.key, to: &output)
-                output += ":"
-                member.value.write(to: &output)
-            }
-            output += "}"
-        }
-    }
-
-    private static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        // Most strings (IDs, tokens, names) need no escape: appended whole, not scalar by scalar.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            output += value
-            output += "\""
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case let control where control.value < 0x20:
-                output += "\\u" + String(repeating: "0", count: 4 - String(control.value, radix: 16).count) + String(control.value, radix: 16)
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
-    }
+    public var serialized: String { String(decoding: jsonBytes, as: UTF8.self) }
 
     /// What a parse does with a key an object repeats.
     public enum DuplicateKeys: Sendable {

@@ -51,12 +51,12 @@ public struct LambdaInvoker: Sendable {
         callerTimeout: Double?
     ) async -> Result<any Sendable, InvocationFailure> {
         if function.handler == nil, let process = function.process {
-            guard let encodable = event as? any Encodable, let bytes = try? JSONEncoder().encode(encodable) else {
+            guard let payload = Self.payload(of: event) else {
                 return .failure(
                     InvocationFailure(.handlerError, requestID: requestID, errorType: "Runtime.InvalidEvent", errorMessage: "the event is not JSON")
                 )
             }
-            let result = await run(process, function, payload: Array(bytes), request: InvocationRequest(requestID: requestID), callerTimeout)
+            let result = await run(process, function, payload: payload, request: InvocationRequest(requestID: requestID), callerTimeout)
             return result.map { bytes in JSONValue.parse(bytes).map { $0 as any Sendable } ?? UnparsedPayload(bytes: bytes) }
         }
         guard let handler = function.handler else {
@@ -80,6 +80,14 @@ public struct LambdaInvoker: Sendable {
             context.logger.error("\(failure.description)")
             return .failure(failure)
         }
+    }
+
+    /// An event as the JSON a process receives: written directly when it can write itself (the proxy
+    /// events), else through its `Encodable` form; nil when it is neither.
+    static func payload(of event: any Sendable) -> [UInt8]? {
+        if let writable = event as? any JSONWritable { return writable.jsonBytes }
+        guard let encodable = event as? any Encodable, let bytes = try? JSONEncoder().encode(encodable) else { return nil }
+        return Array(bytes)
     }
 
     /// Invokes `function` with a JSON event and returns the JSON result (for `emulate invoke`).

@@ -2,7 +2,11 @@
 Runtime API against the same handler in process, both through an HTTP API route (wrk, same run); and the
 cold start of a Python function (awslambdaric) against the bare interpreter's start, same run.
 
-Usage: python3 run.py BENCH_LAMBDA_BINARY [SECONDS]
+A warm invocation out of process costs two more loopback HTTP exchanges than one in process (the runtime's
+`response` with its 202, and `next` with the event), so the same run also times one exchange with a bare
+Hummingbird server at one connection, to read the overhead against what two exchanges cost on the machine.
+
+Usage: python3 run.py BENCH_LAMBDA_BINARY BARE_HUMMINGBIRD_BINARY [SECONDS]
 """
 import base64
 import json
@@ -18,7 +22,7 @@ import time
 import boto3
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SECONDS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+SECONDS = int(sys.argv[3]) if len(sys.argv) > 3 else 5
 ROUNDS = 5
 
 
@@ -30,8 +34,39 @@ def wrk(url, connections):
     return rate, re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1), re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)
 
 
+def free_port():
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def bare_exchange_ms(bare_binary):
+    """The median time of one request to a bare Hummingbird route at one connection, in ms."""
+    port = free_port()
+    server = subprocess.Popen([bare_binary, str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/dev/user/private"
+        for _ in range(100):
+            if subprocess.run(["curl", "-s", "-o", "/dev/null", "-X", "POST", "-d", "{}", url]).returncode == 0:
+                break
+            time.sleep(0.05)
+        script = os.path.join(tempfile.mkdtemp(prefix="bench-bare-"), "post.lua")
+        with open(script, "w") as lua:
+            lua.write('wrk.method = "POST"\nwrk.body = "{}"\n')
+        rates = []
+        for _ in range(ROUNDS):
+            out = subprocess.run(["wrk", "-t1", "-c1", f"-d{SECONDS}s", "-s", script, url], capture_output=True, text=True).stdout
+            rates.append(float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)))
+        return 1000 / statistics.median(rates)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
+    bare_binary = os.path.abspath(sys.argv[2])
     workdir = tempfile.mkdtemp(prefix="bench-lambda-")
     ready_file = os.path.join(workdir, "ready.json")
     emulator = subprocess.Popen([binary, "up", os.path.join(HERE, "bench.yml"), "--port", "0", "--cognito-port", "0", "--lambda-port", "0",
@@ -46,6 +81,7 @@ def main():
         print(f"### Functions out of process: wrk -t1 -d{SECONDS}s on loopback, HTTP API route; {ROUNDS} alternating rounds, median\n")
         print("| connections | function | requests/s | p50 | p99 | per invocation beyond in process |")
         print("|---|---|---|---|---|---|")
+        two_exchanges = 2 * bare_exchange_ms(bare_binary)
         for connections in (1, 8):
             rounds = []
             for _ in range(ROUNDS):
@@ -53,9 +89,13 @@ def main():
                 proc = wrk(http_api + "/proc", connections)
                 rounds.append(((1 / proc[0] - 1 / inproc[0]) * 1000 * connections, inproc, proc))
             overhead, inproc, proc = sorted(rounds, key=lambda r: r[0])[len(rounds) // 2]
+            if connections == 1:
+                overhead_at_one = overhead
             print(f"| {connections} | the handler in process (anchor) | {inproc[0]:,.0f} | {inproc[1]} | {inproc[2]} | 0 |")
             print(f"| {connections} | the same handler as an executable over the Runtime API (warm) | {proc[0]:,.0f} | {proc[1]} | {proc[2]} | "
                   f"**{overhead:.3f} ms** ({', '.join(f'{r[0]:.3f}' for r in rounds)}) |")
+        print(f"\nTwo HTTP exchanges on this machine (a bare Hummingbird route from wrk at one connection, same run): {two_exchanges:.3f} ms; "
+              f"the overhead at one connection is {overhead_at_one / two_exchanges:.2f}× that.")
         client = boto3.client("lambda", endpoint_url=ready["lambda"], region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
         bare = []
         for _ in range(ROUNDS):
