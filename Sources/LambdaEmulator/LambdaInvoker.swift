@@ -183,8 +183,12 @@ public struct LambdaInvoker: Sendable {
 
     private func invocationLogger(_ function: LambdaFunction, requestID: String) -> Logger {
         var logger = self.logger
-        logger[metadataKey: "emulate.request.id"] = "\(requestID)"
-        logger[metadataKey: "lambda.function"] = "\(function.key)"
+        // One change of the handler's metadata, not one per key: a handler may re-render all of it on each
+        // change (swift-log's StreamLogHandler does), and this runs on every invocation.
+        var metadata = logger.handler.metadata
+        metadata["emulate.request.id"] = "\(requestID)"
+        metadata["lambda.function"] = "\(function.key)"
+        logger.handler.metadata = metadata
         return logger
     }
 

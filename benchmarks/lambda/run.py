@@ -41,27 +41,29 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def bare_exchange_ms(bare_binary):
-    """The median time of one request to a bare Hummingbird route at one connection, in ms."""
-    port = free_port()
-    server = subprocess.Popen([bare_binary, str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        url = f"http://127.0.0.1:{port}/dev/user/private"
+class BareServer:
+    """A bare Hummingbird route, timed at one connection in the same rounds as the functions."""
+
+    def __init__(self, binary):
+        port = free_port()
+        self.process = subprocess.Popen([binary, str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.url = f"http://127.0.0.1:{port}/dev/user/private"
         for _ in range(100):
-            if subprocess.run(["curl", "-s", "-o", "/dev/null", "-X", "POST", "-d", "{}", url]).returncode == 0:
+            if subprocess.run(["curl", "-s", "-o", "/dev/null", "-X", "POST", "-d", "{}", self.url]).returncode == 0:
                 break
             time.sleep(0.05)
-        script = os.path.join(tempfile.mkdtemp(prefix="bench-bare-"), "post.lua")
-        with open(script, "w") as lua:
+        self.script = os.path.join(tempfile.mkdtemp(prefix="bench-bare-"), "post.lua")
+        with open(self.script, "w") as lua:
             lua.write('wrk.method = "POST"\nwrk.body = "{}"\n')
-        rates = []
-        for _ in range(ROUNDS):
-            out = subprocess.run(["wrk", "-t1", "-c1", f"-d{SECONDS}s", "-s", script, url], capture_output=True, text=True).stdout
-            rates.append(float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)))
-        return 1000 / statistics.median(rates)
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+
+    def exchange_ms(self):
+        """One request's time at one connection, in ms."""
+        out = subprocess.run(["wrk", "-t1", "-c1", f"-d{SECONDS}s", "-s", self.script, self.url], capture_output=True, text=True).stdout
+        return 1000 / float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
 
 
 def main():
@@ -72,6 +74,7 @@ def main():
     emulator = subprocess.Popen([binary, "up", os.path.join(HERE, "bench.yml"), "--port", "0", "--cognito-port", "0", "--lambda-port", "0",
                                  "--in-memory", "--ready-file", ready_file], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 env=dict(os.environ, LOG_LEVEL="warning", BENCH_LAMBDA=binary))
+    bare_server = BareServer(bare_binary)
     try:
         while not os.path.exists(ready_file):
             time.sleep(0.05)
@@ -81,20 +84,23 @@ def main():
         print(f"### Functions out of process: wrk -t1 -d{SECONDS}s on loopback, HTTP API route; {ROUNDS} alternating rounds, median\n")
         print("| connections | function | requests/s | p50 | p99 | per invocation beyond in process |")
         print("|---|---|---|---|---|---|")
-        two_exchanges = 2 * bare_exchange_ms(bare_binary)
+        exchanges = []
         for connections in (1, 8):
             rounds = []
             for _ in range(ROUNDS):
                 inproc = wrk(http_api + "/inproc", connections)
                 proc = wrk(http_api + "/proc", connections)
                 rounds.append(((1 / proc[0] - 1 / inproc[0]) * 1000 * connections, inproc, proc))
+                if connections == 1:
+                    exchanges.append(2 * bare_server.exchange_ms())
             overhead, inproc, proc = sorted(rounds, key=lambda r: r[0])[len(rounds) // 2]
             if connections == 1:
                 overhead_at_one = overhead
             print(f"| {connections} | the handler in process (anchor) | {inproc[0]:,.0f} | {inproc[1]} | {inproc[2]} | 0 |")
             print(f"| {connections} | the same handler as an executable over the Runtime API (warm) | {proc[0]:,.0f} | {proc[1]} | {proc[2]} | "
                   f"**{overhead:.3f} ms** ({', '.join(f'{r[0]:.3f}' for r in rounds)}) |")
-        print(f"\nTwo HTTP exchanges on this machine (a bare Hummingbird route from wrk at one connection, same run): {two_exchanges:.3f} ms; "
+        two_exchanges = statistics.median(exchanges)
+        print(f"\nTwo HTTP exchanges on this machine (a bare Hummingbird route from wrk at one connection, same rounds, median): {two_exchanges:.3f} ms; "
               f"the overhead at one connection is {overhead_at_one / two_exchanges:.2f}× that.")
         client = boto3.client("lambda", endpoint_url=ready["lambda"], region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
         bare = []
@@ -117,6 +123,7 @@ def main():
         print(f"| first invocation through the Invoke API, spawn to answer | {statistics.median(cold):.1f} ms | {statistics.median(cold) / anchor:.1f}× |")
         print(f"| its REPORT line's Init Duration | {statistics.median(init):.1f} ms | {statistics.median(init) / anchor:.1f}× |")
     finally:
+        bare_server.stop()
         emulator.send_signal(signal.SIGTERM)
         emulator.wait(timeout=30)
 
