@@ -32,6 +32,9 @@ def main():
                 {"UserPoolId": pool["id"], "Filter": f'email = "user-{USERS // 3}@example.com"'}), connections=1),
             "ListUsers, Filter username ^= prefix": wrk(url, "ListUsers", json.dumps(
                 {"UserPoolId": pool["id"], "Filter": f'username ^= "user-{USERS // 7}"', "Limit": 60}), connections=1),
+            # No user is read: the tail of the path every request takes (HTTP, dispatch, the pool's lookup), as an
+            # anchor for the tails above.
+            "DescribeUserPool (reads no user)": wrk(url, "DescribeUserPool", json.dumps({"UserPoolId": pool["id"]}), connections=1),
         }
         after = rss_mib(server.process.pid)
         peak = rss_mib(server.process.pid, "VmHWM")
