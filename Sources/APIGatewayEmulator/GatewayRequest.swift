@@ -1,3 +1,5 @@
+import EmulatorCore
+
 /// An HTTP request as the gateway sees it, independent of the server library that received it.
 public struct GatewayRequest: Sendable {
     /// The method, upper-case.
@@ -32,8 +34,7 @@ public struct GatewayRequest: Sendable {
 
     /// The last value of a header, by case-insensitive name.
     public func header(_ name: String) -> String? {
-        let lowered = name.lowercased()
-        return headers.last { $0.name.lowercased() == lowered }?.value
+        headers.last { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 }
 
@@ -54,8 +55,7 @@ public struct GatewayResponse: Sendable {
 
     /// The last value of a header, by case-insensitive name.
     public func header(_ name: String) -> String? {
-        let lowered = name.lowercased()
-        return headers.last { $0.name.lowercased() == lowered }?.value
+        headers.last { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 
     /// The body as UTF-8 text.

@@ -72,6 +72,50 @@ package struct ObservingLogHandler: LogHandler {
     }
 }
 
+/// A log handler that adds an invocation's metadata (its request ID and function) to each event as it is
+/// logged, over another handler's. Handing a logger to every invocation then changes nothing in the base
+/// handler, which may re-render all its metadata on each change (swift-log's `StreamLogHandler` does).
+package struct InvocationLogHandler: LogHandler {
+    package var base: any LogHandler
+    /// The invocation's own metadata, shown over the base handler's.
+    private var own: Logger.Metadata
+
+    package init(base: any LogHandler, metadata: Logger.Metadata) {
+        self.base = base
+        self.own = metadata
+    }
+
+    package var metadata: Logger.Metadata {
+        get { base.metadata.merging(own) { $1 } }
+        set {
+            own = [:]
+            base.metadata = newValue
+        }
+    }
+    package var logLevel: Logger.Level {
+        get { base.logLevel }
+        set { base.logLevel = newValue }
+    }
+    package var metadataProvider: Logger.MetadataProvider? {
+        get { base.metadataProvider }
+        set { base.metadataProvider = newValue }
+    }
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { own[key] ?? base[metadataKey: key] }
+        set {
+            own[key] = newValue
+            if newValue == nil, base[metadataKey: key] != nil { base[metadataKey: key] = nil }
+        }
+    }
+
+    package func log(event: LogEvent) {
+        var event = event
+        // What the call site passes wins over the handler's, as in swift-log.
+        event.metadata = own.merging(event.metadata ?? [:]) { $1 }
+        base.log(event: event)
+    }
+}
+
 /// A process's peak resident memory (`VmHWM` in `/proc/<pid>/status`), in MB.
 package enum PeakMemory {
     /// The peak of process `pid`, nil when it cannot be read (the process is gone).

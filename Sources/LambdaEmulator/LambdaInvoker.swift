@@ -183,12 +183,10 @@ public struct LambdaInvoker: Sendable {
 
     private func invocationLogger(_ function: LambdaFunction, requestID: String) -> Logger {
         var logger = self.logger
-        // One change of the handler's metadata, not one per key: a handler may re-render all of it on each
-        // change (swift-log's StreamLogHandler does), and this runs on every invocation.
-        var metadata = logger.handler.metadata
-        metadata["emulate.request.id"] = "\(requestID)"
-        metadata["lambda.function"] = "\(function.key)"
-        logger.handler.metadata = metadata
+        logger.handler = InvocationLogHandler(
+            base: logger.handler,
+            metadata: ["emulate.request.id": "\(requestID)", "lambda.function": "\(function.key)"]
+        )
         return logger
     }
 
@@ -230,7 +228,7 @@ public struct LambdaInvoker: Sendable {
                     once.resume(with: .finished(.failure(error)))
                 }
             }
-            guard seconds.isFinite else { return }
+            guard seconds.isFinite, !once.isDone else { return }
             let deadline = Deadlines.shared.add(after: seconds) {
                 if once.resume(with: .timedOut) { work.cancel() }
             }
@@ -252,6 +250,9 @@ private final class Once<Value: Sendable>: Sendable {
     func setContinuation(_ continuation: CheckedContinuation<Value, Never>) {
         state.withLockedValue { $0.continuation = continuation }
     }
+
+    /// Whether a value has been handed over.
+    var isDone: Bool { state.withLockedValue { $0.done } }
 
     func onFinish(_ action: @escaping @Sendable () -> Void) {
         let runNow = state.withLockedValue { state -> Bool in

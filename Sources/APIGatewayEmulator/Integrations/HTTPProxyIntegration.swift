@@ -141,7 +141,7 @@ struct HTTPProxyIntegration: ProxyIntegration {
     static func headers(of request: GatewayRequest) -> [String: String] {
         var headers: [String: String] = [:]
         for header in request.headers {
-            let name = header.name.lowercased()
+            let name = header.name.asciiLowercased
             guard name != "cookie" else { continue }
             if let existing = headers[name] { headers[name] = existing + "," + header.value } else { headers[name] = header.value }
         }
@@ -150,7 +150,7 @@ struct HTTPProxyIntegration: ProxyIntegration {
 
     /// Every cookie of every `Cookie` header, or nil when there are none.
     static func cookies(of request: GatewayRequest) -> [String]? {
-        let cookies = request.headers.filter { $0.name.lowercased() == "cookie" }
+        let cookies = request.headers.filter { $0.name.equalsIgnoringASCIICase("cookie") }
             .flatMap { $0.value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } }
             .filter { !$0.isEmpty }
         return cookies.isEmpty ? nil : cookies
