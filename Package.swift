@@ -193,7 +193,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LambdaEmulatorTests",
-            dependencies: ["LambdaEmulator", "CognitoEmulator", "EmulatorCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "LambdaEmulator", "CognitoEmulator", "EmulatorCore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,14 +1,14 @@
 import CognitoEmulator
 import LambdaEmulator
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 
 @Suite("The logger a handler gets")
 struct InvocationLoggerTests {
     /// Keeps each event with the metadata it was written with (the handler's own, then the call site's).
     private final class Recorder: Sendable {
-        let events = Mutex<[(message: String, metadata: Logger.Metadata)]>([])
+        let events = NIOLockedValueBox<[(message: String, metadata: Logger.Metadata)]>([])
 
         struct Handler: LogHandler {
             let recorder: Recorder
@@ -20,7 +20,7 @@ struct InvocationLoggerTests {
             }
             func log(event: LogEvent) {
                 let all = metadata.merging(event.metadata ?? [:]) { $1 }
-                recorder.events.withLock { $0.append((event.message.description, all)) }
+                recorder.events.withLockedValue { $0.append((event.message.description, all)) }
             }
         }
     }
@@ -58,7 +58,7 @@ struct InvocationLoggerTests {
 
         base.info("after")
 
-        let lines = recorder.events.withLock { $0 }.filter { ["hello", "again", "after"].contains($0.message) }
+        let lines = recorder.events.withLockedValue { $0 }.filter { ["hello", "again", "after"].contains($0.message) }
         try #require(lines.count == 3)
         #expect(lines[0].metadata == ["emulate.component": "lambda", "emulate.request.id": "req-7", "lambda.function": "overridden", "k": "v"])
         #expect(lines[1].metadata == ["emulate.request.id": "req-7", "lambda.function": "fn"])
